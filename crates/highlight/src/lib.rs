@@ -1,0 +1,1 @@
+//! hyde-highlight: see the crate README (work in progress).

@@ -1,0 +1,1 @@
+//! hyde-liquid: see the crate README (work in progress).

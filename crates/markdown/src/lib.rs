@@ -1,0 +1,1 @@
+//! hyde-markdown: see the crate README (work in progress).

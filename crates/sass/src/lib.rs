@@ -1,0 +1,1 @@
+//! hyde-sass: see the crate README (work in progress).

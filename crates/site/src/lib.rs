@@ -1,0 +1,1 @@
+//! hyde-site: see the crate README (work in progress).

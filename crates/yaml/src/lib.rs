@@ -1,0 +1,1 @@
+//! hyde-yaml: see the crate README (work in progress).
