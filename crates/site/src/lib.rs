@@ -1,1 +1,3 @@
-//! hyde-site: see the crate README (work in progress).
+//! hyde-site: the Jekyll site model and the build pipeline (read → generate → render → write).
+
+pub mod liquid_ext;
