@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Regenerate fixtures/<case>/expected/ with real Jekyll (4.3.1 + Debian's plugin packages).
+#
+# Usage: scripts/regen-fixtures.sh [case...]     (no argument: every case)
+#
+# Conventions (see fixtures/README.md; the Rust harness must follow the same ones):
+# - The source is fixtures/<case>/site/, or the directory named (relative to the repo root)
+#   in fixtures/<case>/source if that file exists (example_academic -> examples/academic).
+# - The source is copied to a scratch directory and every file and directory in it gets the
+#   mtime 2024-01-01 00:00:00 UTC, because Jekyll copies static files' mtimes and
+#   jekyll-sitemap prints them.
+# - Jekyll runs from inside the copied source directory with TZ=UTC and
+#   JEKYLL_ENV=production, plus the extra flags in fixtures/<case>/flags (one per line;
+#   paths in flags are relative to the source directory).
+# - expected/ is replaced by the output.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FIXTURES="$ROOT/fixtures"
+MTIME='2024-01-01 00:00:00 UTC'
+
+command -v jekyll >/dev/null || { echo "jekyll not found (apt-get install jekyll)" >&2; exit 1; }
+
+if [ "$#" -eq 0 ]; then
+  set --
+  for dir in "$FIXTURES"/*/; do
+    name="$(basename "$dir")"
+    if [ -d "$dir/site" ] || [ -f "$dir/source" ]; then set -- "$@" "$name"; fi
+  done
+fi
+
+SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/hyde-regen.XXXXXX")"
+trap 'rm -rf "$SCRATCH"' EXIT
+
+status=0
+for case in "$@"; do
+  case="${case%/}"; case="${case#fixtures/}"
+  dir="$FIXTURES/$case"
+  if [ -f "$dir/source" ]; then
+    src="$ROOT/$(head -n1 "$dir/source")"
+  else
+    src="$dir/site"
+  fi
+  [ -d "$src" ] || { echo "$case: no source at $src" >&2; status=1; continue; }
+
+  work="$SCRATCH/$case"
+  rm -rf "$work"; mkdir -p "$work"
+  cp -a "$src" "$work/site"
+  find "$work/site" -exec touch -h -d "$MTIME" {} +
+
+  flags=()
+  if [ -f "$dir/flags" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      [ -n "$line" ] && flags+=("$line")
+    done < "$dir/flags"
+  fi
+
+  echo "== $case ${flags[*]:-}"
+  if ! (cd "$work/site" && TZ=UTC JEKYLL_ENV=production \
+        jekyll build --disable-disk-cache -s . -d "$work/out" "${flags[@]}") \
+        > "$work/log" 2>&1; then
+    cat "$work/log" >&2
+    echo "$case: jekyll failed" >&2
+    status=1
+    continue
+  fi
+  grep -Ei 'warn|error|deprecat' "$work/log" || true
+
+  rm -rf "$dir/expected"
+  cp -a "$work/out" "$dir/expected"
+done
+exit $status
