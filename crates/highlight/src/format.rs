@@ -2,43 +2,93 @@
 //! `Formatters::HTMLTable` with the options Jekyll's highlight tag passes.
 
 use crate::language::Language;
+use crate::token::{Tok, TEXT};
+
+/// The token sink. Consecutive tokens of one type are merged, as Rouge's
+/// `Lexer#continue_lex` does, then written as Rouge's HTML formatter writes
+/// them.
+#[derive(Default)]
+pub(crate) struct Out {
+    html: String,
+    tok: Option<Tok>,
+    val: String,
+    newlines: usize,
+    last_ends_nl: bool,
+}
+
+impl Out {
+    pub(crate) fn push(&mut self, tok: Tok, val: &str) {
+        if val.is_empty() {
+            return;
+        }
+        if self.tok != Some(tok) {
+            self.flush();
+            self.tok = Some(tok);
+        }
+        self.val.push_str(val);
+    }
+
+    fn flush(&mut self) {
+        let Some(tok) = self.tok.take() else { return };
+        self.newlines += self.val.matches('\n').count();
+        self.last_ends_nl = self.val.ends_with('\n');
+        if tok == TEXT {
+            escape_into(&mut self.html, &self.val);
+        } else {
+            self.html.push_str("<span class=\"");
+            self.html.push_str(tok);
+            self.html.push_str("\">");
+            escape_into(&mut self.html, &self.val);
+            self.html.push_str("</span>");
+        }
+        self.val.clear();
+    }
+
+    pub(crate) fn finish(mut self) -> String {
+        self.flush();
+        self.html
+    }
+}
+
+fn lex(lang: &Language, code: &str) -> Out {
+    let mut out = Out::default();
+    lang.lex_into(code, &mut out);
+    out.flush();
+    out
+}
 
 /// Rouge's `Formatters::HTML` output for `code`: `<span class="k">def</span>`…,
 /// escaped as Rouge escapes (`&`, `<`, `>` only), with no wrapper.
 pub fn highlight(lang: &Language, code: &str) -> String {
-    let _ = lang;
-    let mut out = String::with_capacity(code.len() + code.len() / 4);
-    escape_into(&mut out, code);
-    out
+    lex(lang, code).finish()
 }
 
 /// Rouge's `Formatters::HTMLTable` wrapped around `Formatters::HTML`, with the
 /// options Jekyll 4.3 passes for `linenos` (gutter class `gutter`, code class
-/// `code`, table class `rouge-table`). Jekyll wraps the result in
-/// `<figure class="highlight"><pre><code …>…</code></pre></figure>`.
+/// `code`; the table keeps Rouge's default class `rouge-table`). Jekyll wraps
+/// the result in `<figure class="highlight"><pre><code …>…</code></pre></figure>`.
 pub fn highlight_table(lang: &Language, code: &str) -> String {
-    let formatted = highlight(lang, code);
-    table(code, formatted)
-}
-
-fn table(code: &str, mut formatted: String) -> String {
-    let mut lines = code.matches('\n').count();
-    if !code.ends_with('\n') {
+    let out = lex(lang, code);
+    let mut lines = out.newlines;
+    let ends_nl = out.last_ends_nl;
+    let mut formatted = out.finish();
+    if !ends_nl {
         lines += 1;
         formatted.push('\n');
     }
-    let mut out = String::with_capacity(formatted.len() + 200 + lines * 4);
-    out.push_str(
-        "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">",
-    );
+    let mut html = String::with_capacity(formatted.len() + 200 + lines * 4);
+    html.push_str(concat!(
+        "<table class=\"rouge-table\"><tbody><tr>",
+        "<td class=\"gutter gl\"><pre class=\"lineno\">"
+    ));
     for i in 1..=lines {
-        out.push_str(&i.to_string());
-        out.push('\n');
+        html.push_str(&i.to_string());
+        html.push('\n');
     }
-    out.push_str("</pre></td><td class=\"code\"><pre>");
-    out.push_str(&formatted);
-    out.push_str("</pre></td></tr></tbody></table>");
-    out
+    html.push_str("</pre></td><td class=\"code\"><pre>");
+    html.push_str(&formatted);
+    html.push_str("</pre></td></tr></tbody></table>");
+    html
 }
 
 /// Escapes `&`, `<` and `>` exactly as Rouge's HTML formatter does.

@@ -1,0 +1,443 @@
+//! The lexer engine: Rouge's `RegexLexer` in Rust.
+//!
+//! A lexer is a set of named states, each an ordered list of rules. At each
+//! position the rules of the state on top of the stack are tried in order
+//! (mixins inline another state's rules); the first that matches emits
+//! tokens and may push, pop or replace states. When nothing matches, one
+//! character is emitted as an error token, exactly as Rouge does.
+
+use std::collections::HashMap;
+
+use crate::format::Out;
+use crate::re::{Re, Spans};
+use crate::token::{Tok, ERR};
+
+/// A callback: Rouge's `rule(re) do |m| ... end` block.
+pub(crate) type Callback = Box<dyn Fn(&mut Ctx<'_>) + Send + Sync>;
+
+enum Emit {
+    Tok(Tok),
+    Groups(Vec<Tok>),
+    Call(Callback),
+}
+
+#[derive(Clone)]
+enum Next {
+    Stay,
+    Push(String),
+    Pop(usize),
+    Goto(String),
+}
+
+enum Rule {
+    Mixin(String),
+    Match {
+        re: Re,
+        bol: bool,
+        emit: Emit,
+        next: Next,
+    },
+}
+
+/// A lexer definition: named states of rules, built once and shared.
+pub(crate) struct Def {
+    pub(crate) tag: &'static str,
+    states: Vec<Vec<Rule>>,
+    names: HashMap<String, usize>,
+    start: Option<Callback>,
+}
+
+/// Builds a [`Def`]. Rules are added to the state last opened.
+pub(crate) struct Builder {
+    def: Def,
+    cur: usize,
+}
+
+impl Builder {
+    pub(crate) fn new(tag: &'static str) -> Builder {
+        Builder {
+            def: Def {
+                tag,
+                states: Vec::new(),
+                names: HashMap::new(),
+                start: None,
+            },
+            cur: 0,
+        }
+    }
+
+    /// Opens (or reopens, to append to it) the state `name`.
+    pub(crate) fn state(&mut self, name: &str) -> &mut Self {
+        let n = self.def.states.len();
+        self.cur = *self.def.names.entry(name.to_string()).or_insert(n);
+        if self.cur == n {
+            self.def.states.push(Vec::new());
+        }
+        self
+    }
+
+    /// Rouge's `start { ... }`: runs when a lex begins.
+    pub(crate) fn start(&mut self, f: impl Fn(&mut Ctx<'_>) + Send + Sync + 'static) {
+        self.def.start = Some(Box::new(f));
+    }
+
+    fn add(&mut self, re: &str, emit: Emit, next: Next) -> &mut Self {
+        let compiled = Re::new(re).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
+        self.def.states[self.cur].push(Rule::Match {
+            re: compiled,
+            bol: starts_with_caret(re),
+            emit,
+            next,
+        });
+        self
+    }
+
+    /// `rule re, tok`
+    pub(crate) fn r(&mut self, re: &str, tok: Tok) -> &mut Self {
+        self.add(re, Emit::Tok(tok), Next::Stay)
+    }
+    /// `rule re, tok, :state` (push)
+    pub(crate) fn rp(&mut self, re: &str, tok: Tok, state: &str) -> &mut Self {
+        self.add(re, Emit::Tok(tok), Next::Push(state.to_string()))
+    }
+    /// `rule re, tok, :pop!`
+    pub(crate) fn rpop(&mut self, re: &str, tok: Tok) -> &mut Self {
+        self.add(re, Emit::Tok(tok), Next::Pop(1))
+    }
+    /// `rule re, tok` then `pop!(n)`
+    pub(crate) fn rpopn(&mut self, re: &str, tok: Tok, n: usize) -> &mut Self {
+        self.add(re, Emit::Tok(tok), Next::Pop(n))
+    }
+    /// `rule re, tok` then `goto :state`
+    pub(crate) fn rg(&mut self, re: &str, tok: Tok, state: &str) -> &mut Self {
+        self.add(re, Emit::Tok(tok), Next::Goto(state.to_string()))
+    }
+    /// `rule(re) { groups ... }`
+    pub(crate) fn g(&mut self, re: &str, toks: &[Tok]) -> &mut Self {
+        self.add(re, Emit::Groups(toks.to_vec()), Next::Stay)
+    }
+    /// `groups` then push
+    pub(crate) fn gp(&mut self, re: &str, toks: &[Tok], state: &str) -> &mut Self {
+        self.add(
+            re,
+            Emit::Groups(toks.to_vec()),
+            Next::Push(state.to_string()),
+        )
+    }
+    /// `groups` then pop
+    pub(crate) fn gpop(&mut self, re: &str, toks: &[Tok]) -> &mut Self {
+        self.add(re, Emit::Groups(toks.to_vec()), Next::Pop(1))
+    }
+    /// `groups` then goto
+    pub(crate) fn gg(&mut self, re: &str, toks: &[Tok], state: &str) -> &mut Self {
+        self.add(
+            re,
+            Emit::Groups(toks.to_vec()),
+            Next::Goto(state.to_string()),
+        )
+    }
+    /// `rule(re) do |m| ... end`
+    pub(crate) fn f(
+        &mut self,
+        re: &str,
+        f: impl Fn(&mut Ctx<'_>) + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.add(re, Emit::Call(Box::new(f)), Next::Stay)
+    }
+    /// `mixin :state`
+    pub(crate) fn mixin(&mut self, state: &str) -> &mut Self {
+        self.def.states[self.cur].push(Rule::Mixin(state.to_string()));
+        self
+    }
+
+    /// Finishes the definition. Panics on a reference to an undefined state,
+    /// a bug the corpus test catches at once.
+    pub(crate) fn build(self) -> Def {
+        let def = self.def;
+        for rules in &def.states {
+            for rule in rules {
+                let name = match rule {
+                    Rule::Mixin(n) => Some(n),
+                    Rule::Match {
+                        next: Next::Push(n) | Next::Goto(n),
+                        ..
+                    } => Some(n),
+                    _ => None,
+                };
+                if let Some(n) = name {
+                    assert!(def.names.contains_key(n), "{}: no state {n}", def.tag);
+                }
+            }
+        }
+        assert!(def.names.contains_key("root"), "{}: no root", def.tag);
+        def
+    }
+}
+
+/// Rouge skips a rule whose source begins with `^` away from a line start.
+/// Ruby's flags (`/mi`) sit outside the source; here they lead the pattern
+/// as `(?mi)`, which is looked past.
+fn starts_with_caret(re: &str) -> bool {
+    let rest = match re.strip_prefix("(?") {
+        Some(r)
+            if r.find(')')
+                .is_some_and(|i| r[..i].chars().all(|c| c.is_ascii_alphabetic())) =>
+        {
+            &r[r.find(')').unwrap_or(0) + 1..]
+        }
+        _ => re,
+    };
+    rest.starts_with('^')
+}
+
+/// Where a sublexer comes from when a rule delegates.
+pub(crate) type DefRef = fn() -> &'static Def;
+
+/// One lexing run of a definition: the state stack and the lexer's own
+/// variables, kept across `continue_lex` calls like a Rouge lexer instance.
+pub(crate) struct Lexer {
+    def: &'static Def,
+    stack: Vec<usize>,
+    /// Lexer instance variables (heredoc terminators, flags…).
+    pub(crate) vars: HashMap<&'static str, String>,
+    /// A stack of strings for lexers that nest (Python's string register…).
+    pub(crate) strs: Vec<String>,
+    subs: HashMap<&'static str, Box<Lexer>>,
+    null_steps: usize,
+}
+
+const MAX_NULL_SCANS: usize = 5;
+
+impl Lexer {
+    pub(crate) fn new(def: &'static Def) -> Lexer {
+        let root = def.names.get("root").copied().unwrap_or(0);
+        let mut lx = Lexer {
+            def,
+            stack: vec![root],
+            vars: HashMap::new(),
+            strs: Vec::new(),
+            subs: HashMap::new(),
+            null_steps: 0,
+        };
+        if let Some(start) = &def.start {
+            let mut out = Out::default();
+            let mut ctx = Ctx {
+                lx: &mut lx,
+                out: &mut out,
+                text: "",
+                spans: Vec::new(),
+            };
+            start(&mut ctx);
+        }
+        lx
+    }
+
+    /// Rouge's `continue_lex`: lexes `text` from the current state.
+    pub(crate) fn run(&mut self, text: &str, out: &mut Out) {
+        let mut pos = 0;
+        self.null_steps = 0;
+        while pos < text.len() {
+            let top = self.stack.last().copied().unwrap_or(0);
+            match self.step(top, text, pos, out, 0) {
+                Some(len) => pos += len,
+                None => {
+                    let len = text[pos..].chars().next().map_or(1, char::len_utf8);
+                    out.push(ERR, &text[pos..pos + len]);
+                    pos += len;
+                }
+            }
+        }
+    }
+
+    fn step(
+        &mut self,
+        state: usize,
+        text: &str,
+        pos: usize,
+        out: &mut Out,
+        depth: usize,
+    ) -> Option<usize> {
+        let def = self.def;
+        let rules = def.states.get(state)?;
+        for rule in rules {
+            match rule {
+                Rule::Mixin(name) => {
+                    let id = def.names[name.as_str()];
+                    if depth < 16 {
+                        if let Some(n) = self.step(id, text, pos, out, depth + 1) {
+                            return Some(n);
+                        }
+                    }
+                }
+                Rule::Match {
+                    re,
+                    bol,
+                    emit,
+                    next,
+                } => {
+                    if *bol && pos > 0 && text.as_bytes()[pos - 1] != b'\n' {
+                        continue;
+                    }
+                    let hay = &text[pos..];
+                    let Some(spans) = re.match_at_start(hay) else {
+                        continue;
+                    };
+                    let len = spans[0].map_or(0, |(_, e)| e);
+                    match emit {
+                        Emit::Tok(tok) => out.push(tok, &hay[..len]),
+                        Emit::Groups(toks) => {
+                            for (i, tok) in toks.iter().enumerate() {
+                                if let Some(Some((s, e))) = spans.get(i + 1) {
+                                    out.push(tok, &hay[*s..*e]);
+                                }
+                            }
+                        }
+                        Emit::Call(f) => {
+                            let mut ctx = Ctx {
+                                lx: self,
+                                out,
+                                text: hay,
+                                spans,
+                            };
+                            f(&mut ctx);
+                        }
+                    }
+                    match next {
+                        Next::Stay => {}
+                        Next::Push(name) => self.stack.push(def.names[name.as_str()]),
+                        Next::Pop(n) => self.pop(*n),
+                        Next::Goto(name) => self.goto(def.names[name.as_str()]),
+                    }
+                    if len == 0 {
+                        self.null_steps += 1;
+                        if self.null_steps > MAX_NULL_SCANS {
+                            return None;
+                        }
+                    } else {
+                        self.null_steps = 0;
+                    }
+                    return Some(len);
+                }
+            }
+        }
+        None
+    }
+
+    fn pop(&mut self, n: usize) {
+        // Rouge raises on popping the last state; keep the root instead.
+        for _ in 0..n {
+            if self.stack.len() > 1 {
+                self.stack.pop();
+            }
+        }
+    }
+
+    fn goto(&mut self, id: usize) {
+        if let Some(top) = self.stack.last_mut() {
+            *top = id;
+        }
+    }
+}
+
+/// What a callback sees: the match and the lexer it runs in.
+pub(crate) struct Ctx<'a> {
+    pub(crate) lx: &'a mut Lexer,
+    pub(crate) out: &'a mut Out,
+    text: &'a str,
+    spans: Spans,
+}
+
+impl<'a> Ctx<'a> {
+    /// The text of group `i` (`""` when it did not participate).
+    pub(crate) fn m(&self, i: usize) -> &'a str {
+        match self.spans.get(i) {
+            Some(Some((s, e))) => &self.text[*s..*e],
+            _ => "",
+        }
+    }
+    /// Whether group `i` participated in the match.
+    pub(crate) fn has(&self, i: usize) -> bool {
+        matches!(self.spans.get(i), Some(Some(_)))
+    }
+    /// The whole match.
+    pub(crate) fn m0(&self) -> &'a str {
+        self.m(0)
+    }
+    pub(crate) fn token(&mut self, tok: Tok, val: &str) {
+        self.out.push(tok, val);
+    }
+    /// `token tok` with the whole match.
+    pub(crate) fn tok(&mut self, tok: Tok) {
+        let v = self.m0();
+        self.out.push(tok, v);
+    }
+    pub(crate) fn groups(&mut self, toks: &[Tok]) {
+        for (i, tok) in toks.iter().enumerate() {
+            let v = self.m(i + 1);
+            self.out.push(tok, v);
+        }
+    }
+    pub(crate) fn push(&mut self, state: &str) {
+        if let Some(&id) = self.lx.def.names.get(state) {
+            self.lx.stack.push(id);
+        }
+    }
+    /// `push` with no argument: push the current state again.
+    pub(crate) fn push_self(&mut self) {
+        if let Some(&top) = self.lx.stack.last() {
+            self.lx.stack.push(top);
+        }
+    }
+    pub(crate) fn pop(&mut self, n: usize) {
+        self.lx.pop(n);
+    }
+    pub(crate) fn goto(&mut self, state: &str) {
+        if let Some(&id) = self.lx.def.names.get(state) {
+            self.lx.goto(id);
+        }
+    }
+    /// Rouge's `state?(name)`: whether `name` is on top of the stack.
+    pub(crate) fn state_is(&self, state: &str) -> bool {
+        self.lx.def.names.get(state).copied() == self.lx.stack.last().copied()
+    }
+    /// Rouge's `in_state?(name)`: whether `name` is anywhere on the stack.
+    pub(crate) fn in_state(&self, state: &str) -> bool {
+        match self.lx.def.names.get(state) {
+            Some(id) => self.lx.stack.contains(id),
+            None => false,
+        }
+    }
+    pub(crate) fn stack_len(&self) -> usize {
+        self.lx.stack.len()
+    }
+    pub(crate) fn var(&self, key: &str) -> &str {
+        self.lx.vars.get(key).map_or("", String::as_str)
+    }
+    pub(crate) fn set_var(&mut self, key: &'static str, val: impl Into<String>) {
+        self.lx.vars.insert(key, val.into());
+    }
+    /// `delegate @sub` where the sublexer instance is kept (`@x ||= X.new`).
+    pub(crate) fn delegate(&mut self, def: DefRef, text: &str) {
+        let d = def();
+        let mut sub = self
+            .lx
+            .subs
+            .remove(d.tag)
+            .unwrap_or_else(|| Box::new(Lexer::new(d)));
+        sub.run(text, self.out);
+        self.lx.subs.insert(d.tag, sub);
+    }
+    /// `delegate X.new`: a fresh sublexer for this text only.
+    pub(crate) fn delegate_fresh(&mut self, def: &'static Def, text: &str) {
+        Lexer::new(def).run(text, self.out);
+    }
+    /// Rouge's `recurse`: a fresh instance of this lexer on `text`.
+    pub(crate) fn recurse(&mut self, text: &str) {
+        let def = self.lx.def;
+        Lexer::new(def).run(text, self.out);
+    }
+    /// Drops a kept sublexer so the next delegation starts afresh.
+    pub(crate) fn reset_sub(&mut self, def: DefRef) {
+        self.lx.subs.remove(def().tag);
+    }
+}

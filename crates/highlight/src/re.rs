@@ -1,0 +1,241 @@
+//! Ruby regular expressions, as Rouge's lexers use them, on Rust engines.
+//!
+//! Rouge scans with `StringScanner#skip`, which matches at the scan position
+//! against the rest of the string as if it began there: lookbehind sees
+//! nothing before the position and `\A`/`^` match at it. Matching each rule
+//! on the slice `text[pos..]`, anchored with `\A`, gives exactly that.
+//!
+//! Ruby's `\w`, `\d`, `\s` and `\h` are ASCII-only while `^`/`$` are always
+//! line anchors, so patterns are translated before compiling. A pattern the
+//! `regex` crate cannot compile (lookaround, backreferences, atomic groups)
+//! goes to `fancy-regex`.
+
+/// A compiled rule pattern.
+pub(crate) enum Re {
+    Plain(regex::Regex),
+    Fancy(fancy_regex::Regex),
+}
+
+/// Capture group spans of one match, relative to the matched slice.
+pub(crate) type Spans = Vec<Option<(usize, usize)>>;
+
+impl Re {
+    /// Compiles a Ruby-syntax pattern. Fails only on a pattern that neither
+    /// engine accepts, which is a bug in a lexer table.
+    pub(crate) fn new(ruby: &str) -> Result<Re, String> {
+        let body = translate(ruby);
+        let src = format!(r"(?m)\A(?:{body})");
+        match regex::Regex::new(&src) {
+            Ok(re) => Ok(Re::Plain(re)),
+            Err(_) => fancy_regex::RegexBuilder::new(&src)
+                .backtrack_limit(200_000)
+                .build()
+                .map(Re::Fancy)
+                .map_err(|e| format!("bad pattern {ruby:?}: {e}")),
+        }
+    }
+
+    /// Matches at the start of `hay`; returns the group spans (group 0 first).
+    pub(crate) fn match_at_start(&self, hay: &str) -> Option<Spans> {
+        match self {
+            Re::Plain(re) => {
+                let mut locs = re.capture_locations();
+                re.captures_read(&mut locs, hay)?;
+                Some((0..locs.len()).map(|i| locs.get(i)).collect())
+            }
+            Re::Fancy(re) => {
+                let caps = re.captures(hay).ok()??;
+                Some(
+                    (0..caps.len())
+                        .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
+                        .collect(),
+                )
+            }
+        }
+    }
+}
+
+const WORD: &str = "0-9A-Za-z_";
+const DIGIT: &str = "0-9";
+const SPACE: &str = r"\t\n\x0B\x0C\r ";
+const HEX: &str = "0-9A-Fa-f";
+
+/// Rewrites Ruby regex syntax into syntax both Rust engines read with Ruby's
+/// meaning. A leading `(?x)` is applied here (whitespace and `#` comments
+/// outside classes dropped), since Rust's extended mode also strips
+/// whitespace inside classes.
+pub(crate) fn translate(ruby: &str) -> String {
+    let (extended, src) = match ruby.strip_prefix("(?x)") {
+        Some(rest) => (true, rest),
+        None => (false, ruby),
+    };
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut depth = 0usize; // character class nesting
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() {
+            let e = chars[i + 1];
+            i += 2;
+            let class = |set: &str, neg: bool, inside: bool| -> String {
+                match (inside, neg) {
+                    (false, false) => format!("[{set}]"),
+                    (_, true) => format!("[^{set}]"),
+                    (true, false) => set.to_string(),
+                }
+            };
+            let inside = depth > 0;
+            match e {
+                'w' => out.push_str(&class(WORD, false, inside)),
+                'W' => out.push_str(&class(WORD, true, inside)),
+                'd' => out.push_str(&class(DIGIT, false, inside)),
+                'D' => out.push_str(&class(DIGIT, true, inside)),
+                's' => out.push_str(&class(SPACE, false, inside)),
+                'S' => out.push_str(&class(SPACE, true, inside)),
+                'h' => out.push_str(&class(HEX, false, inside)),
+                'H' => out.push_str(&class(HEX, true, inside)),
+                'Z' if !inside => out.push_str(r"(?=\n?\z)"),
+                _ => {
+                    out.push('\\');
+                    out.push(e);
+                }
+            }
+            continue;
+        }
+        if depth > 0 {
+            if c == '[' && chars.get(i + 1) == Some(&':') {
+                if let Some(end) = (i + 2..chars.len().saturating_sub(1))
+                    .find(|&j| chars[j] == ':' && chars[j + 1] == ']')
+                {
+                    let name: String = chars[i + 2..end].iter().collect();
+                    out.push_str(posix(&name));
+                    i = end + 2;
+                    continue;
+                }
+            }
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                // Rust reads `&&`, `--` and `~~` in a class as set operations.
+                '-' if chars.get(i + 1) == Some(&'-') => {
+                    out.push_str(r"\-");
+                    i += 1;
+                    continue;
+                }
+                '~' | '&' => {
+                    out.push('\\');
+                    out.push(c);
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            i += 1;
+            if c == '[' && chars.get(i) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if c == '[' && chars.get(i) == Some(&']') {
+                out.push_str(r"\]");
+                i += 1;
+            }
+            continue;
+        }
+        if extended && c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if extended && c == '#' {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        if c == '{' {
+            // A brace that is not a quantifier is a literal in Ruby.
+            let close = chars[i + 1..].iter().position(|&x| x == '}');
+            let body: String =
+                close.map_or(String::new(), |n| chars[i + 1..i + 1 + n].iter().collect());
+            let quantifier = !body.is_empty()
+                && body != ","
+                && body.chars().all(|x| x.is_ascii_digit() || x == ',')
+                && body.matches(',').count() <= 1;
+            if quantifier {
+                out.push('{');
+                if body.starts_with(',') {
+                    out.push('0');
+                }
+                out.push_str(&body);
+                out.push('}');
+                i += body.chars().count() + 2;
+            } else {
+                out.push_str(r"\{");
+                i += 1;
+            }
+            continue;
+        }
+        if c == '}' {
+            out.push_str(r"\}");
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+        if c == '[' {
+            depth = 1;
+            if chars.get(i) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i) == Some(&']') {
+                out.push_str(r"\]");
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Onigmo's POSIX bracket classes are Unicode-aware on UTF-8 strings.
+fn posix(name: &str) -> &'static str {
+    match name {
+        "alpha" => r"\p{Alphabetic}",
+        "alnum" => r"\p{Alphabetic}\p{Nd}",
+        "upper" => r"\p{Uppercase}",
+        "lower" => r"\p{Lowercase}",
+        "digit" => r"\p{Nd}",
+        "space" => r"\s",
+        "word" => r"\w",
+        "xdigit" => "0-9A-Fa-f",
+        "punct" => r"\p{P}$+<=>^`|~",
+        "blank" => r"\p{Zs}\t",
+        "cntrl" => r"\p{Cc}",
+        _ => r"\w",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_classes_and_posix() {
+        assert_eq!(translate(r"\w+"), "[0-9A-Za-z_]+");
+        assert_eq!(translate(r"[\w-]"), "[0-9A-Za-z_-]");
+        assert_eq!(translate(r"[^\s]"), r"[^\t\n\x0B\x0C\r ]");
+        assert_eq!(translate(r"[[:alpha:]_]"), r"[\p{Alphabetic}_]");
+        assert_eq!(translate("(?x) a b # c\n d"), "abd");
+        assert_eq!(translate("a{,2}b{2}{{"), r"a{0,2}b{2}\{\{");
+    }
+
+    #[test]
+    fn slice_semantics() {
+        let re = Re::new(r"^b").unwrap();
+        assert!(re.match_at_start("bc").is_some());
+        let re = Re::new(r"(?<!a)b").unwrap();
+        assert!(matches!(re, Re::Fancy(_)));
+        assert!(re.match_at_start("b").is_some());
+    }
+}

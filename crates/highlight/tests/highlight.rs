@@ -1,0 +1,130 @@
+//! hyde-highlight's features, tested against what Rouge 3.30 produces.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use hyde_highlight::{find_language, highlight, highlight_table, plaintext};
+
+/// Languages whose whole corpus must match Rouge byte for byte. The others
+/// are measured and reported; a language joins this list once it is clean.
+const MUST_MATCH: &[&str] = &["python", "py", "plaintext", "text", "nosuchlang"];
+
+#[test]
+fn rouge_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/expected");
+    let mut report: BTreeMap<String, (usize, usize, Vec<String>)> = BTreeMap::new();
+    let mut dirs: Vec<_> = fs::read_dir(&root).expect("corpus").flatten().collect();
+    dirs.sort_by_key(|d| d.file_name());
+    for dir in dirs {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        let lang = find_language(&name).unwrap_or_else(plaintext);
+        let mut files: Vec<_> = fs::read_dir(dir.path()).expect("dir").flatten().collect();
+        files.sort_by_key(|f| f.file_name());
+        for f in files {
+            let fname = f.file_name().to_string_lossy().into_owned();
+            let Some(stem) = fname.strip_suffix(".in") else {
+                continue;
+            };
+            let input = fs::read_to_string(f.path()).expect("input");
+            let mut checks = vec![(format!("{stem}.html"), highlight(lang, &input))];
+            if dir.path().join(format!("{stem}.table.html")).exists() {
+                checks.push((format!("{stem}.table.html"), highlight_table(lang, &input)));
+            }
+            for (file, got) in checks {
+                let want = fs::read_to_string(dir.path().join(&file)).expect("expected");
+                let entry = report.entry(name.clone()).or_default();
+                entry.1 += 1;
+                if got == want {
+                    entry.0 += 1;
+                } else if entry.2.len() < 2 {
+                    let at = got
+                        .bytes()
+                        .zip(want.bytes())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(got.len().min(want.len()));
+                    let from = at.saturating_sub(80);
+                    let snip = |s: &str| {
+                        let mut a = from;
+                        while !s.is_char_boundary(a) {
+                            a -= 1;
+                        }
+                        let mut b = (at + 80).min(s.len());
+                        while !s.is_char_boundary(b) {
+                            b += 1;
+                        }
+                        s[a..b].to_string()
+                    };
+                    entry.2.push(format!(
+                        "  {name}/{file}\n    want: {:?}\n    got:  {:?}",
+                        snip(&want),
+                        snip(&got)
+                    ));
+                }
+            }
+        }
+    }
+    let mut failed = Vec::new();
+    let (mut same, mut total) = (0, 0);
+    for (name, (ok, n, diffs)) in &report {
+        same += ok;
+        total += n;
+        eprintln!("{name}: {ok} of {n} identical");
+        for d in diffs {
+            eprintln!("{d}");
+        }
+        if ok != n && MUST_MATCH.contains(&name.as_str()) {
+            failed.push(name.clone());
+        }
+    }
+    eprintln!("corpus: {same} of {total} identical");
+    assert!(
+        failed.is_empty(),
+        "corpus differs from Rouge for {failed:?}"
+    );
+}
+
+#[test]
+fn find_language_by_tag_and_alias() {
+    assert_eq!(find_language("python").map(|l| l.tag()), Some("python"));
+    assert_eq!(find_language("py").map(|l| l.tag()), Some("python"));
+    assert_eq!(find_language("py?foo=bar").map(|l| l.tag()), Some("python"));
+    assert_eq!(find_language("c++").map(|l| l.tag()), Some("cpp"));
+    assert_eq!(find_language("guess").map(|l| l.tag()), Some("plaintext"));
+}
+
+#[test]
+fn unknown_language_is_none_like_rouge() {
+    assert!(find_language("nosuchlang").is_none());
+    assert!(find_language("").is_none());
+    assert!(find_language("?x=1").is_none());
+    // Rouge's registry is case-sensitive.
+    assert!(find_language("Python").is_none());
+}
+
+#[test]
+fn pathological_inputs_stay_fast() {
+    let inputs = [
+        "\"".repeat(20_000),
+        "'".repeat(20_000),
+        "(".repeat(20_000),
+        "/*".repeat(10_000),
+        "<".repeat(20_000),
+        "`".repeat(20_000),
+        "\\".repeat(20_000),
+        "{".repeat(20_000),
+        "#".repeat(20_000),
+        "a\n".repeat(10_000),
+    ];
+    for name in ["python", "plaintext"] {
+        let lang = find_language(name).expect("lang");
+        for input in &inputs {
+            let t = Instant::now();
+            let html = highlight(lang, input);
+            assert!(!html.is_empty());
+            let ms = t.elapsed().as_millis();
+            assert!(ms < 5_000, "{name} took {ms} ms on {:?}…", &input[..4]);
+        }
+    }
+}
