@@ -59,7 +59,7 @@ for case in "$@"; do
   if ! (cd "$work/site" && TZ=UTC JEKYLL_ENV=production \
         jekyll build --disable-disk-cache -s . -d "$work/out" "${flags[@]}") \
         > "$work/log" 2>&1; then
-    cat "$work/log" >&2
+    grep -v "^\s*from /" "$work/log" | head -n 30 >&2
     echo "$case: jekyll failed" >&2
     status=1
     continue
