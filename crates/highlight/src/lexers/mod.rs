@@ -4,12 +4,18 @@ use std::collections::HashSet;
 
 use crate::engine::Def;
 
+mod data;
+mod diff;
 mod python;
 
 /// The port of the Rouge lexer with this tag, if hyde has one.
 pub(crate) fn by_tag(tag: &str) -> Option<fn() -> &'static Def> {
     Some(match tag {
         "python" => python::def,
+        "json" => data::json,
+        "ini" => data::ini,
+        "toml" => data::toml,
+        "diff" => diff::diff,
         _ => return None,
     })
 }
