@@ -25,6 +25,7 @@ enum Emit {
 enum Next {
     Stay,
     Push(String),
+    PushSelf,
     Pop(usize),
     Goto(String),
 }
@@ -99,6 +100,10 @@ impl Builder {
     /// `rule re, tok, :state` (push)
     pub(crate) fn rp(&mut self, re: &str, tok: Tok, state: &str) -> &mut Self {
         self.add(re, Emit::Tok(tok), Next::Push(state.to_string()))
+    }
+    /// `rule re, tok, :push` (push the current state again)
+    pub(crate) fn rps(&mut self, re: &str, tok: Tok) -> &mut Self {
+        self.add(re, Emit::Tok(tok), Next::PushSelf)
     }
     /// `rule re, tok, :pop!`
     pub(crate) fn rpop(&mut self, re: &str, tok: Tok) -> &mut Self {
@@ -232,6 +237,11 @@ impl Lexer {
         lx
     }
 
+    /// Rouge's `reset!`: back to the root state with fresh variables.
+    pub(crate) fn reset(&mut self) {
+        *self = Lexer::new(self.def);
+    }
+
     /// Rouge's `continue_lex`: lexes `text` from the current state.
     pub(crate) fn run(&mut self, text: &str, out: &mut Out) {
         let mut pos = 0;
@@ -305,6 +315,11 @@ impl Lexer {
                     match next {
                         Next::Stay => {}
                         Next::Push(name) => self.stack.push(def.names[name.as_str()]),
+                        Next::PushSelf => {
+                            if let Some(&top) = self.stack.last() {
+                                self.stack.push(top);
+                            }
+                        }
                         Next::Pop(n) => self.pop(*n),
                         Next::Goto(name) => self.goto(def.names[name.as_str()]),
                     }

@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
-use crate::engine::{Def, Lexer};
+use crate::engine::Lexer;
 use crate::format::Out;
-use crate::lexers;
+use crate::lexers::{self, Lex};
 use crate::rouge_names::ROUGE_NAMES;
 use crate::token::TEXT;
 
@@ -13,7 +13,7 @@ use crate::token::TEXT;
 #[derive(Debug)]
 pub struct Language {
     tag: &'static str,
-    def: Option<fn() -> &'static Def>,
+    def: Option<Lex>,
 }
 
 impl Language {
@@ -30,7 +30,8 @@ impl Language {
 
     pub(crate) fn lex_into(&self, code: &str, out: &mut Out) {
         match self.def {
-            Some(def) => Lexer::new(def()).run(code, out),
+            Some(Lex::Regex(def)) => Lexer::new(def()).run(code, out),
+            Some(Lex::Func(f)) => f(code, out),
             None => out.push(TEXT, code),
         }
     }

@@ -3,21 +3,46 @@
 use std::collections::HashSet;
 
 use crate::engine::Def;
+use crate::format::Out;
 
 mod data;
 mod diff;
 mod python;
+mod shell;
+
+/// How a ported lexer runs.
+#[derive(Clone, Copy)]
+pub(crate) enum Lex {
+    /// A `RegexLexer` port.
+    Regex(fn() -> &'static Def),
+    /// A hand-written lexer (Rouge's plain `Lexer` subclasses).
+    Func(fn(&str, &mut Out)),
+}
+
+impl std::fmt::Debug for Lex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Lex::Regex(d) => write!(f, "Regex({})", d().tag),
+            Lex::Func(_) => f.write_str("Func"),
+        }
+    }
+}
 
 /// The port of the Rouge lexer with this tag, if hyde has one.
-pub(crate) fn by_tag(tag: &str) -> Option<fn() -> &'static Def> {
-    Some(match tag {
+pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
+    if tag == "console" {
+        return Some(Lex::Func(shell::console));
+    }
+    Some(Lex::Regex(match tag {
         "python" => python::def,
+        "shell" => shell::shell,
+        "docker" => shell::docker,
         "json" => data::json,
         "ini" => data::ini,
         "toml" => data::toml,
         "diff" => diff::diff,
         _ => return None,
-    })
+    }))
 }
 
 /// A keyword list, as Rouge's `Set.new %w(...)`.
