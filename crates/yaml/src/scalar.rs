@@ -1,0 +1,420 @@
+//! Scalar typing: the decisions Psych's `ScalarScanner#tokenize` and
+//! `ToRuby#deserialize` make for one scalar, written from their documented
+//! behaviour.
+//!
+//! Quirks kept on purpose because Jekyll sees them: `1e3` and `1.0e3` are
+//! Strings (a float needs a `.` and a signed exponent), `1:30` is 5400
+//! (Psych weighs the first part as hours), `08` is a String, `0o17` is a
+//! String, `1,000` is 1000, a time with `-00:30` lands at `+00:30`, a time
+//! without an offset is read as UTC and shown in the local zone, `:sym`
+//! raises `DisallowedClass` (Jekyll's safe_load permits only Date and Time).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::chrono_lite::{days_from_civil, Date, Time, Zone};
+use crate::rubyfmt::{
+    decimal_mul_add, int_from_digits, ruby_float, ruby_integer, ruby_to_f, ruby_to_i,
+};
+use crate::value::Yaml;
+
+/// A Ruby exception raised while turning a parsed scalar into a value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConvError {
+    /// `Psych::DisallowedClass` for the named class.
+    Disallowed(String),
+    /// `ArgumentError` with Ruby's message.
+    Argument(String),
+    /// `TypeError` with Ruby's message.
+    Type(String),
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    };
+}
+
+// Ruby's `\s` and `\d` are ASCII-only; `^`/`$` are line anchors.
+re!(
+    STRINGISH,
+    r"(?m)^[^0-9.:\-]?[\p{Alphabetic}_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=]+"
+);
+re!(NOT_YTONF, r"(?mi)^[^ytonf~]");
+re!(NULL_WORD, r"(?mi)^null$");
+re!(TRUE_WORD, r"(?mi)^(yes|true|on)$");
+re!(FALSE_WORD, r"(?mi)^(no|false|off)$");
+re!(
+    TIME,
+    r"(?m)^-?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t\n\x0B\x0C\r]+)[0-9]{1,2}:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t\n\x0B\x0C\r]*(?:Z|[-+][0-9]{1,2}:?(?:[0-9][0-9])?))?$"
+);
+re!(
+    DATE,
+    r"(?m)^[0-9]{4}-(?:1[012]|0[0-9]|[0-9])-(?:[12][0-9]|3[01]|0[0-9]|[0-9])$"
+);
+re!(POS_INF, r"(?mi)^\+?\.inf$");
+re!(NEG_INF, r"(?mi)^-\.inf$");
+re!(NAN, r"(?mi)^\.nan$");
+re!(SYMBOL, r"(?m)^:.");
+re!(SEXA_INT, r"(?m)^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$");
+re!(
+    SEXA_FLOAT,
+    r"(?m)^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$"
+);
+re!(
+    FLOAT,
+    r"(?m)^[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?$"
+);
+re!(LONE_DOT, r"\A[-+]?\.\n?\z");
+re!(FLOAT_CLEAN, r"(?m)[,_]|\.([Ee]|$)");
+re!(
+    INTEGER,
+    r"(?m)^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$"
+);
+re!(TIME_DATE, r"^(-?[0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
+re!(
+    TIME_PARTS,
+    r"([0-9]+:[0-9]+:[0-9]+)(?:\.([0-9]*))?[ \t\n\x0B\x0C\r]*(Z|[-+][0-9]+(:[0-9][0-9])?)?"
+);
+re!(TZ_PARTS, r"^([+\-]?[0-9]{1,2}):?([0-9]{1,2})?$");
+
+/// Type a plain, untagged scalar (Psych's `tokenize`).
+pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> {
+    if s.is_empty() {
+        return Ok(Yaml::Null);
+    }
+    if STRINGISH.is_match(s) || s.contains('\n') {
+        if s.chars().count() > 5 || NOT_YTONF.is_match(s) {
+            return Ok(Yaml::Str(s.into()));
+        }
+        return Ok(if s == "~" || NULL_WORD.is_match(s) {
+            Yaml::Null
+        } else if TRUE_WORD.is_match(s) {
+            Yaml::Bool(true)
+        } else if FALSE_WORD.is_match(s) {
+            Yaml::Bool(false)
+        } else {
+            Yaml::Str(s.into())
+        });
+    }
+    if TIME.is_match(s) {
+        return match parse_time(s, local)? {
+            Some(t) => Ok(Yaml::Time(t)),
+            None => Ok(Yaml::Str(s.into())),
+        };
+    }
+    if DATE.is_match(s) {
+        let mut it = s.split('-').map(|p| p.parse::<i64>().unwrap_or(0));
+        let (y, m, d) = (
+            it.next().unwrap_or(0),
+            it.next().unwrap_or(0),
+            it.next().unwrap_or(0),
+        );
+        return Ok(Date::new(y, m, d).map_or_else(|| Yaml::Str(s.into()), Yaml::Date));
+    }
+    if POS_INF.is_match(s) {
+        return Ok(Yaml::Float(f64::INFINITY));
+    }
+    if NEG_INF.is_match(s) {
+        return Ok(Yaml::Float(f64::NEG_INFINITY));
+    }
+    if NAN.is_match(s) {
+        return Ok(Yaml::Float(f64::NAN));
+    }
+    if SYMBOL.is_match(s) {
+        return Err(ConvError::Disallowed("Symbol".into()));
+    }
+    if SEXA_INT.is_match(s) {
+        return Ok(sexagesimal_int(s));
+    }
+    if SEXA_FLOAT.is_match(s) {
+        let parts: Vec<&str> = s.split(':').collect();
+        let mut acc = 0.0;
+        for (e, p) in parts.iter().enumerate() {
+            acc += ruby_to_f(p) * 60f64.powi((e as i32 - 2).abs());
+        }
+        return Ok(Yaml::Float(acc));
+    }
+    if FLOAT.is_match(s) {
+        if LONE_DOT.is_match(s) {
+            return Ok(Yaml::Str(s.into()));
+        }
+        let cleaned = FLOAT_CLEAN.replace_all(s, "$1");
+        return ruby_float(&cleaned).map(Yaml::Float).ok_or_else(|| {
+            ConvError::Argument(format!(
+                "invalid value for Float(): {}",
+                Yaml::Str(cleaned.into()).inspect()
+            ))
+        });
+    }
+    if INTEGER.is_match(s) {
+        let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
+        return ruby_integer(&cleaned).ok_or_else(|| {
+            ConvError::Argument(format!(
+                "invalid value for Integer(): {}",
+                Yaml::Str(cleaned).inspect()
+            ))
+        });
+    }
+    Ok(Yaml::Str(s.into()))
+}
+
+/// `1:30` → 1*3600 + 30*60; `1:02:03` → 1*3600 + 2*60 + 3 (Psych's weights).
+fn sexagesimal_int(s: &str) -> Yaml {
+    let parts: Vec<&str> = s.split(':').collect();
+    let weight = |e: usize| 60i64.pow((e as i32 - 2).unsigned_abs());
+    let rest: i64 = parts
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(e, p)| p.parse::<i64>().unwrap_or(0) * weight(e))
+        .sum();
+    match ruby_to_i(parts[0]) {
+        Yaml::Int(first) => match first
+            .checked_mul(weight(0))
+            .and_then(|v| v.checked_add(rest))
+        {
+            Some(v) => Yaml::Int(v),
+            None => {
+                let v = first as i128 * weight(0) as i128 + rest as i128;
+                let neg = v < 0;
+                int_from_digits(neg, 10, &v.unsigned_abs().to_string())
+            }
+        },
+        Yaml::BigInt(b) if !b.starts_with('-') => {
+            Yaml::BigInt(decimal_mul_add(&b, weight(0) as u64, rest as u64))
+        }
+        // A negative first part beyond i64 times 3600, minus the rest: the
+        // rest is below 3600 and cannot change the leading digits' sign.
+        Yaml::BigInt(b) => {
+            let abs = decimal_mul_add(&b[1..], weight(0) as u64, 0);
+            let lowered = subtract_small(&abs, rest as u64);
+            Yaml::BigInt(format!("-{lowered}"))
+        }
+        other => other,
+    }
+}
+
+fn subtract_small(digits: &str, sub: u64) -> String {
+    let mut d: Vec<u8> = digits.bytes().map(|b| b - b'0').collect();
+    let mut borrow = sub;
+    for x in d.iter_mut().rev() {
+        if borrow == 0 {
+            break;
+        }
+        let take = (borrow % 10) as u8;
+        borrow /= 10;
+        if *x >= take {
+            *x -= take;
+        } else {
+            *x = *x + 10 - take;
+            borrow += 1;
+        }
+    }
+    let s: String = d.iter().map(|x| (x + b'0') as char).collect();
+    let t = s.trim_start_matches('0');
+    if t.is_empty() {
+        "0".into()
+    } else {
+        t.into()
+    }
+}
+
+/// Psych's `parse_time`. `Ok(None)` is an `ArgumentError` that Psych rescues
+/// (the scalar stays a String).
+fn parse_time(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Option<Time>, ConvError> {
+    let mut split = s.splitn(2, [' ', 't', 'T']);
+    let date = split.next().unwrap_or("");
+    let Some(time) = split.next() else {
+        return Err(ConvError::Type(
+            "undefined method `match' for nil:NilClass".into(),
+        ));
+    };
+    let Some(dc) = TIME_DATE.captures(date) else {
+        return Err(ConvError::Type(
+            "undefined method `captures' for nil:NilClass".into(),
+        ));
+    };
+    let num = |i: usize| {
+        dc.get(i)
+            .map_or(0, |m| m.as_str().parse::<i64>().unwrap_or(0))
+    };
+    let (yy, m, dd) = (num(1), num(2), num(3));
+    let Some(md) = TIME_PARTS.captures(time) else {
+        return Err(ConvError::Type(
+            "undefined method `[]' for nil:NilClass".into(),
+        ));
+    };
+    let hms: Vec<i64> = md[1]
+        .split(':')
+        .map(|x| x.parse().unwrap_or(i64::MAX))
+        .collect();
+    let (hh, mm, ss) = (hms[0], hms[1], hms[2]);
+    let frac = md.get(2).map_or("", |m| m.as_str());
+    let mut nanos = 0u32;
+    for (i, c) in frac.chars().take(9).enumerate() {
+        nanos += c.to_digit(10).unwrap_or(0) * 10u32.pow(8 - i as u32);
+    }
+    if !(1..=12).contains(&m)
+        || !(1..=31).contains(&dd)
+        || !(0..=24).contains(&hh)
+        || !(0..=59).contains(&mm)
+        || !(0..=60).contains(&ss)
+        || (hh == 24 && (mm > 0 || ss > 0 || nanos > 0))
+    {
+        return Ok(None);
+    }
+    let wall = (days_from_civil(yy, m, 1) + dd - 1) * 86_400 + hh * 3600 + mm * 60 + ss;
+    let zone = md.get(3).map(|z| z.as_str());
+    match zone {
+        Some("Z") => Ok(Some(Time {
+            unix: wall,
+            nanos,
+            offset: 0,
+            zone: Zone::Utc,
+        })),
+        None => Ok(Some(Time {
+            unix: wall,
+            nanos,
+            offset: local(wall),
+            zone: Zone::Local,
+        })),
+        Some(z) => {
+            let Some(tz) = TZ_PARTS.captures(z) else {
+                return Err(ConvError::Type(
+                    "undefined method `[]' for nil:NilClass".into(),
+                ));
+            };
+            let hours: i64 = tz[1].parse().unwrap_or(0);
+            let mins: i64 = tz.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+            let mut offset = hours * 3600;
+            // Psych adds the minutes unless the hour part is negative, so
+            // "-00:30" becomes +00:30.
+            if offset < 0 {
+                offset -= mins * 60;
+            } else {
+                offset += mins * 60;
+            }
+            if offset <= -86_400 || offset >= 86_400 {
+                // Ruby's "utc_offset out of range", rescued by Psych.
+                return Ok(None);
+            }
+            Ok(Some(Time {
+                unix: wall - offset,
+                nanos,
+                offset: offset as i32,
+                zone: Zone::Fixed,
+            }))
+        }
+    }
+}
+
+/// Decode `!!binary` as Ruby's lenient `unpack('m')`.
+fn base64_decode(s: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut buf = 0u32;
+    let mut bits = 0;
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            _ => continue,
+        };
+        buf = (buf << 6) | v as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buf >> bits) as u8);
+            buf &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+re!(STR_TAG, r"^!(?:str|ruby/string)(?::(.*))?$");
+re!(SYM_TAG, r"^!ruby/sym(bol)?:?(.*)?$");
+
+/// Psych's `deserialize` for one scalar: its text, whether it was written
+/// quoted or as a block scalar (libyaml's `quoted_implicit`), and its tag.
+pub fn scalar_value(
+    value: &str,
+    quoted: bool,
+    tag: Option<&str>,
+    local: &dyn Fn(i64) -> i32,
+) -> Result<Yaml, ConvError> {
+    let Some(tag) = tag else {
+        return if quoted {
+            Ok(Yaml::Str(value.into()))
+        } else {
+            tokenize(value, local)
+        };
+    };
+    let disallowed = |c: &str| Err(ConvError::Disallowed(c.into()));
+    match tag {
+        "!binary" | "tag:yaml.org,2002:binary" => Ok(Yaml::Str(
+            String::from_utf8_lossy(&base64_decode(value)).into_owned(),
+        )),
+        "tag:yaml.org,2002:str" => Ok(Yaml::Str(value.into())),
+        t if STR_TAG.is_match(t) => match STR_TAG.captures(t).and_then(|c| c.get(1)) {
+            Some(class) if !class.as_str().is_empty() => disallowed(class.as_str()),
+            _ => Ok(Yaml::Str(value.into())),
+        },
+        "!ruby/object:BigDecimal" => disallowed("BigDecimal"),
+        "!ruby/object:DateTime" => disallowed("DateTime"),
+        "!ruby/object:Complex" => disallowed("Complex"),
+        "!ruby/object:Rational" => disallowed("Rational"),
+        "!ruby/encoding" => Err(ConvError::Type("unsupported tag !ruby/encoding".into())),
+        "!ruby/class" | "!ruby/module" => disallowed(value),
+        "!ruby/regexp" => disallowed("Regexp"),
+        "!ruby/range" => disallowed("Range"),
+        t if SYM_TAG.is_match(t) => disallowed("Symbol"),
+        "tag:yaml.org,2002:float" | "!float" => match tokenize(value, local)? {
+            Yaml::Float(f) => Ok(Yaml::Float(f)),
+            Yaml::Int(i) => Ok(Yaml::Float(i as f64)),
+            Yaml::BigInt(b) => Ok(Yaml::Float(b.parse().unwrap_or(f64::NAN))),
+            Yaml::Str(s) => ruby_float(&s).map(Yaml::Float).ok_or_else(|| {
+                ConvError::Argument(format!(
+                    "invalid value for Float(): {}",
+                    Yaml::Str(s).inspect()
+                ))
+            }),
+            Yaml::Null => Err(ConvError::Type("can't convert nil into Float".into())),
+            Yaml::Bool(b) => Err(ConvError::Type(format!("can't convert {b} into Float"))),
+            other => Err(ConvError::Type(format!(
+                "can't convert {} into Float",
+                other.ruby_class()
+            ))),
+        },
+        _ => tokenize(value, local),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Yaml {
+        tokenize(s, &|_| 0).unwrap()
+    }
+
+    #[test]
+    fn psych_quirks() {
+        assert_eq!(t("1e3"), Yaml::Str("1e3".into()));
+        assert_eq!(t("1.e+3"), Yaml::Float(1000.0));
+        assert_eq!(t("1:30"), Yaml::Int(5400));
+        assert_eq!(t("08"), Yaml::Str("08".into()));
+        assert_eq!(t("1,000"), Yaml::Int(1000));
+        assert_eq!(t("On"), Yaml::Bool(true));
+        assert_eq!(t("n"), Yaml::Str("n".into()));
+        assert_eq!(t("2024-02-31"), Yaml::Str("2024-02-31".into()));
+        assert_eq!(
+            tokenize(":sym", &|_| 0),
+            Err(ConvError::Disallowed("Symbol".into()))
+        );
+    }
+}

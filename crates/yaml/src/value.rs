@@ -1,0 +1,282 @@
+//! The loaded value tree: what `Psych.safe_load` would hand to Jekyll, as an
+//! ordered, spanned Rust enum.
+//!
+//! Ruby keeps every scalar's type, also for hash keys (`1: a` has the Integer
+//! key 1, not "1"). [`Map`] therefore keys on [`Yaml`] values with Ruby's
+//! `eql?` equality, keeps first-insertion order like Ruby's `Hash`, and offers
+//! [`Map::get`] for the usual string-key lookup. [`Yaml::to_ruby_s`] gives a
+//! scalar's Ruby `to_s`, which is what Liquid prints.
+
+use std::collections::HashMap;
+
+use crate::chrono_lite::{Date, Time};
+use crate::rubyfmt::float_to_s;
+
+/// A position in the source: 1-based line and 1-based column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos {
+    /// Line, counting from 1.
+    pub line: usize,
+    /// Column, counting from 1, in characters.
+    pub column: usize,
+}
+
+/// The source range a node was read from (end is exclusive).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    /// Where the node starts.
+    pub start: Pos,
+    /// Where the node ends.
+    pub end: Pos,
+}
+
+/// A value together with the span it was read from. Values copied through an
+/// alias keep the span of the anchored node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// The typed value.
+    pub value: Yaml,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A YAML value typed as Psych types it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Yaml {
+    /// `~`, `null`, an empty value (Ruby `nil`).
+    Null,
+    /// `true`/`yes`/`on` and `false`/`no`/`off`, any case.
+    Bool(bool),
+    /// An Integer that fits in i64.
+    Int(i64),
+    /// An Integer beyond i64 (Ruby Bignum), as its decimal digits with an
+    /// optional leading `-` (exactly Ruby's `to_s`).
+    BigInt(String),
+    /// A Float (incl. infinities and NaN).
+    Float(f64),
+    /// A String. `!!binary` data that is not UTF-8 is converted lossily.
+    Str(String),
+    /// A Ruby `Date` (`2024-01-05`).
+    Date(Date),
+    /// A Ruby `Time` (`2024-01-05 10:00:00 +01:00`).
+    Time(Time),
+    /// An Array.
+    Seq(Vec<Node>),
+    /// A Hash.
+    Map(Map),
+}
+
+impl Yaml {
+    /// Ruby's `to_s` for scalars (`nil` → "", `1.0e+20`, `2024-01-05 10:00:00 +0100`).
+    /// Arrays and hashes give Ruby's `inspect`-like `to_s`.
+    pub fn to_ruby_s(&self) -> String {
+        match self {
+            Yaml::Null => String::new(),
+            Yaml::Bool(b) => b.to_string(),
+            Yaml::Int(i) => i.to_string(),
+            Yaml::BigInt(s) | Yaml::Str(s) => s.clone(),
+            Yaml::Float(f) => float_to_s(*f),
+            Yaml::Date(d) => d.to_string(),
+            Yaml::Time(t) => t.to_string(),
+            Yaml::Seq(_) | Yaml::Map(_) => self.inspect(),
+        }
+    }
+
+    /// Ruby's `inspect`, used for arrays and hashes printed whole.
+    pub fn inspect(&self) -> String {
+        match self {
+            Yaml::Null => "nil".into(),
+            Yaml::Str(s) => inspect_str(s),
+            Yaml::Date(d) => format!("#<Date: {d}>"),
+            Yaml::Seq(items) => {
+                let parts: Vec<String> = items.iter().map(|n| n.value.inspect()).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            Yaml::Map(m) => {
+                let parts: Vec<String> = m
+                    .iter()
+                    .map(|(k, v)| format!("{}=>{}", k.value.inspect(), v.value.inspect()))
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            other => other.to_ruby_s(),
+        }
+    }
+
+    /// The string inside a `Str`.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Yaml::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The map inside a `Map`.
+    pub fn as_map(&self) -> Option<&Map> {
+        match self {
+            Yaml::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The items inside a `Seq`.
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match self {
+            Yaml::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Ruby truthiness: everything but `nil` and `false` is true.
+    pub fn is_truthy(&self) -> bool {
+        !matches!(self, Yaml::Null | Yaml::Bool(false))
+    }
+
+    /// Ruby's class name of this value (for messages).
+    pub fn ruby_class(&self) -> &'static str {
+        match self {
+            Yaml::Null => "NilClass",
+            Yaml::Bool(true) => "TrueClass",
+            Yaml::Bool(false) => "FalseClass",
+            Yaml::Int(_) | Yaml::BigInt(_) => "Integer",
+            Yaml::Float(_) => "Float",
+            Yaml::Str(_) => "String",
+            Yaml::Date(_) => "Date",
+            Yaml::Time(_) => "Time",
+            Yaml::Seq(_) => "Array",
+            Yaml::Map(_) => "Hash",
+        }
+    }
+}
+
+fn inspect_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\x1b' => out.push_str("\\e"),
+            '#' => out.push('#'),
+            c if (c as u32) < 0x20 || c == '\x7f' => out.push_str(&format!("\\x{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Ruby `eql?`/`hash` identity of a key, so duplicate keys collapse as in Ruby.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum KeyId {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Big(String),
+    Float(u64),
+    Str(String),
+    Date(Date),
+    Time(i64, u32),
+    Other(String),
+}
+
+impl KeyId {
+    fn of(v: &Yaml) -> KeyId {
+        match v {
+            Yaml::Null => KeyId::Null,
+            Yaml::Bool(b) => KeyId::Bool(*b),
+            Yaml::Int(i) => KeyId::Int(*i),
+            Yaml::BigInt(s) => KeyId::Big(s.clone()),
+            // -0.0 eql? 0.0, and Psych's NaN is one shared object.
+            Yaml::Float(f) if *f == 0.0 => KeyId::Float(0),
+            Yaml::Float(f) if f.is_nan() => KeyId::Float(f64::NAN.to_bits()),
+            Yaml::Float(f) => KeyId::Float(f.to_bits()),
+            Yaml::Str(s) => KeyId::Str(s.clone()),
+            Yaml::Date(d) => KeyId::Date(*d),
+            Yaml::Time(t) => KeyId::Time(t.unix, t.nanos),
+            other => KeyId::Other(crate::dump::to_json(other)),
+        }
+    }
+}
+
+/// An ordered Ruby Hash: keys keep their first-insertion position, a repeated
+/// key replaces the value in place.
+#[derive(Clone, Debug, Default)]
+pub struct Map {
+    entries: Vec<(Node, Node)>,
+    index: HashMap<KeyId, usize>,
+}
+
+impl PartialEq for Map {
+    fn eq(&self, other: &Map) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Map {
+    /// An empty map.
+    pub fn new() -> Map {
+        Map::default()
+    }
+
+    /// Ruby's `hash[key] = value`: replace in place, or append.
+    pub fn insert(&mut self, key: Node, value: Node) {
+        let id = KeyId::of(&key.value);
+        match self.index.get(&id) {
+            Some(&i) => self.entries[i].1 = value,
+            None => {
+                self.index.insert(id, self.entries.len());
+                self.entries.push((key, value));
+            }
+        }
+    }
+
+    /// Ruby's `merge!`: every entry of `other` is inserted in order.
+    pub fn merge_from(&mut self, other: &Map) {
+        for (k, v) in other.iter() {
+            self.insert(k.clone(), v.clone());
+        }
+    }
+
+    /// Look up a String key (what Liquid does).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_key(&Yaml::Str(key.to_string()))
+    }
+
+    /// Look up any key with Ruby's `eql?` equality.
+    pub fn get_key(&self, key: &Yaml) -> Option<&Node> {
+        self.index.get(&KeyId::of(key)).map(|&i| &self.entries[i].1)
+    }
+
+    /// Entries in Ruby's order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Node, &Node)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Consume into the ordered entries.
+    pub fn into_entries(self) -> Vec<(Node, Node)> {
+        self.entries
+    }
+}
+
+impl FromIterator<(Node, Node)> for Map {
+    fn from_iter<I: IntoIterator<Item = (Node, Node)>>(iter: I) -> Map {
+        let mut m = Map::new();
+        for (k, v) in iter {
+            m.insert(k, v);
+        }
+        m
+    }
+}
