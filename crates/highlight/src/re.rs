@@ -86,6 +86,12 @@ pub(crate) fn translate(ruby: &str) -> String {
                 }
             };
             let inside = depth > 0;
+            // Onigmo's `\p{Word}` is Unicode `\w`, which Rust spells `\w`.
+            if e == 'p' && chars[i..].starts_with(&['{', 'W', 'o', 'r', 'd', '}']) {
+                out.push_str(if inside { r"\w" } else { r"[\w]" });
+                i += 6;
+                continue;
+            }
             match e {
                 'w' => out.push_str(&class(WORD, false, inside)),
                 'W' => out.push_str(&class(WORD, true, inside)),

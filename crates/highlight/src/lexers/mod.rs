@@ -7,6 +7,7 @@ use crate::format::Out;
 
 mod data;
 mod diff;
+mod javascript;
 mod python;
 mod shell;
 
@@ -36,6 +37,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
     Some(Lex::Regex(match tag {
         "python" => python::def,
         "shell" => shell::shell,
+        "javascript" => javascript::javascript,
+        "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
         "ini" => data::ini,
