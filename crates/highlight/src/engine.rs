@@ -406,6 +406,13 @@ impl<'a> Ctx<'a> {
     pub(crate) fn pop(&mut self, n: usize) {
         self.lx.pop(n);
     }
+    /// Rouge's `reset_stack`: back to just the root state.
+    pub(crate) fn reset_stack(&mut self) {
+        self.lx.stack.truncate(1);
+        if let Some(&root) = self.lx.def.names.get("root") {
+            self.lx.stack[0] = root;
+        }
+    }
     pub(crate) fn goto(&mut self, state: &str) {
         if let Some(&id) = self.lx.def.names.get(state) {
             self.lx.goto(id);

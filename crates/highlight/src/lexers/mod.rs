@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use crate::engine::Def;
 use crate::format::Out;
 
+mod css;
 mod data;
 mod diff;
 mod javascript;
@@ -41,6 +42,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "css" => css::css,
+        "scss" => css::scss,
         "ini" => data::ini,
         "toml" => data::toml,
         "diff" => diff::diff,
