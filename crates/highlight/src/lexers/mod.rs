@@ -9,6 +9,7 @@ mod css;
 mod data;
 mod diff;
 mod javascript;
+mod markup;
 mod python;
 mod shell;
 
@@ -42,6 +43,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "html" => markup::html,
+        "xml" => markup::xml,
         "css" => css::css,
         "scss" => css::scss,
         "ini" => data::ini,
