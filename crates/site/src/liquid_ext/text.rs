@@ -1,0 +1,153 @@
+//! Jekyll's text filters that need no site: `xml_escape`,
+//! `normalize_whitespace`, `number_of_words` (with `cjk` and `auto`) and
+//! `array_to_sentence_string`.
+//!
+//! Ruby's `\s` and `String#split` only know ASCII whitespace (space, `\t`,
+//! `\n`, `\v`, `\f`, `\r`); a no-break space is part of a word.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Ruby's `\s`: ASCII whitespace only.
+pub fn is_ruby_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+}
+
+/// `input.encode(xml: :attr)` without the surrounding quotes.
+pub fn xml_escape(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `input.gsub(/\s+/, " ").strip`.
+pub fn normalize_whitespace(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut in_space = false;
+    for c in input.chars() {
+        if is_ruby_space(c) {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    // Ruby's strip also removes NUL at the ends.
+    out.trim_matches(|c| c == ' ' || c == '\0').to_owned()
+}
+
+/// How `number_of_words` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMode {
+    /// Whitespace-separated words.
+    Split,
+    /// Each CJK character is a word, plus runs of other non-space text.
+    Cjk,
+    /// `Cjk` when the text has a CJK character, else `Split`.
+    Auto,
+}
+
+impl WordMode {
+    /// The mode for the filter's argument (anything else counts words).
+    pub fn parse(mode: Option<&str>) -> WordMode {
+        match mode {
+            Some("cjk") => WordMode::Cjk,
+            Some("auto") => WordMode::Auto,
+            _ => WordMode::Split,
+        }
+    }
+}
+
+fn cjk_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}]").expect("valid regex")
+    })
+}
+
+fn non_cjk_word_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[^\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}\t\n\x0B\x0C\r ]+")
+            .expect("valid regex")
+    })
+}
+
+/// Ruby's `String#split` with no argument, counted.
+pub fn split_count(input: &str) -> usize {
+    input.split(is_ruby_space).filter(|w| !w.is_empty()).count()
+}
+
+/// Jekyll's `number_of_words(input, mode)`.
+pub fn number_of_words(input: &str, mode: WordMode) -> usize {
+    match mode {
+        WordMode::Split => split_count(input),
+        WordMode::Cjk => {
+            cjk_regex().find_iter(input).count() + non_cjk_word_regex().find_iter(input).count()
+        }
+        WordMode::Auto => match cjk_regex().find_iter(input).count() {
+            0 => split_count(input),
+            cjk => cjk + non_cjk_word_regex().find_iter(input).count(),
+        },
+    }
+}
+
+/// Jekyll's `array_to_sentence_string(items, connector)` over the items' `to_s`.
+pub fn array_to_sentence_string(items: &[String], connector: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} {connector} {b}"),
+        [init @ .., last] => format!("{}, {connector} {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values produced by Jekyll 4.3.1 / Ruby 3.1.
+    #[test]
+    fn xml_escape_quotes_and_apostrophes() {
+        assert_eq!(xml_escape("a\"b'c<d>&e"), "a&quot;b&apos;c&lt;d&gt;&amp;e");
+    }
+
+    #[test]
+    fn normalize_whitespace_keeps_no_break_space() {
+        assert_eq!(normalize_whitespace("  a \u{a0} b  "), "a \u{a0} b");
+    }
+
+    #[test]
+    fn number_of_words_modes() {
+        assert_eq!(
+            number_of_words("a\u{a0}b\u{3000}c\x0Bd\x0Ce\0f g", WordMode::Split),
+            4
+        );
+        assert_eq!(
+            number_of_words("hello 世界 and 日本語です", WordMode::Cjk),
+            9
+        );
+        assert_eq!(number_of_words("hello world", WordMode::Auto), 2);
+    }
+
+    #[test]
+    fn array_to_sentence_string_joins() {
+        let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(array_to_sentence_string(&items, "and"), "a, b, and c");
+        assert_eq!(array_to_sentence_string(&items[..2], "or"), "a or b");
+        assert_eq!(array_to_sentence_string(&items[..1], "or"), "a");
+    }
+}

@@ -1,0 +1,93 @@
+# frozen_string_literal: true
+#
+# Renders every case in cases.txt through a real Jekyll 4.3 site (site/) and
+# writes what Jekyll produced to expected.json; also writes site.json, the
+# facts about site/ that the Rust replay's stand-in site needs (post and file
+# URLs). Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
+#
+# Each case renders with Jekyll's settings (error_mode warn, render!) and the
+# registers Jekyll passes: the site, and the page docs/about.md.
+
+require "jekyll"
+require "json"
+require "tmpdir"
+
+ENV["TZ"] = "UTC"
+here = __dir__
+
+def load_cases(path)
+  cases = []
+  File.read(path).split(/^--- /).drop(1).each do |chunk|
+    name, body = chunk.split("\n", 2)
+    cases << [name.strip, body.to_s.chomp]
+  end
+  cases
+end
+
+def revive(value)
+  case value
+  when Hash
+    if value.key?("$time")
+      Time.iso8601(value["$time"])
+    elsif value.key?("$date")
+      Date.parse(value["$date"])
+    else
+      value.transform_values { |v| revive(v) }
+    end
+  when Array then value.map { |v| revive(v) }
+  else value
+  end
+end
+
+data = revive(JSON.parse(File.read(File.join(here, "data.json"))))
+results = {}
+site_facts = {}
+
+Dir.mktmpdir do |dest|
+  config = Jekyll.configuration(
+    "source"             => File.join(here, "site"),
+    "destination"        => dest,
+    "quiet"              => true,
+    "disable_disk_cache" => true
+  )
+  site = Jekyll::Site.new(config)
+  site.reset
+  site.read
+  site.generate
+  page = site.pages.find { |p| p.relative_path == "docs/about.md" }
+
+  site_facts["files"] = []
+  site.each_site_file do |item|
+    site_facts["files"] << { "relative_path" => item.relative_path, "url" => item.url }
+  end
+  site_facts["posts"] = site.posts.docs.map do |doc|
+    {
+      "relative_path" => doc.relative_path,
+      "url"           => doc.url,
+      "slug"          => doc.data["slug"],
+      "date"          => doc.date.strftime("%Y-%m-%d"),
+    }
+  end
+
+  load_cases(File.join(here, "cases.txt")).each do |name, source|
+    payload = site.site_payload
+    payload["page"] = page.to_liquid
+    data.each { |k, v| payload[k] = v }
+    info = {
+      :registers        => { :site => site, :page => payload["page"] },
+      :strict_filters   => false,
+      :strict_variables => false,
+    }
+    begin
+      template = site.liquid_renderer.file("case/#{name}").parse(source)
+      results[name] = { "output" => template.render!(payload, info) }
+    rescue StandardError, ScriptError => e
+      message = "#{e.class}: #{e.message}".gsub(File.join(here, "site"), "SITE")
+      results[name] = { "error" => message }
+    end
+  end
+end
+
+File.write(File.join(here, "expected.json"), JSON.pretty_generate(results) + "\n")
+File.write(File.join(here, "site.json"), JSON.pretty_generate(site_facts) + "\n")
+puts "#{results.size} cases, #{results.count { |_, r| r.key?("error") }} errors"
