@@ -13,6 +13,9 @@
 #   JEKYLL_ENV=production, plus the extra flags in fixtures/<case>/flags (one per line;
 #   paths in flags are relative to the source directory).
 # - expected/ is replaced by the output.
+# - For sites with Sass pages, expected-dart-sass/ gets the same CSS files compiled by dart-sass
+#   (scripts/dart-sass: Jekyll's Liquid pass in Ruby, then `sass` from npm, pinned in package.json),
+#   because hyde's CSS follows dart-sass while Jekyll 4.3.1 on Debian uses libsass.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +31,14 @@ if [ "$#" -eq 0 ]; then
     if [ -d "$dir/site" ] || [ -f "$dir/source" ]; then set -- "$@" "$name"; fi
   done
 fi
+
+dart_sass_ready() {
+  local d="$ROOT/scripts/dart-sass"
+  command -v node >/dev/null || return 1
+  [ -d "$d/node_modules/sass" ] && return 0
+  command -v npm >/dev/null || return 1
+  (cd "$d" && npm install --no-audit --no-fund --silent) >&2
+}
 
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/hyde-regen.XXXXXX")"
 trap 'rm -rf "$SCRATCH"' EXIT
@@ -68,5 +79,19 @@ for case in "$@"; do
 
   rm -rf "$dir/expected"
   cp -a "$work/out" "$dir/expected"
+
+  # dart-sass reference CSS for the Sass pages, if any.
+  rm -rf "$dir/expected-dart-sass"
+  if find "$work/site" -path "$work/site/_*" -prune -o \( -name '*.scss' -o -name '*.sass' \) -print | grep -q .; then
+    if dart_sass_ready; then
+      rendered="$work/sass-rendered"
+      (cd "$work/site" && TZ=UTC JEKYLL_ENV=production \
+        ruby "$ROOT/scripts/dart-sass/render-liquid.rb" "$work/site" "$rendered") > "$work/sass-log" 2>&1 \
+        && node "$ROOT/scripts/dart-sass/compile.js" "$rendered" "$dir/expected-dart-sass" >> "$work/sass-log" 2>&1 \
+        || { echo "$case: dart-sass reference failed:" >&2; head -n 20 "$work/sass-log" >&2; status=1; }
+    else
+      echo "$case: node/npm missing, expected-dart-sass not regenerated" >&2
+    fi
+  fi
 done
 exit $status
