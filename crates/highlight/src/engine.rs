@@ -207,6 +207,9 @@ pub(crate) struct Lexer {
     pub(crate) vars: HashMap<&'static str, String>,
     /// A stack of strings for lexers that nest (Python's string register…).
     pub(crate) strs: Vec<String>,
+    /// Numeric state for lexers that track indentation (YAML).
+    pub(crate) nums: Vec<i64>,
+    pub(crate) ints: HashMap<&'static str, Option<i64>>,
     subs: HashMap<&'static str, Box<Lexer>>,
     null_steps: usize,
 }
@@ -221,6 +224,8 @@ impl Lexer {
             stack: vec![root],
             vars: HashMap::new(),
             strs: Vec::new(),
+            nums: Vec::new(),
+            ints: HashMap::new(),
             subs: HashMap::new(),
             null_steps: 0,
         };

@@ -12,6 +12,7 @@ mod javascript;
 mod markup;
 mod python;
 mod shell;
+mod yaml;
 
 /// How a ported lexer runs.
 #[derive(Clone, Copy)]
@@ -43,6 +44,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "yaml" => yaml::yaml,
         "html" => markup::html,
         "xml" => markup::xml,
         "css" => css::css,
