@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use crate::engine::Def;
 use crate::format::Out;
 
+mod c;
 mod css;
 mod data;
 mod diff;
@@ -44,6 +45,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "c" => c::c,
+        "cpp" => c::cpp,
         "yaml" => yaml::yaml,
         "html" => markup::html,
         "xml" => markup::xml,
