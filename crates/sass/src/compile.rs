@@ -4,12 +4,12 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::error::SassError;
+use crate::loader::HydeFs;
 use crate::options::{SassOptions, Style, Syntax};
-use crate::{format, instrument, sourcemap, tree};
+use crate::{fixes, format, instrument, sourcemap, tree};
 
 /// The result of a successful compilation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,47 +43,119 @@ pub struct Warning {
 /// written as dart-sass writes it.
 pub fn compile(src: &str, opts: &SassOptions) -> Result<CompiledCss, SassError> {
     let entry = entry_path(opts);
-    let mut compiled = if opts.source_map && opts.syntax == Syntax::Scss {
-        match compile_with_map(src, &entry, opts) {
-            Ok(done) => done,
-            // Markers shift columns; report errors from the plain source.
-            Err(_) => run_plain(src, &entry, opts)?,
-        }
-    } else {
-        run_plain(src, &entry, opts)?
-    };
-    if opts.source_map && compiled.source_map.is_none() {
-        compiled.source_map = Some(sourcemap::empty_map(&entry));
+    let mut compiled = run_plain(src, &entry, opts)?;
+    if opts.source_map {
+        compiled.source_map = Some(source_map(src, &entry, opts, &mut compiled.css));
     }
     Ok(compiled)
 }
 
+impl CompiledCss {
+    /// The file Jekyll writes: the CSS, then either a newline or, when a map
+    /// is written next to it, an empty line and the `sourceMappingURL`
+    /// comment naming `map_file` (e.g. `main.css.map`).
+    pub fn jekyll_output(&self, map_file: Option<&str>) -> String {
+        match map_file {
+            Some(name) => format!(
+                "{}\n\n/*# sourceMappingURL={} */",
+                self.css,
+                url_encode(name)
+            ),
+            None => format!("{}\n", self.css),
+        }
+    }
+}
+
+/// Percent-encodes what `Addressable::URI.encode` encodes in a file name.
+fn url_encode(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn run_plain(src: &str, entry: &Path, opts: &SassOptions) -> Result<CompiledCss, SassError> {
-    let fs = HydeFs::new(entry, src.to_string(), None);
-    let run = run_grass(&fs, entry, opts)?;
-    let sheet = tree::parse(&run.css);
+    let sheet = plain_sheet(src, entry, opts)?;
     Ok(CompiledCss {
-        css: format::write(&sheet, opts.style),
+        css: format::write(&sheet.0, opts.style),
         source_map: None,
-        loaded_files: fs.loaded(),
-        warnings: run.warnings,
+        loaded_files: sheet.1,
+        warnings: sheet.2,
     })
 }
 
-fn compile_with_map(src: &str, entry: &Path, opts: &SassOptions) -> Result<CompiledCss, SassError> {
-    let sources = RefCell::new(Vec::new());
-    let fs = HydeFs::new(entry, src.to_string(), Some(&sources));
-    let run = run_grass(&fs, entry, opts)?;
+type PlainSheet = (tree::Sheet, Vec<PathBuf>, Vec<Warning>);
+
+fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
+    let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+    let run = run_grass(&fs, entry, opts, opts.style)?;
     let mut sheet = tree::parse(&run.css);
-    let marks = instrument::take_markers(&mut sheet);
-    let (css, spans) = format::write_with_spans(&sheet, opts.style);
-    let map = sourcemap::build(&css, &spans, &marks, &sources.borrow());
-    Ok(CompiledCss {
-        css,
-        source_map: Some(map),
-        loaded_files: fs.loaded(),
-        warnings: run.warnings,
-    })
+    if opts.style == Style::Compressed && fixes::wants_expanded_patch(&sheet) {
+        let again = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+        let expanded = run_grass(&again, entry, opts, Style::Expanded)?;
+        fixes::patch_from_expanded(&mut sheet, &tree::parse(&expanded.css));
+    }
+    fixes::apply(&mut sheet, opts.style);
+    let warnings = run.warnings;
+    let warnings = if opts.quiet_deps {
+        warnings
+            .into_iter()
+            .filter(|w| !is_dependency(&w.location, entry, opts))
+            .collect()
+    } else {
+        warnings
+    };
+    Ok((sheet, fs.loaded(), warnings))
+}
+
+/// A warning raised in a stylesheet found through a load path.
+fn is_dependency(location: &str, entry: &Path, opts: &SassOptions) -> bool {
+    let file = location.rsplitn(3, ':').last().unwrap_or(location);
+    let path = Path::new(file);
+    path != entry && opts.load_paths.iter().any(|lp| path.starts_with(lp))
+}
+
+/// Compiles once more with a marker in every SCSS rule, carries the rules'
+/// origins over to the plain tree and maps them. The CSS is rewritten from
+/// the same tree, so it cannot differ from the plain output.
+fn source_map(src: &str, entry: &Path, opts: &SassOptions, css: &mut String) -> String {
+    let file_name = format!(
+        "{}.css",
+        entry
+            .file_stem()
+            .map_or("stdin".into(), |s| s.to_string_lossy())
+    );
+    let naming = sourcemap::Naming {
+        root: opts.source_map_root.as_deref(),
+        file: &file_name,
+    };
+    let sources = RefCell::new(Vec::new());
+    let marked = {
+        let fs = HydeFs::new(
+            entry,
+            src.to_string(),
+            opts.syntax,
+            &opts.load_paths,
+            Some(&sources),
+        );
+        run_grass(&fs, entry, opts, opts.style)
+    };
+    let (Ok(marked), Ok((mut plain, _, _))) = (marked, plain_sheet(src, entry, opts)) else {
+        return sourcemap::empty_map(&file_name);
+    };
+    let mut marked_sheet = tree::parse(&marked.css);
+    instrument::take_markers(&mut marked_sheet);
+    fixes::apply(&mut marked_sheet, opts.style);
+    instrument::copy_origins(&mut plain, &marked_sheet);
+    let (text, spans) = format::write_with_spans(&plain, opts.style);
+    *css = text;
+    let sources = sources.into_inner();
+    sourcemap::build(&spans, &sources, naming)
 }
 
 struct GrassRun {
@@ -91,15 +163,19 @@ struct GrassRun {
     warnings: Vec<Warning>,
 }
 
-fn run_grass(fs: &HydeFs<'_>, entry: &Path, opts: &SassOptions) -> Result<GrassRun, SassError> {
+fn run_grass(
+    fs: &HydeFs<'_>,
+    entry: &Path,
+    opts: &SassOptions,
+    style: Style,
+) -> Result<GrassRun, SassError> {
     let logger = Collector::default();
     let options = grass::Options::default()
         .fs(fs)
         .logger(&logger)
-        .style(if opts.style == Style::Compressed {
-            grass::OutputStyle::Compressed
-        } else {
-            grass::OutputStyle::Expanded
+        .style(match style {
+            Style::Expanded => grass::OutputStyle::Expanded,
+            Style::Compressed => grass::OutputStyle::Compressed,
         })
         .load_paths(&opts.load_paths)
         .input_syntax(match opts.syntax {
@@ -176,87 +252,6 @@ fn char_column(line: &str, byte: usize) -> usize {
     line[..end].chars().count() + 1
 }
 
-/// The file system grass sees: the disk, except that the entry path reads
-/// as the Liquid-rendered source. Records every file read; when a source list
-/// is given, SCSS files are instrumented with source-map markers as read.
-#[derive(Debug)]
-struct HydeFs<'a> {
-    entry: PathBuf,
-    entry_src: String,
-    loaded: RefCell<Vec<PathBuf>>,
-    sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
-}
-
-impl<'a> HydeFs<'a> {
-    fn new(
-        entry: &Path,
-        entry_src: String,
-        sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
-    ) -> Self {
-        HydeFs {
-            entry: entry.to_path_buf(),
-            entry_src,
-            loaded: RefCell::new(Vec::new()),
-            sources,
-        }
-    }
-
-    fn loaded(&self) -> Vec<PathBuf> {
-        self.loaded.borrow().clone()
-    }
-
-    fn instrumented(&self, path: &Path, text: String) -> Vec<u8> {
-        let Some(sources) = self.sources else {
-            return text.into_bytes();
-        };
-        let is_scss = path == self.entry
-            || path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("scss"));
-        let mut sources = sources.borrow_mut();
-        let index = sources.len();
-        let out = if is_scss {
-            instrument::insert_markers(&text, index)
-        } else {
-            text.clone()
-        };
-        sources.push(sourcemap::Source {
-            path: path.to_path_buf(),
-            content: text,
-        });
-        out.into_bytes()
-    }
-}
-
-impl grass::Fs for HydeFs<'_> {
-    fn is_dir(&self, path: &Path) -> bool {
-        path.is_dir()
-    }
-
-    fn is_file(&self, path: &Path) -> bool {
-        path == self.entry || path.is_file()
-    }
-
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        if path == self.entry {
-            return Ok(self.instrumented(path, self.entry_src.clone()));
-        }
-        let bytes = std::fs::read(path)?;
-        self.loaded.borrow_mut().push(path.to_path_buf());
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(self.instrumented(path, text)),
-            Err(err) => Ok(err.into_bytes()),
-        }
-    }
-
-    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
-        if path == self.entry {
-            return Ok(path.to_path_buf());
-        }
-        std::fs::canonicalize(path).or_else(|_| Ok(path.to_path_buf()))
-    }
-}
-
 /// Collects `@warn`/`@debug` messages, each distinct message once, so a
 /// warning raised in a loop or a mixin does not flood the build log.
 #[derive(Debug, Default)]
@@ -267,6 +262,12 @@ struct Collector {
 
 impl Collector {
     fn push(&self, debug: bool, loc: &codemap::SpanLoc, message: &str) {
+        // grass passes quoted strings with their quotes; dart-sass prints
+        // the text.
+        let message = match message.strip_prefix('"').and_then(|m| m.strip_suffix('"')) {
+            Some(inner) if !inner.contains('"') => inner,
+            _ => message,
+        };
         if !self.seen.borrow_mut().insert((debug, message.to_string())) {
             return;
         }
@@ -294,13 +295,5 @@ impl grass::Logger for Collector {
 
     fn warn(&self, location: codemap::SpanLoc, message: &str) {
         self.push(false, &location, message);
-    }
-}
-
-#[allow(dead_code)]
-fn style_name(style: Style) -> &'static str {
-    match style {
-        Style::Expanded => "expanded",
-        Style::Compressed => "compressed",
     }
 }

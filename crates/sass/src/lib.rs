@@ -9,11 +9,14 @@
 
 mod compile;
 mod error;
+mod fixes;
 mod format;
 mod instrument;
+mod loader;
 mod options;
 mod sourcemap;
 mod tree;
+mod value;
 
 pub use compile::{compile, CompiledCss, Warning};
 pub use error::SassError;

@@ -64,6 +64,9 @@ pub struct SassOptions {
     pub file: Option<PathBuf>,
     /// Build a v3 source map as well.
     pub source_map: bool,
+    /// Source-map `sources` are written relative to this directory (Jekyll:
+    /// the site source); absolute when `None`.
+    pub source_map_root: Option<PathBuf>,
     /// Silence warnings raised in stylesheets found through the load paths
     /// (dependencies), as dart-sass's `quietDeps` does.
     pub quiet_deps: bool,

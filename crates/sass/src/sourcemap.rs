@@ -1,14 +1,150 @@
-//! placeholder
-use std::path::{Path, PathBuf};
-#[derive(Debug)]
-#[allow(dead_code)]
+//! Source Map v3 output: each style rule's selector maps to the file, line
+//! and column of the rule in the Sass source. The JSON has the keys in the
+//! order Jekyll writes them after dart-sass (`version`, `sourceRoot`,
+//! `sources`, `names`, `mappings`, `sourcesContent`, `file`).
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::format::Span;
+
+/// A stylesheet grass read, as it was before instrumentation.
+#[derive(Debug, Clone)]
 pub(crate) struct Source {
     pub(crate) path: PathBuf,
     pub(crate) content: String,
 }
-pub(crate) fn empty_map(_entry: &Path) -> String {
-    String::new()
+
+/// How sources and the output file are named in the map.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Naming<'a> {
+    /// Sources are written relative to this directory (Jekyll: the site
+    /// source); absolute otherwise.
+    pub(crate) root: Option<&'a Path>,
+    /// The `file` entry: the CSS file's name.
+    pub(crate) file: &'a str,
 }
-pub(crate) fn build(_css: &str, _spans: &[()], _marks: &[()], _sources: &[Source]) -> String {
-    String::new()
+
+/// Builds the map for `spans` (positions in the written CSS).
+pub(crate) fn build(spans: &[Span], sources: &[Source], naming: Naming<'_>) -> String {
+    let mut spans: Vec<Span> = spans.to_vec();
+    spans.sort_by_key(|s| (s.line, s.column));
+    // Only sources that rules point at are listed, in order of first use.
+    let mut used: Vec<u32> = Vec::new();
+    for span in &spans {
+        if !used.contains(&span.origin.source) && (span.origin.source as usize) < sources.len() {
+            used.push(span.origin.source);
+        }
+    }
+    let mut mappings = String::new();
+    let (mut line, mut prev_col, mut prev_src, mut prev_line, mut prev_src_col) =
+        (0u32, 0i64, 0i64, 0i64, 0i64);
+    let mut first_in_line = true;
+    for span in &spans {
+        let Some(src) = used.iter().position(|&u| u == span.origin.source) else {
+            continue;
+        };
+        while line < span.line {
+            mappings.push(';');
+            line += 1;
+            prev_col = 0;
+            first_in_line = true;
+        }
+        if !first_in_line {
+            mappings.push(',');
+        }
+        first_in_line = false;
+        let (col, src, src_line, src_col) = (
+            i64::from(span.column),
+            src as i64,
+            i64::from(span.origin.line),
+            i64::from(span.origin.column),
+        );
+        vlq(&mut mappings, col - prev_col);
+        vlq(&mut mappings, src - prev_src);
+        vlq(&mut mappings, src_line - prev_line);
+        vlq(&mut mappings, src_col - prev_src_col);
+        (prev_col, prev_src, prev_line, prev_src_col) = (col, src, src_line, src_col);
+    }
+    let names: Vec<String> = used
+        .iter()
+        .map(|&u| json_string(&source_name(&sources[u as usize].path, naming.root)))
+        .collect();
+    let contents: Vec<String> = used
+        .iter()
+        .map(|&u| json_string(&sources[u as usize].content))
+        .collect();
+    format!(
+        "{{\"version\":3,\"sourceRoot\":\"\",\"sources\":[{}],\"names\":[],\"mappings\":{},\"sourcesContent\":[{}],\"file\":{}}}",
+        names.join(","),
+        json_string(&mappings),
+        contents.join(","),
+        json_string(naming.file)
+    )
+}
+
+/// A map without mappings (no rule could be traced).
+pub(crate) fn empty_map(file: &str) -> String {
+    format!(
+        "{{\"version\":3,\"sourceRoot\":\"\",\"sources\":[],\"names\":[],\"mappings\":\"\",\"sourcesContent\":[],\"file\":{}}}",
+        json_string(file)
+    )
+}
+
+/// `path` relative to `root` (with `..` when outside it), `/`-separated.
+fn source_name(path: &Path, root: Option<&Path>) -> String {
+    let Some(root) = root else {
+        return path.to_string_lossy().replace('\\', "/");
+    };
+    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (path, root) = (abs(path), abs(root));
+    let p: Vec<Component> = path.components().collect();
+    let r: Vec<Component> = root.components().collect();
+    let common = p.iter().zip(&r).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); r.len() - common];
+    parts.extend(
+        p[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Appends one Base64 VLQ number.
+fn vlq(out: &mut String, value: i64) {
+    let mut v: u64 = if value < 0 {
+        ((value.unsigned_abs()) << 1) | 1
+    } else {
+        (value as u64) << 1
+    };
+    loop {
+        let mut digit = (v & 31) as usize;
+        v >>= 5;
+        if v > 0 {
+            digit |= 32;
+        }
+        out.push(BASE64[digit] as char);
+        if v == 0 {
+            break;
+        }
+    }
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

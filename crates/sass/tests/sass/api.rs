@@ -1,1 +1,243 @@
-//! placeholder
+//! The public API: options, errors, warnings, imports, Jekyll's output.
+
+use std::fs;
+use std::path::PathBuf;
+
+use hyde_sass::{compile, SassOptions, Style, Syntax};
+
+fn scss(src: &str) -> String {
+    compile(src, &SassOptions::default()).expect("compiles").css
+}
+
+#[test]
+fn compiles_a_string_without_a_file() {
+    assert_eq!(
+        scss("$c: red;\n.a { color: $c; }"),
+        ".a {\n  color: red;\n}"
+    );
+}
+
+#[test]
+fn compressed_style() {
+    let opts = SassOptions {
+        style: Style::Compressed,
+        ..SassOptions::default()
+    };
+    let out = compile(".a { color: red; .b { margin: 0 auto; } }", &opts).unwrap();
+    assert_eq!(out.css, ".a{color:red}.a .b{margin:0 auto}");
+}
+
+#[test]
+fn style_from_jekyll_config() {
+    assert_eq!(Style::from_config(":compressed"), Style::Compressed);
+    assert_eq!(Style::from_config("compressed"), Style::Compressed);
+    assert_eq!(Style::from_config("expanded"), Style::Expanded);
+    // dart-sass has no nested/compact styles; they come out expanded.
+    assert_eq!(Style::from_config("compact"), Style::Expanded);
+    assert_eq!(Style::from_config("nested"), Style::Expanded);
+}
+
+#[test]
+fn indented_syntax() {
+    let opts = SassOptions {
+        syntax: Syntax::Sass,
+        ..SassOptions::default()
+    };
+    let out = compile(".a\n  color: red\n  .b\n    margin: 0\n", &opts).unwrap();
+    assert_eq!(out.css, ".a {\n  color: red;\n}\n.a .b {\n  margin: 0;\n}");
+    assert_eq!(Syntax::from_extension("SASS"), Some(Syntax::Sass));
+    assert_eq!(Syntax::from_extension("css"), None);
+}
+
+#[test]
+fn error_names_file_line_and_column_with_the_line() {
+    let opts = SassOptions {
+        file: Some(PathBuf::from("assets/css/main.scss")),
+        ..SassOptions::default()
+    };
+    let err = compile(".a {\n  color: $missing;\n}\n", &opts).unwrap_err();
+    assert_eq!(err.file, "assets/css/main.scss");
+    assert_eq!((err.line, err.column), (2, 10));
+    assert_eq!(err.source_line, "  color: $missing;");
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with("assets/css/main.scss:2:10: Undefined variable."),
+        "{shown}"
+    );
+    assert!(shown.contains("2 |   color: $missing;"), "{shown}");
+    assert!(shown.ends_with("  |          ^^^^^^^^"), "{shown}");
+}
+
+#[test]
+fn error_in_a_partial_names_the_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("_broken.scss"), ".x {\n  a: 1px +;\n}\n").unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        load_paths: vec![dir.path().to_path_buf()],
+        ..SassOptions::default()
+    };
+    let err = compile("@import \"broken\";\n", &opts).unwrap_err();
+    assert!(err.file.ends_with("_broken.scss"), "{}", err.file);
+    assert_eq!(err.line, 2);
+}
+
+#[test]
+fn error_for_a_missing_import() {
+    let err = compile("@import \"nowhere\";", &SassOptions::default()).unwrap_err();
+    assert_eq!((err.line, err.column), (1, 9));
+    assert!(
+        err.message.contains("Can't find stylesheet"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn never_panics_on_broken_input() {
+    let pieces = [
+        "{",
+        "}",
+        "(",
+        ")",
+        "\"",
+        "'",
+        "#{",
+        "@media",
+        "@import",
+        "@include",
+        "@mixin m",
+        "a",
+        ":",
+        ";",
+        "$x",
+        "/*",
+        "*/",
+        "//",
+        "\\",
+        "@if",
+        "@else",
+        "%p",
+        "&",
+        ",",
+        "url(",
+        "--x:",
+        "!",
+        "\n",
+        " ",
+        "1px",
+        "/",
+        "@extend",
+        "@use",
+        "@function f()",
+        "@return",
+        "\u{e000}",
+        "é",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..1500 {
+        let mut src = String::new();
+        for _ in 0..(seed % 12) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            src.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        for style in [Style::Expanded, Style::Compressed] {
+            let opts = SassOptions {
+                style,
+                source_map: true,
+                ..SassOptions::default()
+            };
+            let _ = compile(&src, &opts);
+        }
+    }
+}
+
+#[test]
+fn warnings_are_collected_once_per_message() {
+    let src = "@for $i from 1 through 5 { @warn \"deprecated thing\"; .a-#{$i} { b: c; } }\n@debug 1 + 1;";
+    let out = compile(src, &SassOptions::default()).unwrap();
+    let warns: Vec<_> = out.warnings.iter().filter(|w| !w.debug).collect();
+    assert_eq!(warns.len(), 1);
+    assert_eq!(warns[0].message, "deprecated thing");
+    assert!(out.warnings.iter().any(|w| w.debug && w.message == "2"));
+}
+
+#[test]
+fn quiet_deps_silences_warnings_from_load_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir(&lib).unwrap();
+    fs::write(lib.join("_dep.scss"), "@warn \"from dep\";\n").unwrap();
+    let mut opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        load_paths: vec![lib],
+        ..SassOptions::default()
+    };
+    let src = "@import \"dep\";\n@warn \"from main\";\n";
+    assert_eq!(compile(src, &opts).unwrap().warnings.len(), 2);
+    opts.quiet_deps = true;
+    let out = compile(src, &opts).unwrap();
+    assert_eq!(out.warnings.len(), 1);
+    assert_eq!(out.warnings[0].message, "from main");
+}
+
+#[test]
+fn loaded_files_lists_every_partial_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("_a.scss"), "@import \"b\";\n.a { x: y; }\n").unwrap();
+    fs::write(dir.path().join("_b.scss"), ".b { x: y; }\n").unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        load_paths: vec![dir.path().to_path_buf()],
+        ..SassOptions::default()
+    };
+    let out = compile("@import \"a\";\n@import \"b\";\n", &opts).unwrap();
+    let names: Vec<String> = out
+        .loaded_files
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["_a.scss", "_b.scss"]);
+}
+
+#[test]
+fn imports_resolve_index_files_and_partials_in_load_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let sass_dir = dir.path().join("_sass");
+    fs::create_dir_all(sass_dir.join("vendor/grid")).unwrap();
+    fs::write(
+        sass_dir.join("vendor/grid/_index.scss"),
+        ".grid { a: b; }\n",
+    )
+    .unwrap();
+    fs::write(sass_dir.join("_base.scss"), ".base { a: b; }\n").unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("assets/main.scss")),
+        load_paths: vec![sass_dir],
+        ..SassOptions::default()
+    };
+    let out = compile(
+        "@import \"base\", \"vendor/grid\";\n@import \"x.css\";\n",
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(
+        out.css,
+        "@import \"x.css\";\n.base {\n  a: b;\n}\n\n.grid {\n  a: b;\n}"
+    );
+}
+
+#[test]
+fn jekyll_output_appends_newline_or_source_mapping_url() {
+    let out = compile(".a { b: c; }", &SassOptions::default()).unwrap();
+    assert_eq!(out.jekyll_output(None), ".a {\n  b: c;\n}\n");
+    assert_eq!(
+        out.jekyll_output(Some("main.css.map")),
+        ".a {\n  b: c;\n}\n\n/*# sourceMappingURL=main.css.map */"
+    );
+    assert!(out
+        .jekyll_output(Some("my main.css.map"))
+        .ends_with("my%20main.css.map */"));
+}

@@ -128,16 +128,42 @@ fn run_style(style: Style, dir: &str) -> (usize, usize, Vec<String>) {
     (same, total, diffs)
 }
 
+/// Case ids listed in `known-differences.txt` for this style.
+fn known_differences(dir: &str) -> Vec<String> {
+    let text = fs::read_to_string(corpus_dir().join("known-differences.txt")).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            (parts.next()? == dir).then(|| parts.next().map(str::to_string))?
+        })
+        .collect()
+}
+
 fn check(style: Style, dir: &str) {
     let (same, total, diffs) = run_style(style, dir);
     eprintln!("sass corpus ({dir}): {same} of {total} identical");
     for d in diffs.iter().take(12) {
         eprintln!("  {d}");
     }
+    let known = known_differences(dir);
+    let unexpected: Vec<&String> = diffs
+        .iter()
+        .filter(|d| !known.iter().any(|k| d.starts_with(&format!("{k}: "))))
+        .collect();
+    let stale: Vec<&String> = known
+        .iter()
+        .filter(|k| !diffs.iter().any(|d| d.starts_with(&format!("{k}: "))))
+        .collect();
     assert!(
-        diffs.is_empty(),
-        "{} of {total} cases differ ({dir})",
-        diffs.len()
+        unexpected.is_empty(),
+        "{} of {total} cases differ ({dir}), {} not in known-differences.txt",
+        diffs.len(),
+        unexpected.len()
+    );
+    assert!(
+        stale.is_empty(),
+        "now identical, remove from known-differences.txt: {stale:?}"
     );
 }
 

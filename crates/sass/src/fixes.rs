@@ -1,0 +1,199 @@
+//! The known gaps between grass's CSS and dart-sass's, closed on the tree.
+//!
+//! Each function here names one behaviour of dart-sass (1.78) that grass
+//! 0.13 does not reproduce; `tests/sass/gaps.rs` pins each with a test.
+
+use crate::options::Style;
+use crate::tree::{Item, Node, Sheet};
+use crate::value;
+
+/// Applies every style-independent and style-specific fix.
+pub(crate) fn apply(sheet: &mut Sheet, style: Style) {
+    drop_charset(&mut sheet.items);
+    sheet.bom = false;
+    fix_items(&mut sheet.items, style, None);
+    drop_empty_rules(&mut sheet.items);
+}
+
+/// dart-sass writes `@charset` (or a BOM) itself, exactly when the output is
+/// not ASCII; grass adds it for escapes it decoded. The writer re-adds it.
+fn drop_charset(items: &mut Vec<Item>) {
+    items.retain(|item| {
+        !matches!(&item.node, Node::Statement(s) if s.to_ascii_lowercase().starts_with("@charset"))
+    });
+}
+
+fn fix_items(items: &mut [Item], style: Style, parent: Option<&str>) {
+    let in_keyframes = parent.is_some_and(is_keyframes);
+    for item in items.iter_mut() {
+        match &mut item.node {
+            Node::Decl { prop, value } => {
+                if !prop.starts_with("--") {
+                    if style == Style::Expanded {
+                        *value = value::escape_private_use(value);
+                        *value = value::hsl_hue_without_unit(value);
+                        *value = value::hex_alpha_as_rgba(value);
+                    }
+                    *value = value::shortest_numbers(value);
+                    if style == Style::Compressed {
+                        *value = value::negative_leading_zero(value);
+                    }
+                }
+            }
+            Node::Block {
+                prelude, children, ..
+            } => {
+                if style == Style::Expanded {
+                    *prelude = value::escape_private_use(prelude);
+                } else {
+                    if in_keyframes {
+                        *prelude = prelude.replace(", ", ",");
+                    }
+                    if let Some(query) = prelude.strip_prefix("@media ") {
+                        *prelude = compressed_media(query);
+                    } else if let Some(cond) = prelude.strip_prefix("@supports (") {
+                        *prelude = format!("@supports({cond}");
+                    }
+                }
+                let name = prelude.clone();
+                fix_items(children, style, Some(&name));
+            }
+            Node::Statement(text) => {
+                if style == Style::Compressed {
+                    if let Some(rest) = text.strip_prefix("@import ") {
+                        *text = compressed_import(rest);
+                    }
+                }
+            }
+            Node::Comment(_) => {}
+        }
+    }
+}
+
+fn is_keyframes(prelude: &str) -> bool {
+    prelude.starts_with('@')
+        && prelude
+            .split_whitespace()
+            .next()
+            .is_some_and(|name| name.ends_with("keyframes"))
+}
+
+/// dart-sass writes `@media(` before a query that starts with a condition,
+/// joins conditions with `)and (` and queries with `,` when compressed.
+fn compressed_media(query: &str) -> String {
+    let queries: Vec<String> = value::split_top_level(query, b',')
+        .into_iter()
+        .map(|q| q.trim().replace(") and (", ")and ("))
+        .collect();
+    let joined = queries.join(",");
+    if joined.starts_with('(') {
+        format!("@media{joined}")
+    } else {
+        format!("@media {joined}")
+    }
+}
+
+/// Compressed dart-sass writes `@import"url"media`, turning `url(x)` into a
+/// quoted string.
+fn compressed_import(rest: &str) -> String {
+    let rest = rest.trim();
+    let (url, media) = if let Some(inner) = rest.strip_prefix("url(") {
+        match inner.find(')') {
+            Some(end) => {
+                let u = inner[..end].trim();
+                let quoted = if u.starts_with('"') || u.starts_with('\'') {
+                    u.to_string()
+                } else {
+                    format!("\"{u}\"")
+                };
+                (quoted, inner[end + 1..].trim())
+            }
+            None => (rest.to_string(), ""),
+        }
+    } else {
+        let end = value::quoted_end(rest).unwrap_or(rest.len());
+        (rest[..end].to_string(), rest[end..].trim())
+    };
+    format!("@import{url}{media}")
+}
+
+/// dart-sass never writes a style rule without children; grass sometimes
+/// does (`nav{}`). At-rules emptied that way go too.
+fn drop_empty_rules(items: &mut Vec<Item>) {
+    for item in items.iter_mut() {
+        if let Node::Block { children, .. } = &mut item.node {
+            drop_empty_rules(children);
+        }
+    }
+    items.retain(|item| match &item.node {
+        Node::Block {
+            prelude, children, ..
+        } => !children.is_empty() || is_kept_empty(prelude),
+        _ => true,
+    });
+}
+
+/// Empty at-rules dart-sass keeps: unknown ones and `@font-face`-like ones.
+fn is_kept_empty(prelude: &str) -> bool {
+    let lower = prelude.to_ascii_lowercase();
+    lower.starts_with('@')
+        && !["@media", "@supports", "@layer", "@container"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+}
+
+/// Replaces, in compressed output, what dart-sass writes in expanded form even
+/// when compressing: custom-property values and the arguments of plain CSS
+/// functions (`translate(0.5px, -0.25px)`). Both come from grass's expanded
+/// output of the same source, whose declarations align one to one.
+pub(crate) fn patch_from_expanded(compressed: &mut Sheet, expanded: &Sheet) {
+    let mut exp_decls = Vec::new();
+    collect_decls(&expanded.items, &mut exp_decls);
+    let mut comp_decls = Vec::new();
+    collect_decls_mut(&mut compressed.items, &mut comp_decls);
+    if exp_decls.len() != comp_decls.len() {
+        return;
+    }
+    for ((prop, value), (exp_prop, exp_value)) in comp_decls.into_iter().zip(exp_decls) {
+        if prop.as_str() != exp_prop {
+            continue;
+        }
+        if prop.starts_with("--") {
+            *value = exp_value.to_string();
+        } else {
+            *value = value::patch_plain_functions(value, exp_value);
+        }
+    }
+}
+
+fn collect_decls<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
+    for item in items {
+        match &item.node {
+            Node::Decl { prop, value } => out.push((prop.trim(), value)),
+            Node::Block { children, .. } => collect_decls(children, out),
+            _ => {}
+        }
+    }
+}
+
+fn collect_decls_mut<'a>(items: &'a mut [Item], out: &mut Vec<(String, &'a mut String)>) {
+    for item in items.iter_mut() {
+        match &mut item.node {
+            Node::Decl { prop, value } => out.push((prop.trim().to_string(), value)),
+            Node::Block { children, .. } => collect_decls_mut(children, out),
+            _ => {}
+        }
+    }
+}
+
+/// Whether patching from an expanded run could change anything.
+pub(crate) fn wants_expanded_patch(sheet: &Sheet) -> bool {
+    fn any(items: &[Item]) -> bool {
+        items.iter().any(|item| match &item.node {
+            Node::Decl { prop, value } => prop.starts_with("--") || value.contains('('),
+            Node::Block { children, .. } => any(children),
+            _ => false,
+        })
+    }
+    any(&sheet.items)
+}

@@ -1,0 +1,208 @@
+//! The file system grass sees, and import resolution where grass and
+//! dart-sass differ.
+//!
+//! The entry path reads as the Liquid-rendered source. Every other read goes
+//! to the disk and is recorded. `@import "x.scss"` finds the partial
+//! `_x.scss` as dart-sass does, and unquoted imports of the indented syntax
+//! (`@import variables`) are quoted before grass sees them.
+
+use std::cell::RefCell;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::options::Syntax;
+use crate::{instrument, sourcemap};
+
+/// Records every file read; when a source list is given, SCSS files are
+/// instrumented with source-map markers as they are read.
+#[derive(Debug)]
+pub(crate) struct HydeFs<'a> {
+    entry: PathBuf,
+    entry_src: String,
+    entry_syntax: Syntax,
+    load_paths: &'a [PathBuf],
+    loaded: RefCell<Vec<PathBuf>>,
+    sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
+}
+
+impl<'a> HydeFs<'a> {
+    pub(crate) fn new(
+        entry: &Path,
+        entry_src: String,
+        entry_syntax: Syntax,
+        load_paths: &'a [PathBuf],
+        sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
+    ) -> Self {
+        HydeFs {
+            entry: entry.to_path_buf(),
+            entry_src,
+            entry_syntax,
+            load_paths,
+            loaded: RefCell::new(Vec::new()),
+            sources,
+        }
+    }
+
+    /// Every file read besides the entry, in load order, once each.
+    pub(crate) fn loaded(&self) -> Vec<PathBuf> {
+        let mut seen = std::collections::HashSet::new();
+        self.loaded
+            .borrow()
+            .iter()
+            .filter(|p| seen.insert(p.to_path_buf()))
+            .cloned()
+            .collect()
+    }
+
+    /// The file a path grass asks for stands for: itself, or for
+    /// `dir/x.scss` that does not exist, the partial `dir/_x.scss`, or the
+    /// same name under a load path (grass looks up URLs with an explicit
+    /// extension only next to the importing file; dart-sass also searches
+    /// the load paths).
+    fn resolve(&self, path: &Path) -> Option<PathBuf> {
+        if path.is_file() {
+            return Some(path.to_path_buf());
+        }
+        let ext = path.extension()?.to_str()?;
+        if !matches!(ext, "scss" | "sass" | "css") {
+            return None;
+        }
+        if let Some(found) = with_partial(path) {
+            return Some(found);
+        }
+        for dir in self.importer_dirs() {
+            let Ok(rel) = path.strip_prefix(&dir) else {
+                continue;
+            };
+            for load_path in self.load_paths {
+                let candidate = load_path.join(rel);
+                if candidate.is_file() {
+                    return Some(candidate);
+                }
+                if let Some(found) = with_partial(&candidate) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// Directories of the stylesheets read so far: where grass resolves
+    /// relative URLs from.
+    fn importer_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.entry.parent().unwrap_or(Path::new("")).to_path_buf()];
+        for file in self.loaded.borrow().iter() {
+            if let Some(dir) = file.parent() {
+                if !dirs.iter().any(|d| d == dir) {
+                    dirs.push(dir.to_path_buf());
+                }
+            }
+        }
+        dirs
+    }
+
+    fn syntax_of(&self, path: &Path) -> Syntax {
+        if path == self.entry {
+            return self.entry_syntax;
+        }
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("sass") => Syntax::Sass,
+            _ => Syntax::Scss,
+        }
+    }
+
+    fn prepared(&self, path: &Path, text: String) -> Vec<u8> {
+        let is_css = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("css"));
+        let text = match self.syntax_of(path) {
+            Syntax::Sass => quote_indented_imports(&text),
+            Syntax::Scss => text,
+        };
+        let Some(sources) = self.sources else {
+            return text.into_bytes();
+        };
+        let mut sources = sources.borrow_mut();
+        let index = sources.len();
+        let out = if !is_css && self.syntax_of(path) == Syntax::Scss {
+            instrument::insert_markers(&text, index)
+        } else {
+            text.clone()
+        };
+        sources.push(sourcemap::Source {
+            path: path.to_path_buf(),
+            content: text,
+        });
+        out.into_bytes()
+    }
+}
+
+impl grass::Fs for HydeFs<'_> {
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
+    fn is_file(&self, path: &Path) -> bool {
+        path == self.entry || self.resolve(path).is_some()
+    }
+
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        if path == self.entry {
+            return Ok(self.prepared(path, self.entry_src.clone()));
+        }
+        let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
+        let bytes = std::fs::read(&real)?;
+        self.loaded.borrow_mut().push(real);
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(self.prepared(path, text)),
+            Err(err) => Ok(err.into_bytes()),
+        }
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        if path == self.entry {
+            return Ok(path.to_path_buf());
+        }
+        let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
+        std::fs::canonicalize(&real).or(Ok(real))
+    }
+}
+
+/// `dir/_name` for `dir/name`, when that partial exists.
+fn with_partial(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    if name.starts_with('_') {
+        return None;
+    }
+    let partial = path.with_file_name(format!("_{name}"));
+    partial.is_file().then_some(partial)
+}
+
+/// The indented syntax allows `@import a, b` without quotes; grass only
+/// accepts quoted URLs, so quote each plain name.
+fn quote_indented_imports(text: &str) -> String {
+    if !text.contains("@import") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let ending = &line[body.len()..];
+        let indent_len = body.len() - body.trim_start().len();
+        let rest = body[indent_len..].strip_prefix("@import ");
+        match rest {
+            Some(urls) if !urls.contains(['"', '\'', '(']) => {
+                out.push_str(&body[..indent_len]);
+                out.push_str("@import ");
+                let quoted: Vec<String> = urls
+                    .split(',')
+                    .map(|u| format!("\"{}\"", u.trim()))
+                    .collect();
+                out.push_str(&quoted.join(", "));
+                out.push_str(ending);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
