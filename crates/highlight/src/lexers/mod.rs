@@ -9,6 +9,8 @@ mod c;
 mod css;
 mod data;
 mod diff;
+mod go;
+mod java;
 mod javascript;
 mod markup;
 mod python;
@@ -45,6 +47,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "java" => java::java,
+        "go" => go::go,
         "c" => c::c,
         "cpp" => c::cpp,
         "yaml" => yaml::yaml,
