@@ -92,10 +92,13 @@ impl YamlError {
         }
     }
 
-    /// The exception message Ruby prints, given the file name Psych was
-    /// told (Jekyll passes none: `"<unknown>"`).
+    /// The exception message Jekyll's `safe_load_yaml` raises, given the file
+    /// name Psych was told (Jekyll passes none: `"<unknown>"`).
     pub fn ruby_message(&self, file: Option<&str>) -> String {
         match &self.kind {
+            // Jekyll's safe_load_yaml rescues ArgumentError and retries with
+            // Psych's pre-3.1 signature, which raises this instead.
+            ErrorKind::Argument(_) => "wrong number of arguments (given 2, expected 1)".into(),
             ErrorKind::Syntax { .. } => format!(
                 "({}): {} at line {} column {}",
                 file.unwrap_or("<unknown>"),

@@ -27,7 +27,7 @@ mod syntax;
 mod value;
 
 pub use chrono_lite::{Civil, Date, Time, Zone};
-pub use dump::to_json;
+pub use dump::{to_json, write_str as write_json_str};
 pub use error::{ErrorKind, YamlError};
 pub use loader::{load, LoadOptions};
 pub use rubyfmt::float_to_s;

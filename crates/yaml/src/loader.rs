@@ -10,9 +10,10 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as PSpan, Tag};
 
+use crate::chrono_lite::Date;
 use crate::error::{ErrorKind, YamlError};
 use crate::scalar::{scalar_value, ConvError};
-use crate::syntax::syntax_error;
+use crate::syntax::{syntax_error, Open};
 use crate::value::{Map, Node, Pos, Span, Yaml};
 
 fn utc(_: i64) -> i32 {
@@ -27,7 +28,7 @@ pub struct LoadOptions<'a> {
     /// reads `2024-01-05 10:00:00` as 10:00 UTC shown in local time; Jekyll
     /// sets the local zone from its `timezone` setting. Default: UTC.
     pub local_offset: &'a dyn Fn(i64) -> i32,
-    /// Maximum nesting of sequences and mappings (default 512).
+    /// Maximum nesting of sequences and mappings (default 2000).
     pub max_depth: usize,
     /// Maximum number of nodes copied through aliases (default 1,000,000).
     pub max_alias_nodes: usize,
@@ -37,7 +38,7 @@ impl Default for LoadOptions<'_> {
     fn default() -> Self {
         LoadOptions {
             local_offset: &utc,
-            max_depth: 512,
+            max_depth: 2000,
             max_alias_nodes: 1_000_000,
         }
     }
@@ -48,15 +49,101 @@ impl Default for LoadOptions<'_> {
 /// An empty stream or empty document gives `Yaml::Null` (Ruby `nil`).
 pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    Loader {
-        src,
-        opts,
-        frames: Vec::new(),
-        anchors: HashMap::new(),
-        copied: 0,
-        conv_err: None,
+    if let Some(at) = leading_document_end(src) {
+        let kind = ErrorKind::Syntax {
+            problem: "did not find expected node content".into(),
+            context: Some("while parsing a block node".into()),
+        };
+        return Err(YamlError::new(kind, at.line, at.column, src));
     }
-    .run()
+    let mut patched: Option<String> = None;
+    // libyaml accepts a tab after a mapping's `:`, saphyr does not: turn
+    // each such tab into a space (same width in columns) and parse again.
+    for _ in 0..10_000 {
+        let text = patched.as_deref().unwrap_or(src);
+        let loader = Loader {
+            src: text,
+            opts,
+            frames: Vec::new(),
+            anchors: HashMap::new(),
+            copied: 0,
+            conv_err: None,
+        };
+        match loader.run() {
+            Err(Retry::TabAfterColon(index)) => {
+                let mut owned = text.to_string();
+                owned.replace_range(index..index + 1, " ");
+                patched = Some(owned);
+            }
+            Err(Retry::Fail(mut e)) => {
+                if patched.is_some() {
+                    e.source_line =
+                        YamlError::new(e.kind.clone(), e.line, e.column, src).source_line;
+                }
+                return Err(e);
+            }
+            Ok(node) => return Ok(node),
+        }
+    }
+    Err(YamlError::new(ErrorKind::TooLarge, 1, 1, src))
+}
+
+enum Retry {
+    TabAfterColon(usize),
+    Fail(YamlError),
+}
+
+impl From<YamlError> for Retry {
+    fn from(e: YamlError) -> Retry {
+        Retry::Fail(e)
+    }
+}
+
+/// A stream that starts with `...` is an error in libyaml.
+fn leading_document_end(src: &str) -> Option<Pos> {
+    for (i, line) in src.split('\n').enumerate() {
+        let t = line.trim_end_matches('\r');
+        if t.trim().is_empty() || t.trim_start().starts_with('#') {
+            continue;
+        }
+        let rest = t.strip_prefix("...")?;
+        return (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(Pos {
+            line: i + 1,
+            column: 1,
+        });
+    }
+    None
+}
+
+/// Byte index of the tab in the last `:<tab>` at or before `at` on its line.
+fn tab_after_colon(src: &str, at: Pos) -> Option<usize> {
+    let line_start = byte_index(
+        src,
+        Pos {
+            line: at.line,
+            column: 1,
+        },
+    )?;
+    let limit = byte_index(src, at).unwrap_or(src.len()).min(src.len());
+    let found = src
+        .get(line_start..limit.min(src.len()).max(line_start) + 1)?
+        .rfind(":\t")?;
+    Some(line_start + found + 1)
+}
+
+/// Byte index of the character at `at`.
+fn byte_index(src: &str, at: Pos) -> Option<usize> {
+    let mut offset = 0;
+    for (i, line) in src.split('\n').enumerate() {
+        if i + 1 == at.line {
+            return line
+                .char_indices()
+                .nth(at.column.checked_sub(1)?)
+                .map(|(b, _)| offset + b);
+        }
+        offset += line.len() + 1;
+    }
+    None
 }
 
 fn pos(m: saphyr_parser::Marker) -> Pos {
@@ -121,14 +208,52 @@ fn tag_string(tag: &Option<std::borrow::Cow<'_, Tag>>) -> Option<String> {
 }
 
 impl Loader<'_, '_> {
-    fn run(mut self) -> Result<Node, YamlError> {
+    fn open(&self) -> Vec<Open> {
+        self.frames
+            .iter()
+            .map(|f| Open {
+                start: f.start,
+                flow: f.flow,
+                map: matches!(f.body, Body::Map { .. }),
+                key_pending: matches!(f.body, Body::Map { key: Some(_), .. }),
+            })
+            .collect()
+    }
+
+    /// Close every open collection (libyaml ended the document early).
+    fn unwind(&mut self) -> Option<Node> {
+        let mut root = None;
+        while let Some(frame) = self.frames.pop() {
+            let end = frame.start;
+            let built = self.finish(frame, end);
+            root = self.attach(built);
+        }
+        root
+    }
+
+    fn run(mut self) -> Result<Node, Retry> {
         let mut parser = Parser::new_from_str(self.src);
         let mut root: Option<Node> = None;
         loop {
             let (event, sp) = match parser.next_event() {
                 None => break,
                 Some(Ok(ev)) => ev,
-                Some(Err(e)) => return Err(syntax_error(&e, &self.frames, self.src)),
+                Some(Err(e)) => {
+                    let at = Pos {
+                        line: e.marker().line(),
+                        column: e.marker().col() + 1,
+                    };
+                    if e.info() == "':' must be followed by a valid YAML whitespace" {
+                        if let Some(i) = tab_after_colon(self.src, at) {
+                            return Err(Retry::TabAfterColon(i));
+                        }
+                    }
+                    if e.info() == "missing explicit document end marker before directive" {
+                        root = self.unwind().or(root);
+                        break;
+                    }
+                    return Err(syntax_error(&e, &self.open(), self.src).into());
+                }
             };
             let is_seq = matches!(event, Event::SequenceStart(..));
             let built = match event {
@@ -136,6 +261,13 @@ impl Loader<'_, '_> {
                 Event::Nothing | Event::StreamStart | Event::DocumentStart(_) => continue,
                 Event::Scalar(value, style, anchor, tag) => {
                     let tag = tag_string(&tag);
+                    if value.is_empty()
+                        && style == ScalarStyle::Plain
+                        && tag.is_none()
+                        && anchor == 0
+                    {
+                        self.check_empty_key(pos(sp.start))?;
+                    }
                     let quoted = tag.is_none() && style != ScalarStyle::Plain;
                     let val = match scalar_value(
                         &value,
@@ -168,7 +300,7 @@ impl Loader<'_, '_> {
                     Some((node, count)) => {
                         self.copied += count;
                         if self.copied > self.opts.max_alias_nodes {
-                            return Err(self.err(ErrorKind::TooLarge, pos(sp.start)));
+                            return Err(self.err(ErrorKind::TooLarge, pos(sp.start)).into());
                         }
                         Built {
                             node: node.clone(),
@@ -193,7 +325,7 @@ impl Loader<'_, '_> {
                 },
                 Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
                     if self.frames.len() >= self.opts.max_depth {
-                        return Err(self.err(ErrorKind::TooDeep, pos(sp.start)));
+                        return Err(self.err(ErrorKind::TooDeep, pos(sp.start)).into());
                     }
                     let body = if is_seq {
                         Body::Seq(Vec::new())
@@ -229,7 +361,7 @@ impl Loader<'_, '_> {
             }
         }
         if let Some(e) = self.conv_err {
-            return Err(e);
+            return Err(e.into());
         }
         Ok(root.unwrap_or(Node {
             value: Yaml::Null,
@@ -238,6 +370,28 @@ impl Loader<'_, '_> {
                 end: Pos { line: 1, column: 1 },
             },
         }))
+    }
+
+    /// libyaml has no implicit empty key: `: value` in a block mapping is
+    /// "did not find expected key" (an explicit `? ` key may be empty).
+    fn check_empty_key(&self, at: Pos) -> Result<(), YamlError> {
+        let Some(f) = self.frames.last() else {
+            return Ok(());
+        };
+        let is_key = matches!(f.body, Body::Map { key: None, .. });
+        let at_colon = byte_index(self.src, at).is_some_and(|i| self.src[i..].starts_with(':'));
+        if f.flow || !is_key || !at_colon {
+            return Ok(());
+        }
+        let before = byte_index(self.src, at).map_or("", |i| &self.src[..i]);
+        if before.trim_end().ends_with('?') {
+            return Ok(());
+        }
+        let kind = ErrorKind::Syntax {
+            problem: "did not find expected key".into(),
+            context: Some("while parsing a block mapping".into()),
+        };
+        Err(self.err(kind, f.start))
     }
 
     fn err(&self, kind: ErrorKind, at: Pos) -> YamlError {
@@ -281,6 +435,12 @@ impl Loader<'_, '_> {
             }
             Body::Map { map, .. } => {
                 let v = match tag.and_then(map_tag_class) {
+                    // `Date.allocate`: Ruby's default Date, Julian day 0.
+                    Some(class) if class == "Date" => Yaml::Date(Date {
+                        year: -4712,
+                        month: 1,
+                        day: 1,
+                    }),
                     Some(class) => {
                         self.conv_failed(ConvError::Disallowed(class), frame.start);
                         Yaml::Null

@@ -26,7 +26,7 @@ pub fn float_to_s(f: f64) -> String {
         out.push('-');
     }
     let nd = digits.len() as i32;
-    if decpt > 0 && decpt <= 16 {
+    if decpt > 0 && decpt <= 15 {
         if nd <= decpt {
             out.push_str(&digits);
             out.extend(std::iter::repeat_n('0', (decpt - nd) as usize));
@@ -286,7 +286,8 @@ mod tests {
     fn float_to_s_matches_ruby() {
         assert_eq!(float_to_s(1.0), "1.0");
         assert_eq!(float_to_s(1e16), "1.0e+16");
-        assert_eq!(float_to_s(1e15), "1000000000000000.0");
+        assert_eq!(float_to_s(1e15), "1.0e+15");
+        assert_eq!(float_to_s(999999999999999.9), "999999999999999.9");
         assert_eq!(float_to_s(0.0001), "0.0001");
         assert_eq!(float_to_s(0.00001), "1.0e-05");
         assert_eq!(float_to_s(-2.5), "-2.5");

@@ -4,16 +4,85 @@
 //! mapping, did not find expected key") and points at the problem. Psych
 //! reports libyaml's `problem` + `context` and the *context* mark (the start
 //! of the enclosing block mapping, sequence, flow collection or quoted
-//! scalar). This module translates the message and finds that mark.
+//! scalar; 1:1 for parser errors that have no context). This module
+//! translates the message and finds that mark, using the loader's stack of
+//! open collections.
 
 use saphyr_parser::ScanError;
 
 use crate::error::{ErrorKind, YamlError};
-use crate::loader::{alias_name, Frame};
+use crate::loader::alias_name;
 use crate::value::Pos;
 
+/// What the loader knows about one open collection.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Open {
+    pub start: Pos,
+    /// Written with `[` or `{`.
+    pub flow: bool,
+    pub map: bool,
+    /// A mapping whose key has been read and whose value has not.
+    pub key_pending: bool,
+}
+
+fn char_at(src: &str, at: Pos) -> Option<char> {
+    let line = src.split('\n').nth(at.line.checked_sub(1)?)?;
+    line.chars().nth(at.column.checked_sub(1)?)
+}
+
+type Msg = (String, Option<String>, Pos);
+
+fn msg(problem: &str, context: Option<&str>, at: Pos) -> Msg {
+    (problem.to_string(), context.map(str::to_string), at)
+}
+
+/// The error libyaml gives when a block collection meets something that is
+/// neither a key/entry nor a node where one is expected.
+fn block_expectation(open: &[Open], at: Pos) -> Msg {
+    match open.iter().rev().find(|o| !o.flow) {
+        Some(o) if o.map && o.key_pending => msg(
+            "did not find expected node content",
+            Some("while parsing a block node"),
+            at,
+        ),
+        Some(o) if o.map => msg(
+            "did not find expected key",
+            Some("while parsing a block mapping"),
+            o.start,
+        ),
+        Some(o) => msg(
+            "did not find expected '-' indicator",
+            Some("while parsing a block collection"),
+            o.start,
+        ),
+        None => msg(
+            "did not find expected node content",
+            Some("while parsing a block node"),
+            at,
+        ),
+    }
+}
+
+/// The innermost collection written in flow style, and libyaml's error for it.
+fn flow_expectation(open: &[Open], src: &str) -> Option<Msg> {
+    let o = open.iter().rev().find(|o| o.flow)?;
+    Some(if char_at(src, o.start) == Some('{') {
+        msg(
+            "did not find expected ',' or '}'",
+            Some("while parsing a flow mapping"),
+            o.start,
+        )
+    } else {
+        msg(
+            "did not find expected ',' or ']'",
+            Some("while parsing a flow sequence"),
+            o.start,
+        )
+    })
+}
+
 /// Translate a parser error into Psych's `SyntaxError` (or `BadAlias`).
-pub(crate) fn syntax_error(e: &ScanError, frames: &[Frame], src: &str) -> YamlError {
+pub(crate) fn syntax_error(e: &ScanError, open: &[Open], src: &str) -> YamlError {
     let m = e.marker();
     let at = Pos {
         line: m.line(),
@@ -28,23 +97,7 @@ pub(crate) fn syntax_error(e: &ScanError, frames: &[Frame], src: &str) -> YamlEr
             src,
         );
     }
-    let (context, problem) = match info.split_once(", ") {
-        Some((c, p)) if c.starts_with("while ") => (Some(c.to_string()), p.to_string()),
-        _ => (None, info.to_string()),
-    };
-    let (problem, context) = reword(&problem, context, frames);
-    let at = match context.as_deref() {
-        Some(
-            "while parsing a block mapping"
-            | "while parsing a block collection"
-            | "while parsing a flow sequence"
-            | "while parsing a flow mapping",
-        ) => frames.last().map_or(at, |f| f.start),
-        Some("while scanning a quoted scalar" | "while parsing a quoted scalar") => {
-            quote_start(src, at).unwrap_or(at)
-        }
-        _ => at,
-    };
+    let (problem, context, at) = translate(info, at, open, src);
     YamlError::new(
         ErrorKind::Syntax { problem, context },
         at.line,
@@ -53,39 +106,121 @@ pub(crate) fn syntax_error(e: &ScanError, frames: &[Frame], src: &str) -> YamlEr
     )
 }
 
-fn reword(problem: &str, context: Option<String>, frames: &[Frame]) -> (String, Option<String>) {
-    let ctx = |s: &str| Some(s.to_string());
+fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
+    let top = Pos { line: 1, column: 1 };
+    let (context, problem) = match info.split_once(", ") {
+        Some((c, p)) if c.starts_with("while ") => (Some(c), p),
+        _ => (None, info),
+    };
     if problem.starts_with("unexpected character") {
-        return (
-            "found character that cannot start any token".into(),
-            ctx("while scanning for the next token"),
+        return msg(
+            "found character that cannot start any token",
+            Some("while scanning for the next token"),
+            at,
         );
     }
-    match (context.as_deref(), problem) {
+    match (context, problem) {
+        (Some("while parsing a block mapping" | "while parsing a block collection"), _) => {
+            let o = open.iter().rev().find(|o| !o.flow).map_or(at, |o| o.start);
+            msg(problem, context, o)
+        }
+        (Some("while parsing a flow sequence" | "while parsing a flow mapping"), _) => {
+            flow_expectation(open, src).unwrap_or_else(|| msg(problem, context, at))
+        }
         (Some("while parsing a node"), p) => {
-            let c = if frames.last().is_some_and(|f| f.flow) {
+            let c = if open.last().is_some_and(|o| o.flow) {
                 "while parsing a flow node"
             } else {
                 "while parsing a block node"
             };
-            (p.to_string(), ctx(c))
+            msg(p, Some(c), at)
         }
-        (Some("while parsing a flow sequence"), "expected ',' or ']'") => {
-            ("did not find expected ',' or ']'".into(), context)
+        (Some("while scanning an anchor or alias"), p) => {
+            let c = if char_at(src, at) == Some('*') {
+                "while scanning an alias"
+            } else {
+                "while scanning an anchor"
+            };
+            msg(p, Some(c), at)
         }
-        (_, "did not find expected <document-start>") => {
-            ("did not find expected <document start>".into(), context)
+        (Some(c @ ("while parsing a quoted scalar" | "while scanning a quoted scalar")), p) => {
+            let p = if p == "did not find expected hexadecimal number" {
+                "did not find expected hexdecimal number"
+            } else {
+                p
+            };
+            msg(p, Some(c), quote_start(src, at).unwrap_or(at))
         }
-        (Some("while scanning a plain scalar"), "found a tab") => (
-            "found a tab character that violates indentation".into(),
-            context,
+        (None, "invalid indentation in quoted scalar") => msg(
+            "found unexpected end of stream",
+            Some("while scanning a quoted scalar"),
+            quote_start(src, at).unwrap_or(at),
         ),
-        (None, "simple key expect ':'") => (
-            "could not find expected ':'".into(),
-            ctx("while scanning a simple key"),
+        (None, "illegal placement of ':' indicator" | "misplaced bracket") => {
+            flow_expectation(open, src).unwrap_or_else(|| block_expectation(open, at))
+        }
+        (None, "invalid trailing content after double-quoted scalar") => {
+            let closed: Vec<Open> = open
+                .iter()
+                .map(|o| Open {
+                    key_pending: false,
+                    ..*o
+                })
+                .collect();
+            block_expectation(&closed, at)
+        }
+        (None, p) if p.starts_with("tabs disallowed") => {
+            let line = src.split('\n').nth(at.line.saturating_sub(1)).unwrap_or("");
+            let col = line
+                .chars()
+                .position(|c| c == '\t')
+                .map_or(at.column, |i| i + 1);
+            msg(
+                "found character that cannot start any token",
+                Some("while scanning for the next token"),
+                Pos {
+                    line: at.line,
+                    column: col,
+                },
+            )
+        }
+        (None, "simple key expect ':'") => msg(
+            "could not find expected ':'",
+            Some("while scanning a simple key"),
+            previous_content(src, at),
         ),
-        _ => (problem.to_string(), context),
+        (None, "the handle wasn't declared") => msg(
+            "found undefined tag handle",
+            Some("while parsing a node"),
+            at,
+        ),
+        (
+            None,
+            "did not find expected <document-start>" | "did not find expected <document start>",
+        ) => msg("did not find expected <document start>", None, top),
+        (None, "duplicate version directive") => msg("found duplicate %YAML directive", None, top),
+        (None, p) if p.starts_with("the TAG directive") => {
+            msg("found duplicate %TAG directive", None, top)
+        }
+        _ => msg(problem, context, at),
     }
+}
+
+/// Start of the last line with content before `at` (where libyaml's
+/// unfinished simple key began).
+fn previous_content(src: &str, at: Pos) -> Pos {
+    let lines: Vec<&str> = src.split('\n').collect();
+    for l in (1..at.line).rev() {
+        let text = lines.get(l - 1).copied().unwrap_or("");
+        let trimmed = text.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            return Pos {
+                line: l,
+                column: text.chars().count() - trimmed.chars().count() + 1,
+            };
+        }
+    }
+    at
 }
 
 /// The opening quote of the quoted scalar that contains `at`: the last

@@ -1,0 +1,126 @@
+//! Differential corpus: every case in tests/corpus/cases/*.yamls loaded by
+//! hyde-yaml must give the same typed dump (or the same exception) that
+//! Jekyll 4.3's `Jekyll::Utils.safe_load_yaml` gave (tests/corpus/expected,
+//! written by tests/corpus/generate.rb). Cases listed in
+//! tests/corpus/known_divergences.txt are reported but do not fail.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use hyde_yaml::{load, ErrorKind, LoadOptions};
+
+/// Asia/Kolkata, the zone generate.rb runs Ruby in.
+fn kolkata(_: i64) -> i32 {
+    19_800
+}
+
+fn parse_cases(text: &str) -> Vec<(String, String)> {
+    let mut cases: Vec<(String, String)> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = line.strip_prefix("=== ") {
+            cases.push((
+                name.trim_end_matches(['\n', '\r']).to_string(),
+                String::new(),
+            ));
+        } else if let Some((_, src)) = cases.last_mut() {
+            src.push_str(
+                line.strip_prefix('\\')
+                    .filter(|l| l.starts_with("=== "))
+                    .unwrap_or(line),
+            );
+        }
+    }
+    cases
+}
+
+fn json_str(s: &str) -> String {
+    let mut out = String::new();
+    hyde_yaml::write_json_str(&mut out, s);
+    out
+}
+
+/// The line generate.rb writes for one case.
+fn actual_line(name: &str, src: &str) -> String {
+    let opts = LoadOptions {
+        local_offset: &kolkata,
+        ..LoadOptions::default()
+    };
+    let mut out = format!("{{\"name\":{},", json_str(name));
+    match load(src, &opts) {
+        Ok(node) => {
+            let _ = write!(out, "\"value\":{}}}", hyde_yaml::to_json(&node.value));
+        }
+        Err(e) => {
+            let class = match e.kind {
+                ErrorKind::RecursiveAlias(_) | ErrorKind::TooDeep => "SystemStackError",
+                _ => e.ruby_class(),
+            };
+            let _ = write!(
+                out,
+                "\"error\":{{\"class\":{},\"message\":{}}}}}",
+                json_str(class),
+                json_str(&e.ruby_message(None))
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn yaml_corpus_matches_jekyll() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let known_text = std::fs::read_to_string(dir.join("known_divergences.txt")).unwrap_or_default();
+    let known: Vec<&str> = known_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split(" -- ").next().unwrap_or(l).trim())
+        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("cases"))
+        .expect("cases dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yamls"))
+        .collect();
+    files.sort();
+    let (mut total, mut same, mut known_diff) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for path in files {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let cases = parse_cases(&std::fs::read_to_string(&path).unwrap());
+        let expected_text =
+            std::fs::read_to_string(dir.join("expected").join(format!("{stem}.jsonl"))).unwrap();
+        let expected: Vec<&str> = expected_text.lines().collect();
+        assert_eq!(
+            cases.len(),
+            expected.len(),
+            "{stem}: cases and expected lines differ in number"
+        );
+        for ((name, src), want) in cases.iter().zip(expected) {
+            total += 1;
+            let got = actual_line(name, src);
+            if got == want {
+                same += 1;
+            } else if known.contains(&name.as_str()) {
+                known_diff += 1;
+            } else {
+                let cut = |s: &str| s.chars().take(400).collect::<String>();
+                failures.push(format!(
+                    "[{stem}] {name}\n  ruby: {}\n  hyde: {}",
+                    cut(want),
+                    cut(&got)
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "yaml corpus: {same} of {total} identical, {known_diff} known divergences, {} failures",
+        failures.len()
+    );
+    for f in failures.iter().take(40) {
+        eprintln!("{f}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases differ from Jekyll",
+        failures.len()
+    );
+}
