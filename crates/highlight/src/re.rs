@@ -105,6 +105,16 @@ pub(crate) fn translate(ruby: &str) -> String {
                 _ => {
                     out.push('\\');
                     out.push(e);
+                    // `\p{..}`, `\x{..}`, `\u{..}`: the braces are not a quantifier.
+                    if matches!(e, 'p' | 'P' | 'x' | 'u') && chars.get(i) == Some(&'{') {
+                        while i < chars.len() {
+                            out.push(chars[i]);
+                            i += 1;
+                            if chars[i - 1] == '}' {
+                                break;
+                            }
+                        }
+                    }
                 }
             }
             continue;

@@ -14,6 +14,7 @@ mod java;
 mod javascript;
 mod markup;
 mod python;
+mod rust;
 mod shell;
 mod yaml;
 
@@ -47,6 +48,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "rust" => rust::rust,
         "java" => java::java,
         "go" => go::go,
         "c" => c::c,
