@@ -14,8 +14,6 @@
 //! let map = doc.value.as_map().unwrap();
 //! assert_eq!(map.get("show").unwrap().value, hyde_yaml::Yaml::Bool(true));
 //! ```
-//!
-//! `_config.toml` is read with [`load_toml`] into the same value type.
 
 mod chrono_lite;
 mod dump;
