@@ -16,6 +16,7 @@ mod markup;
 mod python;
 mod rust;
 mod shell;
+mod sql;
 mod yaml;
 
 /// How a ported lexer runs.
@@ -48,6 +49,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "sql" => sql::sql,
         "rust" => rust::rust,
         "java" => java::java,
         "go" => go::go,
