@@ -1,0 +1,296 @@
+//! The render context: variable scopes, global data, registers, host state,
+//! the include stack and resource limits.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind, Location};
+use crate::template::Template;
+use crate::value::{map_get, Map, Str, Value};
+
+/// Supplies the templates that `{% include %}` and `{% render %}` name.
+pub trait FileSystem: Send + Sync {
+    /// Reads the template source for `name` (as written in the tag).
+    fn read_template_file(&self, name: &str) -> Result<String, Error>;
+
+    /// Loads and parses the template; override to serve pre-parsed templates.
+    fn load(&self, name: &str, engine: &Engine) -> Result<Arc<Template>, Error> {
+        let src = self.read_template_file(name)?;
+        Template::parse_named(&src, name, engine).map(Arc::new)
+    }
+}
+
+/// Resource limits; the defaults match Liquid's (unlimited output, nesting
+/// depth 100).
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Maximum output length in bytes of one render.
+    pub max_output_bytes: Option<usize>,
+    /// Maximum number of render steps (nodes rendered, loop iterations).
+    pub max_render_steps: Option<u64>,
+    /// Maximum nesting of scopes and includes.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_output_bytes: None,
+            max_render_steps: None,
+            max_depth: 100,
+        }
+    }
+}
+
+/// `break` / `continue` signalled from inside a loop body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Interrupt {
+    Break,
+    Continue,
+}
+
+/// The template being rendered, for locating errors.
+#[derive(Clone)]
+pub(crate) struct Frame {
+    pub(crate) name: Option<Str>,
+    pub(crate) source: Str,
+}
+
+/// Everything one render sees. Create one per page render.
+pub struct Context {
+    engine: Engine,
+    /// Innermost scope last; `scopes[0]` is where `assign` writes.
+    scopes: Vec<HashMap<Str, Value>>,
+    environment: Map,
+    static_environment: Arc<Map>,
+    registers: HashMap<String, Value>,
+    host: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
+    file_system: Option<Arc<dyn FileSystem>>,
+    limits: Limits,
+    pub(crate) interrupt: Option<Interrupt>,
+    pub(crate) steps: u64,
+    pub(crate) depth: usize,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) state: crate::render::State,
+    partials: HashMap<String, Arc<Template>>,
+}
+
+impl Context {
+    /// A fresh context using `engine`'s filters.
+    pub fn new(engine: &Engine) -> Context {
+        Context {
+            engine: engine.clone(),
+            scopes: vec![HashMap::new()],
+            environment: Map::new(),
+            static_environment: Arc::new(Map::new()),
+            registers: HashMap::new(),
+            host: HashMap::new(),
+            file_system: None,
+            limits: Limits::default(),
+            interrupt: None,
+            steps: 0,
+            depth: 0,
+            frames: Vec::new(),
+            state: Default::default(),
+            partials: HashMap::new(),
+        }
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Sets a global variable (Ruby's environment, e.g. Jekyll's `site`, `page`).
+    pub fn set_global(&mut self, name: &str, value: Value) {
+        self.environment.insert(Value::str(name), value);
+    }
+
+    /// Replaces all globals with the keys of `map`.
+    pub fn set_globals(&mut self, map: Map) {
+        self.environment = map;
+    }
+
+    /// Globals that `{% render %}` partials can see too (Liquid's static environment).
+    pub fn set_static_globals(&mut self, map: Arc<Map>) {
+        self.static_environment = map;
+    }
+
+    /// Looks a variable up: scopes from the innermost, then globals.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(v) = scope.get(name) {
+                return Some(v.clone());
+            }
+        }
+        map_get(&self.environment, name)
+            .filter(|v| !v.is_nil())
+            .or_else(|| map_get(&self.static_environment, name))
+            .cloned()
+    }
+
+    /// Assigns in the outermost scope, as `{% assign %}` does.
+    pub fn assign(&mut self, name: &str, value: Value) {
+        self.scopes[0].insert(name.into(), value);
+    }
+
+    /// Sets a variable in the innermost scope (like a `for` loop variable).
+    pub fn set_local(&mut self, name: &str, value: Value) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.into(), value);
+        }
+    }
+
+    /// Pushes a new innermost scope; fails when nesting is too deep.
+    pub fn push_scope(&mut self) -> Result<(), Error> {
+        if self.depth + self.scopes.len() > self.limits.max_depth {
+            return Err(Error::new(ErrorKind::StackLevel, "Nesting too deep"));
+        }
+        self.scopes.push(HashMap::new());
+        Ok(())
+    }
+
+    /// Pops the innermost scope (never the outermost).
+    pub fn pop_scope(&mut self) {
+        if self.scopes.len() > 1 {
+            self.scopes.pop();
+        }
+    }
+
+    /// Runs `f` in a new innermost scope.
+    pub fn with_scope<R>(
+        &mut self,
+        f: impl FnOnce(&mut Context) -> Result<R, Error>,
+    ) -> Result<R, Error> {
+        self.push_scope()?;
+        let r = f(self);
+        self.pop_scope();
+        r
+    }
+
+    /// A register (per-render host values, like Jekyll's `site` and `page`).
+    pub fn register(&self, name: &str) -> Option<&Value> {
+        self.registers.get(name)
+    }
+
+    /// Sets a register.
+    pub fn set_register(&mut self, name: &str, value: Value) {
+        self.registers.insert(name.to_string(), value);
+    }
+
+    /// Stores typed host state (one value per type), e.g. the site model.
+    pub fn set_host<T: Any + Send + Sync>(&mut self, value: Arc<T>) {
+        self.host.insert(TypeId::of::<T>(), value);
+    }
+
+    /// Reads typed host state.
+    pub fn host<T: Any + Send + Sync>(&self) -> Option<&T> {
+        self.host
+            .get(&TypeId::of::<T>())
+            .and_then(|v| v.downcast_ref::<T>())
+    }
+
+    /// Sets the file system for `include` and `render`.
+    pub fn set_file_system(&mut self, fs: Arc<dyn FileSystem>) {
+        self.file_system = Some(fs);
+    }
+
+    /// The file system, if any.
+    pub fn file_system(&self) -> Option<&Arc<dyn FileSystem>> {
+        self.file_system.as_ref()
+    }
+
+    /// The resource limits.
+    pub fn limits_mut(&mut self) -> &mut Limits {
+        &mut self.limits
+    }
+
+    /// The resource limits.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Loads a partial through the file system, caching it for this context.
+    pub fn load_partial(&mut self, name: &str) -> Result<Arc<Template>, Error> {
+        if let Some(t) = self.partials.get(name) {
+            return Ok(t.clone());
+        }
+        let fs = self.file_system.clone().ok_or_else(|| {
+            Error::new(
+                ErrorKind::FileSystem,
+                "This liquid context does not allow includes.",
+            )
+        })?;
+        let t = fs.load(name, &self.engine)?;
+        self.partials.insert(name.to_string(), t.clone());
+        Ok(t)
+    }
+
+    /// Renders `template` as a nested template (an include): errors inside it
+    /// carry it on their include stack. Variables are shared.
+    pub fn render_nested(&mut self, template: &Template, out: &mut String) -> Result<(), Error> {
+        if self.depth + self.scopes.len() > self.limits.max_depth {
+            return Err(Error::new(ErrorKind::StackLevel, "Nesting too deep"));
+        }
+        self.depth += 1;
+        let r = template.render_to(self, out);
+        self.depth -= 1;
+        r.map_err(|e| {
+            let name: Str = template.name().unwrap_or("").into();
+            e.push_include(name, None)
+        })
+    }
+
+    /// A context for `{% render %}`: same engine, registers, host state,
+    /// file system and static globals, but no variables.
+    pub fn isolated(&self) -> Result<Context, Error> {
+        if self.depth + self.scopes.len() > self.limits.max_depth {
+            return Err(Error::new(ErrorKind::StackLevel, "Nesting too deep"));
+        }
+        let mut c = Context::new(&self.engine);
+        c.static_environment = self.static_environment.clone();
+        c.registers = self.registers.clone();
+        c.host = self.host.clone();
+        c.file_system = self.file_system.clone();
+        c.limits = self.limits.clone();
+        c.depth = self.depth + self.scopes.len();
+        c.partials = self.partials.clone();
+        c.steps = self.steps;
+        Ok(c)
+    }
+
+    /// Where the current template's byte `offset` is.
+    pub(crate) fn locate(&self, offset: usize) -> Option<Location> {
+        let f = self.frames.last()?;
+        Some(crate::error::locate(&f.source, f.name.as_ref(), offset))
+    }
+
+    /// Counts a render step against the limits.
+    pub(crate) fn step(&mut self, out_len: usize) -> Result<(), Error> {
+        self.steps += 1;
+        if let Some(max) = self.limits.max_render_steps {
+            if self.steps > max {
+                return Err(Error::new(
+                    ErrorKind::ResourceLimit,
+                    "Memory limits exceeded",
+                ));
+            }
+        }
+        if let Some(max) = self.limits.max_output_bytes {
+            if out_len > max {
+                return Err(Error::new(
+                    ErrorKind::ResourceLimit,
+                    "Memory limits exceeded",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Mutable access to the globals (for `increment`/`decrement`).
+    pub(crate) fn environment_mut(&mut self) -> &mut Map {
+        &mut self.environment
+    }
+}

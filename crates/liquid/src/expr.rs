@@ -1,0 +1,492 @@
+//! Expressions: literals, variable lookups and ranges, plus `{{ }}` output
+//! markup with filters, parsed the lax way Ruby Liquid does.
+
+use std::sync::Arc;
+
+use crate::context::Context;
+use crate::engine::{Engine, Filter, FilterArgs};
+use crate::error::{Error, ErrorKind};
+use crate::lex;
+use crate::value::{map_get, Str, Value};
+
+/// A parsed expression (`a.b[0]`, `"x"`, `(1..n)`, `nil`...).
+#[derive(Clone, Debug)]
+pub enum Expression {
+    /// A literal value.
+    Literal(Value),
+    /// A variable lookup.
+    Lookup(Box<Lookup>),
+    /// A range with at least one non-literal bound.
+    Range(Box<Expression>, Box<Expression>),
+}
+
+/// A variable lookup: a name (possibly `[expr]`) and a chain of keys.
+#[derive(Clone, Debug)]
+pub struct Lookup {
+    name: Option<Expression>,
+    keys: Vec<Key>,
+}
+
+#[derive(Clone, Debug)]
+enum Key {
+    /// `.name` (and whether it is `size`/`first`/`last`).
+    Name(Str, bool),
+    /// `[expr]`.
+    Index(Expression),
+}
+
+impl Expression {
+    /// Parses an expression as Ruby's `Expression.parse` does. Never fails:
+    /// anything unrecognised becomes a variable lookup.
+    pub fn parse(markup: &str) -> Expression {
+        let m = markup.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\0');
+        let b = m.as_bytes();
+        if b.len() >= 2
+            && ((b[0] == b'"' && b[b.len() - 1] == b'"')
+                || (b[0] == b'\'' && b[b.len() - 1] == b'\''))
+        {
+            return Expression::Literal(Value::str(&m[1..m.len() - 1]));
+        }
+        if b.len() == 1 && (b[0] == b'"' || b[0] == b'\'') {
+            // Ruby's `markup[1..-2]` on a one-character string is "".
+            return Expression::Literal(Value::str(""));
+        }
+        if is_integer(m) {
+            return Expression::Literal(parse_int_literal(m));
+        }
+        if let Some((a, z)) = range_parts(m) {
+            let start = Expression::parse(a);
+            let end = Expression::parse(z);
+            return match (&start, &end) {
+                (Expression::Literal(x), Expression::Literal(y)) => {
+                    Expression::Literal(Value::Range(literal_to_i(x), literal_to_i(y)))
+                }
+                _ => Expression::Range(Box::new(start), Box::new(end)),
+            };
+        }
+        if is_float(m) {
+            return Expression::Literal(Value::Float(ruby_str_to_f(m)));
+        }
+        match m {
+            "" | "nil" | "null" => Expression::Literal(Value::Nil),
+            "true" => Expression::Literal(Value::Bool(true)),
+            "false" => Expression::Literal(Value::Bool(false)),
+            "blank" | "empty" => Expression::Literal(Value::str("")),
+            _ => Expression::Lookup(Box::new(Lookup::parse(m))),
+        }
+    }
+
+    /// Evaluates the expression.
+    pub fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
+        match self {
+            Expression::Literal(v) => Ok(v.clone()),
+            Expression::Lookup(l) => l.evaluate(ctx),
+            Expression::Range(a, z) => {
+                let a = range_bound(a.evaluate(ctx)?)?;
+                let z = range_bound(z.evaluate(ctx)?)?;
+                Ok(Value::Range(a, z))
+            }
+        }
+    }
+
+    /// The literal `nil` expression.
+    pub fn nil() -> Expression {
+        Expression::Literal(Value::Nil)
+    }
+}
+
+fn is_integer(m: &str) -> bool {
+    let d = m.strip_prefix('-').unwrap_or(m);
+    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn parse_int_literal(m: &str) -> Value {
+    match m.parse::<i64>() {
+        Ok(i) => Value::Int(i),
+        Err(_) => Value::Float(m.parse::<f64>().unwrap_or(0.0)),
+    }
+}
+
+/// `\A(-?\d[\d\.]+)\z`
+fn is_float(m: &str) -> bool {
+    let d = m.strip_prefix('-').unwrap_or(m).as_bytes();
+    d.len() >= 2 && d[0].is_ascii_digit() && d[1..].iter().all(|b| b.is_ascii_digit() || *b == b'.')
+}
+
+/// Ruby's `String#to_f` for the `-?\d[\d.]+` shapes the parser accepts.
+pub(crate) fn ruby_str_to_f(m: &str) -> f64 {
+    let b = m.as_bytes();
+    let mut end = 0;
+    if end < b.len() && (b[end] == b'-' || b[end] == b'+') {
+        end += 1;
+    }
+    while end < b.len() && b[end].is_ascii_digit() {
+        end += 1;
+    }
+    if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
+        end += 1;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+    }
+    m[..end].parse().unwrap_or(0.0)
+}
+
+/// `\A\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)\z`
+fn range_parts(m: &str) -> Option<(&str, &str)> {
+    let inner = m.strip_prefix('(')?.strip_suffix(')')?;
+    let s = inner.as_bytes();
+    let i = lex::skip_space(s, 0);
+    let start_begin = i;
+    let mut j = i;
+    while j < s.len() && !lex::is_space(s[j]) {
+        j += 1;
+    }
+    // Atomic group: `\S+` greedy, then backtrack to find `\s*..`.
+    let mut k = j;
+    let (start_end, after_dots) = loop {
+        if k <= start_begin {
+            return None;
+        }
+        let sp = lex::skip_space(s, k);
+        if k == j && s.get(sp..sp + 2) == Some(b"..") {
+            break (k, sp + 2);
+        }
+        if k < j && s.get(k..k + 2) == Some(b"..") {
+            break (k, k + 2);
+        }
+        k -= 1;
+    };
+    if start_end <= start_begin {
+        return None;
+    }
+    let e = lex::skip_space(s, after_dots);
+    let mut f = e;
+    while f < s.len() && !lex::is_space(s[f]) {
+        f += 1;
+    }
+    if f == e || lex::skip_space(s, f) != s.len() {
+        return None;
+    }
+    Some((&inner[start_begin..start_end], &inner[e..f]))
+}
+
+fn literal_to_i(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        Value::Float(f) => *f as i64,
+        Value::Str(s) => lex::ruby_to_i(s),
+        _ => 0,
+    }
+}
+
+fn range_bound(v: Value) -> Result<i64, Error> {
+    match v {
+        Value::Int(i) => Ok(i),
+        Value::Nil => Ok(0),
+        Value::Str(s) => Ok(lex::ruby_to_i(&s)),
+        other => to_integer(&other),
+    }
+}
+
+/// Liquid's `Utils.to_integer`: `Integer(value.to_s)` or "invalid integer".
+pub(crate) fn to_integer(v: &Value) -> Result<i64, Error> {
+    if let Value::Int(i) = v {
+        return Ok(*i);
+    }
+    lex::ruby_integer(&v.to_liquid_string()).ok_or_else(|| Error::argument("invalid integer"))
+}
+
+impl Lookup {
+    fn parse(markup: &str) -> Lookup {
+        let mut parts = lex::variable_parts(markup).into_iter();
+        let name = parts.next().map(|p| {
+            if p.starts_with('[') && p.ends_with(']') {
+                Expression::parse(&p[1..p.len() - 1])
+            } else {
+                Expression::Literal(Value::str(p))
+            }
+        });
+        let keys = parts
+            .map(|p| {
+                if p.starts_with('[') && p.ends_with(']') {
+                    Key::Index(Expression::parse(&p[1..p.len() - 1]))
+                } else {
+                    Key::Name(p.into(), matches!(p, "size" | "first" | "last"))
+                }
+            })
+            .collect();
+        Lookup { name, keys }
+    }
+
+    fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
+        let mut obj = match &self.name {
+            None => return Ok(Value::Nil),
+            Some(Expression::Literal(Value::Str(n))) => ctx.get(n).unwrap_or_default(),
+            Some(e) => match e.evaluate(ctx)? {
+                Value::Str(n) => ctx.get(&n).unwrap_or_default(),
+                _ => Value::Nil,
+            },
+        };
+        for key in &self.keys {
+            obj = match key {
+                Key::Name(k, command) => lookup_key(&obj, &Value::Str(k.clone()), *command),
+                Key::Index(e) => lookup_key(&obj, &e.evaluate(ctx)?, false),
+            };
+            if obj.is_nil() {
+                return Ok(Value::Nil);
+            }
+        }
+        Ok(obj)
+    }
+}
+
+/// One step of a variable lookup: `obj[key]`, or `size`/`first`/`last`.
+pub(crate) fn lookup_key(obj: &Value, key: &Value, command: bool) -> Value {
+    match (obj, key) {
+        (Value::Hash(h), Value::Str(k)) => {
+            if let Some(v) = map_get(h, k) {
+                return v.clone();
+            }
+        }
+        (Value::Hash(h), k) => {
+            if let Some(v) = h.get(k) {
+                return v.clone();
+            }
+            return Value::Nil;
+        }
+        (Value::Array(a), Value::Int(i)) => {
+            let len = a.len() as i64;
+            let idx = if *i < 0 { len + i } else { *i };
+            return if (0..len).contains(&idx) {
+                a[idx as usize].clone()
+            } else {
+                Value::Nil
+            };
+        }
+        (Value::Object(o), k) => {
+            let k = k.to_liquid_string();
+            return o.get(&k).unwrap_or_default();
+        }
+        _ => {}
+    }
+    if !command {
+        return Value::Nil;
+    }
+    let Value::Str(k) = key else {
+        return Value::Nil;
+    };
+    match (&**k, obj) {
+        ("size", Value::Str(s)) => Value::Int(s.chars().count() as i64),
+        ("size", Value::Array(a)) => Value::Int(a.len() as i64),
+        ("size", Value::Hash(h)) => Value::Int(h.len() as i64),
+        ("size", Value::Int(_)) => Value::Int(8),
+        ("size", Value::Range(a, z)) => Value::Int(if z >= a { z - a + 1 } else { 0 }),
+        ("first", Value::Array(a)) => a.first().cloned().unwrap_or_default(),
+        ("last", Value::Array(a)) => a.last().cloned().unwrap_or_default(),
+        ("first", Value::Hash(h)) => h
+            .first()
+            .map(|(k, v)| Value::array(vec![k.clone(), v.clone()]))
+            .unwrap_or_default(),
+        ("first", Value::Range(a, _)) => Value::Int(*a),
+        ("last", Value::Range(_, z)) => Value::Int(*z),
+        _ => Value::Nil,
+    }
+}
+
+/// A filter application inside output markup.
+#[derive(Clone)]
+pub(crate) struct FilterCall {
+    name: Str,
+    filter: Option<Arc<dyn Filter>>,
+    args: Vec<Expression>,
+    kwargs: Vec<(Str, Expression)>,
+}
+
+/// Output markup: an expression followed by filters (`x | upcase`).
+#[derive(Clone)]
+pub struct Variable {
+    expr: Option<Expression>,
+    filters: Vec<FilterCall>,
+    strict_filters: bool,
+}
+
+impl std::fmt::Debug for Variable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Variable")
+            .field("expr", &self.expr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Variable {
+    /// Parses `{{ ... }}` markup the lax way; never fails.
+    pub fn parse(markup: &str, engine: &Engine) -> Variable {
+        let s = markup.as_bytes();
+        let Some((start, end)) = lex::find_quoted_fragment(s, 0) else {
+            return Variable::from_parts(None, &[], engine);
+        };
+        let expr = &markup[start..end];
+        let rest = &markup[end..];
+        let mut filters = Vec::new();
+        if let Some(pipe) = rest.find('|') {
+            let filters_src =
+                rest[pipe + 1..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+            for chunk in filter_chunks(filters_src) {
+                let cb = chunk.as_bytes();
+                let Some(ns) = cb.iter().position(|&b| lex::is_word(b)) else {
+                    continue;
+                };
+                let ne = cb[ns..]
+                    .iter()
+                    .position(|&b| !lex::is_word(b))
+                    .map_or(cb.len(), |p| ns + p);
+                let args = filter_args(chunk).into_iter().map(str::to_string).collect();
+                filters.push((chunk[ns..ne].to_string(), args));
+            }
+        }
+        Variable::from_parts(Some(expr), &filters, engine)
+    }
+
+    /// Builds a variable from its expression and `(filter, raw args)` parts.
+    pub(crate) fn from_parts(
+        expr: Option<&str>,
+        filters: &[(String, Vec<String>)],
+        engine: &Engine,
+    ) -> Variable {
+        let mut v = Variable {
+            expr: expr.map(Expression::parse),
+            filters: Vec::new(),
+            strict_filters: engine.reg.strict_filters,
+        };
+        for (name, raw_args) in filters {
+            let mut call = FilterCall {
+                name: name.as_str().into(),
+                filter: engine.filter(name).cloned(),
+                args: Vec::new(),
+                kwargs: Vec::new(),
+            };
+            for arg in raw_args {
+                let ab = arg.as_bytes();
+                match lex::tag_attribute_at(ab, 0) {
+                    Some((ke, vs, ve)) if ve == ab.len() => {
+                        let key: Str = arg[..ke].into();
+                        let val = Expression::parse(&arg[vs..ve]);
+                        // A repeated keyword keeps its first position, last value.
+                        if let Some(slot) = call.kwargs.iter_mut().find(|(k, _)| *k == key) {
+                            slot.1 = val;
+                        } else {
+                            call.kwargs.push((key, val));
+                        }
+                    }
+                    _ => call.args.push(Expression::parse(arg)),
+                }
+            }
+            v.filters.push(call);
+        }
+        v
+    }
+
+    /// Evaluates the expression and applies the filters.
+    pub fn evaluate(&self, ctx: &mut Context) -> Result<Value, Error> {
+        let mut value = match &self.expr {
+            Some(e) => e.evaluate(ctx)?,
+            None => Value::Nil,
+        };
+        for call in &self.filters {
+            let mut args = Vec::with_capacity(call.args.len());
+            for a in &call.args {
+                args.push(a.evaluate(ctx)?);
+            }
+            let mut kwargs = Vec::with_capacity(call.kwargs.len());
+            for (k, a) in &call.kwargs {
+                kwargs.push((k.clone(), a.evaluate(ctx)?));
+            }
+            let filter = match &call.filter {
+                Some(f) => Some(f.clone()),
+                None => ctx.engine().filter(&call.name).cloned(),
+            };
+            match filter {
+                Some(f) => {
+                    let fa = FilterArgs {
+                        positional: &args,
+                        keyword: &kwargs,
+                    };
+                    value = f.call(&value, &fa, ctx)?;
+                }
+                None if self.strict_filters => {
+                    return Err(Error::new(
+                        ErrorKind::UndefinedFilter,
+                        format!("undefined filter {}", call.name),
+                    ))
+                }
+                None => {}
+            }
+        }
+        Ok(value)
+    }
+
+    /// Whether the markup had no expression at all (`{{ }}`).
+    pub fn is_empty(&self) -> bool {
+        self.expr.is_none()
+    }
+}
+
+/// `filters_src.scan(/(?:\s+|QuotedFragment|,)+/)`: splits at `|` (and at
+/// stray quotes).
+fn filter_chunks(src: &str) -> Vec<&str> {
+    let s = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let start = i;
+        loop {
+            if i < s.len() && (lex::is_space(s[i]) || s[i] == b',') {
+                i += 1;
+            } else if let Some(e) = lex::quoted_fragment_at(s, i) {
+                i = e;
+            } else {
+                break;
+            }
+        }
+        if i > start {
+            out.push(&src[start..i]);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `chunk.scan(/(?::|,)\s*((?:\w+\s*:\s*)?QuotedFragment)/)`.
+fn filter_args(chunk: &str) -> Vec<&str> {
+    let s = chunk.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b':' || s[i] == b',' {
+            let a = lex::skip_space(s, i + 1);
+            // Optional `\w+\s*:\s*` keyword prefix.
+            let mut end = None;
+            let mut w = a;
+            while w < s.len() && lex::is_word(s[w]) {
+                w += 1;
+            }
+            if w > a {
+                let c = lex::skip_space(s, w);
+                if c < s.len() && s[c] == b':' {
+                    let v = lex::skip_space(s, c + 1);
+                    end = lex::quoted_fragment_at(s, v);
+                }
+            }
+            let end = end.or_else(|| lex::quoted_fragment_at(s, a));
+            if let Some(e) = end {
+                out.push(&chunk[a..e]);
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

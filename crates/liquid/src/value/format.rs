@@ -1,0 +1,192 @@
+//! Printing values the way Ruby does: `to_s` for output, `inspect` inside
+//! hashes and arrays, and Ruby's float formatting.
+
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Value;
+
+/// Formats a float as Ruby's `Float#to_s`: shortest round-trip digits,
+/// fixed notation for exponents in `-4..16`, otherwise `1.0e+20`.
+pub fn format_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    // `{:e}` gives the shortest round-trip digits as d.ddddde±x.
+    let sci = format!("{:e}", f);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        if exp < 0 {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else {
+            let point = exp as usize + 1;
+            if digits.len() <= point {
+                out.push_str(&digits);
+                for _ in digits.len()..point {
+                    out.push('0');
+                }
+                out.push_str(".0");
+            } else {
+                out.push_str(&digits[..point]);
+                out.push('.');
+                out.push_str(&digits[point..]);
+            }
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        out.push('.');
+        if digits.len() > 1 {
+            out.push_str(&digits[1..]);
+        } else {
+            out.push('0');
+        }
+        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    }
+    out
+}
+
+/// Appends Ruby's `to_s` of a value (arrays are joined, as Liquid prints them).
+pub(crate) fn write_to_s(v: &Value, out: &mut String) {
+    match v {
+        Value::Nil => {}
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&format_float(*f)),
+        Value::Str(s) => out.push_str(s),
+        Value::Array(items) => {
+            for item in items.iter() {
+                write_to_s(item, out);
+            }
+        }
+        Value::Hash(_) => write_inspect(v, out),
+        Value::Range(a, b) => {
+            let _ = write!(out, "{a}..{b}");
+        }
+        Value::Time(t) => {
+            let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M:%S %z"));
+        }
+        Value::Date(d) => write_date(*d, out),
+        Value::Object(o) => out.push_str(&o.to_liquid_string()),
+    }
+}
+
+fn write_date(d: NaiveDate, out: &mut String) {
+    let y = d.year();
+    if y < 0 {
+        let _ = write!(out, "-{:04}-{:02}-{:02}", -y, d.month(), d.day());
+    } else {
+        let _ = write!(out, "{:04}-{:02}-{:02}", y, d.month(), d.day());
+    }
+}
+
+/// Ruby's `inspect` of a value.
+pub fn inspect(v: &Value) -> String {
+    let mut out = String::new();
+    write_inspect(v, &mut out);
+    out
+}
+
+fn write_inspect(v: &Value, out: &mut String) {
+    match v {
+        Value::Nil => out.push_str("nil"),
+        Value::Str(s) => inspect_str(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_inspect(item, out);
+            }
+            out.push(']');
+        }
+        Value::Hash(map) => {
+            out.push('{');
+            for (i, (k, val)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_inspect(k, out);
+                out.push_str("=>");
+                write_inspect(val, out);
+            }
+            out.push('}');
+        }
+        Value::Date(d) => {
+            out.push_str("#<Date: ");
+            write_date(*d, out);
+            let jd = d.num_days_from_ce() as i64 + 1_721_425;
+            let _ = write!(out, " (({jd}j,0s,0n),+0s,2299161j)>");
+        }
+        Value::Object(o) => out.push_str(&o.to_value_inspect()),
+        other => write_to_s(other, out),
+    }
+}
+
+/// Ruby's `String#inspect` for UTF-8 strings.
+fn inspect_str(s: &str, out: &mut String) {
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\x0c' => out.push_str("\\f"),
+            '\x0b' => out.push_str("\\v"),
+            '\x08' => out.push_str("\\b"),
+            '\x07' => out.push_str("\\a"),
+            '\x1b' => out.push_str("\\e"),
+            '#' if matches!(chars.peek(), Some('{' | '$' | '@')) => out.push_str("\\#"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Inspect form of host objects.
+trait InspectObject {
+    fn to_value_inspect(&self) -> String;
+}
+
+impl<T: super::Object + ?Sized> InspectObject for T {
+    fn to_value_inspect(&self) -> String {
+        match self.to_value() {
+            Value::Object(_) => format!("#<{}>", self.type_name()),
+            v => inspect(&v),
+        }
+    }
+}

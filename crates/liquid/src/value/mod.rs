@@ -1,0 +1,309 @@
+//! The value model: what Liquid variables hold, with Ruby's semantics.
+//!
+//! Cloning a [`Value`] is O(1): strings, arrays, hashes and host objects sit
+//! behind an `Arc`, so a template that loops over `site.posts` reads the
+//! host's data by reference instead of copying it.
+
+pub(crate) mod compare;
+mod format;
+mod object;
+
+use std::hash::{Hash as StdHash, Hasher};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+pub use compare::{compare, liquid_eq};
+pub use format::{format_float, inspect};
+pub use object::Object;
+
+/// An immutable, cheaply clonable string.
+pub type Str = Arc<str>;
+
+/// An insertion-ordered hash, keyed like a Ruby hash (usually by strings).
+///
+/// Look a string key up without allocating with [`map_get`].
+pub type Map = indexmap::IndexMap<Value, Value>;
+
+/// A Liquid value.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Ruby's `nil`.
+    #[default]
+    Nil,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer. Ruby integers are unbounded; we use `i64` and fall back to
+    /// floats when arithmetic overflows.
+    Int(i64),
+    /// A float, printed as Ruby prints it (`1.0`, `0.3`, `1.0e+20`).
+    Float(f64),
+    /// A string.
+    Str(Str),
+    /// An array.
+    Array(Arc<Vec<Value>>),
+    /// An insertion-ordered hash; prints as Ruby's `inspect` form.
+    Hash(Arc<Map>),
+    /// An inclusive integer range `(a..b)`.
+    Range(i64, i64),
+    /// A time with a UTC offset (Ruby's `Time`).
+    Time(DateTime<FixedOffset>),
+    /// A calendar date (Ruby's `Date`, as YAML produces for `2024-01-05`).
+    Date(NaiveDate),
+    /// A host object ("drop"), read lazily and by reference.
+    Object(Arc<dyn Object>),
+}
+
+impl Value {
+    /// A string value.
+    pub fn str(s: impl Into<Str>) -> Value {
+        Value::Str(s.into())
+    }
+
+    /// An array value.
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Arc::new(items))
+    }
+
+    /// A hash value.
+    pub fn hash(map: Map) -> Value {
+        Value::Hash(Arc::new(map))
+    }
+
+    /// A host object.
+    pub fn object(obj: impl Object + 'static) -> Value {
+        Value::Object(Arc::new(obj))
+    }
+
+    /// Ruby truthiness: everything except `nil` and `false` is true.
+    pub fn is_truthy(&self) -> bool {
+        !matches!(self, Value::Nil | Value::Bool(false))
+    }
+
+    /// `true` for `nil`.
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+
+    /// The string slice when this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Ruby's `empty?`, or `None` when the value has no such method.
+    pub fn is_empty_value(&self) -> Option<bool> {
+        match self {
+            Value::Str(s) => Some(s.is_empty()),
+            Value::Array(a) => Some(a.is_empty()),
+            Value::Hash(h) => Some(h.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// Liquid's `blank?` (ActiveSupport-like): nil, false, empty or
+    /// whitespace-only strings, empty arrays and hashes.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Nil | Value::Bool(false) => true,
+            Value::Str(s) => s.chars().all(char::is_whitespace),
+            Value::Array(a) => a.is_empty(),
+            Value::Hash(h) => h.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// How `{{ value }}` prints it (Ruby's `to_s`, arrays joined).
+    pub fn to_liquid_string(&self) -> String {
+        let mut out = String::new();
+        format::write_to_s(self, &mut out);
+        out
+    }
+
+    /// Appends `{{ value }}` output to `out`.
+    pub fn write_to(&self, out: &mut String) {
+        format::write_to_s(self, out);
+    }
+
+    /// Ruby's `inspect` form, as a hash prints its values.
+    pub fn inspect(&self) -> String {
+        inspect(self)
+    }
+
+    /// Reads `self[key]` for hashes and objects (the `a.b` / `a["b"]` lookup).
+    pub fn get(&self, key: &str) -> Option<Value> {
+        match self {
+            Value::Hash(h) => map_get(h, key).cloned(),
+            Value::Object(o) => o.get(key),
+            _ => None,
+        }
+    }
+
+    /// Ruby's class name for this value, as used in error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "NilClass",
+            Value::Bool(true) => "TrueClass",
+            Value::Bool(false) => "FalseClass",
+            Value::Int(_) => "Integer",
+            Value::Float(_) => "Float",
+            Value::Str(_) => "String",
+            Value::Array(_) => "Array",
+            Value::Hash(_) => "Hash",
+            Value::Range(..) => "Range",
+            Value::Time(_) => "Time",
+            Value::Date(_) => "Date",
+            Value::Object(o) => o.type_name(),
+        }
+    }
+}
+
+/// Looks a string key up in a [`Map`] without allocating.
+pub fn map_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
+    map.get(&StrKey(key))
+}
+
+/// A borrowed string that hashes and compares like `Value::Str`.
+#[derive(Debug)]
+pub struct StrKey<'a>(pub &'a str);
+
+impl StdHash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl indexmap::Equivalent<Value> for StrKey<'_> {
+    fn equivalent(&self, key: &Value) -> bool {
+        matches!(key, Value::Str(s) if &**s == self.0)
+    }
+}
+
+/// Hash keys follow Ruby's `eql?`: `1` and `1.0` are different keys.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Nil, Nil) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Str(a), Str(b)) => a == b,
+            (Array(a), Array(b)) => a == b,
+            (Hash(a), Hash(b)) => a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x == y),
+            (Range(a, b), Range(c, d)) => a == c && b == d,
+            (Time(a), Time(b)) => a == b,
+            (Date(a), Date(b)) => a == b,
+            (Object(a), Object(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Value {}
+
+impl StdHash for Value {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self {
+            // Must match `StrKey` so string lookups need no allocation.
+            Value::Str(s) => s.hash(state),
+            Value::Nil => state.write_u8(1),
+            Value::Bool(b) => {
+                state.write_u8(2);
+                b.hash(state)
+            }
+            Value::Int(i) => {
+                state.write_u8(3);
+                i.hash(state)
+            }
+            Value::Float(f) => {
+                state.write_u8(4);
+                f.to_bits().hash(state)
+            }
+            Value::Array(a) => {
+                state.write_u8(5);
+                a.len().hash(state);
+                for v in a.iter() {
+                    v.hash(state);
+                }
+            }
+            Value::Hash(h) => {
+                state.write_u8(6);
+                h.len().hash(state)
+            }
+            Value::Range(a, b) => {
+                state.write_u8(7);
+                a.hash(state);
+                b.hash(state)
+            }
+            Value::Time(t) => {
+                state.write_u8(8);
+                t.hash(state)
+            }
+            Value::Date(d) => {
+                state.write_u8(9);
+                d.hash(state)
+            }
+            Value::Object(o) => {
+                state.write_u8(10);
+                (Arc::as_ptr(o) as *const () as usize).hash(state)
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.inspect())
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_liquid_string())
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Str(s.into())
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(v: Vec<Value>) -> Value {
+        Value::array(v)
+    }
+}
+
+impl From<Map> for Value {
+    fn from(m: Map) -> Value {
+        Value::hash(m)
+    }
+}
