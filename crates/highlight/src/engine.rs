@@ -207,6 +207,8 @@ pub(crate) struct Lexer {
     pub(crate) vars: HashMap<&'static str, String>,
     /// A stack of strings for lexers that nest (Python's string register…).
     pub(crate) strs: Vec<String>,
+    /// Named string stacks (Ruby's heredoc queue and open sigil strings).
+    pub(crate) stacks: HashMap<&'static str, Vec<String>>,
     /// Numeric state for lexers that track indentation (YAML).
     pub(crate) nums: Vec<i64>,
     pub(crate) ints: HashMap<&'static str, Option<i64>>,
@@ -224,6 +226,7 @@ impl Lexer {
             stack: vec![root],
             vars: HashMap::new(),
             strs: Vec::new(),
+            stacks: HashMap::new(),
             nums: Vec::new(),
             ints: HashMap::new(),
             subs: HashMap::new(),
@@ -236,6 +239,8 @@ impl Lexer {
                 out: &mut out,
                 text: "",
                 spans: Vec::new(),
+                len: None,
+                rejected: false,
             };
             start(&mut ctx);
         }
@@ -297,7 +302,7 @@ impl Lexer {
                     let Some(spans) = re.match_at_start(hay) else {
                         continue;
                     };
-                    let len = spans[0].map_or(0, |(_, e)| e);
+                    let mut len = spans[0].map_or(0, |(_, e)| e);
                     match emit {
                         Emit::Tok(tok) => out.push(tok, &hay[..len]),
                         Emit::Groups(toks) => {
@@ -313,8 +318,16 @@ impl Lexer {
                                 out,
                                 text: hay,
                                 spans,
+                                len: None,
+                                rejected: false,
                             };
                             f(&mut ctx);
+                            if ctx.rejected {
+                                continue;
+                            }
+                            if let Some(n) = ctx.len {
+                                len = n.min(hay.len());
+                            }
                         }
                     }
                     match next {
@@ -365,6 +378,10 @@ pub(crate) struct Ctx<'a> {
     pub(crate) out: &'a mut Out,
     text: &'a str,
     spans: Spans,
+    /// Bytes to consume instead of the whole match.
+    len: Option<usize>,
+    /// Set when the callback decides the rule does not apply after all.
+    rejected: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -378,6 +395,10 @@ impl<'a> Ctx<'a> {
     /// Whether group `i` participated in the match.
     pub(crate) fn has(&self, i: usize) -> bool {
         matches!(self.spans.get(i), Some(Some(_)))
+    }
+    /// The rest of the text from the match start (for hand-written steps).
+    pub(crate) fn rest(&self) -> &'a str {
+        self.text
     }
     /// The whole match.
     pub(crate) fn m0(&self) -> &'a str {
@@ -446,13 +467,28 @@ impl<'a> Ctx<'a> {
     /// `delegate @sub` where the sublexer instance is kept (`@x ||= X.new`).
     pub(crate) fn delegate(&mut self, def: DefRef, text: &str) {
         let d = def();
-        let mut sub = self
-            .lx
-            .subs
-            .remove(d.tag)
-            .unwrap_or_else(|| Box::new(Lexer::new(d)));
+        self.delegate_as(d.tag, d, text);
+    }
+    /// `delegate` to a kept sublexer stored under `key`.
+    pub(crate) fn delegate_as(&mut self, key: &'static str, d: &'static Def, text: &str) {
+        let mut sub = match self.lx.subs.remove(key) {
+            Some(sub) if std::ptr::eq(sub.def, d) => sub,
+            _ => Box::new(Lexer::new(d)),
+        };
         sub.run(text, self.out);
-        self.lx.subs.insert(d.tag, sub);
+        self.lx.subs.insert(key, sub);
+    }
+    /// Drops the sublexer kept under `key`.
+    pub(crate) fn reset_key(&mut self, key: &str) {
+        self.lx.subs.remove(key);
+    }
+    /// Consumes only `n` bytes of the match.
+    pub(crate) fn set_len(&mut self, n: usize) {
+        self.len = Some(n);
+    }
+    /// Treats the rule as not matching; emit nothing before calling this.
+    pub(crate) fn reject(&mut self) {
+        self.rejected = true;
     }
     /// `delegate X.new`: a fresh sublexer for this text only.
     pub(crate) fn delegate_fresh(&mut self, def: &'static Def, text: &str) {

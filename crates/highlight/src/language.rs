@@ -28,6 +28,10 @@ impl Language {
         self.def.is_some() || self.tag == "plaintext"
     }
 
+    pub(crate) fn lex_kind(&self) -> Option<Lex> {
+        self.def
+    }
+
     pub(crate) fn lex_into(&self, code: &str, out: &mut Out) {
         match self.def {
             Some(Lex::Regex(def)) => Lexer::new(def()).run(code, out),

@@ -12,8 +12,10 @@ mod diff;
 mod go;
 mod java;
 mod javascript;
+mod markdown;
 mod markup;
 mod python;
+mod ruby;
 mod rust;
 mod shell;
 mod sql;
@@ -49,6 +51,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "ruby" => ruby::ruby,
+        "markdown" => markdown::markdown,
         "sql" => sql::sql,
         "rust" => rust::rust,
         "java" => java::java,
