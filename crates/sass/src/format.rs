@@ -117,7 +117,22 @@ impl Writer {
                         origin: *origin,
                     });
                 }
-                self.push(prelude);
+                if self.style == Style::Expanded
+                    && prelude.contains('\n')
+                    && !prelude.starts_with('@')
+                {
+                    // grass does not indent the continuation lines of a
+                    // selector list inside an at-rule.
+                    let mut lines = prelude.lines();
+                    self.push(lines.next().unwrap_or_default());
+                    for line in lines {
+                        self.push("\n");
+                        self.indent(depth);
+                        self.push(line.trim_start());
+                    }
+                } else {
+                    self.push(prelude);
+                }
                 if self.style == Style::Compressed {
                     self.push("{");
                     self.items(children, depth + 1);
