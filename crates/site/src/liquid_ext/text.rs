@@ -1,13 +1,17 @@
 //! Jekyll's text filters that need no site: `xml_escape`,
 //! `normalize_whitespace`, `number_of_words` (with `cjk` and `auto`) and
-//! `array_to_sentence_string`.
+//! `array_to_sentence_string`, plus the `slugify` and `to_integer` filters.
 //!
 //! Ruby's `\s` and `String#split` only know ASCII whitespace (space, `\t`,
 //! `\n`, `\v`, `\f`, `\r`); a no-break space is part of a word.
 
 use std::sync::OnceLock;
 
+use hyde_liquid::{Context, Error, FilterArgs, Value};
 use regex::Regex;
+
+use super::ruby;
+use super::slug::{slugify, SlugMode};
 
 /// Ruby's `\s`: ASCII whitespace only.
 pub fn is_ruby_space(c: char) -> bool {
@@ -112,6 +116,101 @@ pub fn array_to_sentence_string(items: &[String], connector: &str) -> String {
         [one] => one.clone(),
         [a, b] => format!("{a} {connector} {b}"),
         [init @ .., last] => format!("{}, {connector} {last}", init.join(", ")),
+    }
+}
+
+/// The `xml_escape` filter.
+pub fn xml_escape_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    Ok(xml_escape(&ruby::to_s(input)).into())
+}
+
+/// The `normalize_whitespace` filter.
+pub fn normalize_whitespace_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    Ok(normalize_whitespace(&ruby::to_s(input)).into())
+}
+
+/// The `number_of_words` filter.
+pub fn number_of_words_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 1)?;
+    let mode = WordMode::parse(args.get(0).and_then(Value::as_str));
+    let method = if mode == WordMode::Split {
+        "split"
+    } else {
+        "scan"
+    };
+    let text = ruby::expect_str(method, input)?;
+    Ok(Value::Int(number_of_words(text, mode) as i64))
+}
+
+/// The `array_to_sentence_string` filter.
+pub fn array_to_sentence_string_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 1)?;
+    let connector = args.get(0).map_or_else(|| "and".to_owned(), ruby::to_s);
+    let items: Vec<String> = match input {
+        Value::Array(items) => items.iter().map(ruby::to_s).collect(),
+        // Ruby indexes a String by character and a Hash by key (0 and 1 are
+        // missing, so nil); three or more need `join` on a slice and fail.
+        Value::Str(s) if s.chars().count() < 3 => s.chars().map(String::from).collect(),
+        Value::Hash(h) if h.len() < 3 => vec![String::new(); h.len()],
+        Value::Str(_) | Value::Hash(_) => return Err(ruby::no_method("join", input)),
+        _ => return Err(ruby::no_method("length", input)),
+    };
+    Ok(array_to_sentence_string(&items, &connector).into())
+}
+
+/// The `slugify` filter: `Utils.slugify(input, mode: mode)`.
+pub fn slugify_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 1)?;
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let mode = match args.get(0) {
+        None | Some(Value::Nil) => SlugMode::Default,
+        Some(Value::Str(m)) => SlugMode::parse(Some(m)),
+        Some(_) => SlugMode::None,
+    };
+    let method = if mode == SlugMode::None {
+        "downcase"
+    } else {
+        "gsub"
+    };
+    let text = ruby::expect_str(method, input)?;
+    Ok(slugify(text, mode, false).into())
+}
+
+/// The `to_integer` filter.
+pub fn to_integer_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    match input {
+        Value::Bool(true) => Ok(Value::Int(1)),
+        Value::Bool(false) => Ok(Value::Int(0)),
+        other => ruby::to_i(other).map(Value::Int),
     }
 }
 

@@ -1,0 +1,201 @@
+//! Replays the Jekyll filter and tag corpus (`tests/jekyll_filters/`):
+//! every case in `cases.txt` rendered with the variables of `data.json`,
+//! against the output real Jekyll 4.3.1 produced (`expected.json`, written
+//! by `generate.rb`). The site is a stand-in built from `site.json` and the
+//! `site/` folder, so the corpus needs neither Ruby nor the site model.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate};
+use hyde_liquid::{Context, Engine, Map, Template, Value};
+
+use super::{install, register, PostRef, SiteContext, SiteFile};
+
+struct StandIn {
+    source: PathBuf,
+    includes: Vec<PathBuf>,
+    files: Vec<(String, String)>,
+    posts: Vec<(String, String, String, (i32, u32, u32))>,
+}
+
+impl SiteContext for StandIn {
+    fn url(&self) -> Option<&str> {
+        Some("https://Example.COM")
+    }
+    fn baseurl(&self) -> Option<&str> {
+        Some("/blog/")
+    }
+    fn source(&self) -> &Path {
+        &self.source
+    }
+    fn includes_load_paths(&self) -> &[PathBuf] {
+        &self.includes
+    }
+    fn site_files(&self) -> Box<dyn Iterator<Item = SiteFile<'_>> + '_> {
+        Box::new(self.files.iter().map(|(p, u)| SiteFile {
+            relative_path: p,
+            url: u,
+        }))
+    }
+    fn posts(&self) -> Box<dyn Iterator<Item = PostRef<'_>> + '_> {
+        Box::new(self.posts.iter().map(|(p, u, s, d)| PostRef {
+            relative_path: p,
+            url: u,
+            slug: s,
+            date: *d,
+        }))
+    }
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jekyll_filters")
+}
+
+fn from_json(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Nil,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) if !n.to_string().contains('.') => Value::Int(i),
+            _ => Value::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        serde_json::Value::String(s) => Value::str(s.as_str()),
+        serde_json::Value::Array(items) => Value::array(items.iter().map(from_json).collect()),
+        serde_json::Value::Object(map) => {
+            if let Some(t) = map.get("$time").and_then(|t| t.as_str()) {
+                return Value::Time(DateTime::parse_from_rfc3339(t).expect("valid $time"));
+            }
+            if let Some(d) = map.get("$date").and_then(|d| d.as_str()) {
+                return Value::Date(NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("valid $date"));
+            }
+            let mut out = Map::new();
+            for (k, v) in map {
+                out.insert(Value::str(k.as_str()), from_json(v));
+            }
+            Value::hash(out)
+        }
+    }
+}
+
+fn read_json(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(corpus_dir().join(name)).expect("corpus file");
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+fn stand_in() -> StandIn {
+    let facts = read_json("site.json");
+    let source = corpus_dir().join("site");
+    let str_of = |v: &serde_json::Value, k: &str| v[k].as_str().unwrap_or("").to_owned();
+    let files = facts["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| (str_of(f, "relative_path"), str_of(f, "url")))
+        .collect();
+    let posts = facts["posts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let date = NaiveDate::parse_from_str(&str_of(p, "date"), "%Y-%m-%d").expect("date");
+            use chrono::Datelike;
+            (
+                str_of(p, "relative_path"),
+                str_of(p, "url"),
+                str_of(p, "slug"),
+                (date.year(), date.month(), date.day()),
+            )
+        })
+        .collect();
+    StandIn {
+        includes: vec![source.join("_includes")],
+        source,
+        files,
+        posts,
+    }
+}
+
+/// `--- name` headed cases, as generate.rb reads them.
+fn cases() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(corpus_dir().join("cases.txt")).expect("cases.txt");
+    let mut out = Vec::new();
+    for chunk in text.split("\n--- ").skip(1) {
+        let (name, body) = chunk.split_once('\n').unwrap_or((chunk, ""));
+        out.push((
+            name.trim().to_owned(),
+            body.strip_suffix('\n').unwrap_or(body).to_owned(),
+        ));
+    }
+    out
+}
+
+fn render(
+    engine: &Engine,
+    site: &Arc<dyn SiteContext>,
+    globals: &Map,
+    source: &str,
+) -> Result<String, String> {
+    let template = Template::parse(source, engine).map_err(|e| e.to_string())?;
+    let mut ctx = Context::new(engine);
+    ctx.set_globals(globals.clone());
+    install(&mut ctx, site.clone());
+    let mut page = Map::new();
+    page.insert(Value::str("path"), Value::str("docs/about.md"));
+    page.insert(Value::str("title"), Value::str("About"));
+    ctx.set_register("page", Value::hash(page));
+    template.render(&mut ctx).map_err(|e| e.to_string())
+}
+
+/// Cases whose filters need the site's converters, which the stand-in
+/// lacks; the site's own tests cover them.
+const NEEDS_CONVERTER: &[&str] = &["markdownify", "smartify", "scssify", "sassify"];
+
+#[test]
+fn jekyll_filters_and_tags_match_jekyll() {
+    let mut engine = Engine::new();
+    register(&mut engine);
+    let site: Arc<dyn SiteContext> = Arc::new(stand_in());
+    let globals = match from_json(&read_json("data.json")) {
+        Value::Hash(map) => (*map).clone(),
+        _ => panic!("data.json must be an object"),
+    };
+    let expected = read_json("expected.json");
+    let mut total = 0;
+    let mut same = 0;
+    let mut skipped = 0;
+    let mut diffs = Vec::new();
+    for (name, source) in cases() {
+        if NEEDS_CONVERTER.iter().any(|c| name.starts_with(c)) {
+            skipped += 1;
+            continue;
+        }
+        total += 1;
+        let want = &expected[&name];
+        let got = render(&engine, &site, &globals, &source);
+        let ok = match (want.get("output").and_then(|o| o.as_str()), &got) {
+            (Some(w), Ok(g)) => w == g,
+            (None, Err(_)) => true,
+            _ => false,
+        };
+        if ok {
+            same += 1;
+        } else {
+            diffs.push(format!("{name}:\n  jekyll: {want}\n  hyde:   {got:?}"));
+        }
+    }
+    eprintln!(
+        "jekyll_filters corpus: {same} of {total} identical ({skipped} converter cases skipped)"
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} of {total} cases differ:\n{}",
+        diffs.len(),
+        diffs
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

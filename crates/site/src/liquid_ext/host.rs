@@ -1,0 +1,172 @@
+//! What Jekyll's tags and filters need from the site: [`SiteContext`].
+//!
+//! Jekyll's filters reach the site through `context.registers[:site]`; ours
+//! reach it through the render context's host state. The site implements
+//! [`SiteContext`] once and installs it on every render context with
+//! [`install`]:
+//!
+//! ```ignore
+//! let mut engine = hyde_liquid::Engine::new();
+//! hyde_site::liquid_ext::register(&mut engine);
+//! let mut ctx = hyde_liquid::Context::new(&engine);
+//! hyde_site::liquid_ext::install(&mut ctx, site.clone()); // Arc<dyn SiteContext>
+//! ctx.set_register("page", page_value);                 // for include_relative
+//! ```
+//!
+//! Everything here is read-only while pages render; implementations cache
+//! behind interior mutability (a `Mutex` or `OnceLock`) where they want to.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use hyde_liquid::{Context, Engine, Error, Template};
+
+/// One file `{% link %}` can name: a page, a written static file or a
+/// written document, in `site.each_site_file` order.
+#[derive(Debug, Clone, Copy)]
+pub struct SiteFile<'a> {
+    /// Jekyll's `relative_path`: `docs/about.md` for pages and documents,
+    /// `/docs/style.css` (leading slash) for static files.
+    pub relative_path: &'a str,
+    /// The item's `url`.
+    pub url: &'a str,
+}
+
+/// One post, as `{% post_url %}` matches it.
+#[derive(Debug, Clone, Copy)]
+pub struct PostRef<'a> {
+    /// `relative_path` (`_posts/2024-01-02-hello.md`, `blog/_posts/...`).
+    pub relative_path: &'a str,
+    /// The post's `url`.
+    pub url: &'a str,
+    /// `data["slug"]`, for Jekyll's deprecated fallback matching.
+    pub slug: &'a str,
+    /// The post's date (year, month, day), for the same fallback.
+    pub date: (i32, u32, u32),
+}
+
+/// The site as Jekyll's tags and filters see it.
+///
+/// Required methods are the site's facts; the provided methods have
+/// defaults that suit a site without that feature (and the test stand-in).
+pub trait SiteContext: Send + Sync {
+    /// `site.config["url"]` as `to_s`; `None` when nil.
+    fn url(&self) -> Option<&str>;
+
+    /// `site.config["baseurl"]` as `to_s`; `None` when nil.
+    fn baseurl(&self) -> Option<&str>;
+
+    /// `site.source`: the absolute source directory.
+    fn source(&self) -> &Path;
+
+    /// `site.includes_load_paths`: the site's `includes_dir`, then the
+    /// theme's `_includes` if there is a theme.
+    fn includes_load_paths(&self) -> &[PathBuf];
+
+    /// Every page, written static file and written document, in
+    /// `site.each_site_file` order (pages, static files, then collections).
+    fn site_files(&self) -> Box<dyn Iterator<Item = SiteFile<'_>> + '_>;
+
+    /// `site.posts.docs`, in the site's order.
+    fn posts(&self) -> Box<dyn Iterator<Item = PostRef<'_>> + '_>;
+
+    /// `site.config["collections_dir"]` (`""` when unset).
+    fn collections_dir(&self) -> &str {
+        ""
+    }
+
+    /// `site.safe` (GitHub Pages mode): includes must not be symlinks that
+    /// leave the includes directory.
+    fn safe(&self) -> bool {
+        false
+    }
+
+    /// `site.highlighter`: `"rouge"` unless the config names another (any
+    /// other value makes `{% highlight %}` only escape the code).
+    fn highlighter(&self) -> &str {
+        "rouge"
+    }
+
+    /// Reads and parses the include at `path` (absolute). Jekyll caches
+    /// parsed includes for the whole build; override to do the same. The
+    /// template is named by its path, as Jekyll's errors name it.
+    fn load_include(&self, path: &Path, engine: &Engine) -> Result<Arc<Template>, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::runtime(format!(
+                "Could not read the included file '{}': {e}",
+                path.display()
+            ))
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Template::parse_shared(text, &path.to_string_lossy(), engine)
+    }
+
+    /// Called for every include rendered, with the page being rendered (the
+    /// `page` register, if any) and the include's path: Jekyll's regenerator
+    /// dependency, for `serve`.
+    fn add_include_dependency(&self, _include: &Path) {}
+
+    /// The `markdownify` filter: the site's Markdown converter on `input`.
+    fn markdownify(&self, input: &str) -> Result<String, Error> {
+        Err(Error::runtime(format!(
+            "markdownify is not available in this context ({} bytes of input)",
+            input.len()
+        )))
+    }
+
+    /// The `smartify` filter: kramdown's SmartyPants converter on `input`.
+    fn smartify(&self, input: &str) -> Result<String, Error> {
+        Err(Error::runtime(format!(
+            "smartify is not available in this context ({} bytes of input)",
+            input.len()
+        )))
+    }
+
+    /// The `scssify` filter: the site's Sass converter (SCSS syntax).
+    fn scssify(&self, input: &str) -> Result<String, Error> {
+        Err(Error::runtime(format!(
+            "scssify is not available in this context ({} bytes of input)",
+            input.len()
+        )))
+    }
+
+    /// The `sassify` filter: the site's Sass converter (indented syntax).
+    fn sassify(&self, input: &str) -> Result<String, Error> {
+        Err(Error::runtime(format!(
+            "sassify is not available in this context ({} bytes of input)",
+            input.len()
+        )))
+    }
+
+    /// Ruby's `Time#localtime` in the site's time zone (`timezone` config,
+    /// else the `TZ` environment): the same instant, shown at the zone's
+    /// offset. The default is UTC.
+    fn localtime(&self, time: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        time.with_timezone(&FixedOffset::east_opt(0).expect("zero offset"))
+    }
+
+    /// The site time zone's offset for a local wall-clock time, used when a
+    /// date string has no offset (Ruby's `Time.parse` reads it as local).
+    /// The default is UTC.
+    fn local_offset(&self, _local: NaiveDateTime) -> FixedOffset {
+        FixedOffset::east_opt(0).expect("zero offset")
+    }
+}
+
+/// The host-state handle under which the site sits in a render context.
+#[derive(Clone)]
+pub struct SiteRef(pub Arc<dyn SiteContext>);
+
+/// Makes `site` visible to Jekyll's tags and filters in `ctx` (Jekyll's
+/// `registers[:site]`).
+pub fn install(ctx: &mut Context, site: Arc<dyn SiteContext>) {
+    ctx.set_host(Arc::new(SiteRef(site)));
+}
+
+/// The site installed in `ctx`, or the error Jekyll would hit without one.
+pub(crate) fn site(ctx: &Context) -> Result<Arc<dyn SiteContext>, Error> {
+    ctx.host::<SiteRef>()
+        .map(|s| s.0.clone())
+        .ok_or_else(|| Error::runtime("no site in this Liquid context (registers[:site] is nil)"))
+}

@@ -1,0 +1,130 @@
+//! `jsonify` (Ruby's `to_json` of the value's Liquid form) and `inspect`.
+//!
+//! Ruby's JSON generator escapes `"`, `\` and control characters only: `/`,
+//! non-ASCII text and DEL are written as they are. Floats print as Ruby's
+//! `Float#to_s` (`1.0`, `1.0e+20`); times, dates and ranges as their `to_s`
+//! strings; drops as their hash.
+
+use std::fmt::Write as _;
+
+use hyde_liquid::value::{format_float, inspect};
+use hyde_liquid::{Context, Error, FilterArgs, Value};
+
+use super::ruby;
+use super::text::xml_escape;
+
+/// Appends `s` as a JSON string the way Ruby's generator writes it.
+pub fn write_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends the JSON form of `v` (`as_liquid(v).to_json`).
+pub fn write_json(out: &mut String, v: &Value) -> Result<(), Error> {
+    match v {
+        Value::Nil => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) if f.is_finite() => out.push_str(&format_float(*f)),
+        Value::Float(f) => {
+            return Err(Error::runtime(format!(
+                "JSON::GeneratorError: {} not allowed in JSON",
+                format_float(*f)
+            )))
+        }
+        Value::Str(s) => write_json_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(out, item)?;
+            }
+            out.push(']');
+        }
+        Value::Hash(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_str(out, &ruby::to_s(k));
+                out.push(':');
+                write_json(out, item)?;
+            }
+            out.push('}');
+        }
+        Value::Object(o) => match o.to_value() {
+            Value::Object(_) => write_json_str(out, &o.to_liquid_string()),
+            plain => write_json(out, &plain)?,
+        },
+        Value::Range(..) | Value::Time(_) | Value::Date(_) => {
+            write_json_str(out, &v.to_liquid_string())
+        }
+    }
+    Ok(())
+}
+
+/// The JSON text of `v`.
+pub fn to_json(v: &Value) -> Result<String, Error> {
+    let mut out = String::new();
+    write_json(&mut out, v)?;
+    Ok(out)
+}
+
+/// The `jsonify` filter.
+pub fn jsonify(input: &Value, args: &FilterArgs<'_>, _ctx: &mut Context) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    to_json(input).map(Value::from)
+}
+
+/// The `inspect` filter: `xml_escape(input.inspect)`.
+pub fn inspect_filter(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    Ok(xml_escape(&inspect(input)).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values produced by Ruby 3.1's JSON (json 2.6).
+    #[test]
+    fn json_strings_escape_like_ruby() {
+        let mut out = String::new();
+        write_json_str(&mut out, "a/b\u{2028}\u{e9}\u{1}\u{7f}\"\\\x08\x0c\n\r\t");
+        assert_eq!(
+            out,
+            "\"a/b\u{2028}\u{e9}\\u0001\u{7f}\\\"\\\\\\b\\f\\n\\r\\t\""
+        );
+    }
+
+    #[test]
+    fn json_floats_like_ruby() {
+        assert_eq!(to_json(&Value::Float(1.0)).unwrap(), "1.0");
+        assert_eq!(to_json(&Value::Float(1e20)).unwrap(), "1.0e+20");
+        assert!(to_json(&Value::Float(f64::INFINITY)).is_err());
+    }
+}

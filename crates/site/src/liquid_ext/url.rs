@@ -1,0 +1,139 @@
+//! The URL filters: `relative_url`, `absolute_url` (Jekyll's `URLFilters`),
+//! `cgi_escape` and `uri_escape`.
+//!
+//! Both URL filters prefix `site.baseurl` (and `site.url`) unless the input
+//! already has a scheme, then normalise the result as Addressable does
+//! (percent-encoding, dot segments, lower-case scheme and host).
+
+use hyde_liquid::{Context, Error, FilterArgs, Value};
+
+use super::host::{site, SiteContext};
+use super::ruby;
+use super::uri;
+
+/// `input.url` for drops that have one (documents, pages, static files),
+/// else the input itself.
+fn url_of(input: &Value) -> Value {
+    if let Value::Object(o) = input {
+        if o.contains_key("url") {
+            return o.get("url").unwrap_or(Value::Nil);
+        }
+    }
+    input.clone()
+}
+
+fn ensure_leading_slash(s: &str) -> String {
+    if s.is_empty() || s.starts_with('/') {
+        s.to_owned()
+    } else {
+        format!("/{s}")
+    }
+}
+
+fn invalid(e: uri::InvalidUri) -> Error {
+    Error::runtime(format!("Addressable::URI::InvalidURIError: {e}"))
+}
+
+/// Jekyll's `compute_relative_url` for a URL string.
+pub fn relative_url_str(site: &dyn SiteContext, input: &str) -> Result<String, Error> {
+    let baseurl = site.baseurl().unwrap_or("");
+    let baseurl = baseurl.strip_suffix('/').unwrap_or(baseurl);
+    let joined = format!(
+        "{}{}",
+        ensure_leading_slash(baseurl),
+        ensure_leading_slash(input)
+    );
+    uri::normalize(&joined).map_err(invalid)
+}
+
+/// Jekyll's `relative_url` on any value; `None` for nil.
+pub fn relative_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value, Error> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let input = url_of(input);
+    let text = ruby::to_s(&input);
+    if uri::is_absolute(&text) {
+        return Ok(input);
+    }
+    relative_url_str(site, &text).map(Value::from)
+}
+
+/// Jekyll's `absolute_url` on any value.
+pub fn absolute_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value, Error> {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let input = url_of(input);
+    let text = ruby::to_s(&input);
+    if uri::is_absolute(&text) {
+        return Ok(input);
+    }
+    let relative = relative_url_value(site, &input)?;
+    match site.url() {
+        None | Some("") => Ok(relative),
+        Some(site_url) => {
+            let joined = format!("{site_url}{}", ruby::to_s(&relative));
+            uri::normalize(&joined).map(Value::from).map_err(invalid)
+        }
+    }
+}
+
+/// The `relative_url` filter.
+pub fn relative_url(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    relative_url_value(&*site(ctx)?, input)
+}
+
+/// The `absolute_url` filter.
+pub fn absolute_url(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    absolute_url_value(&*site(ctx)?, input)
+}
+
+/// Ruby's `TypeError` for a non-string where a string is needed.
+fn no_implicit_string(v: &Value) -> Error {
+    let class = match v {
+        Value::Nil => "nil",
+        Value::Bool(true) => "true",
+        Value::Bool(false) => "false",
+        _ => v.type_name(),
+    };
+    Error::runtime(format!("no implicit conversion of {class} into String"))
+}
+
+/// The `cgi_escape` filter: Ruby's `CGI.escape`.
+pub fn cgi_escape(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    let s = input.as_str().ok_or_else(|| no_implicit_string(input))?;
+    Ok(uri::cgi_escape(s).into())
+}
+
+/// The `uri_escape` filter: `Addressable::URI.normalize_component`.
+pub fn uri_escape(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    match input {
+        Value::Nil => Ok(Value::Nil),
+        Value::Str(s) => Ok(uri::uri_escape(s).into()),
+        other => Err(Error::runtime(format!(
+            "Can't convert {} into String.",
+            other.type_name()
+        ))),
+    }
+}
