@@ -5,5 +5,5 @@
 
 pub mod punycode;
 pub mod slug;
-pub mod text;
+
 pub mod uri;
