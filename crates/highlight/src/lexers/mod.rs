@@ -15,10 +15,12 @@ mod javascript;
 mod markdown;
 mod markup;
 mod python;
+mod r;
 mod ruby;
 mod rust;
 mod shell;
 mod sql;
+mod tex;
 mod yaml;
 
 /// How a ported lexer runs.
@@ -51,6 +53,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "r" => r::r,
+        "tex" => tex::tex,
         "ruby" => ruby::ruby,
         "markdown" => markdown::markdown,
         "sql" => sql::sql,
