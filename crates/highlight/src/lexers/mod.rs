@@ -14,6 +14,8 @@ mod java;
 mod javascript;
 mod markdown;
 mod markup;
+mod matlab;
+mod matlab_builtins;
 mod python;
 mod r;
 mod ruby;
@@ -53,6 +55,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "matlab" => matlab::matlab,
         "r" => r::r,
         "tex" => tex::tex,
         "ruby" => ruby::ruby,
