@@ -12,6 +12,8 @@ mod diff;
 mod go;
 mod java;
 mod javascript;
+mod julia;
+mod julia_types;
 mod markdown;
 mod markup;
 mod matlab;
@@ -55,6 +57,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "julia" => julia::julia,
         "matlab" => matlab::matlab,
         "r" => r::r,
         "tex" => tex::tex,
