@@ -5,7 +5,7 @@
 
 use crate::options::Style;
 use crate::tree::{Item, Node, Sheet};
-use crate::value;
+use crate::{calc, value};
 
 /// Applies every style-independent and style-specific fix.
 pub(crate) fn apply(sheet: &mut Sheet, style: Style) {
@@ -35,6 +35,7 @@ fn fix_items(items: &mut [Item], style: Style, parent: Option<&str>) {
                         *value = value::hex_alpha_as_rgba(value);
                     }
                     *value = value::shortest_numbers(value);
+                    *value = calc::rewrite(value, style);
                     if style == Style::Compressed {
                         *value = value::negative_leading_zero(value);
                     }
@@ -155,11 +156,12 @@ pub(crate) fn patch_from_expanded(compressed: &mut Sheet, expanded: &Sheet) {
         return;
     }
     for ((prop, value), (exp_prop, exp_value)) in comp_decls.into_iter().zip(exp_decls) {
-        if prop.as_str() != exp_prop {
-            continue;
-        }
-        if prop.starts_with("--") {
+        if prop.starts_with("--") && exp_prop.starts_with("--") {
+            // Names can hold interpolated colours too (`--c-#{grey}`).
+            *prop = exp_prop.to_string();
             *value = exp_value.to_string();
+        } else if prop.as_str() != exp_prop {
+            continue;
         } else {
             *value = value::patch_plain_functions(value, exp_value);
         }
@@ -176,10 +178,12 @@ fn collect_decls<'a>(items: &'a [Item], out: &mut Vec<(&'a str, &'a str)>) {
     }
 }
 
-fn collect_decls_mut<'a>(items: &'a mut [Item], out: &mut Vec<(String, &'a mut String)>) {
+type DeclRef<'a> = (&'a mut String, &'a mut String);
+
+fn collect_decls_mut<'a>(items: &'a mut [Item], out: &mut Vec<DeclRef<'a>>) {
     for item in items.iter_mut() {
         match &mut item.node {
-            Node::Decl { prop, value } => out.push((prop.trim().to_string(), value)),
+            Node::Decl { prop, value } => out.push((prop, value)),
             Node::Block { children, .. } => collect_decls_mut(children, out),
             _ => {}
         }

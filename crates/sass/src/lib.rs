@@ -7,6 +7,7 @@
 //! entry point; it also resolves imports through the load paths, collects
 //! `@warn`/`@debug` output once per message, and can build a v3 source map.
 
+mod calc;
 mod compile;
 mod error;
 mod fixes;

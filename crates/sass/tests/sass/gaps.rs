@@ -166,3 +166,66 @@ fn hex_colours_with_alpha_are_written_as_rgba() {
         ".a {\n  b: rgba(255, 0, 0, 0.5333333333);\n  c: rgba(171, 205, 239, 0.5019607843);\n  d: \"#ff000080\";\n  e: #80ABCDEF;\n}"
     );
 }
+
+#[test]
+fn calc_drops_parentheses_precedence_does_not_need() {
+    let cases = [
+        (
+            "calc(var(--w) - (var(--s) * 2))",
+            "calc(var(--w) - var(--s) * 2)",
+            "calc(var(--w) - var(--s)*2)",
+        ),
+        (
+            "calc(1px + (2px * var(--a)))",
+            "calc(1px + 2px * var(--a))",
+            "calc(1px + 2px*var(--a))",
+        ),
+        (
+            "calc((1px + var(--a)) * 2)",
+            "calc((1px + var(--a)) * 2)",
+            "calc((1px + var(--a))*2)",
+        ),
+        (
+            "calc(10px / (var(--a) * 2))",
+            "calc(10px / (var(--a) * 2))",
+            "calc(10px/(var(--a)*2))",
+        ),
+        (
+            "calc(10px * (var(--a) / 2))",
+            "calc(10px * var(--a) / 2)",
+            "calc(10px*var(--a)/2)",
+        ),
+        (
+            "calc(var(--b) - (var(--a) + 2px))",
+            "calc(var(--b) - (var(--a) + 2px))",
+            "calc(var(--b) - (var(--a) + 2px))",
+        ),
+        (
+            "calc(var(--b) + (var(--a) - 2px))",
+            "calc(var(--b) + var(--a) - 2px)",
+            "calc(var(--b) + var(--a) - 2px)",
+        ),
+        (
+            "calc(1px + (var(--a)))",
+            "calc(1px + (var(--a)))",
+            "calc(1px + (var(--a)))",
+        ),
+        (
+            "-webkit-calc(1px + (var(--a) * 2))",
+            "-webkit-calc(1px + (var(--a) * 2))",
+            "-webkit-calc(1px + (var(--a) * 2))",
+        ),
+    ];
+    for (input, exp, comp) in cases {
+        let src = format!(".a {{ b: {input}; }}");
+        assert_eq!(expanded(&src), format!(".a {{\n  b: {exp};\n}}"), "{input}");
+        assert_eq!(compressed(&src), format!(".a{{b:{comp}}}"), "{input}");
+    }
+}
+
+#[test]
+fn custom_property_names_keep_interpolated_colour_names() {
+    let src =
+        "$m: (grey: #828282, white: #fff);\n:root { @each $k, $v in $m { --c-#{$k}: #{$v}; } }";
+    assert_eq!(compressed(src), ":root{--c-grey: #828282;--c-white: #fff}");
+}
