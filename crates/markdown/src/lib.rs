@@ -1,1 +1,89 @@
-//! hyde-markdown: see the crate README (work in progress).
+//! hyde-markdown: Markdown to HTML the way kramdown 2.4 does it, for the
+//! `input: GFM` (kramdown-parser-gfm 1.1, Jekyll's default) and
+//! `input: kramdown` parsers, with every option Jekyll passes.
+//!
+//! ```
+//! let opts = hyde_markdown::Options::jekyll_default();
+//! let out = hyde_markdown::to_html("# Hi\n\nSome *text*.", &opts).unwrap();
+//! assert_eq!(out.html, "<h1 id=\"hi\">Hi</h1>\n\n<p>Some <em>text</em>.</p>\n");
+//! ```
+//!
+//! The parser reads blocks into a tree of raw text (`parser`), span-parses
+//! every raw text, and the converter (`convert`) writes kramdown's HTML;
+//! code is highlighted by `hyde-highlight`. `commonmark_to_html` serves sites
+//! that set `markdown: CommonMark`.
+
+mod commonmark;
+mod convert;
+mod entities;
+mod entities_table;
+mod options;
+mod parser;
+mod scan;
+mod tree;
+
+pub use commonmark::commonmark_to_html;
+pub use options::{EntityOutput, HighlighterOpts, Input, OptionError, Options};
+
+use std::fmt;
+
+/// The result of a conversion: HTML plus kramdown's warnings (which never abort).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub html: String,
+    pub warnings: Vec<String>,
+    /// Headers as (level, id, text) in document order, for tables of contents.
+    pub toc: Vec<TocEntry>,
+}
+
+/// One header for a table of contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+}
+
+/// A conversion that cannot be done at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// An option value kramdown would reject.
+    Option(OptionError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Option(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<OptionError> for Error {
+    fn from(e: OptionError) -> Self {
+        Error::Option(e)
+    }
+}
+
+/// Converts Markdown to HTML exactly as `Kramdown::Document.new(src, opts).to_html`.
+pub fn to_html(src: &str, opts: &Options) -> Result<Output, Error> {
+    let doc = parser::Parser::parse(src, opts);
+    let mut conv = convert::Html::new(&doc);
+    let html = conv.convert_root(&doc.root);
+    let toc = conv
+        .toc
+        .iter()
+        .map(|(level, id, _)| TocEntry {
+            level: *level,
+            id: id.clone(),
+        })
+        .collect();
+    let mut warnings = doc.warnings.clone();
+    warnings.extend(conv.warnings);
+    Ok(Output {
+        html,
+        warnings,
+        toc,
+    })
+}

@@ -1,0 +1,101 @@
+//! HTML escaping as kramdown does it: `:all`, `:text` (entity references are
+//! left alone) and `:attribute` (also quotes), and entity output.
+
+use crate::entities::Entity;
+use crate::options::EntityOutput;
+
+/// Escaping flavours of `escape_html`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Esc {
+    All,
+    Text,
+    Attribute,
+}
+
+/// REXML's `REFERENCE_RE` at `i` (which holds `&`): the reference length.
+fn reference_len(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut j = i + 1;
+    if b.get(j) == Some(&b'#') {
+        j += 1;
+        if b.get(j) == Some(&b'x') {
+            let n = b[j + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_hexdigit())
+                .count();
+            if n > 0 && b.get(j + 1 + n) == Some(&b';') {
+                return Some(j + 2 + n - i);
+            }
+        }
+        let n = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+        return (n > 0 && b.get(j + n) == Some(&b';')).then(|| j + n + 1 - i);
+    }
+    let first = *b.get(j)?;
+    if !(first.is_ascii_alphanumeric() || first == b'_' || first == b':') {
+        return None;
+    }
+    let n = b[j..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-' | b'.'))
+        .count();
+    (b.get(j + n) == Some(&b';')).then(|| j + n + 1 - i)
+}
+
+/// kramdown's `escape_html`.
+pub(crate) fn escape_into(out: &mut String, s: &str, how: Esc) {
+    let b = s.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let rep = match b[i] {
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'"' if how == Esc::Attribute => Some("&quot;"),
+            b'&' => {
+                if how != Esc::All {
+                    if let Some(n) = reference_len(s, i) {
+                        i += n;
+                        continue;
+                    }
+                }
+                Some("&amp;")
+            }
+            _ => None,
+        };
+        if let Some(r) = rep {
+            out.push_str(&s[last..i]);
+            out.push_str(r);
+            last = i + 1;
+        }
+        i += 1;
+    }
+    out.push_str(&s[last..]);
+}
+
+pub(crate) fn escape(s: &str, how: Esc) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&mut out, s, how);
+    out
+}
+
+/// kramdown's `entity_to_str`.
+pub(crate) fn entity_to_str(e: Entity, original: Option<&str>, mode: EntityOutput) -> String {
+    let c = e.char();
+    if mode == EntityOutput::AsChar {
+        if let Some(c) = c {
+            if c == '"' || !matches!(c, '<' | '>' | '&') {
+                return c.to_string();
+            }
+        }
+    }
+    if matches!(mode, EntityOutput::AsInput | EntityOutput::AsChar) {
+        if let Some(o) = original {
+            return o.to_string();
+        }
+    }
+    let escapable = matches!(c, Some('<' | '>' | '&' | '"'));
+    if let (true, Some(name)) = (mode == EntityOutput::Symbolic || escapable, e.name) {
+        return format!("&{name};");
+    }
+    format!("&#{};", e.code_point)
+}

@@ -1,0 +1,125 @@
+//! Footnote references (`<sup>` links) and the footnote list written after
+//! the document, with kramdown's numbering and back-links.
+
+use super::escape::{entity_to_str, escape, Esc};
+use super::html::{indented_block_html, Html};
+use crate::entities;
+use crate::tree::{Attrs, El, Kind};
+
+impl Html<'_> {
+    pub(super) fn convert_footnote(&mut self, el: &El) -> String {
+        let name = format!("{}{}", self.opts.footnote_prefix, el.value);
+        let (number, repeat) = match self.footnotes.iter_mut().find(|(n, _, _)| *n == name) {
+            Some((_, number, rep)) => {
+                *rep += 1;
+                (*number, format!(":{rep}"))
+            }
+            None => {
+                let n = self.footnote_counter;
+                self.footnote_counter += 1;
+                self.footnotes.push((name.clone(), n, 0));
+                (n, String::new())
+            }
+        };
+        // Keep the source name to find the content later.
+        self.footnote_sources.push((name.clone(), el.value.clone()));
+        format!(
+            "<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
+        )
+    }
+
+    /// kramdown's `footnote_content`.
+    pub(super) fn footnote_content(&mut self) -> String {
+        let mut ol = El::new(Kind::Ol);
+        ol.block = true;
+        if self.opts.footnote_nr != 1 {
+            ol.attr.set("start", self.opts.footnote_nr.to_string());
+        }
+        let backlink_text = escape(&self.opts.footnote_backlink, Esc::Text);
+        let nbsp = entity_to_str(entities::by_code_point(160), None, self.opts.entity_output);
+        let mut i = 0;
+        let mut items = String::new();
+        while i < self.footnotes.len() {
+            let (name, _, repeat) = self.footnotes[i].clone();
+            let source = self
+                .footnote_sources
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default();
+            let Some(def) = self.footnote_defs.get(&source) else {
+                i += 1;
+                continue;
+            };
+            let mut li = El::new(Kind::Li);
+            li.block = true;
+            li.attr = Attrs(vec![
+                ("id".into(), format!("fn:{name}")),
+                ("role".into(), "doc-endnote".into()),
+            ]);
+            li.children = def.content.children.clone();
+            let mut insert_space = false;
+            let mut path: Option<Vec<usize>> = None;
+            if li.children.last().is_some_and(|c| c.kind == Kind::P)
+                || self.opts.footnote_backlink_inline
+            {
+                let mut p = Vec::new();
+                let mut cur = &li;
+                while !cur.children.is_empty()
+                    && !matches!(
+                        cur.children.last().map(|c| c.kind),
+                        Some(Kind::P | Kind::Header)
+                    )
+                {
+                    p.push(cur.children.len() - 1);
+                    cur = cur.children.last().expect("non-empty");
+                }
+                if !cur.children.is_empty() {
+                    p.push(cur.children.len() - 1);
+                    path = Some(p);
+                    insert_space = true;
+                }
+            }
+            let para: &mut El = match path {
+                Some(p) => {
+                    let mut cur = &mut li;
+                    for idx in p {
+                        cur = &mut cur.children[idx];
+                    }
+                    cur
+                }
+                None => {
+                    let mut p = El::new(Kind::P);
+                    p.block = true;
+                    li.children.push(p);
+                    li.children.last_mut().expect("just pushed")
+                }
+            };
+            if !self.opts.footnote_backlink.is_empty() {
+                let first = format!(
+                    "{}<a href=\"#fnref:{name}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlink_text}</a>",
+                    if insert_space { nbsp.as_str() } else { "" }
+                );
+                para.children.push(El::with_value(Kind::Raw, first));
+                for index in 1..=repeat {
+                    let v = format!(
+                        "{nbsp}<a href=\"#fnref:{name}:{index}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlink_text}<sup>{}</sup></a>",
+                        index + 1
+                    );
+                    para.children.push(El::with_value(Kind::Raw, v));
+                }
+            }
+            items.push_str(&self.convert(&li, 4));
+            i += 1;
+        }
+        if items.is_empty() {
+            return String::new();
+        }
+        let ol_html = indented_block_html("ol", &ol.attr, &items, 2);
+        let attr = Attrs(vec![
+            ("class".into(), "footnotes".into()),
+            ("role".into(), "doc-endnotes".into()),
+        ]);
+        indented_block_html("div", &attr, &ol_html, 0)
+    }
+}

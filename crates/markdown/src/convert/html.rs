@@ -1,0 +1,669 @@
+//! kramdown's HTML converter: block elements indented by two spaces per
+//! level, span elements inline, blank lines kept as newlines, raw HTML
+//! re-serialised, code highlighted with Rouge, math written for MathJax.
+
+use std::collections::HashMap;
+
+use super::escape::{entity_to_str, escape, escape_into, Esc};
+use super::highlight::rouge;
+use crate::entities;
+use crate::options::Options;
+use crate::parser::{Doc, FootnoteDef};
+use crate::tree::{Align, Attrs, El, Kind, Model, Sym};
+
+/// Converter state (kramdown's `Converter::Html` instance).
+pub(crate) struct Html<'d> {
+    pub opts: &'d Options,
+    pub footnote_defs: &'d HashMap<String, FootnoteDef>,
+    pub abbrev_defs: &'d HashMap<String, String>,
+    pub abbrev_attrs: &'d HashMap<String, Attrs>,
+    /// (name, number, repeat count) in order of first reference.
+    pub footnotes: Vec<(String, i64, usize)>,
+    /// (prefixed name, definition name).
+    pub footnote_sources: Vec<(String, String)>,
+    pub footnote_counter: i64,
+    pub used_ids: HashMap<String, usize>,
+    /// (level, id, header children) for the table of contents.
+    pub toc: Vec<(u8, String, Vec<El>)>,
+    pub toc_code: Option<(Kind, Attrs, String)>,
+    pub footnote_location: Option<String>,
+    /// Parent elements: kind, content model, IAL refs.
+    stack: Vec<(Kind, Model, Vec<String>)>,
+    aligns: Vec<Vec<Align>>,
+    in_thead: bool,
+    pub warnings: Vec<String>,
+}
+
+pub(crate) fn attrs_into(out: &mut String, attr: &Attrs) {
+    for (k, v) in &attr.0 {
+        if k == "id" && v.trim().is_empty() {
+            continue;
+        }
+        out.push(' ');
+        out.push_str(k);
+        out.push_str("=\"");
+        escape_into(out, v, Esc::Attribute);
+        out.push('"');
+    }
+}
+
+fn attrs(attr: &Attrs) -> String {
+    let mut s = String::new();
+    attrs_into(&mut s, attr);
+    s
+}
+
+fn sp(n: i64) -> String {
+    " ".repeat(n.max(0) as usize)
+}
+
+pub(crate) fn block_html(name: &str, attr: &Attrs, body: &str, indent: i64) -> String {
+    format!("{}<{name}{}>{body}</{name}>\n", sp(indent), attrs(attr))
+}
+
+pub(crate) fn indented_block_html(name: &str, attr: &Attrs, body: &str, indent: i64) -> String {
+    format!(
+        "{}<{name}{}>\n{body}{}</{name}>\n",
+        sp(indent),
+        attrs(attr),
+        sp(indent)
+    )
+}
+
+fn span_html(name: &str, attr: &Attrs, body: &str) -> String {
+    format!("<{name}{}>{body}</{name}>", attrs(attr))
+}
+
+fn random_token() -> String {
+    // A placeholder that cannot occur in converted text (kramdown uses random letters).
+    "\u{1}hyde-placeholder\u{1}".to_string()
+}
+
+impl<'d> Html<'d> {
+    pub fn new(doc: &'d Doc) -> Html<'d> {
+        Html {
+            opts: &doc.options,
+            footnote_defs: &doc.footnotes,
+            abbrev_defs: &doc.abbrev_defs,
+            abbrev_attrs: &doc.abbrev_attrs,
+            footnotes: Vec::new(),
+            footnote_sources: Vec::new(),
+            footnote_counter: doc.options.footnote_nr,
+            used_ids: HashMap::new(),
+            toc: Vec::new(),
+            toc_code: None,
+            footnote_location: None,
+            stack: Vec::new(),
+            aligns: Vec::new(),
+            in_thead: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Converts the whole document.
+    pub fn convert_root(&mut self, root: &El) -> String {
+        let mut result = self.inner(root, -2);
+        let fn_html = self.footnote_content();
+        match self.footnote_location.take() {
+            Some(token) => result = result.replacen(&token, &fn_html, 1),
+            None => result.push_str(&fn_html),
+        }
+        if let Some((kind, attr, token)) = self.toc_code.take() {
+            let tree = super::toc::generate_toc_tree(&self.toc, kind, &attr);
+            let text = if tree.children.is_empty() {
+                String::new()
+            } else {
+                self.convert(&tree, 0)
+            };
+            result = result.replacen(&token, &text, 1);
+        }
+        result
+    }
+
+    pub fn inner(&mut self, el: &El, indent: i64) -> String {
+        let mut out = String::new();
+        let indent = indent + 2;
+        let refs = el.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
+        self.stack.push((el.kind, el.model, refs));
+        for (i, c) in el.children.iter().enumerate() {
+            if c.kind == Kind::Td {
+                out.push_str(&self.convert_td(c, indent, i));
+            } else {
+                out.push_str(&self.convert(c, indent));
+            }
+        }
+        self.stack.pop();
+        out
+    }
+
+    fn parent_raw_html(&self) -> bool {
+        self.stack
+            .last()
+            .is_some_and(|(k, m, _)| *k == Kind::Html && *m == Model::Raw)
+    }
+
+    pub fn convert(&mut self, el: &El, indent: i64) -> String {
+        match el.kind {
+            Kind::Blank => "\n".to_string(),
+            Kind::Text | Kind::RawText => {
+                let t = escape(&el.value, Esc::Text);
+                if self.opts.remove_line_breaks_for_cjk {
+                    fix_cjk_line_break(&t)
+                } else {
+                    t
+                }
+            }
+            Kind::P => {
+                if el.transparent {
+                    self.inner(el, indent)
+                } else if el.children.len() == 1
+                    && el.children[0].kind == Kind::Img
+                    && el.children[0]
+                        .ial
+                        .as_ref()
+                        .is_some_and(|i| i.has_ref("standalone"))
+                {
+                    self.standalone_image(el, indent)
+                } else {
+                    let body = self.inner(el, indent);
+                    block_html("p", &el.attr, &body, indent)
+                }
+            }
+            Kind::Codeblock => self.convert_codeblock(el, indent),
+            Kind::Blockquote => {
+                let body = self.inner(el, indent);
+                indented_block_html("blockquote", &el.attr, &body, indent)
+            }
+            Kind::Header => self.convert_header(el, indent),
+            Kind::Hr => format!("{}<hr{} />\n", sp(indent), attrs(&el.attr)),
+            Kind::Ul | Kind::Ol => self.convert_list(el, indent),
+            Kind::Dl => {
+                let body = self.inner(el, indent);
+                indented_block_html("dl", &el.attr, &body, indent)
+            }
+            Kind::Li | Kind::Dd => {
+                let name = if el.kind == Kind::Li { "li" } else { "dd" };
+                let mut out = format!("{}<{name}{}>", sp(indent), attrs(&el.attr));
+                let res = self.inner(el, indent);
+                if el.children.is_empty()
+                    || (el.children[0].kind == Kind::P && el.children[0].transparent)
+                {
+                    out.push_str(&res);
+                    if res.ends_with('\n') {
+                        out.push_str(&sp(indent));
+                    }
+                } else {
+                    out.push('\n');
+                    out.push_str(&res);
+                    out.push_str(&sp(indent));
+                }
+                out.push_str(&format!("</{name}>\n"));
+                out
+            }
+            Kind::Dt => self.convert_dt(el, indent),
+            Kind::Html => self.convert_html_element(el, indent),
+            Kind::XmlComment | Kind::XmlPi => {
+                if el.block && !self.parent_raw_html() {
+                    format!("{}{}\n", sp(indent), el.value)
+                } else {
+                    el.value.clone()
+                }
+            }
+            Kind::Table | Kind::Thead | Kind::Tbody | Kind::Tfoot | Kind::Tr => {
+                let name = match el.kind {
+                    Kind::Table => "table",
+                    Kind::Thead => "thead",
+                    Kind::Tbody => "tbody",
+                    Kind::Tfoot => "tfoot",
+                    _ => "tr",
+                };
+                if el.kind == Kind::Table {
+                    self.aligns.push(el.align.clone());
+                }
+                let saved = self.in_thead;
+                if matches!(el.kind, Kind::Thead | Kind::Tbody | Kind::Tfoot) {
+                    self.in_thead = el.kind == Kind::Thead;
+                }
+                let body = self.inner(el, indent);
+                self.in_thead = saved;
+                if el.kind == Kind::Table {
+                    self.aligns.pop();
+                }
+                indented_block_html(name, &el.attr, &body, indent)
+            }
+            Kind::Td => self.convert_td(el, indent, 0),
+            Kind::Comment => {
+                if el.block {
+                    format!("{}<!-- {} -->\n", sp(indent), el.value)
+                } else {
+                    format!("<!-- {} -->", el.value)
+                }
+            }
+            Kind::Br => "<br />".to_string(),
+            Kind::A => {
+                let body = self.inner(el, indent);
+                span_html("a", &el.attr, &body)
+            }
+            Kind::Img => format!("<img{} />", attrs(&el.attr)),
+            Kind::Codespan => self.convert_codespan(el),
+            Kind::Footnote => self.convert_footnote(el),
+            Kind::Raw => {
+                if el.raw_types.is_empty() || el.raw_types.iter().any(|t| t == "html") {
+                    let mut v = el.value.clone();
+                    if el.block {
+                        v.push('\n');
+                    }
+                    v
+                } else {
+                    String::new()
+                }
+            }
+            Kind::Em | Kind::Strong => {
+                let body = self.inner(el, indent);
+                span_html(
+                    if el.kind == Kind::Em { "em" } else { "strong" },
+                    &el.attr,
+                    &body,
+                )
+            }
+            Kind::Entity => {
+                let e = entities::by_code_point(el.num);
+                entity_to_str(e, el.original.as_deref(), self.opts.entity_output)
+            }
+            Kind::TypoSym => self.convert_typographic_sym(el),
+            Kind::SmartQuote => {
+                let name = &self.opts.smart_quotes[el.num as usize % 4];
+                match entities::by_name(name) {
+                    Some(e) => entity_to_str(e, None, self.opts.entity_output),
+                    None => format!("&{name};"),
+                }
+            }
+            Kind::Math => self.convert_math(el, indent),
+            Kind::Abbreviation => {
+                let title = self.abbrev_defs.get(&el.value).cloned().unwrap_or_default();
+                let mut attr = self
+                    .abbrev_attrs
+                    .get(&el.value)
+                    .cloned()
+                    .unwrap_or_default();
+                if !title.is_empty() {
+                    attr.set("title", title);
+                }
+                span_html("abbr", &attr, &el.value)
+            }
+            Kind::Root | Kind::Temp => self.inner(el, indent),
+            Kind::Eob => String::new(),
+        }
+    }
+
+    fn standalone_image(&mut self, el: &El, indent: i64) -> String {
+        let mut figure_attr = el.attr.clone();
+        let mut image_attr = el.children[0].attr.clone();
+        if image_attr.contains("class") && !figure_attr.contains("class") {
+            let c = image_attr.remove("class").unwrap_or_default();
+            figure_attr.set("class", c);
+        }
+        if image_attr.contains("id") && !figure_attr.contains("id") {
+            let c = image_attr.remove("id").unwrap_or_default();
+            figure_attr.set("id", c);
+        }
+        let alt = image_attr.get("alt").unwrap_or("").to_string();
+        let body = format!(
+            "{}<img{} />\n{}<figcaption>{}</figcaption>\n",
+            sp(indent + 2),
+            attrs(&image_attr),
+            sp(indent + 2),
+            alt
+        );
+        indented_block_html("figure", &figure_attr, &body, indent)
+    }
+
+    fn convert_codeblock(&mut self, el: &El, indent: i64) -> String {
+        let mut attr = el.attr.clone();
+        let lang = extract_code_language(&attr);
+        if lang.is_some() {
+            if let Some(c) = attr.get("class") {
+                let stripped = remove_language_class(c);
+                if stripped.is_empty() {
+                    attr.remove("class");
+                } else {
+                    attr.set("class", stripped);
+                }
+            }
+        }
+        let hl_lang = el.lang.clone().or_else(|| lang.clone());
+        if let Some(code) = rouge(self.opts, &el.value, hl_lang.as_deref(), true) {
+            let class_lang =
+                lang.or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
+            self.add_highlighter_class(&mut attr, class_lang.as_deref());
+            return format!(
+                "{}<div{}>{}{}</div>\n",
+                sp(indent),
+                attrs(&attr),
+                code,
+                sp(indent)
+            );
+        }
+        let mut result = escape(&el.value, Esc::All);
+        if result.ends_with('\n') {
+            result.pop();
+        }
+        let mut code_attr = Attrs::default();
+        if let Some(l) = &lang {
+            code_attr.set("class", format!("language-{l}"));
+        }
+        format!(
+            "{}<pre{}><code{}>{}\n</code></pre>\n",
+            sp(indent),
+            attrs(&attr),
+            attrs(&code_attr),
+            result
+        )
+    }
+
+    fn add_highlighter_class(&self, attr: &mut Attrs, lang: Option<&str>) {
+        let hl = format!(
+            " highlighter-{}",
+            self.opts.syntax_highlighter.as_deref().unwrap_or("")
+        );
+        let mut class = format!("{}{}", attr.get("class").unwrap_or(""), hl)
+            .trim_start()
+            .to_string();
+        if let Some(lang) = lang {
+            class = match find_language_class(&class) {
+                Some((a, b)) => format!("{}language-{lang}{}", &class[..a], &class[b..]),
+                None => format!("language-{lang} {class}"),
+            };
+        }
+        attr.set("class", class);
+    }
+
+    fn convert_codespan(&mut self, el: &El) -> String {
+        let mut attr = el.attr.clone();
+        let lang = extract_code_language(&attr);
+        let result = match rouge(self.opts, &el.value, lang.as_deref(), false) {
+            Some(r) => {
+                let class_lang = lang
+                    .clone()
+                    .or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
+                self.add_highlighter_class(&mut attr, class_lang.as_deref());
+                r
+            }
+            None => escape(&el.value, Esc::All),
+        };
+        span_html("code", &attr, &result)
+    }
+
+    fn convert_header(&mut self, el: &El, indent: i64) -> String {
+        let mut attr = el.attr.clone();
+        if self.opts.auto_ids && !attr.contains("id") {
+            let id = self.generate_id(&el.raw_text);
+            attr.set("id", id);
+        }
+        if let Some(id) = attr.get("id") {
+            let no_toc = attr.get("class").is_some_and(|c| {
+                c.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                    .any(|w| w == "no_toc")
+                    && has_word(c, "no_toc")
+            });
+            if self.opts.toc_levels.contains(&el.level) && !no_toc {
+                self.toc
+                    .push((el.level, id.to_string(), el.children.clone()));
+            }
+        }
+        let level = (el.level as i64 + self.opts.header_offset).clamp(1, 6);
+        let body = self.inner(el, indent);
+        block_html(&format!("h{level}"), &attr, &body, indent)
+    }
+
+    fn generate_id(&mut self, s: &str) -> String {
+        let mut id = basic_generate_id(s);
+        if id.is_empty() {
+            id = "section".to_string();
+        }
+        match self.used_ids.get_mut(&id) {
+            Some(n) => {
+                *n += 1;
+                id = format!("{id}-{n}");
+            }
+            None => {
+                self.used_ids.insert(id.clone(), 0);
+            }
+        }
+        format!("{}{}", self.opts.auto_id_prefix, id)
+    }
+
+    fn convert_list(&mut self, el: &El, indent: i64) -> String {
+        let refs = el.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
+        if self.toc_code.is_none() && refs.iter().any(|r| r == "toc") {
+            let token = format!("{}toc", random_token());
+            self.toc_code = Some((el.kind, el.attr.clone(), token.clone()));
+            return token;
+        }
+        if self.footnote_location.is_none() && refs.iter().any(|r| r == "footnotes") {
+            let token = format!("{}footnotes", random_token());
+            self.footnote_location = Some(token.clone());
+            return token;
+        }
+        let body = self.inner(el, indent);
+        indented_block_html(
+            if el.kind == Kind::Ul { "ul" } else { "ol" },
+            &el.attr,
+            &body,
+            indent,
+        )
+    }
+
+    fn convert_dt(&mut self, el: &El, indent: i64) -> String {
+        let mut attr = el.attr.clone();
+        if !attr.contains("id") {
+            if let Some((_, _, refs)) = self.stack.last() {
+                for r in refs {
+                    if let Some(rest) = r.strip_prefix("auto_ids") {
+                        let prefix = rest.strip_prefix('-').unwrap_or("");
+                        let id = format!("{prefix}{}", basic_generate_id(&el.raw_text));
+                        attr.set("id", id.trim_start().to_string());
+                        break;
+                    }
+                }
+            }
+        }
+        let body = self.inner(el, indent);
+        block_html("dt", &attr, &body, indent)
+    }
+
+    fn convert_td(&mut self, el: &El, indent: i64, index: usize) -> String {
+        let res = self.inner(el, indent);
+        let name = if self.in_thead { "th" } else { "td" };
+        let align = self
+            .aligns
+            .last()
+            .and_then(|a| a.get(index))
+            .copied()
+            .unwrap_or(Align::Default);
+        let mut attr = el.attr.clone();
+        if align != Align::Default {
+            let a = match align {
+                Align::Left => "left",
+                Align::Right => "right",
+                _ => "center",
+            };
+            let style = match attr.get("style") {
+                Some(s) => format!("{s}; text-align: {a}"),
+                None => format!("text-align: {a}"),
+            };
+            attr.set("style", style);
+        }
+        let body = if res.is_empty() {
+            entity_to_str(entities::by_code_point(160), None, self.opts.entity_output)
+        } else {
+            res
+        };
+        block_html(name, &attr, &body, indent)
+    }
+
+    fn convert_html_element(&mut self, el: &El, indent: i64) -> String {
+        let res = self.inner(el, indent);
+        let name = &el.value;
+        let without_body = crate::parser::without_body(name);
+        if !el.block {
+            let mut out = format!("<{name}{}", attrs(&el.attr));
+            if res.is_empty() && without_body {
+                out.push_str(" />");
+            } else {
+                out.push_str(&format!(">{res}</{name}>"));
+            }
+            return out;
+        }
+        let parent_raw = self.parent_raw_html();
+        let mut out = String::new();
+        if !parent_raw {
+            out.push_str(&sp(indent));
+        }
+        out.push_str(&format!("<{name}{}", attrs(&el.attr)));
+        if el.is_closed && el.model == Model::Raw {
+            out.push_str(" />");
+        } else if !res.is_empty() && el.model != Model::Block {
+            out.push_str(&format!(">{res}</{name}>"));
+        } else if !res.is_empty() {
+            let body = res.strip_suffix('\n').unwrap_or(&res);
+            out.push_str(&format!(">\n{body}\n{}</{name}>", sp(indent)));
+        } else if without_body {
+            out.push_str(" />");
+        } else {
+            out.push_str(&format!("></{name}>"));
+        }
+        if !parent_raw {
+            out.push('\n');
+        }
+        out
+    }
+
+    fn convert_typographic_sym(&self, el: &El) -> String {
+        let sym = Sym::from_num(el.num);
+        if let Some((_, v)) = self
+            .opts
+            .typographic_symbols
+            .iter()
+            .find(|(k, _)| k == sym.name())
+        {
+            return escape(v, Esc::Text);
+        }
+        let cps: &[u32] = match sym {
+            Sym::Mdash => &[8212],
+            Sym::Ndash => &[8211],
+            Sym::Hellip => &[8230],
+            Sym::LaquoSpace => &[171, 160],
+            Sym::RaquoSpace => &[160, 187],
+            Sym::Laquo => &[171],
+            Sym::Raquo => &[187],
+        };
+        cps.iter()
+            .map(|&cp| entity_to_str(entities::by_code_point(cp), None, self.opts.entity_output))
+            .collect()
+    }
+
+    fn convert_math(&mut self, el: &El, indent: i64) -> String {
+        if self.opts.math_engine.as_deref() == Some("mathjax") {
+            let value = escape(&el.value, Esc::All);
+            let result = if el.block {
+                format!("\\[{value}\\]\n")
+            } else {
+                format!("\\({value}\\)")
+            };
+            if el.attr.is_empty() {
+                return result;
+            }
+            if el.block {
+                return block_html("div", &el.attr, &result, indent);
+            }
+            return span_html("span", &el.attr, &format!("${}$", el.value));
+        }
+        if let Some(e) = &self.opts.math_engine {
+            self.warnings
+                .push(format!("The configured math engine {e} is not available."));
+        }
+        let mut attr = el.attr.clone();
+        let class = format!("{} kdmath", attr.get("class").unwrap_or(""))
+            .trim_start()
+            .to_string();
+        attr.set("class", class);
+        if el.block {
+            block_html("div", &attr, &format!("$$\n{}\n$$", el.value), indent)
+        } else {
+            span_html("span", &attr, &format!("${}$", el.value))
+        }
+    }
+}
+
+fn has_word(s: &str, w: &str) -> bool {
+    s.match_indices(w).any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + w.len()..].chars().next();
+        !before.is_some_and(crate::scan::is_word_char)
+            && !after.is_some_and(crate::scan::is_word_char)
+    })
+}
+
+/// `\blanguage-\S+` in a class attribute: byte range.
+fn find_language_class(class: &str) -> Option<(usize, usize)> {
+    for (i, _) in class.match_indices("language-") {
+        let before = class[..i].chars().next_back();
+        if before.is_some_and(crate::scan::is_word_char) {
+            continue;
+        }
+        let rest = &class[i + 9..];
+        let n = rest
+            .find(|c: char| c.is_ascii() && crate::scan::is_ws(c as u8))
+            .unwrap_or(rest.len());
+        if n > 0 {
+            return Some((i, i + 9 + n));
+        }
+    }
+    None
+}
+
+/// `extract_code_language`.
+pub(crate) fn extract_code_language(attr: &Attrs) -> Option<String> {
+    let c = attr.get("class")?;
+    find_language_class(c).map(|(a, b)| c[a + 9..b].to_string())
+}
+
+fn remove_language_class(c: &str) -> String {
+    match find_language_class(c) {
+        Some((a, b)) => format!("{}{}", &c[..a], &c[b..])
+            .trim_matches(|ch: char| ch.is_ascii() && crate::scan::is_ws(ch as u8))
+            .to_string(),
+        None => c.to_string(),
+    }
+}
+
+/// kramdown's `basic_generate_id`.
+pub(crate) fn basic_generate_id(s: &str) -> String {
+    let mut out = String::new();
+    for line in s.split_inclusive('\n') {
+        let t = line.trim_start_matches(|c: char| !c.is_ascii_alphabetic() && c != '\n');
+        for c in t.chars() {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                out.push(c.to_ascii_lowercase());
+            } else if c == ' ' {
+                out.push('-');
+            }
+        }
+    }
+    out
+}
+
+fn fix_cjk_line_break(s: &str) -> String {
+    let is_cjk = |c: char| matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{3005}'..='\u{3007}' | '\u{3021}'..='\u{3029}' | '\u{3038}'..='\u{303B}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}');
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' && i > 0 && i + 1 < chars.len() && is_cjk(chars[i - 1]) && is_cjk(chars[i + 1])
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,550 @@
+//! Raw HTML in Markdown: block-level tags (with `parse_block_html` and the
+//! `markdown` attribute), kramdown's raw-HTML tree builder, and span-level tags.
+
+use super::{add_text, Parser, Src};
+use crate::scan::*;
+use crate::tree::{Attrs, El, Kind, Model};
+
+const CONTENT_BLOCK: &[&str] = &[
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "iframe",
+    "li",
+    "main",
+    "map",
+    "menu",
+    "nav",
+    "noscript",
+    "object",
+    "section",
+    "summary",
+    "td",
+];
+const CONTENT_SPAN: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q",
+    "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
+    "th", "tt",
+];
+const CONTENT_RAW: &[&str] = &[
+    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
+];
+pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "applet",
+    "body",
+    "blockquote",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "head",
+    "iframe",
+    "legend",
+    "menu",
+    "li",
+    "main",
+    "map",
+    "nav",
+    "ol",
+    "optgroup",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+];
+pub(crate) const WITHOUT_BODY: &[&str] = &[
+    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
+];
+
+/// `HTML_CONTENT_MODEL[name]`.
+pub(crate) fn content_model(name: &str) -> Model {
+    if CONTENT_BLOCK.contains(&name) {
+        Model::Block
+    } else if CONTENT_SPAN.contains(&name) {
+        Model::Span
+    } else {
+        Model::Raw
+    }
+}
+
+/// `HTML_ELEMENT[name]`: a name kramdown knows as HTML.
+pub(crate) fn is_known(name: &str) -> bool {
+    is_span_element(name)
+        || BLOCK_ELEMENTS.contains(&name)
+        || WITHOUT_BODY.contains(&name)
+        || CONTENT_BLOCK.contains(&name)
+        || CONTENT_SPAN.contains(&name)
+        || CONTENT_RAW.contains(&name)
+}
+
+/// A matched start tag.
+pub(crate) struct Tag<'a> {
+    pub name: &'a str,
+    pub attrs: &'a str,
+    pub self_closed: bool,
+    pub end: usize,
+}
+
+/// `HTML_TAG_RE` at `pos`.
+pub(crate) fn tag_at(s: &str, pos: usize) -> Option<Tag<'_>> {
+    let b = s.as_bytes();
+    if b.get(pos) != Some(&b'<') {
+        return None;
+    }
+    let ne = uname_end(s, pos + 1)?;
+    let mut i = ne;
+    while i < b.len() && is_ws(b[i]) {
+        i += 1;
+    }
+    let astart = i;
+    let mut aend = i;
+    // `(?>\s+NAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?)*` — the first attribute may follow the name directly
+    // because the `\s*` before the group already consumed the separating space.
+    let mut first = true;
+    loop {
+        let mut j = aend;
+        let ws_start = j;
+        while j < b.len() && is_ws(b[j]) {
+            j += 1;
+        }
+        if j == ws_start && !(first && j == astart && j > ne) {
+            break;
+        }
+        let Some(an) = uname_end(s, j) else { break };
+        let mut k = an;
+        let mut m = k;
+        while m < b.len() && is_ws(b[m]) {
+            m += 1;
+        }
+        if b.get(m) == Some(&b'=') {
+            m += 1;
+            while m < b.len() && is_ws(b[m]) {
+                m += 1;
+            }
+            match b.get(m) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    if let Some(close) = s[m + 1..].find(q as char) {
+                        k = m + 1 + close + 1;
+                    }
+                }
+                _ => {
+                    let we = word_run(s, m);
+                    if we > m {
+                        k = we;
+                    }
+                }
+            }
+        }
+        aend = k;
+        first = false;
+    }
+    let mut i = aend;
+    while i < b.len() && is_ws(b[i]) {
+        i += 1;
+    }
+    let mut self_closed = false;
+    if b.get(i) == Some(&b'/') {
+        self_closed = true;
+        i += 1;
+    }
+    if b.get(i) != Some(&b'>') {
+        return None;
+    }
+    Some(Tag {
+        name: &s[pos + 1..ne],
+        attrs: &s[astart..aend],
+        self_closed,
+        end: i + 1,
+    })
+}
+
+/// `\p{Word}+` from `pos`.
+fn word_run(s: &str, pos: usize) -> usize {
+    let mut e = pos;
+    for (i, c) in s[pos..].char_indices() {
+        if !super::is_unicode_word(c) {
+            break;
+        }
+        e = pos + i + c.len_utf8();
+    }
+    e
+}
+
+/// `HTML_TAG_CLOSE_RE` at `pos`: (name, end).
+pub(crate) fn close_tag_at(s: &str, pos: usize) -> Option<(&str, usize)> {
+    if !s[pos.min(s.len())..].starts_with("</") {
+        return None;
+    }
+    let ne = uname_end(s, pos + 2)?;
+    let b = s.as_bytes();
+    let mut i = ne;
+    while i < b.len() && is_ws(b[i]) {
+        i += 1;
+    }
+    (b.get(i) == Some(&b'>')).then(|| (&s[pos + 2..ne], i + 1))
+}
+
+/// `HTML_COMMENT_RE` at `pos`: end.
+pub(crate) fn comment_at(s: &str, pos: usize) -> Option<usize> {
+    if !s[pos.min(s.len())..].starts_with("<!--") {
+        return None;
+    }
+    s[pos + 4..].find("-->").map(|i| pos + 4 + i + 3)
+}
+
+fn instruction_at(s: &str, pos: usize) -> Option<usize> {
+    if !s[pos.min(s.len())..].starts_with("<?") {
+        return None;
+    }
+    s[pos + 2..].find("?>").map(|i| pos + 2 + i + 2)
+}
+
+/// `parse_html_attributes`.
+pub(crate) fn parse_attrs(s: &str, lowercase: bool) -> Attrs {
+    let mut attrs = Attrs::default();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && is_ws(b[i]) {
+            i += 1;
+        }
+        let Some(ne) = uname_end(s, i) else {
+            i += char_len(s, i);
+            continue;
+        };
+        let mut name = s[i..ne].to_string();
+        if lowercase {
+            name = name.to_lowercase();
+        }
+        let mut val = String::new();
+        let mut k = ne;
+        let mut m = ne;
+        while m < b.len() && is_ws(b[m]) {
+            m += 1;
+        }
+        if b.get(m) == Some(&b'=') {
+            m += 1;
+            while m < b.len() && is_ws(b[m]) {
+                m += 1;
+            }
+            match b.get(m) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    if let Some(close) = s[m + 1..].find(q as char) {
+                        val = s[m + 1..m + 1 + close].to_string();
+                        k = m + 1 + close + 1;
+                    }
+                }
+                _ => {
+                    let we = word_run(s, m);
+                    if we > m {
+                        val = s[m..we].to_string();
+                        k = we;
+                    }
+                }
+            }
+        }
+        attrs.set(&name, val);
+        i = k;
+    }
+    attrs
+}
+
+/// Outcome of the block HTML parser.
+pub(super) enum BlockHtml {
+    Handled,
+    No,
+    Stop,
+}
+
+fn markdown_attr(v: Option<String>) -> Option<Option<Model>> {
+    match v.as_deref() {
+        Some("0") => Some(Some(Model::Raw)),
+        Some("1") => Some(None),
+        Some("span") => Some(Some(Model::Span)),
+        Some("block") => Some(Some(Model::Block)),
+        _ => None,
+    }
+}
+
+impl Parser {
+    pub(super) fn parse_block_html(&mut self, sc: &mut Src, tree: &mut El) -> BlockHtml {
+        let s = sc.s;
+        let p = sc.pos + spaces(s, sc.pos, 3);
+        if s.as_bytes().get(p) != Some(&b'<') {
+            return BlockHtml::No;
+        }
+        if let Some(end) = comment_at(s, sc.pos) {
+            let mut el = El::with_value(Kind::XmlComment, &s[sc.pos..end]);
+            el.block = true;
+            tree.children.push(el);
+            sc.pos = end;
+            skip_trailing_ws(sc);
+            return BlockHtml::Handled;
+        }
+        if let Some(tag) = tag_at(s, p) {
+            if !is_span_element(&tag.name.to_lowercase()) {
+                if self.depth_exceeded() {
+                    return BlockHtml::No;
+                }
+                sc.pos = tag.end;
+                let el = self.handle_start_tag(sc, &tag, tree, false);
+                tree.children.push(el);
+                return BlockHtml::Handled;
+            }
+            return BlockHtml::No;
+        }
+        if let Some((name, end)) = close_tag_at(s, p) {
+            let name = name.to_lowercase();
+            if !is_span_element(&name) && tree.kind == Kind::Html && tree.value == name {
+                sc.pos = end;
+                return BlockHtml::Stop;
+            }
+        }
+        BlockHtml::No
+    }
+
+    /// `handle_html_start_tag` + `handle_kramdown_html_tag`: builds the element for `tag`.
+    fn handle_start_tag(&mut self, sc: &mut Src, tag: &Tag, parent: &El, parent_raw: bool) -> El {
+        let mut name = tag.name.to_string();
+        if is_known(&name.to_lowercase()) {
+            name = name.to_lowercase();
+        }
+        let mut closed = tag.self_closed;
+        let mut el = El::with_value(Kind::Html, name.clone());
+        el.block = true;
+        el.attr = parse_attrs(tag.attrs, is_known(&name));
+        if !closed && WITHOUT_BODY.contains(&name.as_str()) {
+            closed = true;
+        }
+        let _ = parent;
+        if let Some(ial) = self.block_ial.take() {
+            el.ial = Some(Box::new(ial));
+        }
+        let mut model = if parent_raw {
+            Model::Raw
+        } else if self.opts.parse_block_html {
+            content_model(&name)
+        } else {
+            Model::Raw
+        };
+        if let Some(m) = markdown_attr(el.attr.remove("markdown")) {
+            model = m.unwrap_or_else(|| content_model(&name));
+        }
+        if name == "script" || name == "style" {
+            // Raw text up to the end tag; the body is kept verbatim.
+            el.model = model;
+            el.is_closed = false;
+            self.raw_tag_body(sc, &mut el, &name);
+            return el;
+        }
+        if model == Model::Block {
+            skip_trailing_ws(sc);
+        }
+        el.model = model;
+        el.is_closed = closed;
+        if !closed {
+            match model {
+                Model::Block => {
+                    let saved = self.in_raw_html;
+                    self.in_raw_html = false;
+                    if !self.parse_blocks_src(sc, &mut el) {
+                        self.warning(format!("Found no end tag for '{name}' - auto-closing it"));
+                    }
+                    self.in_raw_html = saved;
+                }
+                Model::Span => {
+                    let rest = sc.rest();
+                    match find_close_ci(rest, &name) {
+                        Some((off, end_off)) => {
+                            add_text(&mut el, &rest[..off], Kind::RawText);
+                            sc.pos += end_off;
+                        }
+                        None => {
+                            add_text(&mut el, rest, Kind::RawText);
+                            sc.pos = sc.s.len();
+                            self.warning(format!(
+                                "Found no end tag for '{name}' - auto-closing it"
+                            ));
+                        }
+                    }
+                }
+                Model::Raw => self.parse_raw_html(sc, &mut el),
+            }
+            if !parent_raw {
+                skip_trailing_ws(sc);
+            }
+        }
+        el
+    }
+
+    fn raw_tag_body(&mut self, sc: &mut Src, el: &mut El, name: &str) {
+        let rest = sc.rest();
+        match find_close_ci(rest, name) {
+            Some((off, end_off)) => {
+                add_text(el, &rest[..off], Kind::Raw);
+                sc.pos += end_off;
+            }
+            None => {
+                add_text(el, rest, Kind::Raw);
+                sc.pos = sc.s.len();
+                self.warning(format!("Found no end tag for '{name}' - auto-closing it"));
+            }
+        }
+    }
+
+    /// `parse_raw_html`: nested tags become elements, the rest text.
+    fn parse_raw_html(&mut self, sc: &mut Src, el: &mut El) {
+        let s = sc.s;
+        let b = s.as_bytes();
+        self.depth += 1;
+        loop {
+            if sc.eos() {
+                break;
+            }
+            // scan_until(/(?=<(NAME|\/|!--|\?))/)
+            let mut i = sc.pos;
+            let found = loop {
+                match s[i..].find('<') {
+                    None => break None,
+                    Some(off) => {
+                        let q = i + off;
+                        let nb = b.get(q + 1).copied();
+                        if matches!(nb, Some(b'/') | Some(b'?'))
+                            || s[q..].starts_with("<!--")
+                            || uname_end(s, q + 1).is_some()
+                        {
+                            break Some(q);
+                        }
+                        i = q + 1;
+                    }
+                }
+            };
+            let Some(q) = found else {
+                add_text(el, sc.rest(), Kind::Text);
+                sc.pos = s.len();
+                self.warning(format!(
+                    "Found no end tag for '{}' - auto-closing it",
+                    el.value
+                ));
+                break;
+            };
+            add_text(el, &s[sc.pos..q], Kind::Text);
+            sc.pos = q;
+            if let Some(end) = comment_at(s, q) {
+                let mut c = El::with_value(Kind::XmlComment, &s[q..end]);
+                c.block = true;
+                el.children.push(c);
+                sc.pos = end;
+            } else if let Some(end) = instruction_at(s, q) {
+                let mut c = El::with_value(Kind::XmlPi, &s[q..end]);
+                c.block = true;
+                el.children.push(c);
+                sc.pos = end;
+            } else if let Some(tag) = tag_at(s, q) {
+                sc.pos = tag.end;
+                if self.depth_exceeded() {
+                    add_text(el, &s[q..tag.end], Kind::Text);
+                    continue;
+                }
+                let child = self.handle_start_tag(sc, &tag, el, true);
+                el.children.push(child);
+            } else if let Some((name, end)) = close_tag_at(s, q) {
+                let matches = if is_known(&el.value) {
+                    name.to_lowercase() == el.value
+                } else {
+                    name == el.value
+                };
+                sc.pos = end;
+                if matches {
+                    break;
+                }
+                add_text(el, &s[q..end], Kind::Text);
+                self.warning(format!(
+                    "Found invalidly used HTML closing tag for '{name}' - ignoring it"
+                ));
+            } else {
+                add_text(el, "<", Kind::Text);
+                sc.pos = q + 1;
+            }
+        }
+        self.depth -= 1;
+    }
+}
+
+/// `TRAILING_WHITESPACE`: `[ \t]*\n`.
+fn skip_trailing_ws(sc: &mut Src) {
+    let b = sc.s.as_bytes();
+    let mut i = sc.pos;
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'\n') {
+        sc.pos = i + 1;
+    }
+}
+
+/// Case-insensitive `</name\s*>` in `s`: (start, end) offsets.
+pub(crate) fn find_close_ci(s: &str, name: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = s[i..].find("</") {
+        let q = i + off;
+        let ns = q + 2;
+        let ne = ns + name.len();
+        if ne <= b.len() && s.get(ns..ne).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+            let mut k = ne;
+            while k < b.len() && is_ws(b[k]) {
+                k += 1;
+            }
+            if b.get(k) == Some(&b'>') {
+                return Some((q, k + 1));
+            }
+        }
+        i = q + 2;
+    }
+    None
+}

@@ -1,0 +1,509 @@
+//! The kramdown parser (and its GFM variant): block parsing into a tree of
+//! raw text, then span parsing of every raw text (`update_tree`), then the
+//! GFM post-pass (hard breaks, GitHub header ids). Block parsers live in
+//! `block`, `list`, `table` and `html`; span parsers in `span`.
+
+mod abbrev;
+mod attr;
+mod block;
+mod html;
+mod link;
+mod list;
+mod smart_quotes;
+mod span;
+mod table;
+
+use std::collections::HashMap;
+
+use crate::options::{Input, Options};
+use crate::tree::{Attrs, El, EobKind, Ial, Kind};
+
+pub(crate) use attr::update_attr_with_ial;
+
+/// `HTML_ELEMENTS_WITHOUT_BODY`.
+pub(crate) fn without_body(name: &str) -> bool {
+    html::WITHOUT_BODY.contains(&name)
+}
+
+/// A scanner over one source string.
+pub(crate) struct Src<'a> {
+    pub s: &'a str,
+    pub pos: usize,
+}
+
+impl<'a> Src<'a> {
+    pub fn new(s: &'a str) -> Src<'a> {
+        Src { s, pos: 0 }
+    }
+    pub fn eos(&self) -> bool {
+        self.pos >= self.s.len()
+    }
+    pub fn rest(&self) -> &'a str {
+        &self.s[self.pos.min(self.s.len())..]
+    }
+}
+
+/// A link definition: url, title and the IAL written after it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LinkDef {
+    pub url: String,
+    pub title: Option<String>,
+    pub ial: Option<Ial>,
+}
+
+/// A footnote definition.
+#[derive(Clone, Debug)]
+pub(crate) struct FootnoteDef {
+    pub content: El,
+    pub ial: Option<Ial>,
+    pub referenced: bool,
+}
+
+/// The parse result handed to the converter.
+pub(crate) struct Doc {
+    pub root: El,
+    pub options: Options,
+    pub footnotes: HashMap<String, FootnoteDef>,
+    pub abbrev_defs: HashMap<String, String>,
+    pub abbrev_attrs: HashMap<String, Attrs>,
+    pub warnings: Vec<String>,
+}
+
+/// Block parsers, in kramdown's order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum BlockParser {
+    BlankLine,
+    Codeblock,
+    CodeblockFenced,
+    Blockquote,
+    AtxHeader,
+    HorizontalRule,
+    List,
+    DefinitionList,
+    BlockHtml,
+    SetextHeader,
+    BlockMath,
+    Table,
+    FootnoteDefinition,
+    LinkDefinition,
+    AbbrevDefinition,
+    BlockExtensions,
+    EobMarker,
+    Paragraph,
+}
+
+const BLOCK_PARSERS: [BlockParser; 18] = [
+    BlockParser::BlankLine,
+    BlockParser::Codeblock,
+    BlockParser::CodeblockFenced,
+    BlockParser::Blockquote,
+    BlockParser::AtxHeader,
+    BlockParser::HorizontalRule,
+    BlockParser::List,
+    BlockParser::DefinitionList,
+    BlockParser::BlockHtml,
+    BlockParser::SetextHeader,
+    BlockParser::BlockMath,
+    BlockParser::Table,
+    BlockParser::FootnoteDefinition,
+    BlockParser::LinkDefinition,
+    BlockParser::AbbrevDefinition,
+    BlockParser::BlockExtensions,
+    BlockParser::EobMarker,
+    BlockParser::Paragraph,
+];
+
+/// Parser state shared by the block and span parsers.
+pub(crate) struct Parser {
+    pub opts: Options,
+    pub gfm: bool,
+    pub warnings: Vec<String>,
+    pub alds: HashMap<String, Ial>,
+    pub link_defs: HashMap<String, LinkDef>,
+    pub footnotes: HashMap<String, FootnoteDef>,
+    pub footnote_order: Vec<String>,
+    pub abbrev_defs: HashMap<String, String>,
+    pub abbrev_order: Vec<String>,
+    pub abbrev_attrs: HashMap<String, Attrs>,
+    pub block_ial: Option<Ial>,
+    /// Kinds of the span elements enclosing the current span parse.
+    pub span_stack: Vec<Kind>,
+    /// Whether the innermost enclosing HTML element has a raw content model.
+    pub in_raw_html: bool,
+    gfm_ids: HashMap<String, i64>,
+    depth: usize,
+}
+
+/// Nesting limit: deeper structures are kept as text, so that hostile input
+/// cannot exhaust the stack.
+pub(crate) const MAX_DEPTH: usize = 200;
+
+impl Parser {
+    fn new(opts: &Options) -> Parser {
+        let mut opts = opts.clone();
+        let gfm = opts.input == Input::Gfm;
+        if gfm {
+            opts.auto_id_stripping = true;
+        }
+        let mut link_defs = HashMap::new();
+        for (id, url, title) in &opts.link_defs {
+            link_defs.insert(
+                normalize_link_id(id),
+                LinkDef {
+                    url: url.clone(),
+                    title: title.clone(),
+                    ial: None,
+                },
+            );
+        }
+        Parser {
+            opts,
+            gfm,
+            warnings: Vec::new(),
+            alds: HashMap::new(),
+            link_defs,
+            footnotes: HashMap::new(),
+            footnote_order: Vec::new(),
+            abbrev_defs: HashMap::new(),
+            abbrev_order: Vec::new(),
+            abbrev_attrs: HashMap::new(),
+            block_ial: None,
+            span_stack: Vec::new(),
+            in_raw_html: false,
+            gfm_ids: HashMap::new(),
+            depth: 0,
+        }
+    }
+
+    pub fn warning(&mut self, msg: impl Into<String>) {
+        self.warnings.push(msg.into());
+    }
+
+    /// Parses a whole document.
+    pub fn parse(src: &str, opts: &Options) -> Doc {
+        let mut p = Parser::new(opts);
+        let text = adapt_source(src);
+        let mut root = El::new(Kind::Root);
+        p.parse_blocks(&text, &mut root);
+        p.update_tree(&mut root);
+        p.replace_abbreviations_root(&mut root);
+        let order = p.footnote_order.clone();
+        for name in &order {
+            if let Some(mut def) = p.footnotes.remove(name) {
+                p.update_tree(&mut def.content);
+                p.replace_abbreviations_root(&mut def.content);
+                p.footnotes.insert(name.clone(), def);
+            }
+        }
+        for name in &order {
+            if p.footnotes.get(name).is_some_and(|d| !d.referenced) {
+                p.warning(format!(
+                    "Footnote definition for '{name}' is unreferenced - ignoring"
+                ));
+            }
+        }
+        if p.gfm {
+            p.update_elements(&mut root);
+        }
+        Doc {
+            root,
+            options: p.opts,
+            footnotes: p.footnotes,
+            abbrev_defs: p.abbrev_defs,
+            abbrev_attrs: p.abbrev_attrs,
+            warnings: p.warnings,
+        }
+    }
+
+    /// `parse_blocks(el, text)`: parses `text` into `tree` with a fresh scanner.
+    pub fn parse_blocks(&mut self, text: &str, tree: &mut El) -> bool {
+        let mut sc = Src::new(text);
+        self.parse_blocks_src(&mut sc, tree)
+    }
+
+    /// `parse_blocks(el)` on the current scanner; true when an HTML end tag
+    /// for `tree` stopped it.
+    pub fn parse_blocks_src(&mut self, sc: &mut Src, tree: &mut El) -> bool {
+        let saved_ial = self.block_ial.take();
+        self.depth += 1;
+        let mut stopped = false;
+        while !sc.eos() {
+            match self.try_block_parsers(sc, tree) {
+                Some(true) => {}
+                Some(false) => {
+                    stopped = true;
+                    break;
+                }
+                None => {
+                    self.warning(
+                        "Warning: this should not occur - no block parser handled the line",
+                    );
+                    let end = crate::scan::line_end(sc.s, sc.pos).unwrap_or(sc.s.len());
+                    let line = &sc.s[sc.pos..end];
+                    sc.pos = end;
+                    add_text(tree, line, Kind::RawText);
+                }
+            }
+        }
+        self.depth -= 1;
+        self.block_ial = saved_ial;
+        stopped
+    }
+
+    /// Runs the block parsers in order: Some(true) handled, Some(false) stop, None nothing.
+    fn try_block_parsers(&mut self, sc: &mut Src, tree: &mut El) -> Option<bool> {
+        for bp in BLOCK_PARSERS {
+            let handled = match bp {
+                BlockParser::BlankLine => self.parse_blank_line(sc, tree),
+                BlockParser::Codeblock => self.parse_codeblock(sc, tree),
+                BlockParser::CodeblockFenced => self.parse_codeblock_fenced(sc, tree),
+                BlockParser::Blockquote => self.parse_blockquote(sc, tree),
+                BlockParser::AtxHeader => self.parse_atx_header(sc, tree),
+                BlockParser::HorizontalRule => self.parse_horizontal_rule(sc, tree),
+                BlockParser::List => self.parse_list(sc, tree),
+                BlockParser::DefinitionList => self.parse_definition_list(sc, tree),
+                BlockParser::BlockHtml => match self.parse_block_html(sc, tree) {
+                    html::BlockHtml::Handled => true,
+                    html::BlockHtml::No => false,
+                    html::BlockHtml::Stop => return Some(false),
+                },
+                BlockParser::SetextHeader => self.parse_setext_header(sc, tree),
+                BlockParser::BlockMath => self.parse_block_math(sc, tree),
+                BlockParser::Table => self.parse_table(sc, tree),
+                BlockParser::FootnoteDefinition => self.parse_footnote_definition(sc, tree),
+                BlockParser::LinkDefinition => self.parse_link_definition(sc, tree),
+                BlockParser::AbbrevDefinition => self.parse_abbrev_definition(sc, tree),
+                BlockParser::BlockExtensions => self.parse_block_extensions(sc, tree),
+                BlockParser::EobMarker => self.parse_eob_marker(sc, tree),
+                BlockParser::Paragraph => self.parse_paragraph(sc, tree),
+            };
+            if handled {
+                return Some(true);
+            }
+        }
+        None
+    }
+
+    /// `new_block_el`: a block element carrying any pending block IAL.
+    pub fn new_block_el(&mut self, kind: Kind) -> El {
+        let mut el = El::new(kind);
+        el.block = true;
+        if let Some(ial) = self.block_ial.take() {
+            el.ial = Some(Box::new(ial));
+        }
+        el
+    }
+
+    pub fn depth_exceeded(&self) -> bool {
+        self.depth > MAX_DEPTH
+    }
+
+    /// `update_tree`: span-parses raw text, drops end-of-block markers,
+    /// merges blank lines and applies IALs.
+    pub fn update_tree(&mut self, el: &mut El) {
+        let children = std::mem::take(&mut el.children);
+        let mut out: Vec<El> = Vec::with_capacity(children.len());
+        let mut last_blank: Option<usize> = None;
+        for mut child in children {
+            match child.kind {
+                Kind::RawText => {
+                    last_blank = None;
+                    let mut holder = El::new(Kind::RawText);
+                    self.parse_spans_root(&child.value, &mut holder);
+                    out.append(&mut holder.children);
+                }
+                Kind::Eob => {
+                    if let Some(ial) = child.ial.take() {
+                        self.apply_eob_ial(&child.eob, &ial);
+                    }
+                }
+                Kind::Blank => {
+                    if let Some(i) = last_blank {
+                        let v = std::mem::take(&mut child.value);
+                        out[i].value.push_str(&v);
+                    } else {
+                        last_blank = Some(out.len());
+                        out.push(child);
+                    }
+                }
+                _ => {
+                    last_blank = None;
+                    self.update_tree(&mut child);
+                    if let Some(ial) = child.ial.clone() {
+                        update_attr_with_ial(&self.alds, &mut child.attr, &ial);
+                    }
+                    if child.kind == Kind::Dt
+                        || (child.kind == Kind::Header && self.opts.auto_id_stripping)
+                    {
+                        child.raw_text = self.raw_text_of(&child);
+                    }
+                    out.push(child);
+                }
+            }
+        }
+        el.children = out;
+    }
+
+    fn apply_eob_ial(&mut self, kind: &EobKind, ial: &Ial) {
+        if let EobKind::AbbrevDef(id) = kind {
+            let mut attr = Attrs::default();
+            update_attr_with_ial(&self.alds, &mut attr, ial);
+            self.abbrev_attrs.insert(id.clone(), attr);
+        }
+    }
+
+    /// The text of an element for header ids (`update_raw_text`).
+    fn raw_text_of(&self, el: &El) -> String {
+        let mut out = String::new();
+        self.append_raw_text(el, &mut out);
+        out
+    }
+
+    fn append_raw_text(&self, el: &El, out: &mut String) {
+        match el.kind {
+            Kind::Text => out.push_str(&el.value),
+            Kind::Codespan | Kind::Math if self.gfm => out.push_str(&el.value),
+            Kind::Entity if self.gfm => {
+                if let Some(c) = char::from_u32(el.num) {
+                    out.push(c);
+                }
+            }
+            Kind::SmartQuote if self.gfm => {
+                if let Some(e) = crate::entities::by_name(&self.opts.smart_quotes[el.num as usize])
+                {
+                    out.extend(e.char());
+                }
+            }
+            Kind::TypoSym if self.gfm => out.push_str(match crate::tree::Sym::from_num(el.num) {
+                crate::tree::Sym::Mdash => "\u{2014}",
+                crate::tree::Sym::Ndash => "\u{2013}",
+                crate::tree::Sym::Hellip => "\u{2026}",
+                crate::tree::Sym::LaquoSpace => "\u{ab} ",
+                crate::tree::Sym::RaquoSpace => " \u{bb}",
+                crate::tree::Sym::Laquo => "\u{ab}",
+                crate::tree::Sym::Raquo => "\u{bb}",
+            }),
+            _ => {
+                for c in &el.children {
+                    self.append_raw_text(c, out);
+                }
+            }
+        }
+    }
+
+    /// GFM's `update_elements`: hard line breaks and GitHub-style header ids.
+    fn update_elements(&mut self, el: &mut El) {
+        let hard = if self.opts.hard_wrap { "\n" } else { "\\\n" };
+        let children = std::mem::take(&mut el.children);
+        let n = children.len();
+        let mut out = Vec::with_capacity(n);
+        let el_is_block = crate::convert::is_block_category(el);
+        for (idx, mut child) in children.into_iter().enumerate() {
+            if child.kind == Kind::Text && child.value.contains(hard) {
+                let lines: Vec<&str> = child.value.split(hard).collect();
+                let omit_trailing_br =
+                    lines.last().is_some_and(|l| l.is_empty()) && el_is_block && idx + 1 == n;
+                let count = lines.len();
+                for (i, line) in lines.iter().enumerate() {
+                    let v = if i > 0 {
+                        format!("\n{line}")
+                    } else {
+                        line.to_string()
+                    };
+                    out.push(El::with_value(Kind::Text, v));
+                    if i + 2 < count || (i + 2 == count && !omit_trailing_br) {
+                        out.push(El::new(Kind::Br));
+                    }
+                }
+            } else if child.kind == Kind::Html {
+                out.push(child);
+            } else if child.kind == Kind::Header && self.opts.auto_ids && !child.attr.contains("id")
+            {
+                let id = self.gfm_header_id(&child.raw_text);
+                child.attr.set("id", id);
+                out.push(child);
+            } else {
+                self.update_elements(&mut child);
+                out.push(child);
+            }
+        }
+        el.children = out;
+    }
+
+    fn gfm_header_id(&mut self, text: &str) -> String {
+        let mut result: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|&c| is_unicode_word(c) || c == '-' || c == ' ' || c == '\t')
+            .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+            .collect();
+        let counter = self.gfm_ids.entry(result.clone()).or_insert(-1);
+        *counter += 1;
+        if *counter > 0 {
+            result.push_str(&format!("-{counter}"));
+        }
+        format!("{}{}", self.opts.auto_id_prefix, result)
+    }
+}
+
+/// Onigmo's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
+pub(crate) fn is_unicode_word(c: char) -> bool {
+    c.is_alphabetic()
+        || (c.is_numeric() && !is_other_number(c))
+        || c == '_'
+        || matches!(
+            c,
+            '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'
+                ..='\u{FE4F}' | '\u{FF3F}'
+        )
+        || is_mark(c)
+}
+
+fn is_other_number(c: char) -> bool {
+    matches!(c, '\u{B2}' | '\u{B3}' | '\u{B9}' | '\u{BC}'..='\u{BE}' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2150}'..='\u{215F}' | '\u{2460}'..='\u{249B}' | '\u{24EA}'..='\u{24FF}' | '\u{2776}'..='\u{2793}')
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{591}'..='\u{5BD}' | '\u{610}'..='\u{61A}' | '\u{64B}'..='\u{65F}' | '\u{900}'..='\u{903}' | '\u{93A}'..='\u{94F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{3099}'..='\u{309A}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// `add_text`: appends to the last child when it has the same type.
+pub(crate) fn add_text(tree: &mut El, text: &str, kind: Kind) {
+    if let Some(last) = tree.children.last_mut() {
+        if last.kind == kind {
+            last.value.push_str(text);
+            return;
+        }
+    }
+    if !text.is_empty() {
+        tree.children.push(El::with_value(kind, text));
+    }
+}
+
+/// kramdown's `normalize_link_id`.
+pub(crate) fn normalize_link_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    let mut in_ws = false;
+    for c in id.chars() {
+        if c.is_ascii() && crate::scan::is_ws(c as u8) {
+            if !in_ws {
+                out.push(' ');
+            }
+            in_ws = true;
+        } else {
+            in_ws = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// `adapt_source`: normalises line endings and ends the text with one newline.
+fn adapt_source(src: &str) -> String {
+    let mut s = src.replace("\r\n", "\n").replace('\r', "\n");
+    if s.ends_with('\n') {
+        s.pop();
+    }
+    s.push('\n');
+    s
+}

@@ -1,0 +1,219 @@
+//! The element tree the parsers build and the HTML converter walks; it
+//! mirrors kramdown's `Element` types so each conversion rule has one home.
+
+/// Element types, named after kramdown's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Root,
+    Blank,
+    Text,
+    RawText,
+    P,
+    Header,
+    Blockquote,
+    Codeblock,
+    Hr,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Table,
+    Thead,
+    Tbody,
+    Tfoot,
+    Tr,
+    Td,
+    Html,
+    XmlComment,
+    XmlPi,
+    Math,
+    Eob,
+    Footnote,
+    Comment,
+    Raw,
+    Br,
+    A,
+    Img,
+    Codespan,
+    Em,
+    Strong,
+    Entity,
+    SmartQuote,
+    TypoSym,
+    Abbreviation,
+    Temp,
+}
+
+/// How the body of an HTML element is parsed (kramdown's content model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Model {
+    #[default]
+    Raw,
+    Block,
+    Span,
+}
+
+/// Table column alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Align {
+    Default,
+    Left,
+    Right,
+    Center,
+}
+
+/// What an end-of-block marker stands for (kramdown's `:eob` values).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub(crate) enum EobKind {
+    #[default]
+    Plain,
+    Ial,
+    Ald,
+    Extension,
+    LinkDef(String),
+    AbbrevDef(String),
+    FootnoteDef(String),
+}
+
+/// Ordered attributes: setting an existing key keeps its position, as a Ruby hash does.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Attrs(pub Vec<(String, String)>);
+
+impl Attrs {
+    pub fn get(&self, k: &str) -> Option<&str> {
+        self.0.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str())
+    }
+    pub fn set(&mut self, k: &str, v: String) {
+        match self.0.iter_mut().find(|(a, _)| a == k) {
+            Some(slot) => slot.1 = v,
+            None => self.0.push((k.to_string(), v)),
+        }
+    }
+    pub fn remove(&mut self, k: &str) -> Option<String> {
+        let i = self.0.iter().position(|(a, _)| a == k)?;
+        Some(self.0.remove(i).1)
+    }
+    pub fn contains(&self, k: &str) -> bool {
+        self.get(k).is_some()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// An inline attribute list: attributes plus references to ALDs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Ial {
+    pub attrs: Attrs,
+    pub refs: Vec<String>,
+}
+
+impl Ial {
+    pub fn has_ref(&self, r: &str) -> bool {
+        self.refs.iter().any(|x| x == r)
+    }
+}
+
+/// One node of the document tree.
+#[derive(Clone, Debug)]
+pub(crate) struct El {
+    pub kind: Kind,
+    /// Text, code, HTML tag name, math source, footnote name, etc.
+    pub value: String,
+    pub attr: Attrs,
+    pub children: Vec<El>,
+    pub ial: Option<Box<Ial>>,
+    pub transparent: bool,
+    /// Category: block (true) or span.
+    pub block: bool,
+    pub level: u8,
+    pub raw_text: String,
+    pub lang: Option<String>,
+    pub model: Model,
+    pub is_closed: bool,
+    pub align: Vec<Align>,
+    /// Entity code point; symbol index for smart quotes and typographic symbols.
+    pub num: u32,
+    /// Original source of an entity (`&amp;`), used by `entity_output`.
+    pub original: Option<String>,
+    pub eob: EobKind,
+    pub first_as_para: bool,
+    /// Raw types kept by `{::nomarkdown type="..."}`.
+    pub raw_types: Vec<String>,
+}
+
+impl El {
+    pub fn new(kind: Kind) -> El {
+        El {
+            kind,
+            value: String::new(),
+            attr: Attrs::default(),
+            children: Vec::new(),
+            ial: None,
+            transparent: false,
+            block: false,
+            level: 0,
+            raw_text: String::new(),
+            lang: None,
+            model: Model::Raw,
+            is_closed: false,
+            align: Vec::new(),
+            num: 0,
+            original: None,
+            eob: EobKind::Plain,
+            first_as_para: false,
+            raw_types: Vec::new(),
+        }
+    }
+    pub fn with_value(kind: Kind, value: impl Into<String>) -> El {
+        let mut e = El::new(kind);
+        e.value = value.into();
+        e
+    }
+}
+
+/// Smart quote symbols, in `smart_quotes` option order.
+pub(crate) const LSQUO: u32 = 0;
+pub(crate) const RSQUO: u32 = 1;
+pub(crate) const LDQUO: u32 = 2;
+pub(crate) const RDQUO: u32 = 3;
+
+/// Typographic symbols.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sym {
+    Mdash = 0,
+    Ndash,
+    Hellip,
+    LaquoSpace,
+    RaquoSpace,
+    Laquo,
+    Raquo,
+}
+
+impl Sym {
+    pub const ALL: [Sym; 7] = [
+        Sym::Mdash,
+        Sym::Ndash,
+        Sym::Hellip,
+        Sym::LaquoSpace,
+        Sym::RaquoSpace,
+        Sym::Laquo,
+        Sym::Raquo,
+    ];
+    pub fn from_num(n: u32) -> Sym {
+        Sym::ALL[n as usize % 7]
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Sym::Mdash => "mdash",
+            Sym::Ndash => "ndash",
+            Sym::Hellip => "hellip",
+            Sym::LaquoSpace => "laquo_space",
+            Sym::RaquoSpace => "raquo_space",
+            Sym::Laquo => "laquo",
+            Sym::Raquo => "raquo",
+        }
+    }
+}
