@@ -101,6 +101,9 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
         fixes::patch_from_expanded(&mut sheet, &tree::parse(&expanded.css));
     }
     fixes::apply(&mut sheet, opts.style);
+    if opts.style == Style::Expanded {
+        fixes::mark_trailing_comments(&mut sheet.items, &fs.trailing_comments());
+    }
     let warnings = run.warnings;
     let warnings = if opts.quiet_deps {
         warnings

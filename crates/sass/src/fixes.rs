@@ -3,6 +3,8 @@
 //! Each function here names one behaviour of dart-sass (1.78) that grass
 //! 0.13 does not reproduce; `tests/sass/gaps.rs` pins each with a test.
 
+use std::collections::HashSet;
+
 use crate::options::Style;
 use crate::tree::{Item, Node, Sheet};
 use crate::{calc, value};
@@ -200,4 +202,36 @@ pub(crate) fn wants_expanded_patch(sheet: &Sheet) -> bool {
         })
     }
     any(&sheet.items)
+}
+
+/// Marks the comments that stood on the line of the node before them in a
+/// source (by their text), so the writer keeps them there.
+pub(crate) fn mark_trailing_comments(items: &mut [Item], trailing: &HashSet<String>) {
+    if trailing.is_empty() {
+        return;
+    }
+    for item in items.iter_mut() {
+        match &mut item.node {
+            Node::Comment(text) => item.trailing = trailing.contains(text.as_str()),
+            Node::Block { children, .. } => mark_trailing_comments(children, trailing),
+            _ => {}
+        }
+    }
+}
+
+/// The loud comments of a source that follow `;`, `{` or `}` on their line.
+pub(crate) fn collect_trailing_comments(text: &str, out: &mut HashSet<String>) {
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(pos) = rest.find("/*") {
+        let at = offset + pos;
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let before = text[line_start..at].trim_end();
+        let end = text[at..].find("*/").map_or(text.len(), |e| at + e + 2);
+        if !before.contains("//") && before.ends_with([';', '{', '}']) {
+            out.insert(text[at..end].to_string());
+        }
+        offset = end.max(at + 2);
+        rest = &text[offset..];
+    }
 }

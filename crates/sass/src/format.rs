@@ -78,18 +78,20 @@ impl Writer {
     fn items(&mut self, items: &[Item], depth: usize) {
         let compressed = self.style == Style::Compressed;
         for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                if item_needs_semicolon(&items[i - 1]) && compressed {
-                    self.push(";");
-                }
-                if !compressed {
+            if i > 0 && item_needs_semicolon(&items[i - 1]) && compressed {
+                self.push(";");
+            }
+            if !compressed && (i > 0 || depth > 0) {
+                if item.trailing {
+                    self.push(" ");
+                } else {
                     self.push("\n");
-                    if item.blank_before {
+                    if item.blank_before && i > 0 {
                         self.push("\n");
                     }
+                    self.indent(depth);
                 }
             }
-            self.indent(depth);
             self.node(&item.node, depth);
             if !compressed && item.node.needs_semicolon() {
                 self.push(";");
@@ -140,11 +142,17 @@ impl Writer {
                 } else if children.is_empty() {
                     self.push(" {}");
                 } else {
-                    self.push(" {\n");
+                    self.push(" {");
                     self.items(children, depth + 1);
-                    self.push("\n");
-                    self.indent(depth);
-                    self.push("}");
+                    // dart-sass closes on the comment's line only when the
+                    // comment is the block's only child (`.a { /* c */ }`).
+                    if children.len() == 1 && children[0].trailing {
+                        self.push(" }");
+                    } else {
+                        self.push("\n");
+                        self.indent(depth);
+                        self.push("}");
+                    }
                 }
             }
         }

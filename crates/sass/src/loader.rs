@@ -7,11 +7,12 @@
 //! (`@import variables`) are quoted before grass sees them.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::options::Syntax;
-use crate::{instrument, sourcemap};
+use crate::{fixes, instrument, sourcemap};
 
 /// Records every file read; when a source list is given, SCSS files are
 /// instrumented with source-map markers as they are read.
@@ -22,6 +23,7 @@ pub(crate) struct HydeFs<'a> {
     entry_syntax: Syntax,
     load_paths: &'a [PathBuf],
     loaded: RefCell<Vec<PathBuf>>,
+    trailing: RefCell<HashSet<String>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
 }
 
@@ -39,6 +41,7 @@ impl<'a> HydeFs<'a> {
             entry_syntax,
             load_paths,
             loaded: RefCell::new(Vec::new()),
+            trailing: RefCell::new(HashSet::new()),
             sources,
         }
     }
@@ -52,6 +55,11 @@ impl<'a> HydeFs<'a> {
             .filter(|p| seen.insert(p.to_path_buf()))
             .cloned()
             .collect()
+    }
+
+    /// Comments that trail another node on their source line.
+    pub(crate) fn trailing_comments(&self) -> HashSet<String> {
+        self.trailing.borrow().clone()
     }
 
     /// The file a path grass asks for stands for: itself, or for
@@ -117,7 +125,10 @@ impl<'a> HydeFs<'a> {
             .is_some_and(|e| e.eq_ignore_ascii_case("css"));
         let text = match self.syntax_of(path) {
             Syntax::Sass => quote_indented_imports(&text),
-            Syntax::Scss => text,
+            Syntax::Scss => {
+                fixes::collect_trailing_comments(&text, &mut self.trailing.borrow_mut());
+                text
+            }
         };
         let Some(sources) = self.sources else {
             return text.into_bytes();

@@ -19,6 +19,9 @@ pub(crate) struct Sheet {
 pub(crate) struct Item {
     /// grass left an empty line before this node (expanded style).
     pub(crate) blank_before: bool,
+    /// A comment that stood on the line of the node before it (or of its
+    /// parent's `{`); dart-sass keeps it on that line.
+    pub(crate) trailing: bool,
     pub(crate) node: Node,
 }
 
@@ -118,12 +121,17 @@ impl Reader<'_> {
                     self.skip_comment();
                     items.push(Item {
                         blank_before,
+                        trailing: false,
                         node: Node::Comment(self.text[start..self.pos].to_string()),
                     });
                 }
                 Some(_) => {
                     let node = self.statement(depth);
-                    items.push(Item { blank_before, node });
+                    items.push(Item {
+                        blank_before,
+                        trailing: false,
+                        node,
+                    });
                 }
             }
         }

@@ -229,3 +229,17 @@ fn custom_property_names_keep_interpolated_colour_names() {
         "$m: (grey: #828282, white: #fff);\n:root { @each $k, $v in $m { --c-#{$k}: #{$v}; } }";
     assert_eq!(compressed(src), ":root{--c-grey: #828282;--c-white: #fff}");
 }
+
+#[test]
+fn trailing_comments_stay_on_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        ..SassOptions::default()
+    };
+    let src = ".c {\n  margin: 0; /* 1 */\n  /* own */\n  border: 0;\n}\n.h { /* only */ }\n";
+    assert_eq!(
+        compile(src, &opts).unwrap().css,
+        ".c {\n  margin: 0; /* 1 */\n  /* own */\n  border: 0;\n}\n\n.h { /* only */ }"
+    );
+}
