@@ -11,13 +11,17 @@
 //! events stream for [`Reload`] messages. While the last build failed, every
 //! HTML page shows the build error instead (see [`ServerHandle::set_error`]).
 //!
-//! Watching and rebuilding are the caller's job; this crate knows nothing of Jekyll.
+//! [`Watcher`] reports which source files changed, debounced, ignoring editor
+//! files and whatever the caller excludes. Deciding what to rebuild is the
+//! caller's job: this crate knows nothing of Jekyll.
 
 mod http;
 mod livereload;
 mod mime;
 pub mod resolve;
+mod watch;
 
 pub use http::{start, ServeOptions, ServerHandle};
 pub use livereload::Reload;
 pub use mime::content_type;
+pub use watch::{is_editor_file, ChangeSet, IgnoreFn, WatchOptions, Watcher};

@@ -293,3 +293,66 @@ fn build_error_overlays_html_until_cleared() {
     assert!(!get(addr, "/about").body.contains("hyde-error"));
     server.shutdown();
 }
+
+mod watching {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use hyde_serve::{WatchOptions, Watcher};
+
+    fn watcher(root: &std::path::Path) -> Watcher {
+        Watcher::new(WatchOptions {
+            root: root.to_path_buf(),
+            ignore: Arc::new(|rel: &str| {
+                rel == "_site" || rel.starts_with("_site/") || rel.starts_with("node_modules")
+            }),
+            quiet: Duration::from_millis(50),
+            max_wait: Duration::from_millis(500),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_save_is_one_batch_and_ignored_paths_never_show() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("_site")).unwrap();
+        std::fs::create_dir_all(root.join("_posts")).unwrap();
+        let mut w = watcher(root);
+        std::fs::write(root.join("_site/index.html"), "out").unwrap();
+        std::fs::write(root.join("_posts/.2024-01-01-a.md.swp"), "swap").unwrap();
+        std::fs::write(root.join(".git"), "x").unwrap();
+        assert_eq!(w.next_batch(Duration::from_millis(300)), None);
+        std::fs::write(root.join("_posts/2024-01-01-a.md"), "---\n---\nhi").unwrap();
+        std::fs::write(root.join("_posts/2024-01-01-a.md"), "---\n---\nhi again").unwrap();
+        let batch = w.next_batch(Duration::from_secs(5)).expect("a batch");
+        let paths: Vec<_> = batch
+            .paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(paths, vec!["_posts/2024-01-01-a.md"]);
+    }
+
+    #[test]
+    fn new_folders_are_watched_and_deletes_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("index.md"), "x").unwrap();
+        let mut w = watcher(root);
+        std::fs::create_dir_all(root.join("_talks")).unwrap();
+        let _ = w.next_batch(Duration::from_secs(5));
+        std::fs::write(root.join("_talks/t.md"), "talk").unwrap();
+        let batch = w.next_batch(Duration::from_secs(5)).expect("a batch");
+        assert!(
+            batch.paths.contains(std::path::Path::new("_talks/t.md")),
+            "{batch:?}"
+        );
+        std::fs::remove_file(root.join("index.md")).unwrap();
+        let batch = w.next_batch(Duration::from_secs(5)).expect("a batch");
+        assert!(
+            batch.paths.contains(std::path::Path::new("index.md")),
+            "{batch:?}"
+        );
+    }
+}
