@@ -5,6 +5,9 @@ use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::date::{UtcZone, Zone};
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Location};
 use crate::template::Template;
@@ -75,6 +78,8 @@ pub struct Context {
     pub(crate) frames: Vec<Frame>,
     pub(crate) state: crate::render::State,
     partials: HashMap<String, Arc<Template>>,
+    zone: Arc<dyn Zone>,
+    now: Option<DateTime<FixedOffset>>,
 }
 
 impl Context {
@@ -95,6 +100,8 @@ impl Context {
             frames: Vec::new(),
             state: Default::default(),
             partials: HashMap::new(),
+            zone: Arc::new(UtcZone),
+            now: None,
         }
     }
 
@@ -258,7 +265,32 @@ impl Context {
         c.depth = self.depth + self.scopes.len();
         c.partials = self.partials.clone();
         c.steps = self.steps;
+        c.zone = self.zone.clone();
+        c.now = self.now;
         Ok(c)
+    }
+
+    /// Sets the local time zone (Ruby's `ENV["TZ"]`; UTC by default).
+    pub fn set_zone(&mut self, zone: Arc<dyn Zone>) {
+        self.zone = zone;
+    }
+
+    /// The local time zone.
+    pub fn zone(&self) -> &dyn Zone {
+        &*self.zone
+    }
+
+    /// Fixes what `now` means (for reproducible output); the clock otherwise.
+    pub fn set_now(&mut self, now: DateTime<FixedOffset>) {
+        self.now = Some(now);
+    }
+
+    /// The current time in the local zone.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        match self.now {
+            Some(t) => t,
+            None => crate::date::at_utc(&*self.zone, chrono::Utc::now().naive_utc()),
+        }
     }
 
     /// Where the current template's byte `offset` is.

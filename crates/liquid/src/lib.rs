@@ -73,6 +73,7 @@
 mod ast;
 mod condition;
 mod context;
+mod date;
 mod engine;
 mod error;
 mod expr;
@@ -88,8 +89,10 @@ pub mod value;
 pub use ast::Block;
 pub use condition::Condition;
 pub use context::{Context, FileSystem, Limits};
+pub use date::{parse_time, strftime, UtcZone, Zone};
 pub use engine::{Body, BodyKind, Engine, ErrorMode, Filter, FilterArgs, Render, Tag, TagInput};
 pub use error::{Error, ErrorKind, IncludeFrame, Location, Warning};
 pub use expr::{Expression, Variable};
+pub use filters::date::{to_date, zone_name};
 pub use template::Template;
 pub use value::{Map, Object, Str, Value};

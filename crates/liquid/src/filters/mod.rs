@@ -1,6 +1,114 @@
-//! The standard filters, with Ruby Liquid 5.4's semantics.
+//! The standard filters, with Ruby Liquid 5.4's semantics. Each is a Ruby
+//! method with a fixed arity: keyword arguments arrive as one trailing hash,
+//! and a wrong argument count is an error, as in Ruby.
 
-use crate::engine::Engine;
+mod array;
+pub(crate) mod date;
+pub(crate) mod number;
+mod string;
+
+use crate::context::Context;
+use crate::engine::{Engine, Filter, FilterArgs};
+use crate::error::Error;
+use crate::value::{Map, Value};
+
+type StdFn = fn(&Value, &[Value], &mut Context) -> Result<Value, Error>;
+
+/// A standard filter: a function plus its Ruby arity (arguments after the input).
+struct Std {
+    f: StdFn,
+    min: usize,
+    max: usize,
+}
+
+impl Filter for Std {
+    fn call(
+        &self,
+        input: &Value,
+        args: &FilterArgs<'_>,
+        ctx: &mut Context,
+    ) -> Result<Value, Error> {
+        let mut all: Vec<Value> = args.positional.to_vec();
+        if !args.keyword.is_empty() {
+            let mut map = Map::new();
+            for (k, v) in args.keyword {
+                map.insert(Value::Str(k.clone()), v.clone());
+            }
+            all.push(Value::hash(map));
+        }
+        if all.len() < self.min || all.len() > self.max {
+            let expected = if self.min == self.max {
+                (self.min + 1).to_string()
+            } else {
+                format!("{}..{}", self.min + 1, self.max + 1)
+            };
+            return Err(Error::argument(format!(
+                "wrong number of arguments (given {}, expected {})",
+                all.len() + 1,
+                expected
+            )));
+        }
+        (self.f)(input, &all, ctx)
+    }
+}
+
+fn add(e: &mut Engine, name: &str, min: usize, max: usize, f: StdFn) {
+    e.register_filter(name, Std { f, min, max });
+}
 
 /// Registers every standard filter on `engine`.
-pub(crate) fn register_standard(_engine: &mut Engine) {}
+pub(crate) fn register_standard(e: &mut Engine) {
+    string::register(e);
+    array::register(e);
+    date::register(e);
+    add(e, "abs", 0, 0, |v, _, _| Ok(number::abs(v)));
+    add(e, "plus", 1, 1, |v, a, _| arith(v, &a[0], '+'));
+    add(e, "minus", 1, 1, |v, a, _| arith(v, &a[0], '-'));
+    add(e, "times", 1, 1, |v, a, _| arith(v, &a[0], '*'));
+    add(e, "divided_by", 1, 1, |v, a, _| arith(v, &a[0], '/'));
+    add(e, "modulo", 1, 1, |v, a, _| arith(v, &a[0], '%'));
+    add(e, "ceil", 0, 0, |v, _, _| number::ceil_floor(v, true));
+    add(e, "floor", 0, 0, |v, _, _| number::ceil_floor(v, false));
+    add(e, "round", 0, 1, |v, a, _| number::round(v, a.first()));
+    add(e, "at_least", 1, 1, |v, a, _| {
+        Ok(number::clamp(v, &a[0], true))
+    });
+    add(e, "at_most", 1, 1, |v, a, _| {
+        Ok(number::clamp(v, &a[0], false))
+    });
+    add(e, "default", 0, 2, default);
+}
+
+fn arith(v: &Value, operand: &Value, op: char) -> Result<Value, Error> {
+    let r = number::apply(number::to_number(v), number::to_number(operand), op)?;
+    Ok(r.to_value())
+}
+
+fn default(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let fallback = a.first().cloned().unwrap_or_else(|| Value::str(""));
+    let allow_false = match a.get(1) {
+        Some(Value::Hash(h)) => {
+            crate::value::map_get(h, "allow_false").is_some_and(Value::is_truthy)
+        }
+        _ => false,
+    };
+    let false_check = if allow_false {
+        v.is_nil()
+    } else {
+        !v.is_truthy()
+    };
+    if false_check || v.is_empty_value() == Some(true) {
+        Ok(fallback)
+    } else {
+        Ok(v.clone())
+    }
+}
+
+/// Ruby's `to_s` of a filter argument or input (arrays print as `inspect`,
+/// unlike `{{ }}` output, which joins them).
+pub(crate) fn to_s(v: &Value) -> String {
+    match v {
+        Value::Array(_) => v.inspect(),
+        _ => v.to_liquid_string(),
+    }
+}

@@ -1,0 +1,267 @@
+//! Ruby's `Time#strftime`: every conversion, the `- _ 0 ^ #` flags, field
+//! widths and the `:` modifiers of `%z`. Unknown directives print as written.
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+#[derive(Default, Clone, Copy)]
+struct Spec {
+    pad: Option<u8>,
+    no_pad: bool,
+    upper: bool,
+    swap: bool,
+    width: Option<usize>,
+    colons: usize,
+}
+
+/// Formats `t` like Ruby's `strftime`; `zone` is what `%Z` prints.
+pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let b = fmt.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'%' {
+            let next = fmt[i..].find('%').map_or(fmt.len(), |p| i + p);
+            out.push_str(&fmt[i..next]);
+            i = next;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        let mut spec = Spec::default();
+        while i < b.len() {
+            match b[i] {
+                b'-' => spec.no_pad = true,
+                b'_' => spec.pad = Some(b' '),
+                b'0' => spec.pad = Some(b'0'),
+                b'^' => spec.upper = true,
+                b'#' => spec.swap = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        let ws = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i > ws {
+            spec.width = fmt[ws..i].parse().ok();
+        }
+        while i < b.len() && b[i] == b':' {
+            spec.colons += 1;
+            i += 1;
+        }
+        // `E` and `O` modifiers are accepted and ignored.
+        if i < b.len()
+            && (b[i] == b'E' || b[i] == b'O')
+            && i + 1 < b.len()
+            && b"cCxXyYdeHImMSuUVwWy".contains(&b[i + 1])
+        {
+            i += 1;
+        }
+        let Some(&conv) = b.get(i) else {
+            out.push_str(&fmt[start..]);
+            break;
+        };
+        i += 1;
+        if spec.colons > 0 && conv != b'z' {
+            out.push_str(&fmt[start..i]);
+            continue;
+        }
+        if !directive(t, conv, spec, zone, &mut out) {
+            out.push_str(&fmt[start..i]);
+        }
+    }
+    out
+}
+
+fn num(out: &mut String, v: i64, default_width: usize, default_pad: u8, spec: Spec) {
+    let width = spec.width.unwrap_or(default_width);
+    let pad = spec.pad.unwrap_or(default_pad);
+    let digits = v.unsigned_abs().to_string();
+    let sign = if v < 0 { "-" } else { "" };
+    if spec.no_pad {
+        out.push_str(sign);
+        out.push_str(&digits);
+        return;
+    }
+    let len = digits.len() + sign.len();
+    if pad == b'0' {
+        out.push_str(sign);
+        for _ in len..width {
+            out.push('0');
+        }
+    } else {
+        for _ in len..width {
+            out.push(' ');
+        }
+        out.push_str(sign);
+    }
+    out.push_str(&digits);
+}
+
+fn text(out: &mut String, s: &str, spec: Spec, swap_lower: bool) {
+    let s = if spec.upper || (spec.swap && !swap_lower) {
+        s.to_uppercase()
+    } else if spec.swap && swap_lower {
+        s.to_lowercase()
+    } else {
+        s.to_string()
+    };
+    if !spec.no_pad {
+        if let Some(w) = spec.width {
+            let pad = if spec.pad == Some(b'0') { '0' } else { ' ' };
+            for _ in s.chars().count()..w {
+                out.push(pad);
+            }
+        }
+    }
+    out.push_str(&s);
+}
+
+fn composite(t: &DateTime<FixedOffset>, fmt: &str, spec: Spec, zone: &str, out: &mut String) {
+    let s = strftime(t, fmt, zone);
+    text(out, &s, spec, false);
+}
+
+/// Writes one conversion; `false` when it is not a known directive.
+fn directive(
+    t: &DateTime<FixedOffset>,
+    conv: u8,
+    spec: Spec,
+    zone: &str,
+    out: &mut String,
+) -> bool {
+    let hour12 = |h: u32| if h % 12 == 0 { 12 } else { h % 12 } as i64;
+    match conv {
+        b'Y' => {
+            let y = t.year() as i64;
+            num(out, y, if y < 0 { 5 } else { 4 }, b'0', spec)
+        }
+        b'C' => num(out, (t.year() as i64).div_euclid(100), 2, b'0', spec),
+        b'y' => num(out, (t.year() as i64).rem_euclid(100), 2, b'0', spec),
+        b'm' => num(out, t.month() as i64, 2, b'0', spec),
+        b'B' => text(out, MONTHS[t.month0() as usize], spec, false),
+        b'b' | b'h' => text(out, &MONTHS[t.month0() as usize][..3], spec, false),
+        b'd' => num(out, t.day() as i64, 2, b'0', spec),
+        b'e' => num(out, t.day() as i64, 2, b' ', spec),
+        b'j' => num(out, t.ordinal() as i64, 3, b'0', spec),
+        b'H' => num(out, t.hour() as i64, 2, b'0', spec),
+        b'k' => num(out, t.hour() as i64, 2, b' ', spec),
+        b'I' => num(out, hour12(t.hour()), 2, b'0', spec),
+        b'l' => num(out, hour12(t.hour()), 2, b' ', spec),
+        b'P' => text(out, if t.hour() < 12 { "am" } else { "pm" }, spec, true),
+        b'p' => text(out, if t.hour() < 12 { "AM" } else { "PM" }, spec, true),
+        b'M' => num(out, t.minute() as i64, 2, b'0', spec),
+        b'S' => num(out, t.second() as i64, 2, b'0', spec),
+        b'L' | b'N' => {
+            let digits = spec.width.unwrap_or(if conv == b'L' { 3 } else { 9 });
+            let mut s = format!("{:09}", t.nanosecond().min(999_999_999));
+            if digits <= 9 {
+                s.truncate(digits);
+            } else {
+                s.extend(std::iter::repeat_n('0', digits - 9));
+            }
+            out.push_str(&s);
+        }
+        b'z' => {
+            let off = t.offset().local_minus_utc();
+            let sign = if off < 0 { '-' } else { '+' };
+            let a = off.unsigned_abs();
+            let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
+            let body = match spec.colons {
+                0 => format!("{h:02}{m:02}"),
+                1 => format!("{h:02}:{m:02}"),
+                _ => format!("{h:02}:{m:02}:{s:02}"),
+            };
+            let full = format!("{sign}{body}");
+            match spec.width {
+                Some(w) if !spec.no_pad && w > full.len() => {
+                    if spec.pad == Some(b' ') {
+                        out.extend(std::iter::repeat_n(' ', w - full.len()));
+                        out.push_str(&full);
+                    } else {
+                        out.push(sign);
+                        out.extend(std::iter::repeat_n('0', w - full.len()));
+                        out.push_str(&body);
+                    }
+                }
+                _ => out.push_str(&full),
+            }
+        }
+        b'Z' => text(out, zone, spec, true),
+        b'A' => text(
+            out,
+            DAYS[t.weekday().num_days_from_sunday() as usize],
+            spec,
+            false,
+        ),
+        b'a' => text(
+            out,
+            &DAYS[t.weekday().num_days_from_sunday() as usize][..3],
+            spec,
+            false,
+        ),
+        b'u' => num(out, t.weekday().number_from_monday() as i64, 1, b'0', spec),
+        b'w' => num(
+            out,
+            t.weekday().num_days_from_sunday() as i64,
+            1,
+            b'0',
+            spec,
+        ),
+        b'G' => num(out, t.iso_week().year() as i64, 4, b'0', spec),
+        b'g' => num(
+            out,
+            (t.iso_week().year() as i64).rem_euclid(100),
+            2,
+            b'0',
+            spec,
+        ),
+        b'V' => num(out, t.iso_week().week() as i64, 2, b'0', spec),
+        b'U' => {
+            let wd = t.weekday().num_days_from_sunday() as i64;
+            num(out, (t.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
+        }
+        b'W' => {
+            let wd = t.weekday().num_days_from_monday() as i64;
+            num(out, (t.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
+        }
+        b's' => num(out, t.timestamp(), 1, b'0', spec),
+        b'n' => out.push('\n'),
+        b't' => out.push('\t'),
+        b'%' => out.push('%'),
+        b'c' => composite(t, "%a %b %e %H:%M:%S %Y", spec, zone, out),
+        b'D' | b'x' => composite(t, "%m/%d/%y", spec, zone, out),
+        b'F' => composite(t, "%Y-%m-%d", spec, zone, out),
+        b'T' | b'X' => composite(t, "%H:%M:%S", spec, zone, out),
+        b'R' => composite(t, "%H:%M", spec, zone, out),
+        b'r' => composite(t, "%I:%M:%S %p", spec, zone, out),
+        b'v' => composite(t, "%e-%^b-%4Y", spec, zone, out),
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,365 @@
+//! Array filters. Inputs go through Liquid's `InputIterator` (arrays are
+//! flattened, a hash is one item, other values are wrapped), and item
+//! properties are read with Ruby's `[]`, quirks included.
+
+use std::cmp::Ordering;
+
+use super::{add, to_s};
+use crate::context::Context;
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::value::{compare, liquid_eq, Value};
+
+pub(super) fn register(e: &mut Engine) {
+    add(e, "size", 0, 0, |v, _, _| Ok(size(v)));
+    add(e, "first", 0, 0, |v, _, _| Ok(first_last(v, true)));
+    add(e, "last", 0, 0, |v, _, _| Ok(first_last(v, false)));
+    add(e, "join", 0, 1, |v, a, _| {
+        let glue = a.first().map_or_else(|| " ".to_string(), to_s);
+        let items = input_items(v);
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&glue);
+            }
+            item.write_to(&mut out);
+        }
+        Ok(Value::str(out))
+    });
+    add(e, "reverse", 0, 0, |v, _, _| {
+        let mut items = input_items(v);
+        items.reverse();
+        Ok(Value::array(items))
+    });
+    add(e, "sort", 0, 1, sort);
+    add(e, "sort_natural", 0, 1, sort_natural);
+    add(e, "where", 1, 2, where_filter);
+    add(e, "uniq", 0, 1, uniq);
+    add(e, "map", 1, 1, map);
+    add(e, "compact", 0, 1, compact);
+    add(e, "concat", 1, 1, |v, a, _| {
+        let Value::Array(extra) = &a[0] else {
+            return Err(Error::argument("concat filter requires an array argument"));
+        };
+        let mut items = input_items(v);
+        items.extend(extra.iter().cloned());
+        Ok(Value::array(items))
+    });
+}
+
+/// `InputIterator`: the items a filter iterates.
+pub(crate) fn input_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => {
+            let mut out = Vec::with_capacity(a.len());
+            flatten_into(a, &mut out, 0);
+            out
+        }
+        Value::Nil => vec![],
+        Value::Range(a, b) => {
+            if b >= a && b - a < 10_000_000 {
+                (*a..=*b).map(Value::Int).collect()
+            } else {
+                vec![]
+            }
+        }
+        Value::Object(o) => match o.to_array() {
+            Some(arr) => input_items(&arr),
+            None => vec![v.clone()],
+        },
+        other => vec![other.clone()],
+    }
+}
+
+fn flatten_into(items: &[Value], out: &mut Vec<Value>, depth: usize) {
+    for item in items {
+        match item {
+            Value::Array(inner) if depth < 100 => flatten_into(inner, out, depth + 1),
+            other => out.push(other.clone()),
+        }
+    }
+}
+
+/// What `item[property]` does in Ruby.
+enum Prop {
+    /// The item has no `[]` (nil, numbers other than integers, booleans...).
+    NoMethod,
+    /// `[]` raised a `TypeError`.
+    TypeError,
+    Value(Value),
+}
+
+fn prop(item: &Value, key: &Value) -> Prop {
+    match item {
+        Value::Hash(h) => Prop::Value(match key {
+            Value::Str(s) => crate::value::map_get(h, s).cloned().unwrap_or_default(),
+            k => h.get(k).cloned().unwrap_or_default(),
+        }),
+        Value::Object(o) => Prop::Value(o.get(&key.to_liquid_string()).unwrap_or_default()),
+        Value::Str(s) => match key {
+            Value::Str(k) => Prop::Value(if s.contains(&**k) {
+                Value::Str(k.clone())
+            } else {
+                Value::Nil
+            }),
+            Value::Int(i) => Prop::Value(char_at(s, *i)),
+            Value::Float(f) => Prop::Value(char_at(s, *f as i64)),
+            _ => Prop::TypeError,
+        },
+        Value::Int(n) => match key {
+            Value::Int(i) => Prop::Value(Value::Int(if (0..64).contains(i) {
+                (n >> i) & 1
+            } else {
+                i64::from(*n < 0 && *i >= 64)
+            })),
+            _ => Prop::TypeError,
+        },
+        Value::Array(_) => match key {
+            Value::Int(i) => Prop::Value(crate::expr::lookup_key(item, &Value::Int(*i), false)),
+            _ => Prop::TypeError,
+        },
+        _ => Prop::NoMethod,
+    }
+}
+
+fn char_at(s: &str, i: i64) -> Value {
+    let n = s.chars().count() as i64;
+    let idx = if i < 0 { n + i } else { i };
+    if (0..n).contains(&idx) {
+        s.chars()
+            .nth(idx as usize)
+            .map_or(Value::Nil, |c| Value::str(c.to_string()))
+    } else {
+        Value::Nil
+    }
+}
+
+fn property_error(property: &Value) -> Error {
+    Error::argument(format!("cannot select the property '{}'", to_s(property)))
+}
+
+fn size(v: &Value) -> Value {
+    Value::Int(match v {
+        Value::Str(s) => s.chars().count() as i64,
+        Value::Array(a) => a.len() as i64,
+        Value::Hash(h) => h.len() as i64,
+        Value::Int(_) => 8,
+        Value::Range(a, b) => (b - a + 1).max(0),
+        Value::Object(o) => return o.get("size").unwrap_or(Value::Int(0)),
+        _ => 0,
+    })
+}
+
+fn first_last(v: &Value, first: bool) -> Value {
+    match v {
+        Value::Array(a) => (if first { a.first() } else { a.last() })
+            .cloned()
+            .unwrap_or_default(),
+        Value::Hash(h) if first => h
+            .first()
+            .map(|(k, v)| Value::array(vec![k.clone(), v.clone()]))
+            .unwrap_or_default(),
+        Value::Range(a, b) => Value::Int(if first { *a } else { *b }),
+        Value::Object(o) => o
+            .get(if first { "first" } else { "last" })
+            .unwrap_or_default(),
+        _ => Value::Nil,
+    }
+}
+
+/// `nil_safe_compare`: `<=>` with nils last.
+fn nil_safe_compare(a: &Value, b: &Value) -> Result<Ordering, Error> {
+    if let Some(o) = compare(a, b) {
+        return Ok(o);
+    }
+    if liquid_eq(a, b) {
+        return Ok(Ordering::Equal);
+    }
+    if a.is_nil() {
+        return Ok(Ordering::Greater);
+    }
+    if b.is_nil() {
+        return Ok(Ordering::Less);
+    }
+    Err(Error::argument("cannot sort values of incompatible types"))
+}
+
+/// Sorts with a fallible comparator (stable, like glibc's merge sort that
+/// Ruby's `sort` uses), stopping at the first error.
+fn try_sort<T>(
+    items: &mut [T],
+    mut cmp: impl FnMut(&T, &T) -> Result<Ordering, Error>,
+) -> Result<(), Error> {
+    let mut err = None;
+    items.sort_by(|a, b| {
+        if err.is_some() {
+            return Ordering::Equal;
+        }
+        cmp(a, b).unwrap_or_else(|e| {
+            err = Some(e);
+            Ordering::Equal
+        })
+    });
+    err.map_or(Ok(()), Err)
+}
+
+/// The property values of all items, or `None` if one has no `[]`.
+fn keyed(items: Vec<Value>, property: &Value) -> Result<Option<Vec<(Value, Value)>>, Error> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match prop(&item, property) {
+            Prop::Value(k) => out.push((k, item)),
+            Prop::TypeError => return Err(property_error(property)),
+            Prop::NoMethod => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
+fn sort(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let mut items = input_items(v);
+    if items.is_empty() {
+        return Ok(Value::array(vec![]));
+    }
+    match a.first().filter(|p| !p.is_nil()) {
+        None => {
+            try_sort(&mut items, nil_safe_compare)?;
+            Ok(Value::array(items))
+        }
+        Some(p) => {
+            let Some(mut pairs) = keyed(items, p)? else {
+                return Ok(Value::Nil);
+            };
+            try_sort(&mut pairs, |x, y| nil_safe_compare(&x.0, &y.0))?;
+            Ok(Value::array(pairs.into_iter().map(|(_, v)| v).collect()))
+        }
+    }
+}
+
+/// `nil_safe_casecmp`: ASCII case-insensitive, nils last.
+fn casecmp(a: &Value, b: &Value) -> Ordering {
+    if !a.is_nil() && !b.is_nil() {
+        let (x, y) = (to_s(a), to_s(b));
+        x.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(y.bytes().map(|c| c.to_ascii_lowercase()))
+    } else if a.is_nil() {
+        Ordering::Greater
+    } else {
+        Ordering::Less
+    }
+}
+
+fn sort_natural(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let mut items = input_items(v);
+    if items.is_empty() {
+        return Ok(Value::array(vec![]));
+    }
+    match a.first().filter(|p| !p.is_nil()) {
+        None => {
+            items.sort_by(casecmp);
+            Ok(Value::array(items))
+        }
+        Some(p) => {
+            let Some(mut pairs) = keyed(items, p)? else {
+                return Ok(Value::Nil);
+            };
+            pairs.sort_by(|x, y| casecmp(&x.0, &y.0));
+            Ok(Value::array(pairs.into_iter().map(|(_, v)| v).collect()))
+        }
+    }
+}
+
+fn where_filter(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let items = input_items(v);
+    if items.is_empty() {
+        return Ok(Value::array(vec![]));
+    }
+    let property = &a[0];
+    let target = a.get(1).filter(|t| !t.is_nil());
+    let mut out = Vec::new();
+    for item in items {
+        let keep = match prop(&item, property) {
+            Prop::Value(x) => match target {
+                None => x.is_truthy(),
+                Some(t) => liquid_eq(&x, t),
+            },
+            Prop::TypeError => return Err(property_error(property)),
+            Prop::NoMethod => return Ok(Value::Nil),
+        };
+        if keep {
+            out.push(item);
+        }
+    }
+    Ok(Value::array(out))
+}
+
+fn uniq(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let items = input_items(v);
+    let mut seen = indexmap::IndexSet::new();
+    let mut out = Vec::new();
+    match a.first().filter(|p| !p.is_nil()) {
+        None => {
+            for item in items {
+                if seen.insert(item.clone()) {
+                    out.push(item);
+                }
+            }
+        }
+        Some(p) => {
+            for item in items {
+                match prop(&item, p) {
+                    Prop::Value(k) => {
+                        if seen.insert(k) {
+                            out.push(item);
+                        }
+                    }
+                    Prop::TypeError => return Err(property_error(p)),
+                    Prop::NoMethod => return Ok(Value::Nil),
+                }
+            }
+        }
+    }
+    Ok(Value::array(out))
+}
+
+fn map(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let property = &a[0];
+    let items = input_items(v);
+    if matches!(property, Value::Str(s) if &**s == "to_liquid") {
+        return Ok(Value::array(items));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(match prop(&item, property) {
+            Prop::Value(x) => x,
+            Prop::NoMethod => Value::Nil,
+            Prop::TypeError => return Err(property_error(property)),
+        });
+    }
+    Ok(Value::array(out))
+}
+
+fn compact(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let items = input_items(v);
+    match a.first().filter(|p| !p.is_nil()) {
+        None => Ok(Value::array(
+            items.into_iter().filter(|x| !x.is_nil()).collect(),
+        )),
+        Some(p) => {
+            let mut out = Vec::new();
+            for item in items {
+                match prop(&item, p) {
+                    Prop::Value(x) => {
+                        if !x.is_nil() {
+                            out.push(item);
+                        }
+                    }
+                    Prop::TypeError => return Err(property_error(p)),
+                    Prop::NoMethod => return Ok(Value::Nil),
+                }
+            }
+            Ok(Value::array(out))
+        }
+    }
+}

@@ -1,0 +1,575 @@
+//! String filters: case, escaping and encoding, whitespace, replacement,
+//! slicing and splitting, with Ruby's `String` semantics.
+
+use super::{add, to_s};
+use crate::context::Context;
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::expr::to_integer;
+use crate::lex::is_space;
+use crate::value::Value;
+
+pub(super) fn register(e: &mut Engine) {
+    add(e, "downcase", 0, 0, |v, _, _| {
+        Ok(Value::str(downcase(&to_s(v))))
+    });
+    add(e, "upcase", 0, 0, |v, _, _| {
+        Ok(Value::str(upcase(&to_s(v))))
+    });
+    add(e, "capitalize", 0, 0, |v, _, _| {
+        Ok(Value::str(capitalize(&to_s(v))))
+    });
+    add(e, "escape", 0, 0, escape);
+    add(e, "h", 0, 0, escape);
+    add(e, "escape_once", 0, 0, |v, _, _| {
+        Ok(Value::str(escape_once(&to_s(v))))
+    });
+    add(e, "url_encode", 0, 0, |v, _, _| {
+        Ok(if v.is_nil() {
+            Value::Nil
+        } else {
+            Value::str(url_encode(&to_s(v)))
+        })
+    });
+    add(e, "url_decode", 0, 0, url_decode);
+    add(e, "base64_encode", 0, 0, |v, _, _| {
+        Ok(Value::str(base64_encode(to_s(v).as_bytes(), false)))
+    });
+    add(e, "base64_decode", 0, 0, |v, _, _| {
+        base64_decode(&to_s(v), false)
+    });
+    add(e, "base64_url_safe_encode", 0, 0, |v, _, _| {
+        Ok(Value::str(base64_encode(to_s(v).as_bytes(), true)))
+    });
+    add(e, "base64_url_safe_decode", 0, 0, |v, _, _| {
+        base64_decode(&to_s(v), true)
+    });
+    add(e, "slice", 1, 2, slice);
+    add(e, "truncate", 0, 2, truncate);
+    add(e, "truncatewords", 0, 2, truncatewords);
+    add(e, "split", 1, 1, |v, a, _| {
+        let s = to_s(v);
+        let parts = split(&s, &to_s(&a[0]));
+        Ok(Value::array(parts.into_iter().map(Value::str).collect()))
+    });
+    add(e, "strip", 0, 0, |v, _, _| {
+        Ok(Value::str(to_s(v).trim_matches(is_strip_char)))
+    });
+    add(e, "lstrip", 0, 0, |v, _, _| {
+        Ok(Value::str(to_s(v).trim_start_matches(is_strip_char)))
+    });
+    add(e, "rstrip", 0, 0, |v, _, _| {
+        Ok(Value::str(to_s(v).trim_end_matches(is_strip_char)))
+    });
+    add(e, "strip_html", 0, 0, |v, _, _| {
+        Ok(Value::str(strip_html(&to_s(v))))
+    });
+    add(e, "strip_newlines", 0, 0, |v, _, _| {
+        Ok(Value::str(to_s(v).replace("\r\n", "").replace('\n', "")))
+    });
+    add(e, "newline_to_br", 0, 0, |v, _, _| {
+        Ok(Value::str(newline_to_br(&to_s(v))))
+    });
+    add(e, "replace", 1, 2, |v, a, _| {
+        Ok(Value::str(gsub(&to_s(v), &to_s(&a[0]), &rep(a), true)))
+    });
+    add(e, "replace_first", 1, 2, |v, a, _| {
+        Ok(Value::str(gsub(&to_s(v), &to_s(&a[0]), &rep(a), false)))
+    });
+    add(e, "replace_last", 2, 2, |v, a, _| {
+        Ok(Value::str(replace_last(
+            &to_s(v),
+            &to_s(&a[0]),
+            &to_s(&a[1]),
+        )))
+    });
+    add(e, "remove", 1, 1, |v, a, _| {
+        Ok(Value::str(gsub(&to_s(v), &to_s(&a[0]), "", true)))
+    });
+    add(e, "remove_first", 1, 1, |v, a, _| {
+        Ok(Value::str(gsub(&to_s(v), &to_s(&a[0]), "", false)))
+    });
+    add(e, "remove_last", 1, 1, |v, a, _| {
+        Ok(Value::str(replace_last(&to_s(v), &to_s(&a[0]), "")))
+    });
+    add(e, "append", 1, 1, |v, a, _| {
+        Ok(Value::str(to_s(v) + &to_s(&a[0])))
+    });
+    add(e, "prepend", 1, 1, |v, a, _| {
+        Ok(Value::str(to_s(&a[0]) + &to_s(v)))
+    });
+}
+
+fn rep(a: &[Value]) -> String {
+    a.get(1).map(to_s).unwrap_or_default()
+}
+
+fn is_strip_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0')
+}
+
+/// Ruby's `downcase`: per character, without context-sensitive rules.
+pub(crate) fn downcase(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Ruby's `upcase`.
+pub(crate) fn upcase(s: &str) -> String {
+    s.chars().flat_map(char::to_uppercase).collect()
+}
+
+/// Ruby's `capitalize`: titlecase the first character, downcase the rest.
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out = match first {
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ".to_string(),
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ".to_string(),
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ".to_string(),
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ".to_string(),
+        c => c.to_uppercase().collect(),
+    };
+    out.extend(chars.flat_map(char::to_lowercase));
+    out
+}
+
+fn escape(v: &Value, _: &[Value], _: &mut Context) -> Result<Value, Error> {
+    if v.is_nil() {
+        return Ok(Value::Nil);
+    }
+    Ok(Value::str(escape_html(&to_s(v))))
+}
+
+/// `CGI.escapeHTML`.
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes except for existing entities (`&amp;`, `&#39;`).
+fn escape_once(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let rep = match c {
+            b'"' => "&quot;",
+            b'>' => "&gt;",
+            b'<' => "&lt;",
+            b'\'' => "&#39;",
+            b'&' if !is_entity(&b[i + 1..]) => "&amp;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// `([a-zA-Z]+|#\d+);` at the start.
+fn is_entity(b: &[u8]) -> bool {
+    let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if n > 0 && b.get(n) == Some(&b';') {
+        return true;
+    }
+    if b.first() == Some(&b'#') {
+        let d = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        return d > 0 && b.get(1 + d) == Some(&b';');
+    }
+    false
+}
+
+/// `CGI.escape`.
+pub(crate) fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn url_decode(v: &Value, _: &[Value], _: &mut Context) -> Result<Value, Error> {
+    if v.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let s = to_s(v);
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
+                out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
+                i += 2;
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8(out)
+        .map(Value::str)
+        .map_err(|_| Error::argument("invalid byte sequence in UTF-8"))
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64_encode(input: &[u8], url_safe: bool) -> String {
+    let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
+    for chunk in input.chunks(3) {
+        let n = (chunk[0] as u32) << 16
+            | (*chunk.get(1).unwrap_or(&0) as u32) << 8
+            | *chunk.get(2).unwrap_or(&0) as u32;
+        for k in 0..4 {
+            if k <= chunk.len() {
+                let mut c = B64[((n >> (18 - 6 * k)) & 63) as usize];
+                if url_safe {
+                    c = match c {
+                        b'+' => b'-',
+                        b'/' => b'_',
+                        c => c,
+                    };
+                }
+                out.push(c as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn base64_decode(s: &str, url_safe: bool) -> Result<Value, Error> {
+    let name = if url_safe {
+        "base64_url_safe_decode"
+    } else {
+        "base64_decode"
+    };
+    let err = || Error::argument(format!("invalid base64 provided to {name}"));
+    let mut s = s.to_string();
+    if url_safe {
+        if !s.ends_with('=') && s.len() % 4 != 0 {
+            while s.len() % 4 != 0 {
+                s.push('=');
+            }
+        }
+        s = s.replace('-', "+").replace('_', "/");
+    }
+    let b = s.as_bytes();
+    if b.len() % 4 != 0 {
+        return Err(err());
+    }
+    let mut out = Vec::with_capacity(b.len() / 4 * 3);
+    for (ci, chunk) in b.chunks(4).enumerate() {
+        let last = ci == b.len() / 4 - 1;
+        let mut n = 0u32;
+        let mut pad = 0;
+        for (k, &c) in chunk.iter().enumerate() {
+            let v = if c == b'=' && last && k >= 2 {
+                pad += 1;
+                0
+            } else if pad > 0 {
+                return Err(err());
+            } else {
+                B64.iter().position(|&x| x == c).ok_or_else(err)? as u32
+            };
+            n = n << 6 | v;
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        // Strict decoding rejects non-zero bits in the padding.
+        if (pad == 1 && bytes[2] != 0) || (pad == 2 && (bytes[1] != 0 || bytes[2] != 0)) {
+            return Err(err());
+        }
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    String::from_utf8(out).map(Value::str).map_err(|_| err())
+}
+
+/// Ruby's `slice(offset, length)` on characters or array items.
+pub(crate) fn slice_range(len: usize, offset: i64, length: i64) -> Option<(usize, usize)> {
+    let len = len as i64;
+    let start = if offset < 0 { len + offset } else { offset };
+    if start < 0 || start > len || length < 0 {
+        return None;
+    }
+    let end = start.saturating_add(length).min(len);
+    Some((start as usize, end as usize))
+}
+
+fn slice(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    let offset = to_integer(&a[0])?;
+    let length = match a.get(1) {
+        Some(l) if l.is_truthy() => to_integer(l)?,
+        _ => 1,
+    };
+    if let Value::Array(items) = v {
+        return Ok(match slice_range(items.len(), offset, length) {
+            Some((s, e)) => Value::array(items[s..e].to_vec()),
+            None => Value::array(vec![]),
+        });
+    }
+    let s = to_s(v);
+    let chars: Vec<char> = s.chars().collect();
+    Ok(Value::str(match slice_range(chars.len(), offset, length) {
+        Some((a, b)) => chars[a..b].iter().collect::<String>(),
+        None => String::new(),
+    }))
+}
+
+fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    if v.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let s = to_s(v);
+    let length = match a.first() {
+        Some(l) => to_integer(l)?,
+        None => 50,
+    };
+    let ellipsis = a.get(1).map_or_else(|| "...".to_string(), to_s);
+    let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
+    if s.chars().count() as i64 > length {
+        let mut out: String = s.chars().take(l).collect();
+        out.push_str(&ellipsis);
+        Ok(Value::str(out))
+    } else {
+        Ok(Value::str(s))
+    }
+}
+
+fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    if v.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let s = to_s(v);
+    let mut words = match a.first() {
+        Some(w) => to_integer(w)?,
+        None => 15,
+    };
+    if words <= 0 {
+        words = 1;
+    }
+    if words >= i32::MAX as i64 {
+        return Err(Error::argument(format!(
+            "integer {words} too big for truncatewords"
+        )));
+    }
+    let list = awk_split(&s, Some(words as usize + 1));
+    if list.len() as i64 <= words {
+        return Ok(Value::str(s));
+    }
+    let ellipsis = a.get(1).map_or_else(|| "...".to_string(), to_s);
+    let mut out = list[..list.len() - 1].join(" ");
+    out.push_str(&ellipsis);
+    Ok(Value::str(out))
+}
+
+/// Ruby's `split(" ", limit)`: fields separated by ASCII whitespace runs.
+pub(crate) fn awk_split(s: &str, limit: Option<usize>) -> Vec<&str> {
+    if limit == Some(1) {
+        return if s.is_empty() { vec![] } else { vec![s] };
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let (mut beg, mut end, mut skip, mut fields) = (0, 0, true, 1usize);
+    for (p, &c) in b.iter().enumerate() {
+        if skip {
+            if is_space(c) {
+                beg = p + 1;
+            } else {
+                end = p + 1;
+                skip = false;
+                if limit.is_some_and(|l| l <= fields) {
+                    break;
+                }
+            }
+        } else if is_space(c) {
+            out.push(&s[beg..end]);
+            skip = true;
+            beg = p + 1;
+            if limit.is_some() {
+                fields += 1;
+            }
+        } else {
+            end = p + 1;
+        }
+    }
+    if !b.is_empty() && (limit.is_some() || b.len() > beg) {
+        out.push(&s[beg.min(s.len())..]);
+    }
+    out
+}
+
+/// Ruby's `String#split(pattern)` with a string pattern.
+pub(crate) fn split<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
+    if s.is_empty() {
+        return vec![];
+    }
+    let mut parts: Vec<&str> = match pat {
+        " " => awk_split(s, None),
+        "" => s
+            .char_indices()
+            .map(|(i, c)| &s[i..i + c.len_utf8()])
+            .collect(),
+        p => s.split(p).collect(),
+    };
+    while parts.last() == Some(&"") {
+        parts.pop();
+    }
+    parts
+}
+
+/// Removes `<script>`, `<style>` and comment blocks, then all tags.
+fn strip_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    'outer: while let Some(p) = s[i..].find('<') {
+        let at = i + p;
+        for (open, close) in [
+            ("<script", "</script>"),
+            ("<!--", "-->"),
+            ("<style", "</style>"),
+        ] {
+            if s[at..].starts_with(open) {
+                if let Some(e) = s[at + open.len()..].find(close) {
+                    out.push_str(&s[last..at]);
+                    i = at + open.len() + e + close.len();
+                    last = i;
+                    continue 'outer;
+                }
+            }
+        }
+        i = at + 1;
+    }
+    out.push_str(&s[last..]);
+    let mut result = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(p) = rest.find('<') {
+        match rest[p..].find('>') {
+            Some(e) => {
+                result.push_str(&rest[..p]);
+                rest = &rest[p + e + 1..];
+            }
+            None => break,
+        }
+    }
+    result.push_str(rest);
+    result
+}
+
+fn newline_to_br(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('\n') {
+        let line = rest[..p].strip_suffix('\r').unwrap_or(&rest[..p]);
+        out.push_str(line);
+        out.push_str("<br />\n");
+        rest = &rest[p + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `gsub`/`sub` with a string pattern; the replacement's `\0`, `\&`,
+/// `` \` ``, `\'` and `\\` are expanded as Ruby does.
+fn gsub(s: &str, pat: &str, rep: &str, all: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pos = 0;
+    loop {
+        let found = if pat.is_empty() {
+            (pos <= s.len()).then_some(pos)
+        } else {
+            s[pos..].find(pat).map(|p| pos + p)
+        };
+        let Some(at) = found else { break };
+        out.push_str(&s[pos..at]);
+        expand(rep, s, at, at + pat.len(), &mut out);
+        if pat.is_empty() {
+            match s[at..].chars().next() {
+                Some(c) => {
+                    out.push(c);
+                    pos = at + c.len_utf8();
+                }
+                None => {
+                    pos = s.len() + 1;
+                }
+            }
+        } else {
+            pos = at + pat.len();
+        }
+        if !all {
+            break;
+        }
+    }
+    if pos <= s.len() {
+        out.push_str(&s[pos..]);
+    }
+    out
+}
+
+fn expand(rep: &str, s: &str, a: usize, b: usize, out: &mut String) {
+    if !rep.contains('\\') {
+        out.push_str(rep);
+        return;
+    }
+    let mut chars = rep.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('0' | '&') => {
+                chars.next();
+                out.push_str(&s[a..b]);
+            }
+            Some('1'..='9') => {
+                chars.next();
+            }
+            Some('`') => {
+                chars.next();
+                out.push_str(&s[..a]);
+            }
+            Some('\'') => {
+                chars.next();
+                out.push_str(&s[b..]);
+            }
+            Some('\\') => {
+                chars.next();
+                out.push('\\');
+            }
+            _ => out.push('\\'),
+        }
+    }
+}
+
+fn replace_last(s: &str, pat: &str, rep: &str) -> String {
+    match s.rfind(pat) {
+        Some(at) => format!("{}{}{}", &s[..at], rep, &s[at + pat.len()..]),
+        None => s.to_string(),
+    }
+}

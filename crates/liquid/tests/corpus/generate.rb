@@ -1,0 +1,954 @@
+# Generates the differential Liquid corpus: templates plus data, rendered by
+# Ruby Liquid 5.4 with Jekyll's settings (error_mode :warn, lax fallback,
+# render! so runtime errors raise, strict variables/filters off).
+#
+#   TZ=UTC ruby crates/liquid/tests/corpus/generate.rb
+#
+# Writes crates/liquid/tests/corpus/cases.json. Every template here was
+# written for this corpus.
+require 'json'
+require 'liquid'
+
+HERE = File.dirname(__FILE__)
+
+# Partials for include/render, served from memory.
+PARTIALS = {
+  'greet' => 'Hi {{ greet }}{{ who }}!',
+  'item' => '[{{ item }}]',
+  'vars' => '{{ a }}-{{ b }}-{{ c }}',
+  'assigner' => '{% assign leaked = "yes" %}in',
+  'loopy' => '{{ forloop.index }}/{{ forloop.length }}:{{ loopy }} ',
+  'dir/nested' => 'nested:{{ nested }}',
+  'counter' => '{% increment hits %}',
+  'broken' => '{{ 1 | divided_by: 0 }}',
+  'inc_in_render' => '{% include "item" %}',
+  'recursive' => '{% include "recursive" %}',
+  'outer_var' => 'o={{ outer }}',
+  'cyc' => '{% cycle "a", "b" %}',
+}
+
+class MemoryFS
+  def read_template_file(name)
+    PARTIALS.fetch(name) { raise Liquid::FileSystemError, "No such template '#{name}'" }
+  end
+end
+Liquid::Template.file_system = MemoryFS.new
+
+DATA = {
+  'main' => {
+    's' => 'Hello World', 'e' => '', 'n' => nil, 't' => true, 'f' => false,
+    'i' => 42, 'zero' => 0, 'neg' => -7, 'fl' => 3.14159, 'fl2' => 2.5, 'fz' => 0.1, 'fneg' => -2.75,
+    'fint' => 5.0, 'big' => 9007199254740993, 'huge' => 1.0e20, 'tiny' => 0.00001,
+    'u' => 'héllo wörld ÄÖÜ ß ΣΑΣ', 'emoji' => 'a😀b', 'ws' => "  padded \t\n", 'nl' => "a\nb\r\nc",
+    'html' => '<p class="x">Hi & \'bye\'</p><script>alert(1)</script><!-- c --> <b>B</b>',
+    'ent' => '&amp; &lt; & &#39; &copy',
+    'words' => 'the quick  brown fox jumps over the lazy dog',
+    'arr' => [3, 1, 2], 'sarr' => %w[b A c a B], 'mixed' => [1, 'a', nil, 2.5, true],
+    'nums' => [10, 2.5, -3, 0], 'nested' => [[1, 2], [3, [4, nil]]], 'ea' => [], 'dup' => [1, 2, 1, '1', 2.0, 'a', 'a'],
+    'h' => { 'a' => 1, 'b' => 'two', 'c' => nil, 'd' => [1, 2], 'size' => 'big' },
+    'eh' => {}, 'hh' => { 'x' => { 'y' => { 'z' => 'deep' } } },
+    'posts' => [
+      { 'title' => 'Alpha', 'cat' => 'news', 'n' => 3, 'tags' => %w[a b], 'draft' => false },
+      { 'title' => 'beta', 'cat' => 'blog', 'n' => 1, 'tags' => ['b'], 'draft' => true },
+      { 'title' => 'Gamma', 'cat' => 'news', 'n' => 2, 'tags' => [] },
+      { 'title' => 'delta', 'cat' => nil, 'n' => 10, 'tags' => %w[c] },
+    ],
+    'num_s' => '12', 'fl_s' => '3.70', 'neg_s' => '-4.5', 'junk_s' => '12abc', 'sp_s' => ' 7 ',
+    'date_s' => '2024-01-05 10:20:30', 'date_iso' => '2024-03-09T08:07:06Z', 'date_off' => '2023-12-31 23:59:59 +0530',
+    'date_txt' => 'March 5, 2024', 'epoch' => 1704412800, 'epoch_s' => '1704412800',
+    'key' => 'b', 'idx' => 1, 'nidx' => -1, 'three' => 3, 'lim' => 2, 'off' => 1, 'sz' => 'size',
+    'b64' => 'aGVsbG8gd29ybGQ=', 'b64u' => 'aGk_Pz8-', 'url' => 'a b&c=d/é?~', 'urle' => 'a+b%26c%3Dd%2F%C3%A9%3F~',
+    'matrix' => [[1, 2], [3, 4]], 'hash_arr' => [{ 'a' => 1 }, { 'a' => 2 }, { 'b' => 3 }],
+    'strnum' => %w[10 9 100 1], 'q' => 'say "hi"', 'amp' => 'a & b',
+  },
+}
+
+srand(1234)
+$cases = []
+
+def add(template, data = 'main')
+  $cases << [template, data]
+end
+
+d = DATA['main']
+VARS = d.keys
+
+# --- Output of every value, and lookups -----------------------------------
+VARS.each do |k|
+  add("{{ #{k} }}")
+  add("[{{ #{k}.size }}|{{ #{k}.first }}|{{ #{k}.last }}]")
+end
+%w[h.a h.b h.c h.d h.d[0] h.d.last h["a"] h['b'] h[key] h.size h.first h.nosuch hh.x.y.z hh["x"]["y"].z
+   arr[0] arr[-1] arr[5] arr[idx] arr[nidx] arr.first arr["0"] posts[0].title posts.last.cat posts[1]["tags"].first
+   s.size s[0] s.first u.size emoji.size i.size fl.size n.size t.size nested[1][1][0] matrix[1].last
+   h[sz] arr[sz] posts.size posts[0].tags.size [key] ["s"] [nosuch] e.size ea.first eh.first huge tiny big
+   fz fint fneg neg zero h.e.f
+   (1..3) (1..n) (i..45) (3..1) (neg..zero) ("1".."3") (fl..5) (1...3)].each do |e|
+  add("{{ #{e} }}")
+end
+
+# --- Literals and odd output markup (lax quirks) ---------------------------
+['{{ "str" }}', "{{ 'single' }}", '{{ 1 }}', '{{ -1 }}', '{{ 1.5 }}', '{{ -0.5 }}', '{{ 1.0 }}', '{{ 100000000000000000000 }}',
+ '{{ 1.2.3 }}', '{{ 1..2 }}', '{{ nil }}', '{{ null }}', '{{ true }}', '{{ false }}', '{{ empty }}', '{{ blank }}',
+ '{{ }}', '{{}}', '{{ "a" "b" }}', '{{ s s }}', '{{ s | }}', '{{ s || upcase }}', '{{ s | upcase upcase }}',
+ '{{ s |upcase|downcase }}', '{{s|upcase}}', '{{ "a,b" }}', '{{ a-b }}', '{{ h.a-b }}', '{{ s!!! }}',
+ '{{ "unterminated }}', "{{ 'x' | append: \"y\" }}", '{{ s | append: }}', '{{ s | append: , "x" }}',
+ '{{ s | nosuchfilter }}', '{{ s | nosuchfilter: 1, 2 }}', '{{ 5 | plus: 1 2 }}', '{{ s | upcase: }}',
+ '{{ s | truncate: 5 "!!" }}', '{{ s | slice: 1, }}', '{{ 1 | plus: "2" | times: 3 }}', '{{ s.size | plus: 1 }}',
+ '{{ [s] }}', '{{ ["s"] }}', '{{ h[ "a" ] }}', '{{ arr[ 0 ] }}', '{{ h["a"]["b"] }}', '{{ s.upcase }}',
+ '{{ posts[0]["title"] | upcase }}', '{{ -s }}', '{{ s- }}', '{{ (1..3) | join: "," }}', '{{ 3..5 }}',
+ '{{ "a" | default: "b" | upcase }}', '{{ s | split: " " | first }}', '{{ x | default: 5 | plus: 1 }}',
+ '{{- s -}}', '{{-s-}}', 'a {{- s }} b', 'a {{ s -}} b', "a\n  {{- s -}}\n  b", '{{ s | append: "-}}" }}',
+ '{{ "{{" }}', '{{ "}}" }}', '{{ s } }}', '{{ s }', 'x {{ s', 'x {% if true', '{% %}', '{%%}', '{% - %}',
+ '{{ s | default: n, allow_false: true }}', '{{ s|slice:0,3 }}', '{{ s | slice: 0 , 3 }}', '{{ i|plus:1|minus:2 }}',
+ '{{ h | where: "a" }}', '{{ "€" | size }}', '{{ s | upcase | | downcase }}', '{{ s | : upcase }}',
+ '{{ 007 }}', '{{ 1e3 }}', '{{ 0x10 }}', '{{ +5 }}', '{{ -0 }}', '{{ 0.0 }}', '{{ -0.0 }}', '{{ 12345678901234567890 }}',
+ '{{ 1.23456789012345678 }}', '{{ 0.1 | plus: 0.2 }}', '{{ 1e-5 }}', "{{ 'it''s' }}", '{{ "a\\nb" }}'].each { |t| add(t) }
+
+# --- Filters over many inputs ----------------------------------------------
+INPUTS = %w[s e n t i zero neg fl fl2 fz fint fneg u ws html arr sarr mixed nums nested ea dup h eh posts
+            num_s fl_s neg_s junk_s sp_s nosuch big huge tiny emoji strnum hash_arr matrix]
+FILTERS = {
+  'size' => [''], 'downcase' => [''], 'upcase' => [''], 'capitalize' => [''], 'escape' => [''], 'h' => [''],
+  'escape_once' => [''], 'url_encode' => [''], 'url_decode' => [''], 'base64_encode' => [''], 'base64_decode' => [''],
+  'base64_url_safe_encode' => [''], 'base64_url_safe_decode' => [''],
+  'slice' => [': 1', ': -3, 2', ': 0, 100', ': 10', ': "1"', ': 1.5', ': nil'],
+  'truncate' => ['', ': 5', ': 5, "!"', ': 0', ': -1', ': 3, ""', ': 20, "…"', ': "x"'],
+  'truncatewords' => ['', ': 2', ': 0', ': -2', ': 3, "--"', ': 1, ""', ': 100'],
+  'split' => [': " "', ': ""', ': "l"', ': ","', ': nil', ': 1'],
+  'strip' => [''], 'lstrip' => [''], 'rstrip' => [''], 'strip_html' => [''], 'strip_newlines' => [''],
+  'newline_to_br' => [''],
+  'join' => ['', ': "-"', ': nil', ': 1'],
+  'sort' => ['', ': "n"', ': "title"', ': "nosuch"'],
+  'sort_natural' => ['', ': "title"', ': "cat"'],
+  'where' => [': "cat", "news"', ': "draft"', ': "cat"', ': "n", 1', ': "a", 1', ': "title", "beta"'],
+  'uniq' => ['', ': "cat"', ': "a"'],
+  'reverse' => [''], 'compact' => ['', ': "cat"', ': "a"'],
+  'map' => [': "title"', ': "a"', ': "to_liquid"', ': "size"', ': nil'],
+  'concat' => [': arr', ': ea', ': s', ': posts'],
+  'replace' => [': "l", "L"', ': "o"', ': "", "-"', ': "l", "\\\\0\\\\0"', ': nil, "x"'],
+  'replace_first' => [': "l", "L"', ': "", "^"'],
+  'replace_last' => [': "l", "L"', ': "o", ""', ': "zz", "y"'],
+  'remove' => [': "l"', ': ""'], 'remove_first' => [': "l"'], 'remove_last' => [': "l"'],
+  'append' => [': "!"', ': i', ': n', ': arr'], 'prepend' => [': "!"', ': fl'],
+  'first' => [''], 'last' => [''],
+  'abs' => [''], 'plus' => [': 1', ': 0.5', ': "2"', ': fl', ': n', ': "1.25"'],
+  'minus' => [': 1', ': 0.1', ': neg'], 'times' => [': 2', ': 1.1', ': "3"', ': fl2'],
+  'divided_by' => [': 2', ': 2.0', ': 0', ': 0.0', ': -3', ': "4"', ': fl'],
+  'modulo' => [': 3', ': -3', ': 0', ': 0.4', ': 2.5'],
+  'round' => ['', ': 2', ': 1', ': -1', ': 0', ': "1"', ': 0.0'],
+  'ceil' => [''], 'floor' => [''], 'at_least' => [': 5', ': 3.5', ': "10"'], 'at_most' => [': 5', ': 3.5', ': -10'],
+  'default' => ['', ': "dflt"', ': "dflt", allow_false: true', ': allow_false: true', ': 0, allow_false: false'],
+  'date' => [': "%Y-%m-%d"', ': ""', ': nil'],
+}
+FILTERS.each do |f, args|
+  args.each do |a|
+    INPUTS.each { |inp| add("{{ #{inp} | #{f}#{a} }}") }
+  end
+end
+# Arity errors.
+%w[upcase size abs first].each { |f| add("{{ s | #{f}: 1 }}") }
+%w[plus append split replace_last date where concat map].each { |f| add("{{ s | #{f} }}") }
+add('{{ s | slice: 1, 2, 3 }}'); add('{{ s | truncate: 1, 2, 3 }}'); add('{{ s | default: 1, 2, 3 }}')
+
+# --- Dates -----------------------------------------------------------------
+DATE_INPUTS = %w[date_s date_iso date_off date_txt epoch epoch_s s e n i fl arr] +
+              ['"2024-02-29"', '"2024-02-30"', '"2024-13-01"', '"Jan 5, 2024 3pm"', '"5 January 2024 14:05"',
+               '"Fri, 05 Jan 2024 10:00:00 +0000"', '"2024/01/05 10:20"', '"25/12/2024"', '"05.01.2024"', '"20240105"',
+               '"2024-01-05T10:00:00.123456+05:30"', '"24-01-05"', '"1999-12-31 23:59:59 -0800"', '"not a date"',
+               '"2024-01-05 10:00 pst"', '"March 5th, 2024 10:00 PM"', '"0"', '"1"', '1704412800', '0']
+DATE_FORMATS = ['%Y-%m-%d %H:%M:%S %z', '%a %A %b %B %h %c', '%d %e %j %m %y %C %G %g %V %U %W %u %w',
+                '%I %l %p %P %k %H', '%L %N %3N %6N %s', '%Z %z %:z %::z', '%D %F %T %R %r %x %X %v',
+                '%-d %-m %_m %02e %5Y %^a %^B %#p %#a %-I', '%%Y %n%t %Q %E %Oy %:y %10A %-10A %010z', 'plain']
+DATE_INPUTS.each do |inp|
+  DATE_FORMATS.each { |fmt| add("{{ #{inp} | date: \"#{fmt}\" }}") }
+end
+
+# --- Operators and conditions ----------------------------------------------
+OPERANDS = %w[1 2 1.0 "1" "a" "abc" s e n t f arr ea h eh nosuch empty blank nil neg fl (1..3) mixed]
+OPS = ['==', '!=', '<>', '<', '>', '<=', '>=', 'contains']
+OPS.each do |op|
+  OPERANDS.each do |a|
+    OPERANDS.each do |b|
+      next if rand < 0.55 && !(a == b || %w[empty blank nil].include?(a) || %w[empty blank nil].include?(b))
+      add("{% if #{a} #{op} #{b} %}T{% else %}F{% endif %}")
+    end
+  end
+end
+
+# --- Tag templates -----------------------------------------------------------
+TAGS = <<~'LIQ'.split("\n====\n")
+{% if t %}yes{% endif %}
+====
+{% if f %}yes{% else %}no{% endif %}
+====
+{% if n %}a{% elsif i > 40 %}b{% else %}c{% endif %}
+====
+{% if e %}empty-truthy{% endif %}
+====
+{% if ea %}arr-truthy{% endif %}
+====
+{% if zero %}zero-truthy{% endif %}
+====
+{% unless t %}a{% else %}b{% endunless %}
+====
+{% unless f %}a{% elsif t %}b{% endunless %}
+====
+{% unless n %}nil{% endunless %}
+====
+{% if t and f %}A{% elsif t or f %}B{% endif %}
+====
+{% if f and f or t %}yes{% else %}no{% endif %}
+====
+{% if t or f and f %}yes{% else %}no{% endif %}
+====
+{% if t and t and f or t %}yes{% else %}no{% endif %}
+====
+{% if f or f or f and t %}yes{% else %}no{% endif %}
+====
+{% if i==42 %}eq{% else %}ne{% endif %}
+====
+{% if i ==42 %}eq{% else %}ne{% endif %}
+====
+{% if s contains "World" %}c{% endif %}
+====
+{% if arr contains 2 %}c{% endif %}
+====
+{% if arr contains "2" %}c{% else %}nc{% endif %}
+====
+{% if h contains "a" %}c{% else %}nc{% endif %}
+====
+{% if s == "Hello World" and i > 1 %}ok{% endif %}
+====
+{% if "a" == 'a' %}q{% endif %}
+====
+{% if s %}{% if i %}{% if t %}deep{% endif %}{% endif %}{% endif %}
+====
+{% if %}x{% endif %}
+====
+{% if t %}x{% elsif %}y{% endif %}
+====
+{% if t %}x{% else junk %}y{% endif %}
+====
+{% if t %}x{% else %}y{% else %}z{% endif %}
+====
+{% if f %}x{% else %}y{% elsif t %}z{% endif %}
+====
+{% if t %}x
+====
+{% if t %}x{% endunless %}
+====
+{% endif %}
+====
+{% else %}
+====
+{% if t = 1 %}x{% endif %}
+====
+{% if t === 1 %}x{% else %}y{% endif %}
+====
+{% if 1 =< 2 %}x{% else %}y{% endif %}
+====
+{% if i > "1" %}x{% endif %}
+====
+{% if "1" < 2 %}x{% endif %}
+====
+{% if arr < 2 %}x{% else %}y{% endif %}
+====
+{% if n < 2 %}x{% else %}y{% endif %}
+====
+{% if h > 1 %}x{% else %}y{% endif %}
+====
+{% if t and %}x{% else %}y{% endif %}
+====
+{% if and t %}x{% else %}y{% endif %}
+====
+{% if t xor f %}x{% else %}y{% endif %}
+====
+{% if t AND f %}x{% else %}y{% endif %}
+====
+{% if t or1 f %}x{% else %}y{% endif %}
+====
+{% if s contains %}x{% else %}y{% endif %}
+====
+{% if (1..5) contains 3 %}x{% else %}y{% endif %}
+====
+{% if s == empty %}x{% else %}y{% endif %}
+====
+{% if e == empty %}x{% else %}y{% endif %}
+====
+{% if ea == empty %}x{% else %}y{% endif %}
+====
+{% if eh == empty %}x{% else %}y{% endif %}
+====
+{% if n == empty %}x{% else %}y{% endif %}
+====
+{% if empty == e %}x{% else %}y{% endif %}
+====
+{% if e == blank %}x{% else %}y{% endif %}
+====
+{% if e != blank %}x{% else %}y{% endif %}
+====
+{% if ws == blank %}x{% else %}y{% endif %}
+====
+{% if e != empty %}x{% else %}y{% endif %}
+====
+{% if empty %}x{% else %}y{% endif %}
+====
+{% if blank %}x{% else %}y{% endif %}
+====
+{% if nil == null %}x{% else %}y{% endif %}
+====
+{% if nosuch == nil %}x{% else %}y{% endif %}
+====
+{% if 1 == 1.0 %}x{% else %}y{% endif %}
+====
+{% if fint == 5 %}x{% else %}y{% endif %}
+====
+{% if h.c == nil %}x{% else %}y{% endif %}
+====
+{% if posts[0].tags contains "a" %}x{% else %}y{% endif %}
+====
+{% if s contains nil %}x{% else %}y{% endif %}
+====
+{% if 5 contains 5 %}x{% else %}y{% endif %}
+====
+{% if "abc" contains "" %}x{% else %}y{% endif %}
+====
+{% if i contains 4 %}x{% else %}y{% endif %}
+====
+{% if "42" contains i %}x{% else %}y{% endif %}
+====
+{% case i %}{% when 1 %}one{% when 42 %}answer{% else %}other{% endcase %}
+====
+{% case s %}{% when "x", "Hello World" %}hit{% endcase %}
+====
+{% case i %}{% when 1 or 42 %}hit{% else %}miss{% endcase %}
+====
+{% case i %}{% when 42 %}a{% when 42 %}b{% else %}c{% endcase %}
+====
+{% case i %}{% when 1 %}a{% else %}b{% else %}c{% endcase %}
+====
+{% case i %}{% else %}b{% when 42 %}c{% endcase %}
+====
+{% case i %}{% when 1,2, 42 %}in{% endcase %}
+====
+{% case n %}{% when nil %}nil!{% endcase %}
+====
+{% case e %}{% when empty %}empty!{% else %}no{% endcase %}
+====
+{% case ea %}{% when empty %}empty!{% else %}no{% endcase %}
+====
+{% case i %}  {% when 42 %} x {% endcase %}
+====
+{% case i %}
+  {% when 42 %}
+  {% assign r = 1 %}
+{% endcase %}[{{ r }}]
+====
+{% case %}{% when 1 %}x{% endcase %}
+====
+{% case i %}{% when %}x{% endcase %}
+====
+{% case i %}{% when 42 %}x{% else y %}z{% endcase %}
+====
+{% case i %}{% when 42 %}x{% elsif %}z{% endcase %}
+====
+{% case i %}{% when 42 %}x
+====
+{% case i %}{% when "42" %}str{% when 42.0 %}float{% endcase %}
+====
+{% case i %}{% when 42 or %}x{% endcase %}
+====
+{% case h.a %}{% when 1 %}one{% endcase %}
+====
+{% for x in arr %}{{ x }}{% endfor %}
+====
+{% for x in arr reversed %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:2 %}{{ x }}{% endfor %}
+====
+{% for x in arr offset:1 %}{{ x }}{% endfor %}
+====
+{% for x in arr limit: 1 offset: 1 %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:lim offset:off %}{{ x }}{% endfor %}
+====
+{% for x in arr reversed limit:2 %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:2 reversed %}{{ x }}{% endfor %}
+====
+{% for x in arr offset:5 %}{{ x }}{% else %}none{% endfor %}
+====
+{% for x in arr limit:0 %}{{ x }}{% else %}none{% endfor %}
+====
+{% for x in arr limit:-1 %}{{ x }}{% else %}none{% endfor %}
+====
+{% for x in arr offset:-1 %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:"2" %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:1.5 %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:n %}{{ x }}{% endfor %}
+====
+{% for x in arr offset:s %}{{ x }}{% endfor %}
+====
+{% for x in (1..5) limit:2 %}{{ x }}{% endfor %}{% for x in (1..5) offset:continue %}{{ x }}{% endfor %}
+====
+{% for x in arr limit:1 %}{{ x }}{% endfor %}|{% for x in arr offset:continue limit:1 %}{{ x }}{% endfor %}|{% for x in arr offset:continue %}{{ x }}{% endfor %}|{% for x in arr offset:continue %}{{ x }}{% else %}done{% endfor %}
+====
+{% for x in (1..3) %}{{ x }}{% endfor %}
+====
+{% for x in (3..1) %}{{ x }}{% else %}empty{% endfor %}
+====
+{% for x in (neg..zero) %}{{ x }},{% endfor %}
+====
+{% for x in (1..three) %}{{ x }}{% endfor %}
+====
+{% for x in (1..num_s) %}{{ x }}{% endfor %}
+====
+{% for x in (1..fl) %}{{ x }}{% endfor %}
+====
+{% for x in (1..nosuch) %}{{ x }}{% else %}e{% endfor %}
+====
+{% for x in (fl..4) %}{{ x }}{% endfor %}
+====
+{% for x in ("a".."c") %}{{ x }}{% endfor %}
+====
+{% for x in h %}{{ x[0] }}={{ x[1] }};{% endfor %}
+====
+{% for x in h %}{{ x }}{% endfor %}
+====
+{% for x in eh %}{{ x }}{% else %}none{% endfor %}
+====
+{% for x in s %}[{{ x }}]{% endfor %}
+====
+{% for x in e %}[{{ x }}]{% else %}empty{% endfor %}
+====
+{% for x in s limit:0 %}[{{ x }}]{% endfor %}
+====
+{% for x in n %}[{{ x }}]{% else %}nil{% endfor %}
+====
+{% for x in i %}[{{ x }}]{% else %}int{% endfor %}
+====
+{% for x in nested %}{{ x }};{% endfor %}
+====
+{% for x in mixed %}{{ forloop.index }}:{{ x }} {% endfor %}
+====
+{% for x in arr %}{{ forloop.index0 }}{{ forloop.rindex }}{{ forloop.rindex0 }}{{ forloop.first }}{{ forloop.last }}{{ forloop.length }} {% endfor %}
+====
+{% for x in arr %}{{ forloop.name }}{% endfor %}
+====
+{% for x in (1..2) %}{% for y in (1..2) %}{{ forloop.parentloop.index }}{{ forloop.index }} {% endfor %}{% endfor %}
+====
+{% for x in arr %}{{ forloop.parentloop.index }}|{% endfor %}
+====
+{% for x in arr %}{% if x == 1 %}{% break %}{% endif %}{{ x }}{% endfor %}
+====
+{% for x in arr %}{% if x == 1 %}{% continue %}{% endif %}{{ x }}{% endfor %}
+====
+{% for x in (1..3) %}{% for y in (1..3) %}{% if y == 2 %}{% break %}{% endif %}{{ x }}{{ y }} {% endfor %}{% endfor %}
+====
+{% for x in arr %}{{ x }}{% break %}after{% endfor %}
+====
+a{% break %}b
+====
+a{% continue %}b{{ s }}
+====
+{% if t %}a{% break %}b{% endif %}c
+====
+{% for x in arr %}{% assign last = x %}{% endfor %}{{ last }}{{ x }}
+====
+{% assign x = "outer" %}{% for x in arr %}{% endfor %}{{ x }}
+====
+{% for x in arr %}{{ forloop.index }}{% endfor %}{{ forloop.index }}
+====
+{% for x %}{% endfor %}
+====
+{% for x arr %}{% endfor %}
+====
+{% for in arr %}{% endfor %}
+====
+{% for x in %}{% endfor %}
+====
+{% for x in arr %}{{ x }}
+====
+{% for x in arr %}{% else %}{% else %}{% endfor %}
+====
+{% for x in arr %}{% elsif %}{% endfor %}
+====
+{% for x in arr junk %}{{ x }}{% endfor %}
+====
+{% for x in arr limit: 2, offset: 1 %}{{ x }}{% endfor %}
+====
+{% for x in arr limit=2 %}{{ x }}{% endfor %}
+====
+{% for x in arr reversed offset:1 %}{{ x }}{% endfor %}
+====
+{% for x-y in arr %}{{ x-y }}{% endfor %}
+====
+{% for x in posts %}{{ x.title }}{% if forloop.last %}.{% else %}, {% endif %}{% endfor %}
+====
+{% for p in posts %}{% for t in p.tags %}{{ t }}{% endfor %}|{% endfor %}
+====
+{% for x in sarr %}{% cycle "o", "e" %}{% endfor %}
+====
+{% for x in sarr %}{% cycle 'g1': "a", "b", "c" %}{% cycle 'g2': 1, 2 %}{% endfor %}
+====
+{% cycle "a", "b" %}{% cycle "a", "b" %}{% cycle "a", "b", "c" %}{% cycle "a", "b" %}
+====
+{% cycle s, i %}{% cycle s, i %}{% cycle s, i %}
+====
+{% cycle g: s, i %}{% cycle g: s, i %}{% cycle g: s, i %}
+====
+{% cycle %}
+====
+{% cycle "a" %}{% cycle "a" %}
+====
+{% cycle arr, h %}
+====
+{% cycle 'x':'a','b' %}{% cycle 'x':'a','b' %}
+====
+{% cycle "a,b", "c" %}{% cycle "a,b", "c" %}{% cycle "a,b", "c" %}
+====
+{% cycle g:'a','b' %}{% cycle g:'a','b' %}
+====
+{% cycle nosuch: 1, 2 %}{% cycle nosuch: 1, 2 %}
+====
+{% tablerow x in arr %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in arr cols:2 %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in sarr cols:2 limit:3 offset:1 %}{{ tablerowloop.index }}{{ tablerowloop.col }}{{ tablerowloop.row }}{{ tablerowloop.col_first }}{{ tablerowloop.col_last }}{{ tablerowloop.first }}{{ tablerowloop.last }}{{ tablerowloop.rindex }}{{ tablerowloop.col0 }}{{ tablerowloop.length }}{% endtablerow %}
+====
+{% tablerow x in ea %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in n %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in s %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in (1..4) cols:3 %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in h cols:1 %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in arr cols:"2" %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in arr cols:lim %}{{ x }}{% break %}{{ x }}{% endtablerow %}
+====
+{% tablerow x arr %}{{ x }}{% endtablerow %}
+====
+{% tablerow x in arr cols:2 %}{{ x }}
+====
+{% assign x = 5 %}{{ x }}
+====
+{% assign x = s | upcase | split: " " %}{{ x | join: "+" }}
+====
+{% assign x = arr %}{{ x.size }}
+====
+{% assign x=1 %}{{ x }}
+====
+{% assign x = %}[{{ x }}]
+====
+{% assign = 5 %}
+====
+{% assign x %}
+====
+{% assign x.y = 5 %}{{ x.y }}|{{ x }}
+====
+{% assign x[0] = 5 %}{{ x[0] }}
+====
+{% assign (x) = 5 %}[{{ x }}]
+====
+{% assign 1x = 5 %}{{ 1x }}
+====
+{% assign x = 1 %}{% assign x = x | plus: 1 %}{{ x }}
+====
+{% assign s = "shadow" %}{{ s }}
+====
+{% assign x = "a" "b" %}{{ x }}
+====
+{% assign x = nosuch %}[{{ x }}]
+====
+{% assign x = (1..3) %}{{ x }}|{% for i in x %}{{ i }}{% endfor %}
+====
+{% assign x = h %}{{ x.b }}
+====
+{% assign x = 1 | divided_by: 0 %}
+====
+{% assign x == 5 %}{{ x }}
+====
+{% assign x = 5 junk %}{{ x }}
+====
+{% capture c %}in {{ s }}{% endcapture %}[{{ c }}]
+====
+{% capture c %}{% endcapture %}[{{ c }}]{% if c == empty %}E{% endif %}
+====
+{% capture %}x{% endcapture %}
+====
+{% capture c.d %}x{% endcapture %}{{ c.d }}
+====
+{% capture c %}x
+====
+{% capture 'c' %}x{% endcapture %}[{{ c }}]
+====
+{% capture c %}{% capture d %}inner{% endcapture %}outer{% endcapture %}{{ c }}|{{ d }}
+====
+{% for x in arr %}{% capture c %}{{ c }}{{ x }}{% endcapture %}{% endfor %}{{ c }}
+====
+{% increment a %}{% increment a %}{% increment b %}{% decrement a %}{{ a }}
+====
+{% decrement d %}{% decrement d %}{{ d }}
+====
+{% assign a = 10 %}{% increment a %}{{ a }}{% increment a %}
+====
+{% increment i %}{% increment i %}{{ i }}
+====
+{% increment s %}
+====
+{% increment fl %}{% decrement fl %}
+====
+{% increment %}{% increment %}
+====
+{% increment a %}{% decrement a %}{% decrement a %}{% increment a %}
+====
+{% ifchanged %}{{ i }}{% endifchanged %}{% ifchanged %}{{ i }}{% endifchanged %}{% ifchanged %}x{% endifchanged %}
+====
+{% for x in dup %}{% ifchanged %}{{ x }}{% endifchanged %}{% endfor %}
+====
+{% raw %}{{ s }}{% if %}{% endraw %}
+====
+{% raw %}{% raw %}{% endraw %}
+====
+{% raw %}a{%- endraw %}b
+====
+{% raw %}a{% endraw -%}  b
+====
+{% raw -%}  a  {% endraw %}  b
+====
+{% raw x %}a{% endraw %}
+====
+{% raw %}unclosed
+====
+{% raw %}{{ x {% endraw %}
+====
+{% raw %}a{%endraw%}b
+====
+{% raw %}{% endraw junk %}c
+====
+{% raw %}{% endrawx %}{% endraw %}
+====
+a{% comment %}{{ s }}{% if %}{% endcomment %}b
+====
+{% comment %}{% if t %}{% endcomment %}{% endif %}{% endcomment %}x
+====
+{% comment %}{% raw %}{% endcomment %}{% endraw %}{% endcomment %}y
+====
+{% comment %}{% nosuchtag %}{% endcomment %}z
+====
+{% comment %}{{ unterminated {% endcomment %}
+====
+{% comment %}x
+====
+{% comment %}{% comment %}{% endcomment %}{% endcomment %}ok
+====
+{% comment %}{% else %}{% endcomment %}ok
+====
+{% # inline comment %}x
+====
+{%# no space %}x
+====
+{% # line one
+   # line two %}x
+====
+{% # line one
+   line two %}x
+====
+{% echo s %}
+====
+{% echo s | upcase | append: "!" %}
+====
+{% echo %}
+====
+{% echo 'a' 'b' %}
+====
+{% liquid
+  assign x = 5
+  if x > 3
+    echo "big"
+  else
+    echo "small"
+  endif
+  for i in (1..3)
+    echo i
+  endfor
+%}
+====
+{% liquid assign y = "one" %}{{ y }}
+====
+{% liquid
+  # a comment
+  echo s | downcase
+%}
+====
+{% liquid
+  case i
+    when 42
+      echo "yes"
+  endcase
+%}
+====
+{% liquid
+  if t
+    echo "x"
+%}
+====
+{% liquid
+  nosuchtag
+%}
+====
+{% liquid
+  endif
+%}
+====
+{% liquid
+  else
+%}
+====
+{% liquid %}x
+====
+{% liquid
+  capture c
+    echo "cap"
+  endcapture
+  echo c | upcase
+%}
+====
+{% liquid
+  raw
+  x
+  endraw
+%}
+====
+{% liquid liquid echo 1 %}
+====
+{% liquid
+  for x in arr
+    cycle "a", "b"
+  endfor
+%}
+====
+{% include "greet" %}
+====
+{% include "greet" with "X" %}
+====
+{% include 'greet' who: "you" %}
+====
+{% include "greet", who: "you" %}
+====
+{% include "item" for arr %}
+====
+{% include "item" with arr %}
+====
+{% include "item" with h %}
+====
+{% include "item" for h %}
+====
+{% include "greet" with s as who %}
+====
+{% include "vars" a: 1, b: s, c: arr %}
+====
+{% include "vars" a: 1 b: 2 %}
+====
+{% include "assigner" %}{{ leaked }}
+====
+{% include "loopy" for arr %}
+====
+{% include "dir/nested" with "N" %}
+====
+{% include "counter" %}{% include "counter" %}{{ hits }}
+====
+{% include "missing" %}
+====
+{% include "broken" %}
+====
+{% include nosuch %}
+====
+{% include %}
+====
+{% include s %}
+====
+{% include 5 %}
+====
+{% assign tpl = "item" %}{% include tpl %}
+====
+{% include "recursive" %}
+====
+{% include "item" with nosuch %}[]
+====
+{% assign item = "preset" %}{% include "item" %}
+====
+{% render "greet" %}
+====
+{% render "greet" with "X" %}
+====
+{% render "greet", who: "you" %}
+====
+{% render "greet" who: s %}
+====
+{% render "item" for arr %}
+====
+{% render "item" with arr %}
+====
+{% render "item" for arr as thing %}
+====
+{% render "loopy" for arr %}
+====
+{% render "loopy" for h %}
+====
+{% render "loopy" for (1..3) %}
+====
+{% render "outer_var" %}
+====
+{% assign outer = 1 %}{% render "outer_var" %}
+====
+{% render "outer_var", outer: s %}
+====
+{% render "assigner" %}[{{ leaked }}]
+====
+{% render "counter" %}{% render "counter" %}{% increment hits %}
+====
+{% render "inc_in_render" %}
+====
+{% render tpl %}
+====
+{% render %}
+====
+{% render "missing" %}
+====
+{% render "broken" %}
+====
+{% render "cyc" %}{% render "cyc" %}{% cycle "a", "b" %}
+====
+{% render 'item' with s as item %}
+====
+{% nosuchtag %}
+====
+{% endfor %}
+====
+{% end %}
+====
+{% when %}
+====
+{% elsif %}
+====
+a {%- if t -%} b {%- endif -%} c
+====
+a {%- if f -%} b {%- endif -%} c
+====
+a
+  {%- for x in arr -%}
+    {{ x }}
+  {%- endfor -%}
+b
+====
+{% if t %}
+  {% assign z = 1 %}
+{% endif %}|
+====
+{% if t %}   {% endif %}|
+====
+{% if t %} x {% endif %}|
+====
+{% if f %}  {% else %}   {% endif %}|
+====
+{% for x in arr %}
+{% endfor %}|
+====
+{% for x in arr %}
+{% assign y = x %}
+{% endfor %}|{{ y }}
+====
+{% for x in arr %} {% comment %}c{% endcomment %} {% endfor %}|
+====
+{% for x in arr %} {% capture c %}z{% endcapture %} {% endfor %}|
+====
+{% unless f %}
+
+{% endunless %}|
+====
+{% case i %}
+{% when 42 %}
+{% endcase %}|
+====
+{% if t %} {% if t %} {% endif %} {% endif %}|
+====
+{% if t %} {% raw %}{% endraw %} {% endif %}|
+====
+{% if t %} {% raw %}x{% endraw %} {% endif %}|
+====
+{% if t %} {% increment q %} {% endif %}|
+====
+{% if t %} {% echo "" %} {% endif %}|
+====
+{% if t %} {{ "" }} {% endif %}|
+====
+{% if t %} {% cycle "" %} {% endif %}|
+====
+{% ifchanged %} {% endifchanged %}|
+====
+{% tablerow x in arr %} {% endtablerow %}|
+====
+{% for x in arr %} {% if t %} {% endif %} {% endfor %}|
+====
+{% for x in arr %} {% break %} {% endfor %}|
+====
+{% if t %} {% include "assigner" %} {% endif %}|
+====
+ {%- assign x = 1 -%} 
+ {{- x -}} 
+====
+{{ s }}   {{- s }}
+====
+{{ s -}}   
+  {{ s }}
+====
+{%- if t -%}
+  t
+{%- endif -%}
+====
+{% if t -%}{% raw %}  r{% endraw %}{% endif %}
+====
+{{ s | append: "%}" }}
+====
+{% assign x = "{% if %}" %}{{ x }}
+====
+{{ "{% raw %}" }}
+====
+{% if "%}" == "%}" %}x{% endif %}
+LIQ
+TAGS.each { |t| add(t) }
+
+# Range and nesting limits.
+add(('{% if t %}' * 101) + ('{% endif %}' * 101))
+add(('{% if t %}' * 99) + 'deep' + ('{% endif %}' * 99))
+add(('{% for x in arr %}' * 3) + '{{ x }}' + ('{% endfor %}' * 3))
+
+# --- Render everything -------------------------------------------------------
+out = { 'partials' => PARTIALS, 'data' => DATA, 'cases' => [] }
+$cases.uniq.each_with_index do |(src, data_name), i|
+  rec = { 'id' => i, 'template' => src, 'data' => data_name }
+  begin
+    tpl = Liquid::Template.parse(src, error_mode: :warn, line_numbers: true)
+    result = tpl.render!(Marshal.load(Marshal.dump(DATA[data_name])), strict_variables: false, strict_filters: false)
+    result = result.dup.force_encoding('UTF-8')
+    # Binary output (e.g. base64_decode of non-text) cannot be a Rust string.
+    raise Encoding::InvalidByteSequenceError, 'output is not valid UTF-8' unless result.valid_encoding?
+    rec['output'] = result
+    rec['warnings'] = tpl.warnings.size unless tpl.warnings.empty?
+  rescue StandardError, SystemStackError => e
+    rec['error'] = "#{e.class}: #{e.message}"
+  end
+  out['cases'] << rec
+end
+File.write(File.join(HERE, 'cases.json'), JSON.pretty_generate(out) + "\n")
+warn "#{out['cases'].size} cases, #{out['cases'].count { |c| c['error'] }} errors"

@@ -1,0 +1,87 @@
+//! The differential corpus: templates rendered by Ruby Liquid 5.4 with
+//! Jekyll's settings (see `corpus/generate.rb`), compared with ours.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use hyde_liquid::{Context, Engine, Map, Template};
+
+use crate::common::{from_json, MemoryFs};
+
+#[test]
+fn corpus_matches_ruby_liquid() {
+    let raw = include_str!("../corpus/cases.json");
+    let doc: serde_json::Value = serde_json::from_str(raw).expect("corpus JSON");
+    let partials: HashMap<String, String> = doc["partials"]
+        .as_object()
+        .expect("partials")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+        .collect();
+    let fs = Arc::new(MemoryFs(partials));
+    let mut datasets: HashMap<String, Map> = HashMap::new();
+    for (name, data) in doc["data"].as_object().expect("data") {
+        let mut m = Map::new();
+        for (k, v) in data.as_object().expect("dataset") {
+            m.insert(hyde_liquid::Value::str(k.as_str()), from_json(v));
+        }
+        datasets.insert(name.clone(), m);
+    }
+    let engine = Engine::new();
+    let cases = doc["cases"].as_array().expect("cases");
+    let mut failures = Vec::new();
+    for case in cases {
+        let src = case["template"].as_str().unwrap_or_default();
+        let data = datasets
+            .get(case["data"].as_str().unwrap_or("main"))
+            .cloned()
+            .unwrap_or_default();
+        let result = Template::parse(src, &engine).and_then(|t| {
+            let mut ctx = Context::new(&engine);
+            ctx.set_globals(data);
+            ctx.set_file_system(fs.clone());
+            t.render(&mut ctx)
+        });
+        let expected = case["output"].as_str();
+        let ok = match (&result, expected) {
+            (Ok(got), Some(want)) => got == want,
+            (Err(_), None) => true,
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!(
+                "#{} {:?}\n    want: {}\n    got:  {}",
+                case["id"],
+                src,
+                expected.map_or_else(
+                    || format!("error ({})", case["error"].as_str().unwrap_or("")),
+                    |s| format!("{s:?}")
+                ),
+                match &result {
+                    Ok(s) => format!("{s:?}"),
+                    Err(e) => format!("error ({})", e.ruby_message()),
+                }
+            ));
+        }
+    }
+    let total = cases.len();
+    eprintln!(
+        "liquid corpus: {} of {} cases identical",
+        total - failures.len(),
+        total
+    );
+    if !failures.is_empty() {
+        let shown: Vec<&String> = failures.iter().take(40).collect();
+        panic!(
+            "{} of {} cases differ; first {}:\n{}",
+            failures.len(),
+            total,
+            shown.len(),
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Tests named after features.
+
+mod api;
