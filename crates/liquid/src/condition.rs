@@ -176,13 +176,14 @@ fn contains(left: &Val, right: &Val) -> bool {
     };
     let r = match r {
         Val::V(v) => v.clone(),
-        _ => return false, // a method literal is truthy but never included
+        // A method literal prints as "", which every string includes.
+        _ => return matches!(l, Value::Str(_)),
     };
     if !l.is_truthy() || !r.is_truthy() {
         return false;
     }
     match l {
-        Value::Str(s) => s.contains(&*r.to_liquid_string()),
+        Value::Str(s) => s.contains(&*crate::filters::to_s(&r)),
         Value::Array(a) => a.iter().any(|x| liquid_eq(x, &r)),
         Value::Hash(h) => h.keys().any(|k| liquid_eq(k, &r)),
         Value::Range(a, z) => match r {

@@ -289,7 +289,8 @@ impl<'a> Parser<'a> {
                     if !liquid {
                         self.whitespace(nodes, &tok);
                     }
-                    if name == "liquid" {
+                    // Inside `{% liquid %}`, `liquid` is an unknown tag.
+                    if name == "liquid" && !liquid {
                         self.parse_liquid(markup, tok.offset, nodes, blank)?;
                         continue;
                     }

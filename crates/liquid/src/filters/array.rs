@@ -205,12 +205,19 @@ fn try_sort<T>(
 
 /// The property values of all items, or `None` if one has no `[]`.
 fn keyed(items: Vec<Value>, property: &Value) -> Result<Option<Vec<(Value, Value)>>, Error> {
+    if items
+        .iter()
+        .any(|i| matches!(prop(i, property), Prop::NoMethod))
+    {
+        return Ok(None);
+    }
+    let lazy = items.len() < 2;
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         match prop(&item, property) {
             Prop::Value(k) => out.push((k, item)),
-            Prop::TypeError => return Err(property_error(property)),
-            Prop::NoMethod => return Ok(None),
+            Prop::TypeError if lazy => out.push((Value::Nil, item)),
+            _ => return Err(property_error(property)),
         }
     }
     Ok(Some(out))
@@ -257,14 +264,14 @@ fn sort_natural(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error>
     }
     match a.first().filter(|p| !p.is_nil()) {
         None => {
-            items.sort_by(casecmp);
+            crate::value::ruby_sort(&mut items, &mut casecmp);
             Ok(Value::array(items))
         }
         Some(p) => {
             let Some(mut pairs) = keyed(items, p)? else {
                 return Ok(Value::Nil);
             };
-            pairs.sort_by(|x, y| casecmp(&x.0, &y.0));
+            crate::value::ruby_sort(&mut pairs, &mut |x, y| casecmp(&x.0, &y.0));
             Ok(Value::array(pairs.into_iter().map(|(_, v)| v).collect()))
         }
     }
@@ -296,6 +303,10 @@ fn where_filter(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error>
 
 fn uniq(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
     let items = input_items(v);
+    // Ruby's `uniq` with a block never calls it for fewer than two items.
+    if items.len() < 2 {
+        return Ok(Value::array(items));
+    }
     let mut seen = indexmap::IndexSet::new();
     let mut out = Vec::new();
     match a.first().filter(|p| !p.is_nil()) {

@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use super::Value;
 
 /// Formats a float as Ruby's `Float#to_s`: shortest round-trip digits,
-/// fixed notation for exponents in `-4..16`, otherwise `1.0e+20`.
+/// fixed notation unless the decimal point would sit more than 16 digits
+/// right (15 for whole numbers) or 4 zeros left, otherwise `1.0e+20`.
 pub fn format_float(f: f64) -> String {
     if f.is_nan() {
         return "NaN".into();
@@ -37,7 +38,14 @@ pub fn format_float(f: f64) -> String {
     if negative {
         out.push('-');
     }
-    if (-4..16).contains(&exp) {
+    let decpt = exp + 1;
+    let digs = digits.len() as i32;
+    let fixed = if decpt > 0 {
+        decpt <= if digs > decpt { 16 } else { 15 }
+    } else {
+        decpt > -4
+    };
+    if fixed {
         if exp < 0 {
             out.push_str("0.");
             for _ in 0..(-exp - 1) {

@@ -7,6 +7,7 @@
 pub(crate) mod compare;
 mod format;
 mod object;
+mod sort;
 
 use std::hash::{Hash as StdHash, Hasher};
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 pub use compare::{compare, liquid_eq};
 pub use format::{format_float, inspect};
 pub use object::Object;
+pub use sort::ruby_sort;
 
 /// An immutable, cheaply clonable string.
 pub type Str = Arc<str>;
