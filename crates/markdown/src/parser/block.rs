@@ -175,11 +175,23 @@ impl Parser {
         if self.gfm && !matches!(b.get(after), Some(b' ' | b'\t')) {
             return false;
         }
-        let contents = line.trim_start_matches([' ', '\t']);
+        let mut end = end;
+        let mut contents = line.trim_start_matches([' ', '\t']).to_string();
+        if contents.is_empty() && !self.gfm {
+            // `[^ \t].*\n` lets the newline be the first content character:
+            // the header then takes the next line too.
+            match line_end(sc.s, end) {
+                Some(e2) => {
+                    contents = format!("\n{}", &sc.s[end..e2 - 1]);
+                    end = e2;
+                }
+                None => return false,
+            }
+        }
         if contents.is_empty() || !self.after_block_boundary(tree) {
             return false;
         }
-        let (mut text, id) = header_contents(contents);
+        let (mut text, id) = header_contents(&contents);
         let trimmed = text.trim_end_matches('#');
         if trimmed.len() != text.len() {
             let cut = trimmed.len();
@@ -356,13 +368,14 @@ impl Parser {
         }
         let mut eob = self.new_block_el(Kind::Eob);
         eob.eob = EobKind::LinkDef(id.clone());
+        let ial = eob.ial.as_deref().cloned();
         tree.children.push(eob);
         self.link_defs.insert(
             id,
             LinkDef {
                 url: m.url,
                 title: m.title,
-                ial: None,
+                ial,
             },
         );
         true
@@ -498,7 +511,7 @@ impl Parser {
         let result = s[start..end].trim_end_matches(is_ruby_ws_or_nul);
         if let Some(last) = tree.children.last_mut() {
             if last.kind == Kind::P {
-                let joiner = if start >= 3 && &s[start - 3..start] == "  \n" {
+                let joiner = if start >= 3 && &s.as_bytes()[start - 3..start] == b"  \n" {
                     "  \n"
                 } else {
                     "\n"

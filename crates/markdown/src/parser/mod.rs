@@ -189,10 +189,16 @@ impl Parser {
         p.replace_abbreviations_root(&mut root);
         let order = p.footnote_order.clone();
         for name in &order {
-            if let Some(mut def) = p.footnotes.remove(name) {
-                p.update_tree(&mut def.content);
-                p.replace_abbreviations_root(&mut def.content);
-                p.footnotes.insert(name.clone(), def);
+            // The definition stays registered while its own content is parsed,
+            // so a note may refer to itself.
+            let Some(def) = p.footnotes.get_mut(name) else {
+                continue;
+            };
+            let mut content = std::mem::replace(&mut def.content, El::new(Kind::Temp));
+            p.update_tree(&mut content);
+            p.replace_abbreviations_root(&mut content);
+            if let Some(def) = p.footnotes.get_mut(name) {
+                def.content = content;
             }
         }
         for name in &order {
@@ -378,8 +384,8 @@ impl Parser {
                 crate::tree::Sym::Mdash => "\u{2014}",
                 crate::tree::Sym::Ndash => "\u{2013}",
                 crate::tree::Sym::Hellip => "\u{2026}",
-                crate::tree::Sym::LaquoSpace => "\u{ab} ",
-                crate::tree::Sym::RaquoSpace => " \u{bb}",
+                crate::tree::Sym::LaquoSpace => "\u{ab}\u{a0}",
+                crate::tree::Sym::RaquoSpace => "\u{a0}\u{bb}",
                 crate::tree::Sym::Laquo => "\u{ab}",
                 crate::tree::Sym::Raquo => "\u{bb}",
             }),

@@ -134,13 +134,18 @@ impl Parser {
         let b = s.as_bytes();
         let c = b[i];
         let next = b.get(i + 1).copied();
+        let after_char = if c < 0x80 {
+            next
+        } else {
+            b.get(i + char_len(s, i)).copied()
+        };
         match set {
             Set::Codespan => return c == b'`',
             Set::CodespanHtml => return c == b'`' || c == b'<',
             Set::Html => return c == b'<',
             Set::All => {}
         }
-        if c != b'\\' && matches!(next, Some(b'"' | b'\'')) {
+        if c != b'\\' && matches!(after_char, Some(b'"' | b'\'')) {
             return true;
         }
         match c {
@@ -319,7 +324,12 @@ impl Parser {
             self.parse_link(sc, el);
             return true;
         }
-        if (c == b'"' || c == b'\'') || (c != b'\\' && matches!(next, Some(b'"' | b'\''))) {
+        let after_char = if c < 0x80 {
+            next
+        } else {
+            b.get(i + char_len(s, i)).copied()
+        };
+        if (c == b'"' || c == b'\'') || (c != b'\\' && matches!(after_char, Some(b'"' | b'\''))) {
             self.parse_smart_quotes(sc, el);
             return true;
         }

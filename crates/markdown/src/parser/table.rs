@@ -161,6 +161,9 @@ impl Parser {
         if !last_ok {
             return false;
         }
+        // kramdown creates the table element (taking any pending block IAL) before
+        // it knows whether the lines form a table.
+        let pending_ial = self.block_ial.take();
         let orig = sc.pos;
         let leading_pipe = s[orig..]
             .trim_start_matches(|c: char| c.is_ascii() && is_ws(c as u8))
@@ -298,9 +301,7 @@ impl Parser {
             }
         }
         table.align.resize(columns, Align::Default);
-        if let Some(ial) = self.block_ial.take() {
-            table.ial = Some(Box::new(ial));
-        }
+        table.ial = pending_ial.map(Box::new);
         tree.children.push(table);
         true
     }

@@ -632,4 +632,22 @@ OPTION_SETS.each_with_index do |opts, i|
   end
 end
 
+# 5. Random documents: block prefixes and span tokens in random order, to
+# reach corners the hand-written snippets miss (seeded, so reproducible).
+RAND_INLINE = ['word', 'text', 'Foo Bar', '*', '**', '_', '__', '`', '``', '[', ']', '(', ')', '](http://x.com)', '](u "t")', '<', '>', '!', '"', "'", '$$', '&amp;', '&', '&nbsp;', '~~', '{: .c}', '{:', '}', '#', '-', '--', '...', '<<', '>>', '\\', '  ', "\t", '<b>', '</b>', '<em>', '</em>', '<span class="x">', '</span>', '<br/>', '<br>', 'http://x.com', '<http://a.b>', '<a@b.c>', '[^1]', '[^n]', '[x]', '[X][]', '[y][x]', '![i](a.png)', ' ', ' ', ' ', 'é', '中文', '|', '\\|', ':', '=', '<!-- c -->', '{::comment}x{:/}', '1.', '^', "it's", '"q"', '*em*', '**st**', '_u_', '`c`', 'HTML', '<img src="a.png">', '<a href="x">l</a>', 'x^2', '$$x$$', '<kbd>k</kbd>']
+RAND_PREFIX = ['', '', '', '', '', '    ', '  ', ' ', '   ', "\t", '# ', '## ', '###### ', '#', '> ', '>', '> > ', '- ', '* ', '+ ', '1. ', '2. ', '10. ', '  - ', '   - ', '    - ', '  1. ', '   1. ', '- - ', '> - ', '- > ', ': ', '  : ', '| ', '|', '```', '```ruby', '```python', '~~~', '---', '***', '* * *', '$$', '<div>', '</div>', '<div markdown="1">', '<div markdown="span">', '<details>', '</details>', '<summary>', '<p>', '</p>', '<table>', '<tr><td>', '</td></tr>', '</table>', '[x]: http://x.com', '[x]: <u v> "t"', '[^1]: note', '[^n]:', '*[HTML]: hyper', '{: .cls}', '{: #id}', '{:toc}', '{:a: .b}', '{: a}', '^', '===', '---', '- [ ] ', '- [x] ', '<!-- x -->', '{::nomarkdown}', '{:/}', '{::options parse_block_html="true" /}', '|---|---|', '|:--|--:|', '| a | b |']
+def random_line(rng)
+  b = RAND_PREFIX[rng.rand(RAND_PREFIX.size)]
+  k = rng.rand(7)
+  b + Array.new(k) { RAND_INLINE[rng.rand(RAND_INLINE.size)] }.join([' ', '', ' ', ' '][rng.rand(4)])
+end
+rng = Random.new(20241126)
+RAND_MODES = [{}, { 'input' => 'kramdown' }, { 'parse_block_html' => true }, { 'hard_wrap' => true },
+              { 'input' => 'kramdown', 'parse_block_html' => true }, { 'gfm_quirks' => [] }]
+600.times do |i|
+  lines = Array.new(1 + rng.rand(12)) { rng.rand(4) == 0 ? '' : random_line(rng) }
+  src = lines.join("\n") + (rng.rand(5) == 0 ? '' : "\n")
+  emit('random', format('%03d', i), src, RAND_MODES[i % RAND_MODES.size])
+end
+
 puts "#{$count} cases written to #{OUT}"

@@ -1,0 +1,27 @@
+//! Converts stdin like Jekyll's kramdown converter: `cargo run --example kd -- [key=value...]`.
+
+use std::io::Read;
+
+fn main() {
+    let mut opts = hyde_markdown::Options::jekyll_default();
+    for arg in std::env::args().skip(1) {
+        if let Some((k, v)) = arg.split_once('=') {
+            if let Err(e) = opts.set(k, v) {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        }
+    }
+    let mut src = String::new();
+    if std::io::stdin().read_to_string(&mut src).is_err() {
+        eprintln!("input is not UTF-8");
+        std::process::exit(1);
+    }
+    match hyde_markdown::to_html(&src, &opts) {
+        Ok(out) => print!("{}", out.html),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    }
+}
