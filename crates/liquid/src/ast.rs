@@ -70,7 +70,10 @@ impl Block {
 
 fn locate(e: Error, ctx: &Context, offset: usize) -> Error {
     if e.has_location() {
-        return e;
+        return match ctx.locate(offset) {
+            Some(loc) => e.set_include_origin(loc),
+            None => e,
+        };
     }
     match ctx.locate(offset) {
         Some(loc) => e.with_location(loc),

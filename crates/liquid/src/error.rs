@@ -143,6 +143,15 @@ impl Error {
         self.location.is_some()
     }
 
+    /// Sets where the innermost unplaced include tag sits (the engine calls
+    /// this as the error leaves the including template).
+    pub fn set_include_origin(mut self, from: Location) -> Error {
+        if let Some(frame) = self.include_stack.iter_mut().find(|f| f.from.is_none()) {
+            frame.from = Some(from);
+        }
+        self
+    }
+
     /// Records that the error passed out of the included template `name`.
     pub fn push_include(mut self, name: Arc<str>, from: Option<Location>) -> Error {
         self.include_stack.push(IncludeFrame { name, from });

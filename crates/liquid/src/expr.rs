@@ -9,6 +9,8 @@ use crate::error::{Error, ErrorKind};
 use crate::lex;
 use crate::value::{map_get, Str, Value};
 
+const MAX_EXPR_DEPTH: usize = 64;
+
 /// A parsed expression (`a.b[0]`, `"x"`, `(1..n)`, `nil`...).
 #[derive(Clone, Debug)]
 pub enum Expression {
@@ -39,6 +41,15 @@ impl Expression {
     /// Parses an expression as Ruby's `Expression.parse` does. Never fails:
     /// anything unrecognised becomes a variable lookup.
     pub fn parse(markup: &str) -> Expression {
+        Expression::parse_at(markup, 0)
+    }
+
+    /// Nesting (ranges in ranges, brackets in brackets) is capped so that
+    /// hostile input cannot exhaust the stack.
+    fn parse_at(markup: &str, depth: usize) -> Expression {
+        if depth > MAX_EXPR_DEPTH {
+            return Expression::Literal(Value::Nil);
+        }
         let m = markup.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\0');
         let b = m.as_bytes();
         if b.len() >= 2
@@ -55,8 +66,8 @@ impl Expression {
             return Expression::Literal(parse_int_literal(m));
         }
         if let Some((a, z)) = range_parts(m) {
-            let start = Expression::parse(a);
-            let end = Expression::parse(z);
+            let start = Expression::parse_at(a, depth + 1);
+            let end = Expression::parse_at(z, depth + 1);
             return match (&start, &end) {
                 (Expression::Literal(x), Expression::Literal(y)) => {
                     Expression::Literal(Value::Range(literal_to_i(x), literal_to_i(y)))
@@ -72,7 +83,7 @@ impl Expression {
             "true" => Expression::Literal(Value::Bool(true)),
             "false" => Expression::Literal(Value::Bool(false)),
             "blank" | "empty" => Expression::Literal(Value::str("")),
-            _ => Expression::Lookup(Box::new(Lookup::parse(m))),
+            _ => Expression::Lookup(Box::new(Lookup::parse(m, depth))),
         }
     }
 
@@ -198,11 +209,11 @@ pub(crate) fn to_integer(v: &Value) -> Result<i64, Error> {
 }
 
 impl Lookup {
-    fn parse(markup: &str) -> Lookup {
+    fn parse(markup: &str, depth: usize) -> Lookup {
         let mut parts = lex::variable_parts(markup).into_iter();
         let name = parts.next().map(|p| {
             if p.starts_with('[') && p.ends_with(']') {
-                Expression::parse(&p[1..p.len() - 1])
+                Expression::parse_at(&p[1..p.len() - 1], depth + 1)
             } else {
                 Expression::Literal(Value::str(p))
             }
@@ -210,7 +221,7 @@ impl Lookup {
         let keys = parts
             .map(|p| {
                 if p.starts_with('[') && p.ends_with(']') {
-                    Key::Index(Expression::parse(&p[1..p.len() - 1]))
+                    Key::Index(Expression::parse_at(&p[1..p.len() - 1], depth + 1))
                 } else {
                     Key::Name(p.into(), matches!(p, "size" | "first" | "last"))
                 }

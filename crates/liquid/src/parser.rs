@@ -97,8 +97,14 @@ fn tokenize(src: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut text_start = 0;
     let mut i = 0;
+    // The next `%}` and `}` at or after the scan position, cached so that
+    // many unterminated openers stay linear.
+    let mut next_tag_end: Option<Option<usize>> = None;
+    let mut next_brace: Option<Option<usize>> = None;
     while i + 1 < s.len() {
-        if s[i] != b'{' || (s[i + 1] != b'%' && s[i + 1] != b'{') {
+        let Some(p) = memchr_brace(s, i) else { break };
+        i = p;
+        if i + 1 >= s.len() || (s[i + 1] != b'%' && s[i + 1] != b'{') {
             i += 1;
             continue;
         }
@@ -107,9 +113,21 @@ fn tokenize(src: &str) -> Vec<Tok<'_>> {
         }
         let is_tag = s[i + 1] == b'%';
         let end = if is_tag {
-            find(s, i + 2, b"%}").map(|e| e + 2)
+            let cached = match next_tag_end {
+                Some(Some(e)) if e >= i + 2 => Some(e),
+                Some(None) => None,
+                _ => find(s, i + 2, b"%}"),
+            };
+            next_tag_end = Some(cached);
+            cached.map(|e| e + 2)
         } else {
-            find(s, i + 2, b"}").map(|e| {
+            let cached = match next_brace {
+                Some(Some(e)) if e >= i + 2 => Some(e),
+                Some(None) => None,
+                _ => find(s, i + 2, b"}"),
+            };
+            next_brace = Some(cached);
+            cached.map(|e| {
                 if s.get(e + 1) == Some(&b'}') {
                     e + 2
                 } else {
@@ -126,6 +144,10 @@ fn tokenize(src: &str) -> Vec<Tok<'_>> {
         toks.push(text_tok(src, text_start, s.len()));
     }
     toks
+}
+
+fn memchr_brace(s: &[u8], from: usize) -> Option<usize> {
+    s[from..].iter().position(|&b| b == b'{').map(|p| p + from)
 }
 
 fn find(s: &[u8], from: usize, needle: &[u8]) -> Option<usize> {

@@ -151,6 +151,7 @@ fn number_at(s: &[u8], i: usize) -> Option<usize> {
 struct P<'a> {
     toks: Vec<(K, &'a str)>,
     p: usize,
+    depth: usize,
 }
 
 impl<'a> P<'a> {
@@ -158,6 +159,7 @@ impl<'a> P<'a> {
         Ok(P {
             toks: lex(src)?,
             p: 0,
+            depth: 0,
         })
     }
 
@@ -205,6 +207,16 @@ impl<'a> P<'a> {
     }
 
     fn expression(&mut self) -> Result<String, String> {
+        if self.depth > 50 {
+            return Err("Nesting too deep".into());
+        }
+        self.depth += 1;
+        let r = self.expression_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn expression_inner(&mut self) -> Result<String, String> {
         let Some(&(kind, text)) = self.toks.get(self.p) else {
             return Err("nil is not a valid expression".into());
         };

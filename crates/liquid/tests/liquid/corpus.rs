@@ -39,6 +39,7 @@ fn corpus_matches_ruby_liquid() {
     let engine = Engine::new();
     let cases = doc["cases"].as_array().expect("cases");
     let mut known_hit = 0;
+    let mut warning_diffs = Vec::new();
     let mut failures = Vec::new();
     for case in cases {
         let src = case["template"].as_str().unwrap_or_default();
@@ -46,6 +47,18 @@ fn corpus_matches_ruby_liquid() {
             .get(case["data"].as_str().unwrap_or("main"))
             .cloned()
             .unwrap_or_default();
+        let want_warnings = case["warnings"].as_u64().unwrap_or(0) as usize;
+        if let (Ok(t), true) = (Template::parse(src, &engine), case["output"].is_string()) {
+            if t.warnings().len() != want_warnings {
+                warning_diffs.push(format!(
+                    "#{} {:?}: want {} warnings, got {}",
+                    case["id"],
+                    src,
+                    want_warnings,
+                    t.warnings().len()
+                ));
+            }
+        }
         let result = Template::parse(src, &engine).and_then(|t| {
             let mut ctx = Context::new(&engine);
             ctx.set_globals(data);
@@ -82,6 +95,17 @@ fn corpus_matches_ruby_liquid() {
         total - failures.len() - known_hit,
         total,
         known_hit
+    );
+    eprintln!(
+        "liquid corpus: {} cases with a different number of parse warnings",
+        warning_diffs.len()
+    );
+    for w in warning_diffs.iter().take(30) {
+        eprintln!("  {w}");
+    }
+    assert!(
+        warning_diffs.is_empty(),
+        "parse warnings differ from Ruby's"
     );
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(200).collect();

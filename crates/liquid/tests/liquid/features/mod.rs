@@ -1,3 +1,5 @@
 //! Tests named after features.
 
 mod api;
+mod errors;
+mod limits;
