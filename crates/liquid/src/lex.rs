@@ -78,12 +78,20 @@ pub(crate) fn variable_parts(markup: &str) -> Vec<&str> {
     let s = markup.as_bytes();
     let mut parts = Vec::new();
     let mut i = 0;
+    // Next `]` after the scan position, cached to stay linear.
+    let mut next_close: Option<Option<usize>> = None;
     while i < s.len() {
         if s[i] == b'[' {
-            if let Some(close) = s[i + 1..].iter().position(|&b| b == b']') {
-                if close > 0 {
-                    parts.push(&markup[i..i + close + 2]);
-                    i += close + 2;
+            let close = match next_close {
+                Some(Some(c)) if c > i => Some(c),
+                Some(None) => None,
+                _ => s[i + 1..].iter().position(|&b| b == b']').map(|p| p + i + 1),
+            };
+            next_close = Some(close);
+            if let Some(c) = close {
+                if c > i + 1 {
+                    parts.push(&markup[i..c + 1]);
+                    i = c + 1;
                     continue;
                 }
             }
