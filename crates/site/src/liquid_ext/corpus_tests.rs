@@ -12,11 +12,14 @@ use hyde_liquid::{Context, Engine, Map, Template, Value};
 
 use super::{install, register, PostRef, SiteContext, SiteFile};
 
+/// A post of the stand-in site: relative path, URL, slug and date.
+type Post = (String, String, String, (i32, u32, u32));
+
 struct StandIn {
     source: PathBuf,
     includes: Vec<PathBuf>,
     files: Vec<(String, String)>,
-    posts: Vec<(String, String, String, (i32, u32, u32))>,
+    posts: Vec<Post>,
 }
 
 impl SiteContext for StandIn {
@@ -151,6 +154,18 @@ fn render(
 /// lacks; the site's own tests cover them.
 const NEEDS_CONVERTER: &[&str] = &["markdownify", "smartify", "scssify", "sassify"];
 
+/// `known_differences.txt`: case names (first word of each line) that are
+/// known to differ, each with its reason; `#` starts a comment.
+fn known_differences() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(corpus_dir().join("known_differences.txt")).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap_or("").to_owned())
+        .collect()
+}
+
 #[test]
 fn jekyll_filters_and_tags_match_jekyll() {
     let mut engine = Engine::new();
@@ -161,6 +176,8 @@ fn jekyll_filters_and_tags_match_jekyll() {
         _ => panic!("data.json must be an object"),
     };
     let expected = read_json("expected.json");
+    let known = known_differences();
+    let mut now_identical: Vec<String> = Vec::new();
     let mut total = 0;
     let mut same = 0;
     let mut skipped = 0;
@@ -180,16 +197,26 @@ fn jekyll_filters_and_tags_match_jekyll() {
         };
         if ok {
             same += 1;
-        } else {
+            if known.contains(&name) {
+                now_identical.push(name);
+            }
+        } else if !known.contains(&name) {
             diffs.push(format!("{name}:\n  jekyll: {want}\n  hyde:   {got:?}"));
         }
     }
     eprintln!(
-        "jekyll_filters corpus: {same} of {total} identical ({skipped} converter cases skipped)"
+        "jekyll_filters corpus: {same} of {total} identical ({} known differences, {skipped} converter cases skipped)",
+        total - same - diffs.len()
     );
+    if !now_identical.is_empty() {
+        eprintln!(
+            "now identical, remove from known_differences.txt: {}",
+            now_identical.join(" ")
+        );
+    }
     assert!(
         diffs.is_empty(),
-        "{} of {total} cases differ:\n{}",
+        "{} of {total} cases differ unexpectedly:\n{}",
         diffs.len(),
         diffs
             .iter()
