@@ -22,6 +22,8 @@ pub enum ErrorKind {
     FileSystem,
     /// `Liquid::MemoryError`: a resource limit was exceeded.
     ResourceLimit,
+    /// An undefined variable (only raised when strict variables are enabled).
+    UndefinedVariable,
     /// An undefined filter (only raised when strict filters are enabled).
     UndefinedFilter,
     /// Any other runtime error raised by a filter or tag.

@@ -231,25 +231,57 @@ impl Lookup {
     }
 
     fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
-        let mut obj = match &self.name {
+        let strict = ctx.engine().reg.strict_variables;
+        let undefined = |name: &str| {
+            Error::new(
+                ErrorKind::UndefinedVariable,
+                format!("undefined variable {name}"),
+            )
+        };
+        let found = match &self.name {
             None => return Ok(Value::Nil),
-            Some(Expression::Literal(Value::Str(n))) => ctx.get(n).unwrap_or_default(),
+            Some(Expression::Literal(Value::Str(n))) => ctx.get(n).ok_or_else(|| undefined(n)),
             Some(e) => match e.evaluate(ctx)? {
-                Value::Str(n) => ctx.get(&n).unwrap_or_default(),
-                _ => Value::Nil,
+                Value::Str(n) => ctx.get(&n).ok_or_else(|| undefined(&n)),
+                other => Err(undefined(&other.to_liquid_string())),
             },
         };
+        let mut obj = match found {
+            Ok(v) => v,
+            Err(e) if strict => return Err(e),
+            Err(_) => Value::Nil,
+        };
         for key in &self.keys {
-            obj = match key {
-                Key::Name(k, command) => lookup_key(&obj, &Value::Str(k.clone()), *command),
-                Key::Index(e) => lookup_key(&obj, &e.evaluate(ctx)?, false),
+            let k = match key {
+                Key::Name(k, _) => Value::Str(k.clone()),
+                Key::Index(e) => e.evaluate(ctx)?,
             };
-            if obj.is_nil() {
+            let command = matches!(key, Key::Name(_, true));
+            if strict && !has_key(&obj, &k, command) {
+                return Err(undefined(&k.to_liquid_string()));
+            }
+            obj = lookup_key(&obj, &k, command);
+            if obj.is_nil() && !strict {
                 return Ok(Value::Nil);
             }
         }
         Ok(obj)
     }
+}
+
+/// Whether `obj[key]` exists, for strict variables.
+fn has_key(obj: &Value, key: &Value, command: bool) -> bool {
+    let exists = match (obj, key) {
+        (Value::Hash(h), Value::Str(k)) => map_get(h, k).is_some(),
+        (Value::Hash(h), k) => h.get(k).is_some(),
+        (Value::Array(a), Value::Int(i)) => {
+            let len = a.len() as i64;
+            (-len..len).contains(i)
+        }
+        (Value::Object(o), k) => o.contains_key(&k.to_liquid_string()),
+        _ => false,
+    };
+    exists || (command && !lookup_key(obj, key, true).is_nil())
 }
 
 /// One step of a variable lookup: `obj[key]`, or `size`/`first`/`last`.

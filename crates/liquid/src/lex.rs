@@ -85,7 +85,10 @@ pub(crate) fn variable_parts(markup: &str) -> Vec<&str> {
             let close = match next_close {
                 Some(Some(c)) if c > i => Some(c),
                 Some(None) => None,
-                _ => s[i + 1..].iter().position(|&b| b == b']').map(|p| p + i + 1),
+                _ => s[i + 1..]
+                    .iter()
+                    .position(|&b| b == b']')
+                    .map(|p| p + i + 1),
             };
             next_close = Some(close);
             if let Some(c) = close {

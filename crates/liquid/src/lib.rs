@@ -81,6 +81,7 @@ mod filters;
 mod lex;
 mod parser;
 mod render;
+pub mod ruby;
 mod strict;
 mod tags;
 mod template;

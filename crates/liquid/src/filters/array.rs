@@ -48,7 +48,7 @@ pub(super) fn register(e: &mut Engine) {
 }
 
 /// `InputIterator`: the items a filter iterates.
-pub(crate) fn input_items(v: &Value) -> Vec<Value> {
+pub fn input_items(v: &Value) -> Vec<Value> {
     match v {
         Value::Array(a) => {
             let mut out = Vec::with_capacity(a.len());

@@ -2,10 +2,10 @@
 //! method with a fixed arity: keyword arguments arrive as one trailing hash,
 //! and a wrong argument count is an error, as in Ruby.
 
-mod array;
+pub(crate) mod array;
 pub(crate) mod date;
 pub(crate) mod number;
-mod string;
+pub(crate) mod string;
 
 use crate::context::Context;
 use crate::engine::{Engine, Filter, FilterArgs};

@@ -485,3 +485,9 @@ pub(crate) fn clamp(v: &Value, bound: &Value, at_least: bool) -> Value {
         x.to_value()
     }
 }
+
+/// Liquid's `Utils.to_number` as a value: integers stay integers, floats and
+/// decimal strings become floats, other strings use `to_i`, anything else 0.
+pub fn to_number_value(v: &Value) -> Value {
+    to_number(v).to_value()
+}

@@ -109,17 +109,17 @@ fn is_strip_char(c: char) -> bool {
 }
 
 /// Ruby's `downcase`: per character, without context-sensitive rules.
-pub(crate) fn downcase(s: &str) -> String {
+pub fn downcase(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Ruby's `upcase`.
-pub(crate) fn upcase(s: &str) -> String {
+pub fn upcase(s: &str) -> String {
     s.chars().flat_map(char::to_uppercase).collect()
 }
 
 /// Ruby's `capitalize`: titlecase the first character, downcase the rest.
-pub(crate) fn capitalize(s: &str) -> String {
+pub fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     let Some(first) = chars.next() else {
         return String::new();
@@ -143,7 +143,7 @@ fn escape(v: &Value, _: &[Value], _: &mut Context) -> Result<Value, Error> {
 }
 
 /// `CGI.escapeHTML`.
-pub(crate) fn escape_html(s: &str) -> String {
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -194,7 +194,7 @@ fn is_entity(b: &[u8]) -> bool {
 }
 
 /// `CGI.escape`.
-pub(crate) fn url_encode(s: &str) -> String {
+pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         match b {
@@ -388,7 +388,7 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
 }
 
 /// Ruby's `split(" ", limit)`: fields separated by ASCII whitespace runs.
-pub(crate) fn awk_split(s: &str, limit: Option<usize>) -> Vec<&str> {
+pub fn awk_split(s: &str, limit: Option<usize>) -> Vec<&str> {
     if limit == Some(1) {
         return if s.is_empty() { vec![] } else { vec![s] };
     }
