@@ -1,6 +1,60 @@
 //! The `hyde` binary: a Jekyll-compatible static site builder.
+//!
+//! `hyde build` reads the site, renders it and writes the destination, with
+//! Jekyll's flags and a log that looks like Jekyll's. `hyde clean` removes the
+//! destination and caches. The tool subcommands (`liquid`, `highlight`) expose
+//! the engines on their own.
 
-fn main() {
-    eprintln!("hyde: not yet implemented");
-    std::process::exit(2);
+mod build;
+mod tools;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// hyde: builds Jekyll sites, without Ruby.
+#[derive(Parser, Debug)]
+#[command(name = "hyde", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build your site
+    #[command(visible_alias = "b")]
+    Build(build::BuildArgs),
+    /// Clean the site (removes site output and metadata file) without building
+    Clean(build::BuildArgs),
+    /// Serve your site locally (not yet implemented)
+    #[command(visible_alias = "s")]
+    Serve(build::BuildArgs),
+    /// Search site and print specific deprecation warnings (not yet implemented)
+    Doctor(build::BuildArgs),
+    /// Render a Liquid template with Jekyll's (or only standard) tags and filters
+    Liquid(tools::LiquidArgs),
+    /// Highlight code as `{% highlight LANG %}` does
+    Highlight(tools::HighlightArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build::run_build(&args),
+        Command::Clean(args) => build::run_clean(&args),
+        Command::Serve(_) | Command::Doctor(_) => {
+            eprintln!("hyde: this command is not yet implemented");
+            Ok(ExitCode::from(2))
+        }
+        Command::Liquid(args) => tools::run_liquid(&args),
+        Command::Highlight(args) => tools::run_highlight(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -1,0 +1,60 @@
+//! The whole build, as Jekyll's `Site#process`: read → render → write.
+
+use std::time::{Duration, Instant};
+
+use crate::config::BuildOptions;
+use crate::error::{Error, ErrorKind, Result, Span, Warning};
+use crate::renderer;
+use crate::site::Site;
+use crate::writer::{Output, WriteStats};
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Files produced.
+    pub files: usize,
+    /// What the output did with them.
+    pub stats: WriteStats,
+    /// Warnings to show the user.
+    pub warnings: Vec<Warning>,
+    /// Time per phase: read, render, write.
+    pub phases: Vec<(&'static str, Duration)>,
+    /// The configuration files read.
+    pub config_files: Vec<std::path::PathBuf>,
+}
+
+/// Builds the site described by `opts` into `out`.
+pub fn build(opts: &BuildOptions, out: &mut dyn Output) -> Result<BuildReport> {
+    let t0 = Instant::now();
+    let site = Site::load(opts)?;
+    build_site(site, out, t0)
+}
+
+/// Renders and writes an already-read site.
+pub fn build_site(site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
+    let read = t0.elapsed();
+    let keep_files = site.settings.keep_files.clone();
+    let config_files = site.raw.files.clone();
+    let mut warnings = site.warnings.clone();
+    let t1 = Instant::now();
+    let rendered = renderer::render(site)?;
+    let render = t1.elapsed();
+    warnings.extend(rendered.warnings);
+    let t2 = Instant::now();
+    let stats = out.write_all(&rendered.files, &keep_files).map_err(|e| {
+        Error::new(
+            ErrorKind::Write,
+            Span::default(),
+            e.to_string(),
+            "check the destination folder's permissions",
+        )
+    })?;
+    let write = t2.elapsed();
+    Ok(BuildReport {
+        files: rendered.files.len(),
+        stats,
+        warnings,
+        phases: vec![("read", read), ("render", render), ("write", write)],
+        config_files,
+    })
+}

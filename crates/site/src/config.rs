@@ -1,0 +1,573 @@
+//! Configuration, in two stages as Jekyll reads it.
+//!
+//! Stage one, [`RawConfig`]: Jekyll's full default configuration, deep-merged
+//! with each `--config` file left to right (YAML or TOML), then with the
+//! command-line overrides. This hash is what templates see as `site.*`.
+//! Stage two, [`Settings`]: the typed, validated values the build uses, with
+//! collections normalised (list or map form, `posts` always present) and the
+//! permalink style resolved to a template.
+
+use std::path::{Path, PathBuf};
+
+use hyde_liquid::value::map_get;
+use hyde_liquid::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result, Span};
+use crate::permalink::style_to_template;
+use crate::value::{deep_merge, parse_toml, parse_yaml, str_list, truthy};
+
+/// Jekyll's `DEFAULT_EXCLUDES`, appended to every `exclude` list.
+const DEFAULT_EXCLUDES: &[&str] = &[
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+];
+
+/// Options from the command line (or the caller), applied over the files.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// `-s/--source` (default: current directory).
+    pub source: Option<PathBuf>,
+    /// `-d/--destination` (default: `<source>/_site`).
+    pub destination: Option<PathBuf>,
+    /// `--config a.yml,b.yml`; relative paths are taken from the current directory.
+    pub config_files: Vec<PathBuf>,
+    /// `--baseurl`.
+    pub baseurl: Option<String>,
+    /// `--drafts`.
+    pub drafts: bool,
+    /// `--future`.
+    pub future: bool,
+    /// `--unpublished`.
+    pub unpublished: bool,
+    /// `--limit_posts`.
+    pub limit_posts: Option<i64>,
+    /// `--safe`.
+    pub safe: bool,
+    /// `-q/--quiet`.
+    pub quiet: bool,
+    /// `-V/--verbose`.
+    pub verbose: bool,
+    /// `JEKYLL_ENV` (default `development`).
+    pub environment: Option<String>,
+}
+
+fn s(v: &str) -> Value {
+    Value::str(v)
+}
+
+fn strs(items: &[&str]) -> Value {
+    Value::array(items.iter().map(|x| s(x)).collect())
+}
+
+fn hash(pairs: Vec<(&str, Value)>) -> Value {
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        m.insert(s(k), v);
+    }
+    Value::hash(m)
+}
+
+/// Jekyll's `Configuration::DEFAULTS`, for a site at `source`.
+pub fn defaults(source: &Path) -> Map {
+    let src = source.to_string_lossy();
+    let dest = source.join("_site");
+    let pairs = vec![
+        ("source", s(&src)),
+        ("destination", s(&dest.to_string_lossy())),
+        ("collections_dir", s("")),
+        ("cache_dir", s(".jekyll-cache")),
+        ("plugins_dir", s("_plugins")),
+        ("layouts_dir", s("_layouts")),
+        ("data_dir", s("_data")),
+        ("includes_dir", s("_includes")),
+        ("collections", Value::hash(Map::new())),
+        ("safe", Value::Bool(false)),
+        ("include", strs(&[".htaccess"])),
+        ("exclude", strs(&[])),
+        ("keep_files", strs(&[".git", ".svn"])),
+        ("encoding", s("utf-8")),
+        ("markdown_ext", s("markdown,mkdown,mkdn,mkd,md")),
+        ("strict_front_matter", Value::Bool(false)),
+        ("show_drafts", Value::Nil),
+        ("limit_posts", Value::Int(0)),
+        ("future", Value::Bool(false)),
+        ("unpublished", Value::Bool(false)),
+        ("whitelist", strs(&[])),
+        ("plugins", strs(&[])),
+        ("markdown", s("kramdown")),
+        ("highlighter", s("rouge")),
+        ("lsi", Value::Bool(false)),
+        ("excerpt_separator", s("\n\n")),
+        ("incremental", Value::Bool(false)),
+        ("detach", Value::Bool(false)),
+        ("port", s("4000")),
+        ("host", s("127.0.0.1")),
+        ("baseurl", Value::Nil),
+        ("show_dir_listing", Value::Bool(false)),
+        ("permalink", s("date")),
+        ("paginate_path", s("/page:num")),
+        ("timezone", Value::Nil),
+        ("quiet", Value::Bool(false)),
+        ("verbose", Value::Bool(false)),
+        ("defaults", strs(&[])),
+        (
+            "liquid",
+            hash(vec![
+                ("error_mode", s("warn")),
+                ("strict_filters", Value::Bool(false)),
+                ("strict_variables", Value::Bool(false)),
+            ]),
+        ),
+        (
+            "kramdown",
+            hash(vec![
+                ("auto_ids", Value::Bool(true)),
+                (
+                    "toc_levels",
+                    Value::array((1..=6).map(Value::Int).collect()),
+                ),
+                ("entity_output", s("as_char")),
+                ("smart_quotes", s("lsquo,rsquo,ldquo,rdquo")),
+                ("input", s("GFM")),
+                ("hard_wrap", Value::Bool(false)),
+                ("guess_lang", Value::Bool(true)),
+                ("footnote_nr", Value::Int(1)),
+                ("show_warnings", Value::Bool(false)),
+            ]),
+        ),
+    ];
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        m.insert(s(k), v);
+    }
+    m
+}
+
+/// Stage one: the merged configuration hash, as `site.*` sees it.
+#[derive(Debug, Clone)]
+pub struct RawConfig {
+    /// The merged hash.
+    pub map: Map,
+    /// The configuration files read, in order (for the "Configuration file:" line).
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads one configuration file (YAML, or TOML by extension) into a hash.
+pub fn read_config_file(path: &Path, display: &str) -> Result<Map> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Config,
+            Span::file(display),
+            format!("the configuration file could not be read: {e}"),
+            "check the path given to --config",
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| crate::value::utf8_error(display, &e))?;
+    let value = if path.extension().is_some_and(|e| e == "toml") {
+        parse_toml(&text, display)?
+    } else {
+        parse_yaml(&text, display, ErrorKind::Config)?
+    };
+    match value {
+        Value::Hash(h) => Ok((*h).clone()),
+        Value::Nil => Ok(Map::new()),
+        Value::Str(s) if s.trim().is_empty() => Ok(Map::new()),
+        other => Err(Error::new(
+            ErrorKind::Config,
+            Span::file(display),
+            format!(
+                "the configuration file is not a hash (it is a {})",
+                other.type_name()
+            ),
+            "a configuration file holds `key: value` pairs",
+        )),
+    }
+}
+
+impl RawConfig {
+    /// Defaults, then each config file, then the overrides in `opts`.
+    pub fn load(opts: &BuildOptions) -> Result<RawConfig> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let source = opts.source.clone().unwrap_or_else(|| cwd.clone());
+        let source = absolute(&cwd, &source);
+        let mut map = defaults(&source);
+        let files: Vec<PathBuf> = if opts.config_files.is_empty() {
+            ["_config.yml", "_config.yaml", "_config.toml"]
+                .iter()
+                .map(|n| source.join(n))
+                .find(|p| p.is_file())
+                .into_iter()
+                .collect()
+        } else {
+            opts.config_files
+                .iter()
+                .map(|p| absolute(&cwd, p))
+                .collect()
+        };
+        for f in &files {
+            let display = display_path(&source, f);
+            let file_map = read_config_file(f, &display)?;
+            deep_merge(&mut map, &file_map);
+        }
+        let mut set = |k: &str, v: Value| {
+            map.insert(s(k), v);
+        };
+        set("source", s(&source.to_string_lossy()));
+        let dest = match &opts.destination {
+            Some(d) => absolute(&cwd, d),
+            None => {
+                let d = map_get(&map, "destination")
+                    .and_then(Value::as_str)
+                    .unwrap_or("_site")
+                    .to_string();
+                absolute(&source, Path::new(&d))
+            }
+        };
+        let mut set = |k: &str, v: Value| {
+            map.insert(s(k), v);
+        };
+        set("destination", s(&dest.to_string_lossy()));
+        if let Some(b) = &opts.baseurl {
+            set("baseurl", s(b));
+        }
+        if opts.drafts {
+            set("show_drafts", Value::Bool(true));
+        }
+        if opts.future {
+            set("future", Value::Bool(true));
+        }
+        if opts.unpublished {
+            set("unpublished", Value::Bool(true));
+        }
+        if let Some(n) = opts.limit_posts {
+            set("limit_posts", Value::Int(n));
+        }
+        if opts.safe {
+            set("safe", Value::Bool(true));
+        }
+        if opts.quiet {
+            set("quiet", Value::Bool(true));
+        }
+        if opts.verbose {
+            set("verbose", Value::Bool(true));
+        }
+        // `jekyll build` runs with serving off.
+        set("serving", Value::Bool(false));
+        add_default_collections(&mut map);
+        add_default_excludes(&mut map);
+        Ok(RawConfig { map, files })
+    }
+
+    /// A key of the merged hash.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        map_get(&self.map, key)
+    }
+}
+
+fn absolute(base: &Path, p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        base.join(p)
+    };
+    normalize(&joined)
+}
+
+/// Removes `.` and resolves `..` lexically.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A path as shown in messages: relative to the source when inside it.
+pub fn display_path(source: &Path, p: &Path) -> String {
+    p.strip_prefix(source)
+        .map(|r| r.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| p.to_string_lossy().into_owned())
+}
+
+/// Jekyll's `add_default_collections`: list form to map form, `posts` always
+/// present with `output: true` and the site permalink as its template.
+fn add_default_collections(map: &mut Map) {
+    let coll = map_get(map, "collections").cloned().unwrap_or(Value::Nil);
+    let mut colls = match coll {
+        Value::Nil => return,
+        Value::Array(items) => {
+            let mut m = Map::new();
+            for i in items.iter() {
+                m.insert(Value::str(i.to_liquid_string()), Value::hash(Map::new()));
+            }
+            m
+        }
+        Value::Hash(h) => (*h).clone(),
+        _ => Map::new(),
+    };
+    let mut posts = match map_get(&colls, "posts") {
+        Some(Value::Hash(h)) => (**h).clone(),
+        _ => Map::new(),
+    };
+    posts.insert(s("output"), Value::Bool(true));
+    if let Some(p) = map_get(map, "permalink").filter(|v| v.is_truthy()) {
+        if map_get(&posts, "permalink").is_none_or(|v| !v.is_truthy()) {
+            posts.insert(s("permalink"), s(&style_to_template(&p.to_liquid_string())));
+        }
+    }
+    let mut ordered = Map::new();
+    // `deep_merge({"posts" => {}}, collections)`: posts first unless already listed.
+    if map_get(&colls, "posts").is_none() {
+        ordered.insert(s("posts"), Value::hash(posts.clone()));
+    }
+    for (k, v) in colls.drain(..) {
+        if k.as_str() == Some("posts") {
+            ordered.insert(k, Value::hash(posts.clone()));
+        } else {
+            ordered.insert(
+                k,
+                if matches!(v, Value::Hash(_)) {
+                    v
+                } else {
+                    Value::hash(Map::new())
+                },
+            );
+        }
+    }
+    map.insert(s("collections"), Value::hash(ordered));
+}
+
+fn add_default_excludes(map: &mut Map) {
+    let mut ex = match map_get(map, "exclude") {
+        Some(Value::Array(a)) => (**a).clone(),
+        Some(Value::Nil) => return,
+        _ => Vec::new(),
+    };
+    for d in DEFAULT_EXCLUDES {
+        let v = s(d);
+        if !ex.contains(&v) {
+            ex.push(v);
+        }
+    }
+    let mut seen = Vec::new();
+    ex.retain(|v| {
+        if seen.contains(v) {
+            false
+        } else {
+            seen.push(v.clone());
+            true
+        }
+    });
+    map.insert(s("exclude"), Value::array(ex));
+}
+
+/// One collection's settings.
+#[derive(Debug, Clone)]
+pub struct CollectionConfig {
+    /// The label (`posts`, `publications`).
+    pub label: String,
+    /// Whether its documents are written.
+    pub output: bool,
+    /// Its permalink template, if any.
+    pub permalink: Option<String>,
+    /// `sort_by` front-matter key.
+    pub sort_by: Option<String>,
+    /// `order`: explicit ordering of filenames.
+    pub order: Vec<String>,
+    /// The whole metadata hash (exposed on the collection drop).
+    pub metadata: Map,
+}
+
+/// Stage two: the settings the build uses.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Absolute source folder.
+    pub source: PathBuf,
+    /// Absolute destination folder.
+    pub destination: PathBuf,
+    /// `collections_dir`.
+    pub collections_dir: String,
+    /// `layouts_dir`.
+    pub layouts_dir: String,
+    /// `data_dir`.
+    pub data_dir: String,
+    /// `includes_dir`.
+    pub includes_dir: String,
+    /// `safe`.
+    pub safe: bool,
+    /// `include` patterns.
+    pub include: Vec<String>,
+    /// `exclude` patterns.
+    pub exclude: Vec<String>,
+    /// `keep_files`.
+    pub keep_files: Vec<String>,
+    /// Extensions (without dots) handled by the Markdown converter.
+    pub markdown_ext: Vec<String>,
+    /// `markdown` (engine name).
+    pub markdown: String,
+    /// Drafts are read.
+    pub show_drafts: bool,
+    /// `limit_posts` (0: no limit).
+    pub limit_posts: usize,
+    /// Future-dated documents are published.
+    pub future: bool,
+    /// `published: false` documents are published.
+    pub unpublished: bool,
+    /// Site-wide excerpt separator.
+    pub excerpt_separator: String,
+    /// `baseurl` (may be empty).
+    pub baseurl: String,
+    /// The zone dates are read and shown in.
+    pub timezone: chrono_tz::Tz,
+    /// Collections, `posts` first as Jekyll orders them.
+    pub collections: Vec<CollectionConfig>,
+    /// `strict_front_matter`.
+    pub strict_front_matter: bool,
+    /// `liquid.error_mode`.
+    pub liquid_error_mode: String,
+    /// The `kramdown` hash.
+    pub kramdown: Map,
+    /// `plugins` (and the old `gems`).
+    pub plugins: Vec<String>,
+    /// `permalink` as written (`date`, `pretty`, or a template).
+    pub permalink_style: String,
+}
+
+impl Settings {
+    /// Validates and types the merged configuration.
+    pub fn resolve(raw: &RawConfig) -> Result<Settings> {
+        let get = |k: &str| raw.get(k).cloned().unwrap_or(Value::Nil);
+        let string = |k: &str| raw.get(k).map(Value::to_liquid_string).unwrap_or_default();
+        for key in ["include", "exclude"] {
+            if let Some(v) = raw.get(key) {
+                if !matches!(v, Value::Array(_)) {
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        Span::file("_config.yml"),
+                        format!(
+                            "'{key}' should be set as an array, but was: {}.",
+                            v.inspect()
+                        ),
+                        format!("write `{key}:` as a YAML list"),
+                    ));
+                }
+            }
+        }
+        let tz_name = raw
+            .get("timezone")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| std::env::var("TZ").ok())
+            .unwrap_or_else(|| "UTC".to_string());
+        let timezone = tz_name
+            .trim_start_matches(':')
+            .parse::<chrono_tz::Tz>()
+            .unwrap_or(chrono_tz::UTC);
+        let mut collections = Vec::new();
+        if let Some(Value::Hash(h)) = raw.get("collections") {
+            for (k, v) in h.iter() {
+                let meta = match v {
+                    Value::Hash(m) => (**m).clone(),
+                    _ => Map::new(),
+                };
+                let label = k.to_liquid_string();
+                collections.push(CollectionConfig {
+                    output: map_get(&meta, "output").is_some_and(truthy),
+                    permalink: map_get(&meta, "permalink")
+                        .filter(|v| v.is_truthy())
+                        .map(|v| style_to_template(&v.to_liquid_string())),
+                    sort_by: map_get(&meta, "sort_by")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    order: map_get(&meta, "order").map(str_list).unwrap_or_default(),
+                    metadata: meta,
+                    label,
+                });
+            }
+        }
+        let mut plugins = raw.get("plugins").map(str_list).unwrap_or_default();
+        plugins.extend(raw.get("gems").map(str_list).unwrap_or_default());
+        Ok(Settings {
+            source: PathBuf::from(string("source")),
+            destination: PathBuf::from(string("destination")),
+            collections_dir: string("collections_dir"),
+            layouts_dir: string("layouts_dir"),
+            data_dir: string("data_dir"),
+            includes_dir: string("includes_dir"),
+            safe: truthy(&get("safe")),
+            include: str_list(&get("include")),
+            exclude: str_list(&get("exclude")),
+            keep_files: str_list(&get("keep_files")),
+            markdown_ext: string("markdown_ext")
+                .split(',')
+                .map(|e| e.trim().to_string())
+                .collect(),
+            markdown: string("markdown"),
+            show_drafts: truthy(&get("show_drafts")),
+            limit_posts: match get("limit_posts") {
+                Value::Int(n) if n > 0 => n as usize,
+                Value::Int(n) if n < 0 => {
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        Span::file("_config.yml"),
+                        "limit_posts must be a non-negative number",
+                        "use a number of posts, or 0 for no limit",
+                    ))
+                }
+                _ => 0,
+            },
+            future: truthy(&get("future")),
+            unpublished: truthy(&get("unpublished")),
+            excerpt_separator: string("excerpt_separator"),
+            baseurl: string("baseurl"),
+            timezone,
+            collections,
+            strict_front_matter: truthy(&get("strict_front_matter")),
+            liquid_error_mode: raw
+                .get("liquid")
+                .and_then(|l| l.get("error_mode"))
+                .map(|v| v.to_liquid_string())
+                .unwrap_or_else(|| "warn".into()),
+            kramdown: match raw.get("kramdown") {
+                Some(Value::Hash(h)) => (**h).clone(),
+                _ => Map::new(),
+            },
+            plugins,
+            permalink_style: string("permalink"),
+        })
+    }
+
+    /// Whether `ext` (with its dot) is a Markdown extension.
+    pub fn is_markdown_ext(&self, ext: &str) -> bool {
+        let e = ext.trim_start_matches('.');
+        !e.is_empty() && self.markdown_ext.iter().any(|m| m.eq_ignore_ascii_case(e))
+    }
+
+    /// The collection settings for `label`.
+    pub fn collection(&self, label: &str) -> Option<&CollectionConfig> {
+        self.collections.iter().find(|c| c.label == label)
+    }
+
+    /// The folder holding collections, absolute.
+    pub fn collections_path(&self) -> PathBuf {
+        if self.collections_dir.is_empty() {
+            self.source.clone()
+        } else {
+            self.source.join(&self.collections_dir)
+        }
+    }
+}

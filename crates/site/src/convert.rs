@@ -1,0 +1,136 @@
+//! Converters and engine set-up: Markdown (kramdown options from the
+//! configuration), Sass, and the Liquid engine with Jekyll's tags and filters.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use hyde_liquid::value::map_get;
+use hyde_liquid::{Context, Engine, Value};
+
+use crate::config::Settings;
+use crate::document::Document;
+use crate::drops::Phase;
+use crate::error::{Error, ErrorKind, Result, Span};
+use crate::renderer::Build;
+use crate::site::Site;
+
+/// The Markdown converter configured from `markdown:` and `kramdown:`.
+pub struct Markdown {
+    options: hyde_markdown::Options,
+    commonmark: bool,
+}
+
+impl Markdown {
+    /// Reads the settings; bad option values are reported by [`Markdown::check`].
+    pub fn new(settings: &Settings) -> Markdown {
+        let mut options = hyde_markdown::Options::jekyll_default();
+        for (k, v) in settings.kramdown.iter() {
+            let key = k.to_liquid_string();
+            match v {
+                Value::Hash(h) if key == "syntax_highlighter_opts" => {
+                    for (hk, hv) in h.iter() {
+                        let _ = options
+                            .set_highlighter_opt(&hk.to_liquid_string(), &hv.to_liquid_string());
+                    }
+                }
+                Value::Hash(h) if key == "typographic_symbols" => {
+                    for (hk, hv) in h.iter() {
+                        options
+                            .set_typographic_symbol(&hk.to_liquid_string(), &hv.to_liquid_string());
+                    }
+                }
+                Value::Array(a) => {
+                    let joined: Vec<String> = a.iter().map(Value::to_liquid_string).collect();
+                    let _ = options.set(&key, &joined.join(","));
+                }
+                Value::Nil => {}
+                other => {
+                    let _ = options.set(&key, &other.to_liquid_string());
+                }
+            }
+        }
+        let commonmark = settings.markdown.eq_ignore_ascii_case("commonmark");
+        Markdown {
+            options,
+            commonmark,
+        }
+    }
+
+    /// Converts Markdown to HTML.
+    pub fn convert(&self, text: &str, file: &str) -> Result<String> {
+        if self.commonmark {
+            return Ok(hyde_markdown::commonmark_to_html(text, &self.options));
+        }
+        hyde_markdown::to_html(text, &self.options)
+            .map(|o| o.html)
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Conversion,
+                    Span::file(file),
+                    e.to_string(),
+                    "fix the kramdown: settings in _config.yml",
+                )
+            })
+    }
+}
+
+/// The Liquid engine for a site: standard Liquid plus Jekyll's tags and filters.
+pub fn engine_for(site: &Site) -> Engine {
+    let mut engine = Engine::new();
+    let mode = match site.settings.liquid_error_mode.as_str() {
+        "strict" => hyde_liquid::ErrorMode::Strict,
+        "lax" => hyde_liquid::ErrorMode::Lax,
+        _ => hyde_liquid::ErrorMode::Warn,
+    };
+    engine.set_error_mode(mode);
+    if let Some(Value::Hash(l)) = site.raw.get("liquid") {
+        engine.set_strict_filters(map_get(l, "strict_filters").is_some_and(Value::is_truthy));
+        engine.set_strict_variables(map_get(l, "strict_variables").is_some_and(Value::is_truthy));
+    }
+    engine
+}
+
+/// Host state for Jekyll's tags and filters, set on every render context.
+pub fn prepare_context(_b: &Arc<Build>, _ctx: &mut Context, _doc: &Arc<Document>, _phase: Phase) {}
+
+/// Compiles a `.scss`/`.sass` page after its Liquid pass.
+pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<String> {
+    let cfg = site.raw.get("sass");
+    let get = |k: &str| cfg.and_then(|c| c.get(k));
+    let source = &site.settings.source;
+    let sass_dir = get("sass_dir")
+        .map(|v| v.to_liquid_string())
+        .unwrap_or_else(|| "_sass".into());
+    let mut load_paths: Vec<PathBuf> = Vec::new();
+    if let Some(Value::Array(extra)) = get("load_paths") {
+        load_paths.extend(extra.iter().map(|p| source.join(p.to_liquid_string())));
+    }
+    load_paths.push(source.join(sass_dir));
+    let opts = hyde_sass::SassOptions {
+        style: get("style")
+            .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
+            .unwrap_or_default(),
+        syntax: hyde_sass::Syntax::from_extension(doc.extname.trim_start_matches('.'))
+            .unwrap_or_default(),
+        load_paths,
+        file: Some(doc.path.clone()),
+        ..Default::default()
+    };
+    match hyde_sass::compile(text, &opts) {
+        // Jekyll writes the CSS and a newline (no source map).
+        Ok(css) => Ok(format!("{}\n", css.css)),
+        Err(e) => {
+            let file = crate::config::display_path(source, std::path::Path::new(&e.file));
+            let mut span = Span::file(file);
+            span.line = e.line;
+            span.column = e.column;
+            span.source_line = Some(e.source_line.clone());
+            Err(Error::new(
+                ErrorKind::Conversion,
+                span,
+                e.message.clone(),
+                "fix the Sass syntax at this position",
+            ))
+        }
+    }
+}

@@ -1,0 +1,729 @@
+//! Drops: lazy, read-only views of the model for Liquid (`site`, `page`,
+//! documents, excerpts, collections, static files, `jekyll`).
+//!
+//! Each drop holds an `Arc` of the build and of the object it shows, so a
+//! template looping over `site.posts` clones pointers, never posts. What a
+//! document's `content` shows depends on the render [`Phase`], so that parallel
+//! rendering always gives what a sequential build gives.
+
+use std::sync::{Arc, OnceLock};
+
+use hyde_liquid::value::map_get;
+use hyde_liquid::{Map, Object, Str, Value};
+
+use crate::document::{Document, Kind};
+use crate::renderer::Build;
+use crate::static_file::StaticFile;
+
+/// Which pass is running; decides what other documents' `content` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Converting collection documents: every `content` is the raw text.
+    Documents,
+    /// Converting pages: documents show converted content, pages raw.
+    Pages,
+    /// Applying layouts: everything shows converted content.
+    Layouts,
+}
+
+/// `site`: configuration keys plus the site's collections and files.
+pub struct SiteDrop {
+    b: Arc<Build>,
+    phase: Phase,
+    posts: OnceLock<Value>,
+    pages: OnceLock<Value>,
+    html_pages: OnceLock<Value>,
+    static_files: OnceLock<Value>,
+    html_files: OnceLock<Value>,
+    documents: OnceLock<Value>,
+    collections: OnceLock<Value>,
+    categories: OnceLock<Value>,
+    tags: OnceLock<Value>,
+    coll_docs: OnceLock<Vec<(String, Value)>>,
+    /// The document being rendered, for `site.related_posts`.
+    current: Option<Arc<Document>>,
+}
+
+impl SiteDrop {
+    /// The site drop for a phase.
+    pub fn new(b: Arc<Build>, phase: Phase) -> SiteDrop {
+        SiteDrop {
+            b,
+            phase,
+            posts: OnceLock::new(),
+            pages: OnceLock::new(),
+            html_pages: OnceLock::new(),
+            static_files: OnceLock::new(),
+            html_files: OnceLock::new(),
+            documents: OnceLock::new(),
+            collections: OnceLock::new(),
+            categories: OnceLock::new(),
+            tags: OnceLock::new(),
+            coll_docs: OnceLock::new(),
+            current: None,
+        }
+    }
+
+    fn doc(&self, d: &Arc<Document>) -> Value {
+        doc_value(&self.b, d, self.phase)
+    }
+
+    fn attr_hash(&self, attr: &str) -> Value {
+        let posts = self.b.site.posts();
+        let mut groups: Vec<(Value, Vec<&Arc<Document>>)> = Vec::new();
+        for p in posts {
+            if let Some(Value::Array(items)) = p.get(attr) {
+                for t in items.iter() {
+                    match groups.iter_mut().find(|(k, _)| k == t) {
+                        Some((_, v)) => v.push(p),
+                        None => groups.push((t.clone(), vec![p])),
+                    }
+                }
+            }
+        }
+        let mut m = Map::new();
+        for (k, v) in groups {
+            m.insert(
+                k,
+                Value::array(v.iter().rev().map(|d| self.doc(d)).collect()),
+            );
+        }
+        Value::hash(m)
+    }
+}
+
+/// `site` as a drop that also knows the current document.
+pub struct SiteWithCurrent {
+    base: Arc<SiteDrop>,
+    current: Arc<Document>,
+}
+
+impl SiteWithCurrent {
+    /// `site` while rendering `current`.
+    pub fn new(base: Arc<SiteDrop>, current: Arc<Document>) -> SiteWithCurrent {
+        SiteWithCurrent { base, current }
+    }
+}
+
+impl Object for SiteWithCurrent {
+    fn get(&self, key: &str) -> Option<Value> {
+        if key == "related_posts" {
+            return related_posts(&self.base, &self.current);
+        }
+        self.base.get(key)
+    }
+    fn keys(&self) -> Vec<Str> {
+        self.base.keys()
+    }
+    fn type_name(&self) -> &'static str {
+        "Jekyll::Drops::SiteDrop"
+    }
+    fn to_liquid_string(&self) -> String {
+        self.base.to_liquid_string()
+    }
+}
+
+/// Jekyll's default related posts: the ten most recent other posts.
+fn related_posts(site: &SiteDrop, current: &Arc<Document>) -> Option<Value> {
+    current.collection()?;
+    let posts = site.b.site.posts();
+    let start = posts.len().saturating_sub(11);
+    let list: Vec<Value> = posts[start..]
+        .iter()
+        .rev()
+        .filter(|p| !Arc::ptr_eq(p, current))
+        .take(10)
+        .map(|d| site.doc(d))
+        .collect();
+    Some(Value::array(list))
+}
+
+impl Object for SiteDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let site = &self.b.site;
+        if key != "posts" {
+            let colls = self.coll_docs.get_or_init(|| {
+                site.collections
+                    .iter()
+                    .filter(|c| c.label() != "posts")
+                    .map(|c| {
+                        (
+                            c.label().to_string(),
+                            Value::array(c.docs.iter().map(|d| self.doc(d)).collect()),
+                        )
+                    })
+                    .collect()
+            });
+            if let Some((_, v)) = colls.iter().find(|(l, _)| l == key) {
+                return Some(v.clone());
+            }
+        }
+        Some(match key {
+            "posts" => self
+                .posts
+                .get_or_init(|| {
+                    Value::array(site.posts().iter().rev().map(|d| self.doc(d)).collect())
+                })
+                .clone(),
+            "pages" => self
+                .pages
+                .get_or_init(|| Value::array(site.pages.iter().map(|d| self.doc(d)).collect()))
+                .clone(),
+            "html_pages" => self
+                .html_pages
+                .get_or_init(|| {
+                    Value::array(
+                        site.pages
+                            .iter()
+                            .filter(|p| {
+                                matches!(p.output_ext.as_str(), ".html" | ".htm" | ".xhtml")
+                                    || p.url.ends_with('/')
+                            })
+                            .map(|d| self.doc(d))
+                            .collect(),
+                    )
+                })
+                .clone(),
+            "static_files" => self
+                .static_files
+                .get_or_init(|| Value::array(site.static_files.iter().map(static_value).collect()))
+                .clone(),
+            "html_files" => self
+                .html_files
+                .get_or_init(|| {
+                    Value::array(
+                        site.static_files
+                            .iter()
+                            .filter(|f| f.extname == ".html")
+                            .map(static_value)
+                            .collect(),
+                    )
+                })
+                .clone(),
+            "documents" => self
+                .documents
+                .get_or_init(|| {
+                    let mut v = Vec::new();
+                    for c in &site.collections {
+                        v.extend(c.docs.iter().map(|d| self.doc(d)));
+                        v.extend(c.files.iter().map(static_value));
+                    }
+                    Value::array(v)
+                })
+                .clone(),
+            "collections" => self
+                .collections
+                .get_or_init(|| {
+                    let mut idx: Vec<usize> = (0..site.collections.len()).collect();
+                    idx.sort_by(|a, b| {
+                        site.collections[*a]
+                            .label()
+                            .cmp(site.collections[*b].label())
+                    });
+                    Value::array(
+                        idx.into_iter()
+                            .map(|i| {
+                                Value::object(CollectionDrop {
+                                    b: self.b.clone(),
+                                    index: i,
+                                    phase: self.phase,
+                                })
+                            })
+                            .collect(),
+                    )
+                })
+                .clone(),
+            "categories" => self
+                .categories
+                .get_or_init(|| self.attr_hash("categories"))
+                .clone(),
+            "tags" => self.tags.get_or_init(|| self.attr_hash("tags")).clone(),
+            "data" => site.data.clone(),
+            "time" => Value::Time(site.time),
+            "related_posts" => match &self.current {
+                Some(c) => return related_posts(self, c),
+                None => Value::Nil,
+            },
+            "config" => Value::Nil,
+            _ => return map_get(&site.raw.map, key).cloned(),
+        })
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        matches!(
+            key,
+            "posts"
+                | "pages"
+                | "html_pages"
+                | "static_files"
+                | "html_files"
+                | "documents"
+                | "collections"
+                | "categories"
+                | "tags"
+                | "data"
+                | "time"
+                | "related_posts"
+        ) || self.b.site.collection(key).is_some()
+            || map_get(&self.b.site.raw.map, key).is_some()
+    }
+
+    fn keys(&self) -> Vec<Str> {
+        let mut k: Vec<Str> = [
+            "data",
+            "documents",
+            "time",
+            "pages",
+            "static_files",
+            "tags",
+            "categories",
+            "posts",
+            "html_pages",
+            "collections",
+            "related_posts",
+        ]
+        .iter()
+        .map(|s| Str::from(*s))
+        .collect();
+        for key in self.b.site.raw.map.keys() {
+            let s: Str = key.to_liquid_string().into();
+            if !k.contains(&s) {
+                k.push(s);
+            }
+        }
+        k
+    }
+
+    fn type_name(&self) -> &'static str {
+        "Jekyll::Drops::SiteDrop"
+    }
+}
+
+/// A document or page as a Liquid value.
+pub fn doc_value(b: &Arc<Build>, d: &Arc<Document>, phase: Phase) -> Value {
+    Value::object(DocDrop {
+        b: b.clone(),
+        doc: d.clone(),
+        phase,
+    })
+}
+
+/// `page` / a document: data keys plus Jekyll's computed fields.
+pub struct DocDrop {
+    b: Arc<Build>,
+    doc: Arc<Document>,
+    phase: Phase,
+}
+
+impl DocDrop {
+    /// The drop for `doc` during `phase`.
+    pub fn new(b: Arc<Build>, doc: Arc<Document>, phase: Phase) -> DocDrop {
+        DocDrop { b, doc, phase }
+    }
+
+    /// The document shown.
+    pub fn document(&self) -> &Arc<Document> {
+        &self.doc
+    }
+
+    fn content(&self) -> Value {
+        let d = &self.doc;
+        let converted = match self.phase {
+            Phase::Documents => false,
+            Phase::Pages => d.collection().is_some(),
+            Phase::Layouts => true,
+        };
+        if converted {
+            Value::str(d.current_content())
+        } else {
+            Value::str(d.content.as_str())
+        }
+    }
+
+    fn neighbour(&self, delta: isize) -> Value {
+        let Some(label) = self.doc.collection() else {
+            return Value::Nil;
+        };
+        let Some(c) = self.b.site.collection(label) else {
+            return Value::Nil;
+        };
+        let Some(pos) = c.docs.iter().position(|d| Arc::ptr_eq(d, &self.doc)) else {
+            return Value::Nil;
+        };
+        let n = pos as isize + delta;
+        if n < 0 || n as usize >= c.docs.len() {
+            return Value::Nil;
+        }
+        doc_value(&self.b, &c.docs[n as usize], self.phase)
+    }
+
+    fn excerpt(&self) -> Value {
+        match self.doc.kind {
+            Kind::Page => self.doc.get("excerpt").cloned().unwrap_or(Value::Nil),
+            Kind::Document { .. } => {
+                if let Some(v) = self.doc.get("excerpt") {
+                    // A front-matter excerpt is shown as written.
+                    return Value::str(v.to_liquid_string());
+                }
+                if self.doc.excerpt.is_none() {
+                    return Value::str("");
+                }
+                Value::object(ExcerptDrop {
+                    b: self.b.clone(),
+                    doc: self.doc.clone(),
+                    phase: self.phase,
+                })
+            }
+        }
+    }
+}
+
+const DOC_KEYS: &[&str] = &[
+    "content",
+    "output",
+    "id",
+    "url",
+    "relative_path",
+    "path",
+    "collection",
+    "excerpt",
+    "name",
+    "next",
+    "previous",
+    "date",
+    "title",
+    "categories",
+    "tags",
+];
+
+const PAGE_KEYS: &[&str] = &["content", "dir", "excerpt", "name", "path", "url"];
+
+impl Object for DocDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let d = &self.doc;
+        if let Kind::Page = d.kind {
+            return match key {
+                "content" => Some(self.content()),
+                "dir" => Some(Value::str(page_dir(&d.url))),
+                "excerpt" => Some(self.excerpt()),
+                "name" => Some(Value::str(d.name.as_str())),
+                "path" => Some(
+                    d.get("path")
+                        .cloned()
+                        .unwrap_or_else(|| Value::str(d.relative_path.as_str())),
+                ),
+                "url" => Some(Value::str(d.url.as_str())),
+                "output" => Some(Value::Nil),
+                _ => d.get(key).cloned(),
+            };
+        }
+        Some(match key {
+            "content" => self.content(),
+            "output" => Value::Nil,
+            "id" => Value::str(d.id()),
+            "url" => Value::str(d.url.as_str()),
+            "relative_path" | "path" => Value::str(d.relative_path.as_str()),
+            "collection" => Value::str(d.collection().unwrap_or_default()),
+            "excerpt" => self.excerpt(),
+            "name" => d
+                .get("name")
+                .cloned()
+                .unwrap_or_else(|| Value::str(d.name.as_str())),
+            "next" => self.neighbour(1),
+            "previous" => self.neighbour(-1),
+            "date" => d.date.map(Value::Time).unwrap_or(Value::Nil),
+            _ => return d.get(key).cloned(),
+        })
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        let fixed = if matches!(self.doc.kind, Kind::Page) {
+            PAGE_KEYS
+        } else {
+            DOC_KEYS
+        };
+        fixed.contains(&key) || self.doc.get(key).is_some()
+    }
+
+    fn keys(&self) -> Vec<Str> {
+        let d = &self.doc;
+        let mut k: Vec<Str> = Vec::new();
+        let mut push = |s: Str| {
+            if !k.contains(&s) {
+                k.push(s);
+            }
+        };
+        if let Kind::Page = d.kind {
+            for key in d.data.keys() {
+                push(key.to_liquid_string().into());
+            }
+            PAGE_KEYS.iter().for_each(|s| push((*s).into()));
+        } else {
+            DOC_KEYS.iter().for_each(|s| push((*s).into()));
+            for key in d.data.keys() {
+                push(key.to_liquid_string().into());
+            }
+        }
+        k
+    }
+
+    fn to_value(&self) -> Value {
+        // Like Jekyll's `hash_for_json`, neighbours are shown collapsed so that
+        // materialising a document never recurses along next/previous.
+        let mut map = Map::new();
+        for k in self.keys() {
+            let v = match &*k {
+                "next" | "previous" => match self.get(&k) {
+                    Some(Value::Object(o)) => {
+                        let mut m = Map::new();
+                        for key in o.keys() {
+                            if !matches!(
+                                &*key,
+                                "content" | "output" | "excerpt" | "next" | "previous"
+                            ) {
+                                m.insert(
+                                    Value::Str(key.clone()),
+                                    o.get(&key).unwrap_or(Value::Nil),
+                                );
+                            }
+                        }
+                        Value::hash(m)
+                    }
+                    other => other.unwrap_or(Value::Nil),
+                },
+                "excerpt" => match self.get(&k) {
+                    Some(Value::Object(o)) => Value::str(o.to_liquid_string()),
+                    other => other.unwrap_or(Value::Nil),
+                },
+                _ => self.get(&k).unwrap_or(Value::Nil),
+            };
+            map.insert(Value::Str(k), v);
+        }
+        Value::hash(map)
+    }
+
+    fn to_liquid_string(&self) -> String {
+        match self.doc.kind {
+            Kind::Page => self.to_value().inspect(),
+            Kind::Document { .. } => self.content().to_liquid_string(),
+        }
+    }
+
+    fn type_name(&self) -> &'static str {
+        match self.doc.kind {
+            Kind::Page => "Hash",
+            Kind::Document { .. } => "Jekyll::Drops::DocumentDrop",
+        }
+    }
+
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        Some(self)
+    }
+}
+
+/// `page.dir` for pages: the URL when it ends in `/`, else its folder with `/`.
+fn page_dir(url: &str) -> String {
+    if url.ends_with('/') {
+        return url.to_string();
+    }
+    match url.rfind('/') {
+        Some(i) => url[..=i].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+/// `post.excerpt`: prints as the rendered excerpt; reads like the document.
+pub struct ExcerptDrop {
+    b: Arc<Build>,
+    doc: Arc<Document>,
+    phase: Phase,
+}
+
+impl ExcerptDrop {
+    fn rendered(&self) -> String {
+        crate::renderer::excerpt_output(&self.b, &self.doc)
+    }
+}
+
+impl Object for ExcerptDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        match key {
+            "content" | "output" => Some(Value::str(self.rendered())),
+            "excerpt" | "layout" => match key {
+                "layout" => self.doc.get("layout").cloned(),
+                _ => None,
+            },
+            "id" => Some(Value::str(format!("{}#excerpt", self.doc.id()))),
+            "relative_path" | "path" => {
+                Some(Value::str(format!("{}/#excerpt", self.doc.relative_path)))
+            }
+            _ => DocDrop {
+                b: self.b.clone(),
+                doc: self.doc.clone(),
+                phase: self.phase,
+            }
+            .get(key),
+        }
+    }
+    fn keys(&self) -> Vec<Str> {
+        DocDrop {
+            b: self.b.clone(),
+            doc: self.doc.clone(),
+            phase: self.phase,
+        }
+        .keys()
+    }
+    fn to_value(&self) -> Value {
+        let mut v = match (DocDrop {
+            b: self.b.clone(),
+            doc: self.doc.clone(),
+            phase: self.phase,
+        })
+        .to_value()
+        {
+            Value::Hash(h) => (*h).clone(),
+            _ => Map::new(),
+        };
+        v.insert(Value::str("excerpt"), Value::Nil);
+        v.insert(Value::str("content"), Value::str(self.rendered()));
+        Value::hash(v)
+    }
+    fn to_liquid_string(&self) -> String {
+        self.rendered()
+    }
+    fn type_name(&self) -> &'static str {
+        "Jekyll::Drops::ExcerptDrop"
+    }
+}
+
+/// A collection in `site.collections`.
+pub struct CollectionDrop {
+    b: Arc<Build>,
+    index: usize,
+    phase: Phase,
+}
+
+impl Object for CollectionDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let c = &self.b.site.collections[self.index];
+        let s = &self.b.site.settings;
+        Some(match key {
+            "label" => Value::str(c.label()),
+            "docs" => Value::array(
+                c.docs
+                    .iter()
+                    .map(|d| doc_value(&self.b, d, self.phase))
+                    .collect(),
+            ),
+            "files" => Value::array(c.files.iter().map(static_value).collect()),
+            "output" => Value::Bool(c.config.output),
+            "relative_directory" => Value::str(format!("_{}", c.label())),
+            "directory" => Value::str(
+                s.collections_path()
+                    .join(format!("_{}", c.label()))
+                    .to_string_lossy()
+                    .as_ref(),
+            ),
+            _ => return map_get(&c.config.metadata, key).cloned(),
+        })
+    }
+    fn keys(&self) -> Vec<Str> {
+        let c = &self.b.site.collections[self.index];
+        let mut k: Vec<Str> = [
+            "output",
+            "label",
+            "docs",
+            "files",
+            "directory",
+            "relative_directory",
+        ]
+        .iter()
+        .map(|s| Str::from(*s))
+        .collect();
+        for key in c.config.metadata.keys() {
+            let s: Str = key.to_liquid_string().into();
+            if !k.contains(&s) {
+                k.push(s);
+            }
+        }
+        k
+    }
+    fn type_name(&self) -> &'static str {
+        "Jekyll::Drops::CollectionDrop"
+    }
+}
+
+/// A static file as a Liquid value.
+pub fn static_value(f: &Arc<StaticFile>) -> Value {
+    Value::object(StaticFileDrop { f: f.clone() })
+}
+
+/// `site.static_files[i]`.
+pub struct StaticFileDrop {
+    f: Arc<StaticFile>,
+}
+
+impl Object for StaticFileDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let f = &self.f;
+        Some(match key {
+            "name" => Value::str(f.name.as_str()),
+            "extname" => Value::str(f.extname.as_str()),
+            "modified_time" => Value::Time(f.modified_time),
+            "basename" => Value::str(f.basename.as_str()),
+            "path" => Value::str(f.relative_path.as_str()),
+            "collection" => f
+                .collection
+                .as_deref()
+                .map(Value::str)
+                .unwrap_or(Value::Nil),
+            "url" => Value::str(f.url.as_str()),
+            _ => return map_get(&f.data, key).cloned(),
+        })
+    }
+    fn keys(&self) -> Vec<Str> {
+        let mut k: Vec<Str> = [
+            "name",
+            "extname",
+            "modified_time",
+            "basename",
+            "path",
+            "collection",
+        ]
+        .iter()
+        .map(|s| Str::from(*s))
+        .collect();
+        for key in self.f.data.keys() {
+            k.push(key.to_liquid_string().into());
+        }
+        k
+    }
+    fn type_name(&self) -> &'static str {
+        "Jekyll::Drops::StaticFileDrop"
+    }
+}
+
+/// `jekyll`: version and environment.
+pub struct JekyllDrop {
+    /// `jekyll.environment`.
+    pub environment: String,
+}
+
+/// The Jekyll version hyde reproduces.
+pub const JEKYLL_VERSION: &str = "4.3.1";
+
+impl Object for JekyllDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        match key {
+            "version" => Some(Value::str(JEKYLL_VERSION)),
+            "environment" => Some(Value::str(self.environment.as_str())),
+            _ => None,
+        }
+    }
+    fn keys(&self) -> Vec<Str> {
+        vec!["version".into(), "environment".into()]
+    }
+    fn type_name(&self) -> &'static str {
+        "Jekyll::Drops::JekyllDrop"
+    }
+}

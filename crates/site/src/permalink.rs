@@ -1,0 +1,332 @@
+//! Permalinks: Jekyll's URL templates, placeholders, slugify and URL escaping.
+//!
+//! A URL is a template (`/:categories/:year/:month/:day/:title:output_ext`) whose
+//! `:name` placeholders are filled from the document, each value escaped as
+//! Addressable does; the result is then sanitised (`..` removed, slashes
+//! squeezed). The output path is the URL, unescaped, plus `index.html` when it
+//! ends in `/`, or plus the output extension when it lacks it.
+
+/// The permalink template for a named style (`date`, `pretty`, …), or the
+/// string itself when it is not a style name.
+pub fn style_to_template(style: &str) -> String {
+    match style {
+        "none" => "/:categories/:title:output_ext",
+        "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "weekdate" => "/:categories/:year/W:week/:short_day/:title:output_ext",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Fills `:placeholders` the way Jekyll's UrlDrop-based generator does: each
+/// `:[a-z_]+` is looked up (a trailing `_` may be dropped); unknown names are
+/// an error carrying the name.
+pub fn fill_template(
+    template: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Result<String, String> {
+    let bytes = template.as_bytes();
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b':' {
+            let start = i + 1;
+            let mut end = start;
+            while end < bytes.len() && (bytes[end].is_ascii_lowercase() || bytes[end] == b'_') {
+                end += 1;
+            }
+            if end > start {
+                let name = &template[start..end];
+                if let Some(v) = lookup(name) {
+                    out.push_str(&escape_path(&v));
+                } else if let Some(v) = name.strip_suffix('_').and_then(lookup) {
+                    out.push_str(&escape_path(&v));
+                    out.push('_');
+                } else {
+                    return Err(name.to_string());
+                }
+                i = end;
+                continue;
+            }
+        }
+        let ch = template[i..].chars().next().unwrap_or(':');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    Ok(sanitize_url(&out))
+}
+
+/// Jekyll's `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`,
+/// squeeze repeated slashes.
+pub fn sanitize_url(s: &str) -> String {
+    let with_slash = format!("/{s}").replace("..", "/").replace("./", "");
+    let mut out = String::with_capacity(with_slash.len());
+    let mut prev_slash = false;
+    for c in with_slash.chars() {
+        if c == '/' {
+            if prev_slash {
+                continue;
+            }
+            prev_slash = true;
+        } else {
+            prev_slash = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Jekyll's `URL.escape_path` (Addressable::URI.encode, then `#` → `%23`).
+pub fn escape_path(path: &str) -> String {
+    if path.is_empty()
+        || path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/' || b == b'-')
+    {
+        return path.to_string();
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    let mut seen_hash = false;
+    for &b in path.as_bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || b"-._~!$&'()*+,;=:@/?".contains(&b)
+            || (b == b'#' && !seen_hash);
+        if b == b'#' && !seen_hash {
+            seen_hash = true;
+            out.push_str("%23");
+            continue;
+        }
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Jekyll's `URL.unescape_path`: percent-decoding, for output paths.
+pub fn unescape_path(path: &str) -> String {
+    if !path.contains('%') {
+        return path.to_string();
+    }
+    let b = path.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// The output path (relative to the destination) of a URL: `index.html` for a
+/// trailing slash, `output_ext` appended when the path lacks it.
+pub fn output_path(url: &str, output_ext: &str) -> String {
+    let mut path = unescape_path(url);
+    if path.ends_with('/') {
+        path.push_str("index.html");
+    } else if !path.ends_with(output_ext) {
+        path.push_str(output_ext);
+    }
+    path.trim_start_matches('/').to_string()
+}
+
+/// Slugify modes, as Jekyll's `Utils.slugify` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlugMode {
+    /// Unknown mode: the string, downcased unless cased.
+    Unchanged,
+    /// `raw`: whitespace runs become hyphens.
+    Raw,
+    /// `default`: anything not a letter, mark or digit.
+    Default,
+    /// `pretty`: keeps `._~!$&'()+,;=@`.
+    Pretty,
+    /// `ascii`: anything not ASCII alphanumeric.
+    Ascii,
+    /// `latin`: transliterates accents, then as `default`.
+    Latin,
+}
+
+impl SlugMode {
+    /// The mode named by a `slugify` argument (`None` → default).
+    pub fn from_name(name: Option<&str>) -> SlugMode {
+        match name {
+            None | Some("default") => SlugMode::Default,
+            Some("raw") => SlugMode::Raw,
+            Some("pretty") => SlugMode::Pretty,
+            Some("ascii") => SlugMode::Ascii,
+            Some("latin") => SlugMode::Latin,
+            Some(_) => SlugMode::Unchanged,
+        }
+    }
+}
+
+/// Jekyll's `Utils.slugify(string, mode:, cased:)`.
+pub fn slugify(s: &str, mode: SlugMode, cased: bool) -> String {
+    let lowered = |s: String| if cased { s } else { s.to_lowercase() };
+    let src: String = match mode {
+        SlugMode::Unchanged => return lowered(s.to_string()),
+        SlugMode::Latin => transliterate(s),
+        _ => s.to_string(),
+    };
+    let keep = |c: char| -> bool {
+        match mode {
+            SlugMode::Raw => !c.is_whitespace(),
+            SlugMode::Ascii => c.is_ascii_alphanumeric(),
+            SlugMode::Pretty => {
+                c.is_alphabetic()
+                    || is_mark(c)
+                    || c.is_numeric() && is_decimal(c)
+                    || "._~!$&'()+,;=@".contains(c)
+            }
+            _ => c.is_alphabetic() || is_mark(c) || c.is_numeric() && is_decimal(c),
+        }
+    };
+    let mut slug = String::with_capacity(src.len());
+    let mut in_run = false;
+    for c in src.chars() {
+        if keep(c) {
+            slug.push(c);
+            in_run = false;
+        } else if !in_run {
+            slug.push('-');
+            in_run = true;
+        }
+    }
+    // `gsub(/^-|-$/)`: one hyphen at the start and at the end (of any line).
+    let slug = slug
+        .split('\n')
+        .map(|line| {
+            let l = line.strip_prefix('-').unwrap_or(line);
+            l.strip_suffix('-').unwrap_or(l)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    lowered(slug)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        || matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x3099..=0x309A)
+}
+
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || (c.is_numeric() && !c.is_ascii() && char_is_nd(c))
+}
+
+fn char_is_nd(c: char) -> bool {
+    // Decimal digits of other scripts come in blocks of ten starting at a zero.
+    matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0x09E6..=0x09EF | 0xFF10..=0xFF19)
+}
+
+/// I18n.transliterate for Latin letters with diacritics; other non-ASCII → `?`.
+fn transliterate(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                return c.to_string();
+            }
+            let t = match c {
+                'À'..='Å' => "A",
+                'Æ' => "AE",
+                'Ç' => "C",
+                'È'..='Ë' => "E",
+                'Ì'..='Ï' => "I",
+                'Ð' => "D",
+                'Ñ' => "N",
+                'Ò'..='Ö' | 'Ø' => "O",
+                'Ù'..='Ü' => "U",
+                'Ý' => "Y",
+                'Þ' => "Th",
+                'ß' => "ss",
+                'à'..='å' => "a",
+                'æ' => "ae",
+                'ç' => "c",
+                'è'..='ë' => "e",
+                'ì'..='ï' => "i",
+                'ð' => "d",
+                'ñ' => "n",
+                'ò'..='ö' | 'ø' => "o",
+                'ù'..='ü' => "u",
+                'ý' | 'ÿ' => "y",
+                'þ' => "th",
+                'Œ' => "OE",
+                'œ' => "oe",
+                'Š' => "S",
+                'š' => "s",
+                'Ž' => "Z",
+                'ž' => "z",
+                'Ł' => "L",
+                'ł' => "l",
+                _ => "?",
+            };
+            t.to_string()
+        })
+        .collect()
+}
+
+/// Jekyll's `Utils.titleize_slug`: split on `-`, capitalize each word, join with spaces.
+pub fn titleize_slug(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_modes() {
+        assert_eq!(
+            slugify("Hello, World!", SlugMode::Default, false),
+            "hello-world"
+        );
+        assert_eq!(
+            slugify("The _config.yml file", SlugMode::Pretty, false),
+            "the-_config.yml-file"
+        );
+        assert_eq!(slugify("Hello World", SlugMode::Raw, true), "Hello-World");
+        assert_eq!(slugify("Café", SlugMode::Ascii, false), "caf");
+        assert_eq!(slugify("Café", SlugMode::Latin, false), "cafe");
+    }
+
+    #[test]
+    fn urls() {
+        let f = |t: &str| {
+            fill_template(t, &|k| match k {
+                "title" => Some("a b".into()),
+                "categories" => Some(String::new()),
+                "output_ext" => Some(".html".into()),
+                _ => None,
+            })
+        };
+        assert_eq!(f("/:categories/:title:output_ext").unwrap(), "/a%20b.html");
+        assert!(f("/:nope").is_err());
+        assert_eq!(output_path("/a%20b/", ".html"), "a b/index.html");
+        assert_eq!(output_path("/feed.xml", ".html"), "feed.xml.html");
+        assert_eq!(output_path("/about", ".html"), "about.html");
+    }
+}

@@ -1,0 +1,483 @@
+//! The reader: which files of the source become layouts, pages, posts,
+//! drafts, collection documents and static files, by Jekyll's rules.
+//!
+//! Entry filtering follows Jekyll's EntryFilter: names ending in `.` are
+//! skipped; `exclude` globs (File.fnmatch semantics, also matching as path
+//! prefixes) drop entries unless `include` names them; otherwise names starting
+//! with `_ . # ~` or ending in `~` are skipped. Directories are read in name
+//! order; the destination folder is never read.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::Settings;
+use crate::fnmatch::fnmatch;
+use crate::frontmatter::has_front_matter;
+
+/// A file found by the reader, relative to the source.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to the source, `/`-separated, no leading slash.
+    pub rel: String,
+    /// The file starts with front matter.
+    pub has_front_matter: bool,
+}
+
+/// A post or draft found in a `_posts` / `_drafts` folder.
+#[derive(Debug, Clone)]
+pub struct PostEntry {
+    /// The file.
+    pub entry: Entry,
+    /// The folder containing `_posts` (relative, may be empty): its parts are categories.
+    pub dir: String,
+    /// Read from `_drafts`.
+    pub draft: bool,
+}
+
+/// Everything the reader found.
+#[derive(Debug, Default)]
+pub struct Entries {
+    /// `_layouts` files: (name without extension, entry).
+    pub layouts: Vec<(String, Entry)>,
+    /// Files with front matter outside special folders.
+    pub pages: Vec<Entry>,
+    /// Files without front matter outside special folders.
+    pub static_files: Vec<Entry>,
+    /// Posts and drafts.
+    pub posts: Vec<PostEntry>,
+    /// For each collection other than posts: its files, relative to the collection folder.
+    pub collections: Vec<(String, Vec<Entry>)>,
+}
+
+/// Jekyll's EntryFilter for a site.
+pub struct EntryFilter<'a> {
+    settings: &'a Settings,
+    source: String,
+}
+
+impl<'a> EntryFilter<'a> {
+    /// A filter for `settings.source`.
+    pub fn new(settings: &'a Settings) -> EntryFilter<'a> {
+        EntryFilter {
+            settings,
+            source: settings
+                .source
+                .to_string_lossy()
+                .trim_end_matches('/')
+                .to_string(),
+        }
+    }
+
+    fn glob_include(&self, patterns: &[String], entry: &str) -> bool {
+        let entry_with_source = format!("{}/{}", self.source, entry.trim_start_matches('/'));
+        let is_dir = Path::new(&entry_with_source).is_dir();
+        patterns.iter().any(|p| {
+            let pattern_with_source = format!("{}/{}", self.source, p.trim_start_matches('/'));
+            fnmatch(&pattern_with_source, &entry_with_source)
+                || entry_with_source.starts_with(&pattern_with_source)
+                || (is_dir && pattern_with_source == format!("{entry_with_source}/"))
+        })
+    }
+
+    /// Whether `name` (in folder `rel_dir`, relative to the source) is kept.
+    pub fn keep(&self, rel_dir: &str, name: &str) -> bool {
+        if name.ends_with('.') {
+            return false;
+        }
+        let base = name.rsplit('/').next().unwrap_or(name);
+        let included = self.glob_include(&self.settings.include, name)
+            || self.glob_include(&self.settings.include, base);
+        let rel = if rel_dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel_dir}/{name}")
+        };
+        let excludes: Vec<String> = self
+            .settings
+            .exclude
+            .iter()
+            .filter(|e| !self.settings.include.contains(e))
+            .cloned()
+            .collect();
+        if !included && self.glob_include(&excludes, &rel) {
+            return false;
+        }
+        if included {
+            return true;
+        }
+        let special = |s: &str| s.starts_with(['.', '_', '#', '~']);
+        !(special(name) || special(base) || name.ends_with('~'))
+    }
+}
+
+fn sorted_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+}
+
+fn join_rel(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+fn front_matter_of(path: &Path) -> bool {
+    use std::io::Read;
+    let mut buf = [0u8; 512];
+    let Ok(mut f) = fs::File::open(path) else {
+        return false;
+    };
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    has_front_matter(&buf[..n])
+}
+
+fn entry(source: &Path, rel: String) -> Entry {
+    let path = source.join(&rel);
+    let has_front_matter = front_matter_of(&path);
+    Entry {
+        path,
+        rel,
+        has_front_matter,
+    }
+}
+
+/// `Dir["**/*"]` under `base`, filtered, files only, as paths relative to `base`.
+fn files_below(
+    filter: &EntryFilter<'_>,
+    base: &Path,
+    base_rel: &str,
+    dotmatch: bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![String::new()];
+    let mut all = Vec::new();
+    while let Some(sub) = stack.pop() {
+        let dir = if sub.is_empty() {
+            base.to_path_buf()
+        } else {
+            base.join(&sub)
+        };
+        for name in sorted_names(&dir) {
+            if !dotmatch && name.starts_with('.') {
+                continue;
+            }
+            let rel = join_rel(&sub, &name);
+            if dir.join(&name).is_dir() {
+                stack.push(rel.clone());
+            }
+            all.push(rel);
+        }
+    }
+    all.sort();
+    for rel in all {
+        if base.join(&rel).is_dir() {
+            continue;
+        }
+        if filter.keep(base_rel, &rel) {
+            out.push(rel);
+        }
+    }
+    out
+}
+
+/// Reads the whole source tree.
+pub fn read(settings: &Settings) -> Entries {
+    let filter = EntryFilter::new(settings);
+    let mut entries = Entries::default();
+    let source = &settings.source;
+
+    let layouts_dir = source.join(&settings.layouts_dir);
+    for rel in files_below(&filter, &layouts_dir, &settings.layouts_dir, false) {
+        let name = match rel.rfind('.') {
+            Some(i) if !rel[..i].is_empty() => rel[..i].to_string(),
+            _ => rel.clone(),
+        };
+        let path = layouts_dir.join(&rel);
+        entries.layouts.push((
+            name,
+            Entry {
+                path,
+                rel: join_rel(&settings.layouts_dir, &rel),
+                has_front_matter: true,
+            },
+        ));
+    }
+
+    read_directory(settings, &filter, "", &mut entries);
+
+    // `include` entries that are files at the root but were filtered out.
+    for inc in &settings.include {
+        let rel = inc.trim_start_matches('/').to_string();
+        let path = source.join(&rel);
+        if !path.is_file() {
+            continue;
+        }
+        if entries
+            .pages
+            .iter()
+            .chain(&entries.static_files)
+            .any(|e| e.rel == rel)
+        {
+            continue;
+        }
+        let e = entry(source, rel);
+        if e.has_front_matter {
+            entries.pages.push(e);
+        } else {
+            entries.static_files.push(e);
+        }
+    }
+
+    let coll_root = settings.collections_path();
+    for c in &settings.collections {
+        if c.label == "posts" {
+            continue;
+        }
+        let dir = coll_root.join(format!("_{}", c.label));
+        let dir_rel = join_rel(&settings.collections_dir, &format!("_{}", c.label));
+        let files = if dir.is_dir() {
+            files_below(&filter, &dir, &dir_rel, true)
+        } else {
+            Vec::new()
+        };
+        let list = files
+            .into_iter()
+            .map(|rel| entry(source, join_rel(&dir_rel, &rel)))
+            .collect();
+        entries.collections.push((c.label.clone(), list));
+    }
+    entries
+}
+
+fn read_directory(settings: &Settings, filter: &EntryFilter<'_>, dir: &str, out: &mut Entries) {
+    let source = &settings.source;
+    let base = if dir.is_empty() {
+        source.clone()
+    } else {
+        source.join(dir)
+    };
+    let names: Vec<String> = sorted_names(&base)
+        .into_iter()
+        .filter(|n| filter.keep(dir, n))
+        .collect();
+    let (mut dirs, mut pages, mut statics) = (Vec::new(), Vec::new(), Vec::new());
+    for name in names {
+        let rel = join_rel(dir, &name);
+        let path = base.join(&name);
+        if path.is_dir() {
+            dirs.push(rel);
+        } else {
+            let e = entry(source, rel);
+            if e.has_front_matter {
+                pages.push(e);
+            } else {
+                statics.push(e);
+            }
+        }
+    }
+    // Posts live in `_posts` of any folder (inside collections_dir when set).
+    let in_coll_dir = settings.collections_dir.is_empty()
+        || dir == settings.collections_dir
+        || dir.starts_with(&format!("{}/", settings.collections_dir));
+    if in_coll_dir {
+        read_posts(settings, filter, dir, "_posts", false, out);
+        if settings.show_drafts {
+            read_posts(settings, filter, dir, "_drafts", true, out);
+        }
+    }
+    for d in dirs {
+        if source.join(&d) == settings.destination {
+            continue;
+        }
+        read_directory(settings, filter, &d, out);
+    }
+    out.pages.extend(pages);
+    out.static_files.extend(statics);
+}
+
+fn read_posts(
+    settings: &Settings,
+    filter: &EntryFilter<'_>,
+    dir: &str,
+    magic: &str,
+    draft: bool,
+    out: &mut Entries,
+) {
+    let base_rel = join_rel(dir, magic);
+    let base = settings.source.join(&base_rel);
+    if !base.is_dir() {
+        return;
+    }
+    for rel in files_below(filter, &base, &base_rel, false) {
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let ok = if draft {
+            name.contains('.') && !name.starts_with('.')
+        } else {
+            is_dated_name(name)
+        };
+        if !ok {
+            continue;
+        }
+        let e = entry(&settings.source, join_rel(&base_rel, &rel));
+        // Jekyll reads posts with or without front matter.
+        let coll_dir = &settings.collections_dir;
+        let cat_dir = if !coll_dir.is_empty() && (dir == coll_dir.as_str()) {
+            String::new()
+        } else if !coll_dir.is_empty() {
+            dir.strip_prefix(&format!("{coll_dir}/"))
+                .unwrap_or(dir)
+                .to_string()
+        } else {
+            dir.to_string()
+        };
+        out.posts.push(PostEntry {
+            entry: e,
+            dir: cat_dir,
+            draft,
+        });
+    }
+}
+
+/// `YYYY-MM-DD-slug.ext` (Jekyll's DATE_FILENAME_MATCHER on the basename).
+pub fn is_dated_name(name: &str) -> bool {
+    split_dated_name(name).is_some()
+}
+
+/// Splits `YYYY-MM-DD-slug.ext` into (date, slug, ext).
+pub fn split_dated_name(name: &str) -> Option<(&str, &str, &str)> {
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    let mut parts = [0usize; 3];
+    for (n, (min, max)) in [(2usize, 4usize), (1, 2), (1, 2)].iter().enumerate() {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let len = i - start;
+        if len < *min || len > *max || i >= bytes.len() || bytes[i] != b'-' {
+            return None;
+        }
+        parts[n] = i;
+        i += 1;
+    }
+    let date = &name[..parts[2]];
+    let rest = &name[parts[2] + 1..];
+    let dot = rest.rfind('.')?;
+    if dot + 1 == rest.len() {
+        return None;
+    }
+    Some((date, &rest[..dot], &rest[dot..]))
+}
+
+/// Data files: `_data/**` as (key path, entry), in Jekyll's reading order.
+pub fn data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
+    let mut out = Vec::new();
+    let base = settings.source.join(&settings.data_dir);
+    data_dir(&base, &settings.data_dir, &mut Vec::new(), &mut out);
+    out
+}
+
+fn data_dir(dir: &Path, rel: &str, keys: &mut Vec<String>, out: &mut Vec<(Vec<String>, Entry)>) {
+    let names = sorted_names(dir);
+    let mut ordered: Vec<String> = Vec::new();
+    for ext in ["yaml", "yml", "json", "csv", "tsv"] {
+        for n in &names {
+            if !n.starts_with('.') && n.ends_with(&format!(".{ext}")) && !ordered.contains(n) {
+                ordered.push(n.clone());
+            }
+        }
+    }
+    for n in &names {
+        if !n.starts_with('.') && !ordered.contains(n) {
+            ordered.push(n.clone());
+        }
+    }
+    for n in ordered {
+        let path = dir.join(&n);
+        let rel_n = join_rel(rel, &n);
+        if path.is_dir() {
+            keys.push(sanitize_data_name(&n));
+            out.push((
+                keys.clone(),
+                Entry {
+                    path: path.clone(),
+                    rel: rel_n.clone(),
+                    has_front_matter: false,
+                },
+            ));
+            data_dir(&path, &rel_n, keys, out);
+            keys.pop();
+        } else {
+            let stem = match n.rfind('.') {
+                Some(i) if i > 0 => &n[..i],
+                _ => &n,
+            };
+            let mut k = keys.clone();
+            k.push(sanitize_data_name(stem));
+            out.push((
+                k,
+                Entry {
+                    path,
+                    rel: rel_n,
+                    has_front_matter: false,
+                },
+            ));
+        }
+    }
+}
+
+/// Jekyll's DataReader `sanitize_filename`: drop characters other than word
+/// characters, whitespace and `-`, then turn whitespace runs into `_`.
+pub fn sanitize_data_name(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || c.is_whitespace())
+        .collect();
+    let trimmed = kept.trim();
+    let mut out = String::new();
+    let mut ws = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            if !ws {
+                out.push('_');
+            }
+            ws = true;
+        } else {
+            out.push(c);
+            ws = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_names() {
+        assert_eq!(
+            split_dated_name("2024-3-1-hello.world.md"),
+            Some(("2024-3-1", "hello.world", ".md"))
+        );
+        assert!(split_dated_name("hello.md").is_none());
+        assert!(split_dated_name("2024-01-01.md").is_none());
+    }
+}

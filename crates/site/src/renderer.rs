@@ -1,0 +1,377 @@
+//! The renderer: Liquid → converter → layouts, in Jekyll's order.
+//!
+//! Jekyll renders documents one after another, each seeing the state the
+//! previous ones left. hyde renders in passes so that the work can run in
+//! parallel and still give one answer: first every collection document's
+//! content (others' `content` reads raw), then every page's content
+//! (documents read converted), then every layout chain (everything converted).
+//! Layouts are parsed once and shared by all threads.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use hyde_liquid::{Context, Engine, Map, Template, Value};
+use rayon::prelude::*;
+
+use crate::document::{Converter, Document};
+use crate::drops::{doc_value, DocDrop, JekyllDrop, Phase, SiteDrop, SiteWithCurrent};
+use crate::error::{Error, ErrorKind, Result, Span, Warning};
+use crate::site::Site;
+use crate::value::deep_merge;
+use crate::writer::{Contents, OutputFile};
+
+/// Everything rendering needs, shared by all threads.
+pub struct Build {
+    /// The site model.
+    pub site: Site,
+    /// The Liquid engine with Jekyll's tags and filters.
+    pub engine: Engine,
+    /// Layouts, parsed once.
+    layouts: HashMap<String, Arc<Template>>,
+    /// Kramdown options from the configuration.
+    markdown: crate::convert::Markdown,
+}
+
+/// The rendered site: files to write and warnings.
+pub struct Rendered {
+    /// Every output file, pages and documents first, then static files.
+    pub files: Vec<OutputFile>,
+    /// Warnings (missing layouts, permalink collisions, …).
+    pub warnings: Vec<Warning>,
+}
+
+impl Build {
+    /// Prepares the engine and parses the layouts.
+    pub fn new(site: Site) -> Result<Build> {
+        let engine = crate::convert::engine_for(&site);
+        let mut layouts = HashMap::new();
+        for (name, l) in &site.layouts {
+            let t = Template::parse_shared(&l.content, &l.relative_path, &engine)
+                .map_err(|e| liquid_error(e, &l.relative_path, l.content_line))?;
+            layouts.insert(name.clone(), t);
+        }
+        let markdown = crate::convert::Markdown::new(&site.settings);
+        Ok(Build {
+            site,
+            engine,
+            layouts,
+            markdown,
+        })
+    }
+
+    /// A render context for `doc` with `site`, `page`, `jekyll` and `layout` set.
+    fn context(
+        self: &Arc<Self>,
+        site: &Arc<SiteDrop>,
+        doc: &Arc<Document>,
+        phase: Phase,
+        page: Value,
+    ) -> Context {
+        let mut ctx = Context::new(&self.engine);
+        ctx.set_global(
+            "site",
+            Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
+        );
+        ctx.set_global("page", page);
+        ctx.set_global(
+            "jekyll",
+            Value::object(JekyllDrop {
+                environment: self.site.environment.clone(),
+            }),
+        );
+        ctx.set_global("paginator", Value::Nil);
+        ctx.set_global("highlighter_prefix", Value::str(""));
+        ctx.set_global("highlighter_suffix", Value::str(""));
+        crate::convert::prepare_context(self, &mut ctx, doc, phase);
+        ctx
+    }
+
+    /// Converts `text` with the document's converter.
+    fn convert(&self, doc: &Document, text: &str) -> Result<String> {
+        match converter_for(&self.site, &doc.extname) {
+            Converter::Identity => Ok(text.to_string()),
+            Converter::Markdown => self.markdown.convert(text, &doc.relative_path),
+            Converter::Sass => crate::convert::sass(&self.site, doc, text),
+        }
+    }
+}
+
+/// The converter for an extension.
+pub fn converter_for(site: &Site, ext: &str) -> Converter {
+    if site.settings.is_markdown_ext(ext) {
+        Converter::Markdown
+    } else if ext == ".scss" || ext == ".sass" {
+        Converter::Sass
+    } else {
+        Converter::Identity
+    }
+}
+
+/// A Liquid error as a build error, with lines counted in the source file.
+pub fn liquid_error(e: hyde_liquid::Error, file: &str, first_line: usize) -> Error {
+    let loc = e.location().cloned();
+    let mut span = Span::file(file);
+    if let Some(l) = &loc {
+        let same_file = l.file.as_deref().is_none_or(|f| f == file);
+        span.file = l.file.as_deref().unwrap_or(file).to_string();
+        span.line = if same_file {
+            l.line + first_line.saturating_sub(1)
+        } else {
+            l.line
+        };
+        span.column = l.column;
+        span.source_line = Some(l.source_line.clone());
+    }
+    let mut message = format!("{}: {}", e.kind().prefix(), e.message());
+    for frame in e.include_stack() {
+        message.push_str(&format!("\n  in include '{}'", frame.name));
+        if let Some(from) = &frame.from {
+            message.push_str(&format!(
+                ", included from {}:{}",
+                from.file.as_deref().unwrap_or(file),
+                from.line
+            ));
+        }
+    }
+    let hint = match e.kind() {
+        hyde_liquid::ErrorKind::Syntax => "check that every tag is known and every block is closed",
+        hyde_liquid::ErrorKind::FileSystem => "check that the included file exists in _includes",
+        _ => "check the Liquid tag or filter at this position",
+    };
+    Error::new(ErrorKind::Liquid, span, message, hint)
+}
+
+/// Renders a document's (or page's) content: Liquid, then its converter.
+fn render_content(
+    b: &Arc<Build>,
+    site: &Arc<SiteDrop>,
+    doc: &Arc<Document>,
+    phase: Phase,
+) -> Result<String> {
+    let mut text = doc.content.clone();
+    if doc.render_with_liquid() {
+        let page = doc_value(b, doc, phase);
+        let mut ctx = b.context(site, doc, phase, page);
+        if let Some(l) = first_layout(b, doc) {
+            ctx.set_global("layout", Value::hash(l.data.clone()));
+        }
+        let t = Template::parse_named(&doc.content, &doc_display(b, doc), &b.engine)
+            .map_err(|e| liquid_error(e, &doc_display(b, doc), doc.content_line))?;
+        text = t
+            .render(&mut ctx)
+            .map_err(|e| liquid_error(e, &doc_display(b, doc), doc.content_line))?;
+    }
+    b.convert(doc, &text)
+}
+
+fn first_layout<'a>(b: &'a Build, doc: &Document) -> Option<&'a Arc<crate::site::Layout>> {
+    let name = doc.get("layout")?;
+    if name.is_nil() {
+        return None;
+    }
+    b.site.layouts.get(&name.to_liquid_string())
+}
+
+/// How a document is named in messages: its path relative to the source.
+fn doc_display(b: &Build, doc: &Document) -> String {
+    crate::config::display_path(&b.site.settings.source, &doc.path)
+}
+
+/// The rendered excerpt of a document (rendered once, on first use).
+pub fn excerpt_output(b: &Arc<Build>, doc: &Arc<Document>) -> String {
+    if let Some(s) = doc.rendered_excerpt.get() {
+        return s.clone();
+    }
+    let out = render_excerpt(b, doc).unwrap_or_default();
+    doc.rendered_excerpt.get_or_init(|| out).clone()
+}
+
+fn render_excerpt(b: &Arc<Build>, doc: &Arc<Document>) -> Result<String> {
+    let Some(raw) = &doc.excerpt else {
+        return Ok(String::new());
+    };
+    let mut text = raw.clone();
+    let no_liquid = matches!(doc.get("render_with_liquid"), Some(Value::Bool(false)));
+    if !no_liquid && (raw.contains("{%") || raw.contains("{{")) {
+        let site = Arc::new(SiteDrop::new(b.clone(), Phase::Documents));
+        let page = Value::object(DocDrop::new(b.clone(), doc.clone(), Phase::Documents));
+        let mut ctx = b.context(&site, doc, Phase::Documents, page);
+        let name = format!("{}/#excerpt", doc_display(b, doc));
+        let t = Template::parse_named(raw, &name, &b.engine)
+            .map_err(|e| liquid_error(e, &name, doc.content_line))?;
+        text = t
+            .render(&mut ctx)
+            .map_err(|e| liquid_error(e, &name, doc.content_line))?;
+    }
+    b.convert(doc, &text)
+}
+
+/// Applies the layout chain to converted content.
+fn place_in_layouts(
+    b: &Arc<Build>,
+    site: &Arc<SiteDrop>,
+    doc: &Arc<Document>,
+    content: String,
+    warnings: &mut Vec<Warning>,
+) -> Result<String> {
+    let name = match doc.get("layout") {
+        None | Some(Value::Nil) => return Ok(content),
+        Some(v) => v.to_liquid_string(),
+    };
+    let mut layout = b.site.layouts.get(&name);
+    if layout.is_none() {
+        if name != "none" || doc.collection().is_none() {
+            warnings.push(Warning::at(
+                crate::site::key_span(&doc.path, &doc_display(b, doc), "layout"),
+                format!(
+                    "Build Warning: Layout '{name}' requested in {} does not exist.",
+                    doc.relative_path
+                ),
+                format!("create _layouts/{name}.html or fix the layout name"),
+            ));
+        }
+        return Ok(content);
+    }
+    let mut output = content;
+    let mut layout_data = Map::new();
+    let mut used: Vec<String> = Vec::new();
+    let page = doc_value(b, doc, Phase::Layouts);
+    while let Some(l) = layout {
+        let mut merged = l.data.clone();
+        deep_merge(&mut merged, &layout_data);
+        layout_data = merged;
+        let mut ctx = b.context(site, doc, Phase::Layouts, page.clone());
+        ctx.set_global("content", Value::str(output.as_str()));
+        ctx.set_global("layout", Value::hash(layout_data.clone()));
+        let t = &b.layouts[&l.name];
+        output = t
+            .render(&mut ctx)
+            .map_err(|e| liquid_error(e, &l.relative_path, l.content_line))?;
+        used.push(l.name.clone());
+        let next = match l.data.get(&Value::str("layout")) {
+            Some(Value::Nil) | None => None,
+            Some(v) => Some(v.to_liquid_string()),
+        };
+        layout = next.as_ref().and_then(|n| b.site.layouts.get(n));
+        if let Some(n) = &next {
+            if used.contains(n) {
+                break;
+            }
+        }
+    }
+    Ok(output)
+}
+
+/// Renders the whole site into output files.
+pub fn render(site: Site) -> Result<Rendered> {
+    let b = Arc::new(Build::new(site)?);
+    let mut warnings: Vec<Warning> = Vec::new();
+
+    // Pass 1a: collection documents.
+    let docs: Vec<Arc<Document>> = b
+        .site
+        .collections
+        .iter()
+        .flat_map(|c| c.docs.iter().cloned())
+        .collect();
+    let site_docs = Arc::new(SiteDrop::new(b.clone(), Phase::Documents));
+    let results: Vec<Result<String>> = docs
+        .par_iter()
+        .map(|d| render_content(&b, &site_docs, d, Phase::Documents))
+        .collect();
+    for (d, r) in docs.iter().zip(results) {
+        let _ = d.rendered.set(r?);
+    }
+    // Excerpts, with the site as documents saw it.
+    docs.par_iter().for_each(|d| {
+        let _ = excerpt_output(&b, d);
+    });
+
+    // Pass 1b: pages.
+    let pages: Vec<Arc<Document>> = b.site.pages.clone();
+    let site_pages = Arc::new(SiteDrop::new(b.clone(), Phase::Pages));
+    let results: Vec<Result<String>> = pages
+        .par_iter()
+        .map(|d| render_content(&b, &site_pages, d, Phase::Pages))
+        .collect();
+    for (d, r) in pages.iter().zip(results) {
+        let _ = d.rendered.set(r?);
+    }
+
+    // Pass 2: layouts, for everything written.
+    let site_layouts = Arc::new(SiteDrop::new(b.clone(), Phase::Layouts));
+    let targets: Vec<Arc<Document>> = docs
+        .iter()
+        .filter(|d| d.write)
+        .chain(pages.iter())
+        .cloned()
+        .collect();
+    let results: Vec<Result<(String, Vec<Warning>)>> = targets
+        .par_iter()
+        .map(|d| {
+            let mut w = Vec::new();
+            let content = d.rendered.get().cloned().unwrap_or_default();
+            let out = if d.place_in_layout() {
+                place_in_layouts(&b, &site_layouts, d, content, &mut w)?
+            } else {
+                content
+            };
+            Ok((out, w))
+        })
+        .collect();
+
+    // Jekyll writes pages, then static files, then documents: on a collision
+    // the last one written wins.
+    let mut page_files = Vec::new();
+    let mut doc_files = Vec::new();
+    let mut files = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (d, r) in targets.iter().zip(results) {
+        let (out, w) = r?;
+        warnings.extend(w);
+        if let Some(prev) = seen.insert(d.output_path.clone(), d.relative_path.clone()) {
+            warnings.push(Warning::at(
+                crate::site::key_span(&d.path, &doc_display(&b, d), "permalink"),
+                format!(
+                    "Conflict: The following destination is shared by multiple files. The written file may end up with unexpected contents. {} ← {}, {}",
+                    d.output_path, prev, d.relative_path
+                ),
+                "give each file its own permalink",
+            ));
+        }
+        let f = OutputFile {
+            path: d.output_path.clone(),
+            contents: Contents::Bytes(out.into_bytes()),
+        };
+        if d.collection().is_some() {
+            doc_files.push(f);
+        } else {
+            page_files.push(f);
+        }
+    }
+    files.extend(page_files);
+    let statics = b
+        .site
+        .static_files
+        .iter()
+        .chain(b.site.collections.iter().flat_map(|c| c.files.iter()))
+        .filter(|f| f.write);
+    for f in statics {
+        if let Some(prev) = seen.insert(f.output_path.clone(), f.relative_path.clone()) {
+            warnings.push(Warning::at(
+                Span::file(f.relative_path.trim_start_matches('/')),
+                format!(
+                    "Conflict: The following destination is shared by multiple files. The written file may end up with unexpected contents. {} ← {}, {}",
+                    f.output_path, prev, f.relative_path
+                ),
+                "give each file its own permalink",
+            ));
+        }
+        files.push(OutputFile {
+            path: f.output_path.clone(),
+            contents: Contents::Copy(f.path.clone()),
+        });
+    }
+    files.extend(doc_files);
+    Ok(Rendered { files, warnings })
+}

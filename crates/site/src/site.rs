@@ -1,0 +1,781 @@
+//! The site model and its reading stage: configuration, layouts, pages,
+//! collections (posts included), static files and data, as Jekyll's
+//! `Site#read` leaves them (sorted, filtered for publication, linked).
+//!
+//! The model is immutable once read; the renderer only fills each document's
+//! `rendered` cell once.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use hyde_liquid::value::map_get;
+use hyde_liquid::{Map, Value};
+
+use crate::config::{BuildOptions, CollectionConfig, RawConfig, Settings};
+use crate::dates;
+use crate::defaults::FrontMatterDefaults;
+use crate::document::{self, Converter, Document, Kind, PageInit};
+use crate::error::{Error, ErrorKind, Result, Span, Warning};
+use crate::frontmatter;
+use crate::reader::{self, Entry};
+use crate::static_file::StaticFile;
+use crate::value::{self, deep_merge, utf8_error};
+
+/// A layout: front matter and template text.
+#[derive(Debug)]
+pub struct Layout {
+    /// Name (`default`, `sub/post`).
+    pub name: String,
+    /// Path relative to the source.
+    pub relative_path: String,
+    /// Front matter.
+    pub data: Map,
+    /// Template text after the front matter.
+    pub content: String,
+    /// Line where the content starts.
+    pub content_line: usize,
+}
+
+/// A collection and its documents.
+#[derive(Debug)]
+pub struct Collection {
+    /// Settings from `collections:`.
+    pub config: CollectionConfig,
+    /// Documents in Jekyll's order (date/path, `sort_by` or `order`).
+    pub docs: Vec<Arc<Document>>,
+    /// Static files inside the collection folder.
+    pub files: Vec<Arc<StaticFile>>,
+}
+
+impl Collection {
+    /// The label.
+    pub fn label(&self) -> &str {
+        &self.config.label
+    }
+}
+
+/// The whole site, read.
+#[derive(Debug)]
+pub struct Site {
+    /// The merged configuration (what `site.*` shows).
+    pub raw: RawConfig,
+    /// The resolved settings.
+    pub settings: Settings,
+    /// `site.time`.
+    pub time: DateTime<FixedOffset>,
+    /// `jekyll.environment`.
+    pub environment: String,
+    /// Layouts by name.
+    pub layouts: HashMap<String, Arc<Layout>>,
+    /// Pages, sorted by name.
+    pub pages: Vec<Arc<Document>>,
+    /// Collections, `posts` first.
+    pub collections: Vec<Collection>,
+    /// Static files outside collections, sorted by relative path.
+    pub static_files: Vec<Arc<StaticFile>>,
+    /// `site.data`.
+    pub data: Value,
+    /// Front-matter defaults.
+    pub defaults: FrontMatterDefaults,
+    /// Warnings gathered while reading.
+    pub warnings: Vec<Warning>,
+}
+
+impl Site {
+    /// Loads the configuration and reads the source tree.
+    pub fn load(opts: &BuildOptions) -> Result<Site> {
+        let raw = RawConfig::load(opts)?;
+        let settings = Settings::resolve(&raw)?;
+        check_destination(&settings)?;
+        let time = dates::now(settings.timezone);
+        let env = opts
+            .environment
+            .clone()
+            .unwrap_or_else(|| "development".into());
+        Site::read(raw, settings, time, env)
+    }
+
+    /// Reads the source with fixed configuration and build time.
+    pub fn read(
+        raw: RawConfig,
+        settings: Settings,
+        time: DateTime<FixedOffset>,
+        environment: String,
+    ) -> Result<Site> {
+        let (defaults, dwarn) =
+            FrontMatterDefaults::new(raw.get("defaults"), &settings.collections_dir);
+        let mut warnings: Vec<Warning> = dwarn.into_iter().map(Warning::plain).collect();
+        let entries = reader::read(&settings);
+        let mut ctx = ReadCtx {
+            settings: &settings,
+            defaults: &defaults,
+            time,
+            warnings: &mut warnings,
+        };
+
+        let mut layouts = HashMap::new();
+        for (name, e) in &entries.layouts {
+            let (text, _) = ctx.read_text(e)?;
+            let (data, content, line) = ctx.split(&text, &e.rel)?;
+            layouts.insert(
+                name.clone(),
+                Arc::new(Layout {
+                    name: name.clone(),
+                    relative_path: e.rel.clone(),
+                    data,
+                    content,
+                    content_line: line,
+                }),
+            );
+        }
+
+        let mut pages = Vec::new();
+        let mut static_files = Vec::new();
+        for e in &entries.pages {
+            if let Some(p) = ctx.page(e)? {
+                pages.push(Arc::new(p));
+            }
+        }
+        for e in &entries.static_files {
+            let sf = ctx.static_file(e, None)?;
+            static_files.push(Arc::new(sf));
+        }
+
+        let mut collections = Vec::new();
+        for c in &settings.collections {
+            let mut docs = Vec::new();
+            let mut files = Vec::new();
+            if c.label == "posts" {
+                for pe in &entries.posts {
+                    if let Some(d) = ctx.document(&pe.entry, c, pe.draft)? {
+                        docs.push(d);
+                    }
+                }
+            } else if let Some((_, list)) = entries.collections.iter().find(|(l, _)| *l == c.label)
+            {
+                for e in list {
+                    if e.has_front_matter {
+                        if let Some(d) = ctx.document(e, c, false)? {
+                            docs.push(d);
+                        }
+                    } else {
+                        files.push(Arc::new(ctx.static_file(e, Some(c))?));
+                    }
+                }
+            }
+            sort_docs(&mut docs, c);
+            if c.label == "posts" && settings.limit_posts > 0 && docs.len() > settings.limit_posts {
+                let cut = docs.len() - settings.limit_posts;
+                docs.drain(..cut);
+            }
+            collections.push(Collection {
+                config: c.clone(),
+                docs: docs.into_iter().map(Arc::new).collect(),
+                files,
+            });
+        }
+
+        pages.sort_by(|a, b| a.name.cmp(&b.name));
+        static_files.sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
+
+        let data = read_data(&settings)?;
+        Ok(Site {
+            raw,
+            settings,
+            time,
+            environment,
+            layouts,
+            pages,
+            collections,
+            static_files,
+            data,
+            defaults,
+            warnings,
+        })
+    }
+
+    /// A collection by label.
+    pub fn collection(&self, label: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.label() == label)
+    }
+
+    /// The posts, oldest first.
+    pub fn posts(&self) -> &[Arc<Document>] {
+        self.collection("posts")
+            .map(|c| c.docs.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Every document that is written: collection documents, then pages.
+    pub fn documents_to_render(&self) -> impl Iterator<Item = &Arc<Document>> {
+        self.collections
+            .iter()
+            .flat_map(|c| c.docs.iter())
+            .filter(|d| d.write)
+            .chain(self.pages.iter())
+    }
+}
+
+/// Refuses a destination that is the source or contains it.
+fn check_destination(s: &Settings) -> Result<()> {
+    let src = crate::config::normalize(&s.source);
+    let dest = crate::config::normalize(&s.destination);
+    if src.starts_with(&dest) {
+        return Err(Error::new(
+            ErrorKind::Destination,
+            Span::file(dest.to_string_lossy()),
+            format!(
+                "the destination {} is the source or contains it",
+                dest.display()
+            ),
+            "choose a destination folder inside the source (like _site) or elsewhere with -d",
+        ));
+    }
+    Ok(())
+}
+
+fn sort_docs(docs: &mut [Document], c: &CollectionConfig) {
+    let by_date =
+        |a: &Document, b: &Document| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path));
+    if !c.order.is_empty() {
+        docs.sort_by(by_date);
+        let rel = |d: &Document| d.relative_path.clone();
+        let pos = |d: &Document| {
+            c.order
+                .iter()
+                .position(|o| format!("_{}/{}", c.label, o) == rel(d))
+                .unwrap_or(usize::MAX)
+        };
+        docs.sort_by_key(pos);
+    } else if let Some(key) = &c.sort_by {
+        docs.sort_by(|a, b| {
+            let (x, y) = (
+                a.get(key).filter(|v| !v.is_nil()),
+                b.get(key).filter(|v| !v.is_nil()),
+            );
+            let ord = match (x, y) {
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (Some(x), Some(y)) => {
+                    hyde_liquid::value::compare(x, y).unwrap_or(std::cmp::Ordering::Equal)
+                }
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            ord.then_with(|| by_date(a, b))
+        });
+    } else {
+        docs.sort_by(by_date);
+    }
+}
+
+struct ReadCtx<'a> {
+    settings: &'a Settings,
+    defaults: &'a FrontMatterDefaults,
+    time: DateTime<FixedOffset>,
+    warnings: &'a mut Vec<Warning>,
+}
+
+impl ReadCtx<'_> {
+    fn read_text(&self, e: &Entry) -> Result<(String, ())> {
+        let bytes =
+            std::fs::read(&e.path).map_err(|err| crate::error::io_error(&e.path, &e.rel, &err))?;
+        let text = String::from_utf8(bytes).map_err(|err| utf8_error(&e.rel, &err))?;
+        Ok((
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text),
+            (),
+        ))
+    }
+
+    /// Front matter (as a hash) and content. Broken YAML is a warning (the
+    /// file is read without front matter), or an error with `strict_front_matter`.
+    fn split(&mut self, text: &str, rel: &str) -> Result<(Map, String, usize)> {
+        match frontmatter::split(text) {
+            Some(s) => {
+                let v = match value::parse_yaml(s.yaml, rel, ErrorKind::FrontMatter) {
+                    Ok(v) => v,
+                    Err(e) if !self.settings.strict_front_matter => {
+                        self.warnings.push(Warning::at(
+                            e.span,
+                            format!("YAML Exception reading {rel}: {}", e.message),
+                            e.hint,
+                        ));
+                        Value::Nil
+                    }
+                    Err(e) => return Err(e),
+                };
+                let map = match v {
+                    Value::Hash(h) => (*h).clone(),
+                    _ => Map::new(),
+                };
+                Ok((map, s.content.to_string(), s.content_line))
+            }
+            None => Ok((Map::new(), text.to_string(), 1)),
+        }
+    }
+
+    fn converter(&self, ext: &str) -> Converter {
+        if self.settings.is_markdown_ext(ext) {
+            Converter::Markdown
+        } else if ext == ".scss" || ext == ".sass" {
+            Converter::Sass
+        } else {
+            Converter::Identity
+        }
+    }
+
+    /// Reads a page or document's text; invalid UTF-8 is a warning and the file is skipped.
+    fn read_doc_text(&mut self, e: &Entry) -> Result<Option<String>> {
+        match self.read_text(e) {
+            Ok((t, _)) => Ok(Some(t)),
+            Err(err) if err.kind == ErrorKind::InvalidUtf8 => {
+                self.warnings.push(Warning::at(
+                    err.span,
+                    format!("Skipping {}: {}", e.rel, err.message),
+                    err.hint,
+                ));
+                Ok(None)
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    fn page(&mut self, e: &Entry) -> Result<Option<Document>> {
+        let Some(text) = self.read_doc_text(e)? else {
+            return Ok(None);
+        };
+        let (fm, content, line) = self.split(&text, &e.rel)?;
+        let mut data = self.defaults.all(&e.rel, "pages");
+        deep_merge(&mut data, &fm);
+        let published = !matches!(map_get(&data, "published"), Some(Value::Bool(false)));
+        if !published && !self.settings.unpublished {
+            return Ok(None);
+        }
+        let (dir, name) = match e.rel.rfind('/') {
+            Some(i) => (format!("/{}", &e.rel[..i]), e.rel[i + 1..].to_string()),
+            None => (String::new(), e.rel.clone()),
+        };
+        let (ext, _) = document::split_ext(&name);
+        let converter = self.converter(ext);
+        let style = self.permalink_style();
+        let doc = Document::page(PageInit {
+            dir,
+            name,
+            path: e.path.clone(),
+            data,
+            content,
+            content_line: line,
+            converter,
+            permalink_style: &style,
+        })?;
+        Ok(Some(doc))
+    }
+
+    fn permalink_style(&self) -> String {
+        // The raw style name (`date`, `pretty`) or the template.
+        self.settings.permalink_style.clone()
+    }
+
+    fn document(
+        &mut self,
+        e: &Entry,
+        c: &CollectionConfig,
+        draft: bool,
+    ) -> Result<Option<Document>> {
+        let coll_dir = &self.settings.collections_dir;
+        let relative_path = if coll_dir.is_empty() {
+            e.rel.clone()
+        } else {
+            e.rel
+                .strip_prefix(&format!("{coll_dir}/"))
+                .unwrap_or(&e.rel)
+                .to_string()
+        };
+        let name = relative_path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&relative_path)
+            .to_string();
+        let (ext, stem) = document::split_ext(&name);
+        let (ext, stem) = (ext.to_string(), stem.to_string());
+        let rel_dir = format!("_{}", c.label);
+        let special = if draft {
+            "_drafts".to_string()
+        } else {
+            rel_dir.clone()
+        };
+
+        let mut data = Map::new();
+        // Categories from the folders above the special folder.
+        let superdirs: Vec<Value> = if relative_path.starts_with(&special) {
+            Vec::new()
+        } else {
+            let cut = relative_path.find(&special).unwrap_or(relative_path.len());
+            relative_path[..cut]
+                .split('/')
+                .filter(|s| !s.is_empty() && *s != special && *s != name)
+                .map(Value::str)
+                .collect()
+        };
+        data.insert(Value::str("categories"), Value::array(superdirs));
+        let kind = c.label.as_str();
+        let defaults = self.defaults.all(&relative_path, kind);
+        merge_data(&mut data, defaults);
+
+        let Some(text) = self.read_doc_text(e)? else {
+            return Ok(None);
+        };
+        let (fm, content, line) = self.split(&text, &e.rel)?;
+        merge_data(&mut data, fm);
+        let tz = self.settings.timezone;
+        let invalid_date = |v: &Value, source: &str| {
+            Error::new(
+                ErrorKind::InvalidDate,
+                Span::file(&e.rel),
+                format!(
+                    "Invalid date '{}': Document '{}' does not have a valid date in the {source}.",
+                    v.to_liquid_string(),
+                    relative_path
+                ),
+                "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT",
+            )
+        };
+        let mut date = match map_get(&data, "date") {
+            Some(v) if !v.is_nil() => Some(dates::parse_value(v, tz).ok_or_else(|| {
+                let mut err = invalid_date(v, "YAML front matter");
+                if let Some((l, c, t)) = find_key_line(&text, "date") {
+                    err.span = Span::at(&e.rel, &t, l, c);
+                }
+                err
+            })?),
+            _ => None,
+        };
+
+        // populate_title: date and slug from the file name.
+        let (slug, fext) = match reader::split_dated_name(&name) {
+            Some((d, slug, x)) => {
+                if date.is_none() || date.map(|t| t.timestamp()) == Some(self.time.timestamp()) {
+                    let fd = dates::from_filename(d, tz)
+                        .ok_or_else(|| invalid_date(&Value::str(d), "filename"))?;
+                    date = Some(fd);
+                }
+                (slug.to_string(), x.to_string())
+            }
+            None => (stem.clone(), ext.clone()),
+        };
+        let slug = slug.trim_end_matches('.').to_string();
+        let date = date.unwrap_or(if draft {
+            std::fs::metadata(&e.path)
+                .and_then(|m| m.modified())
+                .map(|t| dates::localtime(DateTime::<chrono::Utc>::from(t).fixed_offset(), tz))
+                .unwrap_or(self.time)
+        } else {
+            self.time
+        });
+        data.insert(Value::str("date"), Value::Time(date));
+        set_default(
+            &mut data,
+            "title",
+            Value::str(document::title_from_slug(&slug)),
+        );
+        set_default(&mut data, "slug", Value::str(slug.as_str()));
+        set_default(&mut data, "ext", Value::str(fext.as_str()));
+        // populate_categories / populate_tags.
+        let mut cats: Vec<Value> = Vec::new();
+        let mut push = |v: Value| {
+            let s = Value::str(v.to_liquid_string());
+            if !cats.contains(&s) {
+                cats.push(s);
+            }
+        };
+        if let Some(Value::Array(a)) = map_get(&data, "categories") {
+            a.iter().cloned().for_each(&mut push);
+        }
+        for v in pluralized(&data, "category", "categories") {
+            push(v);
+        }
+        data.insert(Value::str("categories"), Value::array(cats));
+        let tags = pluralized(&data, "tag", "tags");
+        data.insert(Value::str("tags"), Value::array(tags));
+        if draft {
+            data.insert(Value::str("draft"), Value::Bool(true));
+        } else if kind == "posts" {
+            data.insert(Value::str("draft"), Value::Bool(false));
+        }
+
+        let converter = self.converter(&ext);
+        let permalink = document::data_permalink(&data);
+        let output_ext = permalink
+            .as_deref()
+            .filter(|p| !p.ends_with('/'))
+            .map(|p| {
+                document::split_ext(p.rsplit('/').next().unwrap_or(p))
+                    .0
+                    .to_string()
+            })
+            .filter(|x| !x.is_empty())
+            .unwrap_or_else(|| converter.output_ext(&ext));
+        let template = c.permalink.clone().unwrap_or_else(|| {
+            document::add_permalink_suffix("/:collection/:path", &self.settings.permalink_style)
+        });
+        let no_ext = &relative_path[..relative_path.len() - ext.len()];
+        let cleaned = no_ext
+            .replacen(&rel_dir, "", 1)
+            .trim_end_matches('.')
+            .to_string();
+        let lookup = |k: &str| {
+            document::doc_placeholder(k, &data, &c.label, &cleaned, &stem, &date, &output_ext)
+        };
+        let url = document::url_from(permalink.as_deref(), &template, &lookup, &e.rel, false)?;
+        let output_path = crate::permalink::output_path(&url, &output_ext);
+
+        let published = !matches!(map_get(&data, "published"), Some(Value::Bool(false)));
+        if !published && !self.settings.unpublished {
+            return Ok(None);
+        }
+        let future = date.timestamp() > self.time.timestamp() && !self.settings.future;
+        if kind == "posts" && future {
+            self.warnings.push(Warning::at(
+                Span::file(&e.rel),
+                format!("Skipping: {relative_path} has a future date"),
+                "build with --future to publish it",
+            ));
+            return Ok(None);
+        }
+        let write = c.output && !future;
+        let sep = map_get(&data, "excerpt_separator")
+            .map(Value::to_liquid_string)
+            .unwrap_or_else(|| self.settings.excerpt_separator.clone());
+        let excerpt = (!sep.is_empty()).then(|| document::extract_excerpt(&content, &sep));
+        Ok(Some(Document {
+            kind: Kind::Document {
+                collection: c.label.clone(),
+            },
+            path: e.path.clone(),
+            relative_path,
+            name,
+            extname: ext,
+            basename: stem,
+            dir: String::new(),
+            data,
+            content,
+            content_line: line,
+            date: Some(date),
+            draft,
+            url,
+            output_ext,
+            output_path,
+            write,
+            excerpt,
+            rendered: Default::default(),
+            rendered_excerpt: Default::default(),
+        }))
+    }
+
+    fn static_file(&mut self, e: &Entry, c: Option<&CollectionConfig>) -> Result<StaticFile> {
+        let name = e.rel.rsplit('/').next().unwrap_or(&e.rel).to_string();
+        let (ext, stem) = document::split_ext(&name);
+        let (ext, stem) = (ext.to_string(), stem.trim_end_matches('.').to_string());
+        let coll_dir = &self.settings.collections_dir;
+        let rel_in_colls = if c.is_some() && !coll_dir.is_empty() {
+            e.rel
+                .strip_prefix(&format!("{coll_dir}/"))
+                .unwrap_or(&e.rel)
+                .to_string()
+        } else {
+            e.rel.clone()
+        };
+        let relative_path = format!("/{rel_in_colls}");
+        let cleaned = {
+            let no_ext = &relative_path[..relative_path.len() - ext.len()];
+            let t = no_ext.trim_end_matches('.').to_string();
+            match c {
+                Some(c) => t.replacen(&format!("_{}", c.label), "", 1),
+                None => t,
+            }
+        };
+        let url = match c {
+            None => format!("{cleaned}{ext}"),
+            Some(c) => {
+                let template = c.permalink.clone().unwrap_or_else(|| {
+                    document::add_permalink_suffix(
+                        "/:collection/:path",
+                        &self.settings.permalink_style,
+                    )
+                });
+                let lookup = |k: &str| -> Option<String> {
+                    match k {
+                        "collection" => Some(c.label.clone()),
+                        "path" => Some(cleaned.clone()),
+                        "output_ext" => Some(String::new()),
+                        "name" => Some(stem.clone()),
+                        "title" => Some(String::new()),
+                        _ => None,
+                    }
+                };
+                let u = document::url_from(None, &template, &lookup, &e.rel, true)?;
+                format!("{}{ext}", u.trim_end_matches('/'))
+            }
+        };
+        let kind = c.map(|c| c.label.as_str()).unwrap_or("");
+        let data = self.defaults.all(&relative_path, kind);
+        let published = !matches!(map_get(&data, "published"), Some(Value::Bool(false)));
+        let write = published && c.is_none_or(|c| c.output);
+        let mtime = std::fs::metadata(&e.path)
+            .and_then(|m| m.modified())
+            .map(|t| {
+                dates::localtime(
+                    DateTime::<chrono::Utc>::from(t).fixed_offset(),
+                    self.settings.timezone,
+                )
+            })
+            .unwrap_or(self.time);
+        Ok(StaticFile {
+            path: e.path.clone(),
+            relative_path,
+            name,
+            extname: ext,
+            basename: stem,
+            collection: c.map(|c| c.label.clone()),
+            output_path: crate::permalink::unescape_path(&url)
+                .trim_start_matches('/')
+                .to_string(),
+            url,
+            modified_time: mtime,
+            data,
+            write,
+        })
+    }
+}
+
+/// The span of `key:` in a file's front matter (the whole file when absent).
+pub fn key_span(path: &Path, display: &str, key: &str) -> Span {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    match find_key_line(&text, key) {
+        Some((l, c, t)) => Span::at(display, &t, l, c),
+        None => Span::file(display),
+    }
+}
+
+/// The line and column of `key:` in front matter, for date errors.
+fn find_key_line(text: &str, key: &str) -> Option<(usize, usize, String)> {
+    for (i, l) in text.lines().enumerate().skip(1) {
+        if l.starts_with("---") {
+            break;
+        }
+        if let Some(rest) = l.strip_prefix(key) {
+            if let Some(v) = rest.strip_prefix(':') {
+                let col = key.len() + 2 + (v.len() - v.trim_start().len());
+                return Some((i + 1, col, text.to_string()));
+            }
+        }
+    }
+    None
+}
+
+fn set_default(data: &mut Map, key: &str, v: Value) {
+    if map_get(data, key).is_none_or(|x| x.is_nil()) {
+        data.insert(Value::str(key), v);
+    }
+}
+
+/// Jekyll's `merge_data!`: categories given as a string are split, and
+/// unioned with those already there; hashes deep-merge.
+fn merge_data(data: &mut Map, mut other: Map) {
+    if let Some(c) = map_get(&other, "categories").cloned() {
+        if !c.is_nil() {
+            let new: Vec<Value> = match &c {
+                Value::Str(s) => s.split_whitespace().map(Value::str).collect(),
+                Value::Array(a) => (**a).clone(),
+                v => vec![v.clone()],
+            };
+            let merged = match map_get(data, "categories") {
+                Some(Value::Array(old)) => {
+                    let mut m = (**old).clone();
+                    for v in new {
+                        if !m.contains(&v) {
+                            m.push(v);
+                        }
+                    }
+                    m
+                }
+                _ => new,
+            };
+            other.insert(Value::str("categories"), Value::array(merged));
+        }
+    }
+    deep_merge(data, &other);
+}
+
+/// Jekyll's `Utils.pluralized_array_from_hash`.
+fn pluralized(data: &Map, singular: &str, plural: &str) -> Vec<Value> {
+    let v = match map_get(data, singular) {
+        Some(v) => Some(vec![v.clone()]),
+        None => match map_get(data, plural) {
+            Some(Value::Str(s)) => Some(s.split_whitespace().map(Value::str).collect()),
+            Some(Value::Array(a)) => Some(a.iter().filter(|x| !x.is_nil()).cloned().collect()),
+            _ => None,
+        },
+    };
+    let mut out = Vec::new();
+    for x in v.unwrap_or_default() {
+        flatten_into(&x, &mut out);
+    }
+    out
+}
+
+fn flatten_into(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| flatten_into(x, out)),
+        Value::Nil => {}
+        x => out.push(x.clone()),
+    }
+}
+
+/// Reads `_data` into the `site.data` hash.
+fn read_data(settings: &Settings) -> Result<Value> {
+    let mut root = Map::new();
+    for (keys, e) in reader::data_files(settings) {
+        let value = if e.path.is_dir() {
+            Value::hash(Map::new())
+        } else {
+            let bytes = std::fs::read(&e.path)
+                .map_err(|err| crate::error::io_error(&e.path, &e.rel, &err))?;
+            let text = String::from_utf8(bytes).map_err(|err| utf8_error(&e.rel, &err))?;
+            let ext = Path::new(&e.rel)
+                .extension()
+                .map(|x| x.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            match ext.as_str() {
+                "csv" => value::parse_csv(&text, &e.rel, b',')?,
+                "tsv" => value::parse_csv(&text, &e.rel, b'\t')?,
+                "json" => value::parse_json(&text, &e.rel)?,
+                _ => value::parse_yaml(&text, &e.rel, ErrorKind::Data)?,
+            }
+        };
+        insert_path(&mut root, &keys, value);
+    }
+    Ok(Value::hash(root))
+}
+
+fn insert_path(map: &mut Map, keys: &[String], v: Value) {
+    let Some((last, parents)) = keys.split_last() else {
+        return;
+    };
+    if parents.is_empty() {
+        map.insert(Value::str(last.as_str()), v);
+        return;
+    }
+    let head = Value::str(parents[0].as_str());
+    let mut child = match map.get(&head) {
+        Some(Value::Hash(h)) => (**h).clone(),
+        _ => Map::new(),
+    };
+    let mut rest = parents[1..].to_vec();
+    rest.push(last.clone());
+    insert_path(&mut child, &rest, v);
+    map.insert(head, Value::hash(child));
+}

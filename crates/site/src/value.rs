@@ -1,0 +1,252 @@
+//! Values of the model: YAML, JSON, TOML and CSV turned into Liquid values,
+//! and the hash helpers Jekyll uses on them (deep merge, pluralised keys).
+
+use std::sync::Arc;
+
+use chrono::{FixedOffset, NaiveDate, TimeZone};
+use hyde_liquid::value::map_get;
+use hyde_liquid::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result, Span};
+
+/// Ruby truthiness.
+pub fn truthy(v: &Value) -> bool {
+    v.is_truthy()
+}
+
+/// A value as a list of strings: an array's items, or a string split on commas
+/// and whitespace-trimmed; nil gives an empty list.
+pub fn str_list(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(a) => a
+            .iter()
+            .filter(|x| !x.is_nil())
+            .map(Value::to_liquid_string)
+            .collect(),
+        Value::Nil => Vec::new(),
+        other => vec![other.to_liquid_string()],
+    }
+}
+
+/// Jekyll's `Utils.deep_merge_hashes!`: hashes merge recursively, a nil new
+/// value keeps the old one, anything else replaces it.
+pub fn deep_merge(target: &mut Map, over: &Map) {
+    for (k, new) in over.iter() {
+        if new.is_nil() {
+            if !target.contains_key(k) {
+                target.insert(k.clone(), Value::Nil);
+            }
+            continue;
+        }
+        match (target.get_mut(k), new) {
+            (Some(Value::Hash(old)), Value::Hash(newh)) => {
+                let mut merged = (**old).clone();
+                deep_merge(&mut merged, newh);
+                *old = Arc::new(merged);
+            }
+            (Some(slot), _) => *slot = new.clone(),
+            (None, _) => {
+                target.insert(k.clone(), new.clone());
+            }
+        }
+    }
+}
+
+/// Converts a YAML node, as Psych typed it, to a Liquid value.
+pub fn from_yaml(node: &hyde_yaml::Node) -> Value {
+    use hyde_yaml::Yaml;
+    match &node.value {
+        Yaml::Null => Value::Nil,
+        Yaml::Bool(b) => Value::Bool(*b),
+        Yaml::Int(i) => Value::Int(*i),
+        // Ruby prints a Bignum as its digits; a string prints the same.
+        Yaml::BigInt(s) => Value::str(s.as_str()),
+        Yaml::Float(f) => Value::Float(*f),
+        Yaml::Str(s) => Value::str(s.as_str()),
+        Yaml::Date(d) => NaiveDate::from_ymd_opt(d.year, d.month.into(), d.day.into())
+            .map(Value::Date)
+            .unwrap_or(Value::Nil),
+        Yaml::Time(t) => {
+            let off = FixedOffset::east_opt(t.offset)
+                .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
+            match off.timestamp_opt(t.unix, t.nanos) {
+                chrono::LocalResult::Single(dt) => Value::Time(dt),
+                _ => Value::Nil,
+            }
+        }
+        Yaml::Seq(items) => Value::array(items.iter().map(from_yaml).collect()),
+        Yaml::Map(m) => {
+            let mut out = Map::new();
+            for (k, v) in m.iter() {
+                out.insert(from_yaml(k), from_yaml(v));
+            }
+            Value::hash(out)
+        }
+    }
+}
+
+/// Parses YAML text (a config file, front matter or a data file).
+pub fn parse_yaml(text: &str, file: &str, kind: ErrorKind) -> Result<Value> {
+    match hyde_yaml::load(text, &hyde_yaml::LoadOptions::default()) {
+        Ok(node) => Ok(from_yaml(&node)),
+        Err(e) => {
+            let mut span = Span::at(file, text, e.line, e.column);
+            if span.source_line.is_none() && !e.source_line.is_empty() {
+                span.source_line = Some(e.source_line.clone());
+            }
+            Err(Error::new(
+                kind.clone(),
+                span,
+                e.problem(),
+                yaml_hint(&kind),
+            ))
+        }
+    }
+}
+
+fn yaml_hint(kind: &ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Config => {
+            "fix the YAML syntax of the configuration file (quote values containing ': ' or '#')"
+        }
+        ErrorKind::FrontMatter => {
+            "fix the YAML between the --- lines (quote values containing ': ' or '#')"
+        }
+        _ => "fix the YAML syntax (quote values containing ': ' or '#')",
+    }
+}
+
+/// Parses a TOML configuration file.
+pub fn parse_toml(text: &str, file: &str) -> Result<Value> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let (line, col) = e
+            .span()
+            .map(|r| {
+                let before = &text[..r.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+                (line, col)
+            })
+            .unwrap_or((0, 0));
+        Error::new(
+            ErrorKind::Config,
+            Span::at(file, text, line, col),
+            e.message().to_string(),
+            "fix the TOML syntax",
+        )
+    })?;
+    Ok(from_toml(&toml::Value::Table(table)))
+}
+
+fn from_toml(v: &toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::str(s.as_str()),
+        toml::Value::Integer(i) => Value::Int(*i),
+        toml::Value::Float(f) => Value::Float(*f),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::str(d.to_string()),
+        toml::Value::Array(a) => Value::array(a.iter().map(from_toml).collect()),
+        toml::Value::Table(t) => {
+            let mut m = Map::new();
+            for (k, v) in t {
+                m.insert(Value::str(k.as_str()), from_toml(v));
+            }
+            Value::hash(m)
+        }
+    }
+}
+
+/// Parses a JSON data file, keeping key order.
+pub fn parse_json(text: &str, file: &str) -> Result<Value> {
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        Error::new(
+            ErrorKind::Data,
+            Span::at(file, text, e.line(), e.column()),
+            e.to_string(),
+            "fix the JSON syntax",
+        )
+    })?;
+    Ok(from_json(&v))
+}
+
+fn from_json(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Nil,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        serde_json::Value::String(s) => Value::str(s.as_str()),
+        serde_json::Value::Array(a) => Value::array(a.iter().map(from_json).collect()),
+        serde_json::Value::Object(o) => {
+            let mut m = Map::new();
+            for (k, v) in o {
+                m.insert(Value::str(k.as_str()), from_json(v));
+            }
+            Value::hash(m)
+        }
+    }
+}
+
+/// Parses CSV (or TSV) with a header row into an array of hashes, every value a
+/// string, as Jekyll's `CSV.read(headers: true)` then `to_hash` gives.
+pub fn parse_csv(text: &str, file: &str, delimiter: u8) -> Result<Value> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| csv_error(file, text, &e))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_error(file, text, &e))?;
+        let mut m = Map::new();
+        for (i, h) in headers.iter().enumerate() {
+            let v = rec.get(i).map(Value::str).unwrap_or(Value::Nil);
+            // `to_hash` keeps the first of duplicated headers.
+            if map_get(&m, h).is_none() {
+                m.insert(Value::str(h.as_str()), v);
+            }
+        }
+        rows.push(Value::hash(m));
+    }
+    Ok(Value::array(rows))
+}
+
+fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
+    let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+    Error::new(
+        ErrorKind::Data,
+        Span::at(file, text, line, 1),
+        e.to_string(),
+        "fix the CSV syntax",
+    )
+}
+
+/// An invalid-UTF-8 error pointing at the first bad byte.
+pub fn utf8_error(file: &str, e: &std::string::FromUtf8Error) -> Error {
+    let bytes = e.as_bytes();
+    let valid = e.utf8_error().valid_up_to();
+    let before = String::from_utf8_lossy(&bytes[..valid]);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    let line_end = bytes[valid..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| valid + i)
+        .unwrap_or(bytes.len());
+    let text = String::from_utf8_lossy(&bytes[..line_end]).into_owned();
+    Error::new(
+        ErrorKind::InvalidUtf8,
+        Span::at(file, &text, line, column),
+        format!("invalid UTF-8 (byte 0x{:02x})", bytes[valid]),
+        "save the file as UTF-8",
+    )
+}

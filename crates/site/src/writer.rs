@@ -1,0 +1,296 @@
+//! The writer: one output interface for build, serve and tests.
+//!
+//! The renderer produces a list of [`OutputFile`]s (a rendered page or a static
+//! file to copy). An [`Output`] receives them: [`DiskOutput`] writes the
+//! destination folder (skipping unchanged files, copying static files only when
+//! size or mtime changed, then removing files no longer produced except
+//! `keep_files`); [`MemoryOutput`] keeps everything in a map. Every path is
+//! checked to stay inside the destination before anything is written or deleted.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::time::SystemTime;
+
+/// What one output file holds.
+#[derive(Debug, Clone)]
+pub enum Contents {
+    /// Rendered bytes.
+    Bytes(Vec<u8>),
+    /// A static file copied from this source path, keeping its mtime.
+    Copy(PathBuf),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path relative to the destination, with `/` separators, no leading `/`.
+    pub path: String,
+    /// Its contents.
+    pub contents: Contents,
+}
+
+/// Where a build goes. Implemented for disk and memory.
+pub trait Output {
+    /// Writes (or keeps) every file, then removes what is no longer produced.
+    fn write_all(
+        &mut self,
+        files: &[OutputFile],
+        keep_files: &[String],
+    ) -> Result<WriteStats, WriteError>;
+}
+
+/// Counts from a write.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WriteStats {
+    /// Files written or copied.
+    pub written: usize,
+    /// Files left as they were because they were unchanged.
+    pub unchanged: usize,
+    /// Stale files removed.
+    pub removed: usize,
+}
+
+/// A failure while writing the destination.
+#[derive(Debug)]
+pub enum WriteError {
+    /// An output path would leave the destination.
+    OutsideDestination(String),
+    /// An I/O error on this path.
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::OutsideDestination(p) => {
+                write!(f, "refusing to write '{p}': it is outside the destination")
+            }
+            WriteError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Whether a relative output path stays inside its root (no `..`, not absolute).
+pub fn is_safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
+/// Writes the site into a folder on disk.
+#[derive(Debug)]
+pub struct DiskOutput {
+    dest: PathBuf,
+}
+
+impl DiskOutput {
+    /// An output writing into `dest` (created when missing).
+    pub fn new(dest: impl Into<PathBuf>) -> DiskOutput {
+        DiskOutput { dest: dest.into() }
+    }
+
+    fn write_one(&self, file: &OutputFile, stats: &mut WriteStats) -> Result<(), WriteError> {
+        let target = self.dest.join(&file.path);
+        if let Some(parent) = target.parent() {
+            ensure_dir(&self.dest, parent)?;
+        }
+        let io = |e| WriteError::Io(target.clone(), e);
+        match &file.contents {
+            Contents::Bytes(bytes) => {
+                if let Ok(old) = fs::read(&target) {
+                    if old == *bytes {
+                        stats.unchanged += 1;
+                        return Ok(());
+                    }
+                }
+                remove_if_dir(&target).map_err(io)?;
+                fs::write(&target, bytes).map_err(io)?;
+            }
+            Contents::Copy(src) => {
+                let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
+                let mtime = meta.modified().ok();
+                if let Ok(old) = fs::symlink_metadata(&target) {
+                    if old.is_file() && old.len() == meta.len() && old.modified().ok() == mtime {
+                        stats.unchanged += 1;
+                        return Ok(());
+                    }
+                }
+                remove_if_dir(&target).map_err(io)?;
+                if fs::symlink_metadata(&target).is_ok() {
+                    fs::remove_file(&target).map_err(io)?;
+                }
+                fs::copy(src, &target).map_err(io)?;
+                if let Some(m) = mtime {
+                    set_mtime(&target, m).map_err(io)?;
+                }
+            }
+        }
+        stats.written += 1;
+        Ok(())
+    }
+}
+
+fn remove_if_dir(p: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+        _ => Ok(()),
+    }
+}
+
+/// Creates `dir` (inside `root`), replacing any file that sits where a folder must be.
+fn ensure_dir(root: &Path, dir: &Path) -> Result<(), WriteError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut cur = root.to_path_buf();
+    let rel = dir.strip_prefix(root).unwrap_or(dir);
+    for c in rel.components() {
+        cur.push(c);
+        match fs::symlink_metadata(&cur) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                fs::remove_file(&cur).map_err(|e| WriteError::Io(cur.clone(), e))?;
+                fs::create_dir(&cur).map_err(|e| WriteError::Io(cur.clone(), e))?;
+            }
+            Err(_) => fs::create_dir_all(&cur).map_err(|e| WriteError::Io(cur.clone(), e))?,
+        }
+    }
+    Ok(())
+}
+
+fn set_mtime(path: &Path, mtime: SystemTime) -> io::Result<()> {
+    let f = fs::File::options().write(true).open(path)?;
+    f.set_modified(mtime)
+}
+
+impl Output for DiskOutput {
+    fn write_all(
+        &mut self,
+        files: &[OutputFile],
+        keep_files: &[String],
+    ) -> Result<WriteStats, WriteError> {
+        let mut stats = WriteStats::default();
+        for f in files {
+            if !is_safe_relative(&f.path) {
+                return Err(WriteError::OutsideDestination(f.path.clone()));
+            }
+        }
+        fs::create_dir_all(&self.dest).map_err(|e| WriteError::Io(self.dest.clone(), e))?;
+        for f in files {
+            self.write_one(f, &mut stats)?;
+        }
+        stats.removed = clean_stale(&self.dest, files, keep_files)?;
+        Ok(stats)
+    }
+}
+
+/// Jekyll's Cleaner: removes files and folders in `dest` that this build did not
+/// produce, except those under a `keep_files` entry. Never follows symlinks.
+fn clean_stale(
+    dest: &Path,
+    files: &[OutputFile],
+    keep_files: &[String],
+) -> Result<usize, WriteError> {
+    let mut wanted: BTreeSet<String> = BTreeSet::new();
+    for f in files {
+        let mut p = f.path.as_str();
+        wanted.insert(p.to_string());
+        while let Some(i) = p.rfind('/') {
+            p = &p[..i];
+            wanted.insert(p.to_string());
+        }
+    }
+    // Jekyll matches keep_files as prefixes of the path inside the destination.
+    let kept = |rel: &str| {
+        keep_files
+            .iter()
+            .any(|k| !k.is_empty() && rel.starts_with(k.as_str()))
+    };
+    let holds_kept = |rel: &str| {
+        let prefix = format!("{rel}/");
+        keep_files.iter().any(|k| k.starts_with(&prefix))
+    };
+    let mut removed = 0;
+    let mut stack = vec![String::new()];
+    while let Some(rel_dir) = stack.pop() {
+        let dir = if rel_dir.is_empty() {
+            dest.to_path_buf()
+        } else {
+            dest.join(&rel_dir)
+        };
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(_) => continue,
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if rel_dir.is_empty() {
+                name
+            } else {
+                format!("{rel_dir}/{name}")
+            };
+            if kept(&rel) {
+                continue;
+            }
+            let path = entry.path();
+            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            if wanted.contains(&rel) || (is_dir && holds_kept(&rel)) {
+                if is_dir {
+                    stack.push(rel);
+                }
+                continue;
+            }
+            let r = if is_dir {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+            r.map_err(|e| WriteError::Io(path.clone(), e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Keeps the built site in memory: path → bytes. Used by serve and tests.
+#[derive(Debug, Default)]
+pub struct MemoryOutput {
+    /// Every file of the last build.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output for MemoryOutput {
+    fn write_all(
+        &mut self,
+        files: &[OutputFile],
+        _keep: &[String],
+    ) -> Result<WriteStats, WriteError> {
+        let mut stats = WriteStats::default();
+        let before = std::mem::take(&mut self.files);
+        for f in files {
+            if !is_safe_relative(&f.path) {
+                return Err(WriteError::OutsideDestination(f.path.clone()));
+            }
+            let bytes = match &f.contents {
+                Contents::Bytes(b) => b.clone(),
+                Contents::Copy(src) => fs::read(src).map_err(|e| WriteError::Io(src.clone(), e))?,
+            };
+            if before.get(&f.path) == Some(&bytes) {
+                stats.unchanged += 1;
+            } else {
+                stats.written += 1;
+            }
+            self.files.insert(f.path.clone(), bytes);
+        }
+        stats.removed = before
+            .keys()
+            .filter(|k| !self.files.contains_key(*k))
+            .count();
+        Ok(stats)
+    }
+}
