@@ -2,124 +2,37 @@
 //! `date_to_string` and `date_to_long_string` (with `"ordinal"` and `"US"`).
 //!
 //! Jekyll turns the input into a time with `Liquid::Utils.to_date`, then
-//! shows it in the site's local time zone (`Time#localtime`); an input it
+//! shows it in the site's local time zone (`Time#localtime`: the context's
+//! zone, which the site sets from `timezone`); an input it
 //! cannot read is an `InvalidDateError`. Empty input (nil, `""`) passes
 //! through unchanged.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, TimeZone};
 use hyde_liquid::value::inspect;
-use hyde_liquid::{Context, Error, FilterArgs, Value};
+use hyde_liquid::{to_date, Context, Error, FilterArgs, Value};
 
-use super::host::{site, SiteContext};
 use super::ruby;
 
-/// `Liquid::Utils.to_date(input)` followed by `to_time.localtime`; `None`
-/// when Liquid cannot read the input as a date.
-pub fn to_local_time(site: &dyn SiteContext, input: &Value) -> Option<DateTime<FixedOffset>> {
+/// `Liquid::Utils.to_date(input)` followed by `to_time.localtime`, in the
+/// context's zone (the site's `timezone`); `None` when Liquid cannot read
+/// the input as a date. A `Date` becomes local midnight, as `Date#to_time`.
+pub fn to_local_time(ctx: &Context, input: &Value) -> Option<DateTime<FixedOffset>> {
+    let zone = ctx.zone();
     let time = match input {
-        Value::Time(t) => *t,
-        Value::Date(d) => local_midnight(site, *d)?,
-        Value::Int(i) => at(*i)?,
-        Value::Str(s) => {
-            let lower = s.to_lowercase();
-            if lower.is_empty() {
-                return None;
-            }
-            if lower == "now" || lower == "today" {
-                chrono::Utc::now().fixed_offset()
-            } else if lower.bytes().all(|b| b.is_ascii_digit()) {
-                at(lower.parse().ok()?)?
-            } else {
-                parse_time(site, &lower)?
-            }
+        Value::Date(d) => {
+            let midnight = d.and_hms_opt(0, 0, 0)?;
+            zone.offset_at_local(&midnight)
+                .from_local_datetime(&midnight)
+                .single()?
         }
-        _ => return None,
+        other => to_date(other, ctx)?,
     };
-    Some(site.localtime(time))
+    let utc = time.naive_utc();
+    Some(zone.offset_at_utc(&utc).from_utc_datetime(&utc))
 }
 
-fn at(secs: i64) -> Option<DateTime<FixedOffset>> {
-    DateTime::from_timestamp(secs, 0).map(|t| t.fixed_offset())
-}
-
-fn local_midnight(site: &dyn SiteContext, date: NaiveDate) -> Option<DateTime<FixedOffset>> {
-    local(site, date.and_hms_opt(0, 0, 0)?)
-}
-
-fn local(site: &dyn SiteContext, naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
-    site.local_offset(naive)
-        .from_local_datetime(&naive)
-        .single()
-}
-
-/// The shapes of `Time.parse` input that sites use: `YYYY-MM-DD`, optionally
-/// followed by `[T ]HH:MM[:SS[.frac]]` and a zone (`Z`, `UTC`, `+HH:MM`,
-/// `+HHMM`, `+HH`).
-pub fn parse_time(site: &dyn SiteContext, text: &str) -> Option<DateTime<FixedOffset>> {
-    let text = text.trim();
-    let (date_part, rest) = text.split_at(text.find([' ', 't']).unwrap_or(text.len()));
-    let mut fields = date_part.splitn(3, ['-', '/']);
-    let year: i32 = fields.next()?.parse().ok()?;
-    let month: u32 = fields.next()?.parse().ok()?;
-    let day: u32 = fields.next()?.parse().ok()?;
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    let rest = rest.trim_start_matches([' ', 't']);
-    if rest.is_empty() {
-        return local_midnight(site, date);
-    }
-    let time_end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
-        .unwrap_or(rest.len());
-    let (clock, zone) = rest.split_at(time_end);
-    let mut parts = clock.split(':');
-    let hour: u32 = parts.next()?.parse().ok()?;
-    let minute: u32 = parts.next().map_or(Some(0), |m| m.parse().ok())?;
-    let (sec, nanos) = match parts.next() {
-        Some(s) => {
-            let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
-            let mut digits: String = frac.chars().take(9).collect();
-            while digits.len() < 9 {
-                digits.push('0');
-            }
-            (whole.parse::<u32>().ok()?, digits.parse::<u32>().ok()?)
-        }
-        None => (0, 0),
-    };
-    let naive = date.and_hms_nano_opt(hour, minute, sec, nanos)?;
-    let zone = zone.trim();
-    if zone.is_empty() {
-        return local(site, naive);
-    }
-    let offset = parse_zone(zone)?;
-    offset.from_local_datetime(&naive).single()
-}
-
-fn parse_zone(zone: &str) -> Option<FixedOffset> {
-    if matches!(zone, "z" | "utc" | "gmt") {
-        return FixedOffset::east_opt(0);
-    }
-    let (sign, digits) = match zone.as_bytes().first()? {
-        b'+' => (1, &zone[1..]),
-        b'-' => (-1, &zone[1..]),
-        _ => return None,
-    };
-    let digits: String = digits.chars().filter(|c| *c != ':').collect();
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (h, m) = match digits.len() {
-        1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (
-            digits[..2].parse::<i32>().ok()?,
-            digits[2..].parse::<i32>().ok()?,
-        ),
-        _ => return None,
-    };
-    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-}
-
-fn time_or_error(site: &dyn SiteContext, input: &Value) -> Result<DateTime<FixedOffset>, Error> {
-    to_local_time(site, input).ok_or_else(|| {
+fn time_or_error(ctx: &Context, input: &Value) -> Result<DateTime<FixedOffset>, Error> {
+    to_local_time(ctx, input).ok_or_else(|| {
         Error::runtime(format!(
             "Invalid Date: '{}' is not a valid datetime.",
             inspect(input)
@@ -181,8 +94,7 @@ fn date_filter(
     if passes_through(input) {
         return Ok(input.clone());
     }
-    let site = site(ctx)?;
-    let t = time_or_error(&*site, input)?;
+    let t = time_or_error(ctx, input)?;
     Ok(format(&t).into())
 }
 

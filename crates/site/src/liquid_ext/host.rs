@@ -11,6 +11,7 @@
 //! let mut ctx = hyde_liquid::Context::new(&engine);
 //! hyde_site::liquid_ext::install(&mut ctx, site.clone()); // Arc<dyn SiteContext>
 //! ctx.set_register("page", page_value);                 // for include_relative
+//! ctx.set_zone(site_zone);                               // dates: the site's `timezone`
 //! ```
 //!
 //! Everything here is read-only while pages render; implementations cache
@@ -19,7 +20,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use hyde_liquid::{Context, Engine, Error, Template};
 
 /// One file `{% link %}` can name: a page, a written static file or a
@@ -137,20 +137,6 @@ pub trait SiteContext: Send + Sync {
             "sassify is not available in this context ({} bytes of input)",
             input.len()
         )))
-    }
-
-    /// Ruby's `Time#localtime` in the site's time zone (`timezone` config,
-    /// else the `TZ` environment): the same instant, shown at the zone's
-    /// offset. The default is UTC.
-    fn localtime(&self, time: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        time.with_timezone(&FixedOffset::east_opt(0).expect("zero offset"))
-    }
-
-    /// The site time zone's offset for a local wall-clock time, used when a
-    /// date string has no offset (Ruby's `Time.parse` reads it as local).
-    /// The default is UTC.
-    fn local_offset(&self, _local: NaiveDateTime) -> FixedOffset {
-        FixedOffset::east_opt(0).expect("zero offset")
     }
 }
 

@@ -90,6 +90,96 @@ pub fn to_json(v: &Value) -> Result<String, Error> {
     Ok(out)
 }
 
+/// Appends `JSON.pretty_generate` of `v` at nesting `depth` (two spaces per
+/// level). Ruby's generator (json 2.6) writes an empty array as `[`, two
+/// newlines and the indented `]`, and an empty hash as `{`, a newline and
+/// the indented `}`.
+pub fn write_pretty_json(out: &mut String, v: &Value, depth: usize) -> Result<(), Error> {
+    let indent = |out: &mut String, d: usize| {
+        for _ in 0..d {
+            out.push_str("  ");
+        }
+    };
+    match v {
+        Value::Array(items) if !items.is_empty() => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                indent(out, depth + 1);
+                write_pretty_json(out, item, depth + 1)?;
+            }
+            out.push('\n');
+            indent(out, depth);
+            out.push(']');
+        }
+        Value::Hash(map) if !map.is_empty() => {
+            out.push_str("{\n");
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                indent(out, depth + 1);
+                write_json_str(out, &ruby::to_s(k));
+                out.push_str(": ");
+                write_pretty_json(out, item, depth + 1)?;
+            }
+            out.push('\n');
+            indent(out, depth);
+            out.push('}');
+        }
+        Value::Array(_) => {
+            out.push_str("[\n\n");
+            indent(out, depth);
+            out.push(']');
+        }
+        Value::Hash(_) => {
+            out.push_str("{\n");
+            indent(out, depth);
+            out.push('}');
+        }
+        Value::Object(o) => match o.to_value() {
+            Value::Object(_) => write_json_str(out, &o.to_liquid_string()),
+            plain => write_pretty_json(out, &plain, depth)?,
+        },
+        other => write_json(out, other)?,
+    }
+    Ok(())
+}
+
+/// Ruby's `inspect`, where drops inspect as Jekyll's `Drop#inspect` does
+/// (`JSON.pretty_generate(to_h)`).
+pub fn inspect_value(v: &Value) -> Result<String, Error> {
+    Ok(match v {
+        Value::Object(_) => {
+            let mut out = String::new();
+            write_pretty_json(&mut out, v, 0)?;
+            out
+        }
+        Value::Array(items)
+            if items
+                .iter()
+                .any(|i| matches!(i, Value::Object(_) | Value::Array(_) | Value::Hash(_))) =>
+        {
+            let parts: Result<Vec<String>, Error> = items.iter().map(inspect_value).collect();
+            format!("[{}]", parts?.join(", "))
+        }
+        Value::Hash(map)
+            if map
+                .values()
+                .any(|i| matches!(i, Value::Object(_) | Value::Array(_) | Value::Hash(_))) =>
+        {
+            let mut parts = Vec::with_capacity(map.len());
+            for (k, item) in map.iter() {
+                parts.push(format!("{}=>{}", inspect(k), inspect_value(item)?));
+            }
+            format!("{{{}}}", parts.join(", "))
+        }
+        other => inspect(other),
+    })
+}
+
 /// The `jsonify` filter.
 pub fn jsonify(input: &Value, args: &FilterArgs<'_>, _ctx: &mut Context) -> Result<Value, Error> {
     args.check_arity(0, 0)?;
@@ -103,7 +193,7 @@ pub fn inspect_filter(
     _ctx: &mut Context,
 ) -> Result<Value, Error> {
     args.check_arity(0, 0)?;
-    Ok(xml_escape(&inspect(input)).into())
+    Ok(xml_escape(&inspect_value(input)?).into())
 }
 
 #[cfg(test)]
@@ -118,6 +208,23 @@ mod tests {
         assert_eq!(
             out,
             "\"a/b\u{2028}\u{e9}\\u0001\u{7f}\\\"\\\\\\b\\f\\n\\r\\t\""
+        );
+    }
+
+    // Expected value produced by Ruby 3.1's JSON.pretty_generate.
+    #[test]
+    fn pretty_json_like_ruby() {
+        let mut map = hyde_liquid::Map::new();
+        map.insert(
+            Value::str("a"),
+            Value::array(vec![Value::Int(1), Value::array(vec![])]),
+        );
+        map.insert(Value::str("b"), Value::hash(hyde_liquid::Map::new()));
+        let mut out = String::new();
+        write_pretty_json(&mut out, &Value::hash(map), 0).unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"a\": [\n    1,\n    [\n\n    ]\n  ],\n  \"b\": {\n  }\n}"
         );
     }
 
