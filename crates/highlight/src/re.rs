@@ -13,7 +13,9 @@
 /// A compiled rule pattern.
 pub(crate) enum Re {
     Plain(regex::Regex),
-    Fancy(fancy_regex::Regex),
+    /// A backtracking pattern, with a looser linear-time pattern that must
+    /// match first: a failing scan then costs what the `regex` crate costs.
+    Fancy(fancy_regex::Regex, Option<regex::Regex>),
 }
 
 /// Capture group spans of one match, relative to the matched slice.
@@ -27,11 +29,14 @@ impl Re {
         let src = format!(r"(?m)\A(?:{body})");
         match regex::Regex::new(&src) {
             Ok(re) => Ok(Re::Plain(re)),
-            Err(_) => fancy_regex::RegexBuilder::new(&src)
-                .backtrack_limit(200_000)
-                .build()
-                .map(Re::Fancy)
-                .map_err(|e| format!("bad pattern {ruby:?}: {e}")),
+            Err(_) => {
+                let pre = regex::Regex::new(&loosen(&src)).ok();
+                fancy_regex::RegexBuilder::new(&src)
+                    .backtrack_limit(200_000)
+                    .build()
+                    .map(|re| Re::Fancy(re, pre))
+                    .map_err(|e| format!("bad pattern {ruby:?}: {e}"))
+            }
         }
     }
 
@@ -43,7 +48,10 @@ impl Re {
                 re.captures_read(&mut locs, hay)?;
                 Some((0..locs.len()).map(|i| locs.get(i)).collect())
             }
-            Re::Fancy(re) => {
+            Re::Fancy(re, pre) => {
+                if pre.as_ref().is_some_and(|p| !p.is_match(hay)) {
+                    return None;
+                }
                 let caps = re.captures(hay).ok()??;
                 Some(
                     (0..caps.len())
@@ -53,6 +61,106 @@ impl Re {
             }
         }
     }
+}
+
+/// A pattern matching at least what `src` matches, in the `regex` crate's
+/// syntax: lookarounds dropped, backreferences widened to any text, atomic
+/// groups and possessive quantifiers made ordinary.
+fn loosen(src: &str) -> String {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    let mut class = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let next = chars.get(i + 1).copied().unwrap_or('\\');
+            if class == 0 && (next.is_ascii_digit() && next != '0' || next == 'k') {
+                out.push_str("(?s:.*?)");
+                i += 2;
+                if next == 'k' && chars.get(i) == Some(&'<') {
+                    while i < chars.len() && chars[i] != '>' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            out.push(c);
+            out.push(next);
+            i += 2;
+            continue;
+        }
+        if class > 0 {
+            match c {
+                '[' => class += 1,
+                ']' => class -= 1,
+                _ => {}
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            class = 1;
+            out.push(c);
+            i += 1;
+            // A leading `]` or `^]` is literal.
+            if chars.get(i) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            continue;
+        }
+        let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        if rest.starts_with("(?=")
+            || rest.starts_with("(?!")
+            || rest.starts_with("(?<=")
+            || rest.starts_with("(?<!")
+        {
+            i = skip_group(&chars, i);
+            continue;
+        }
+        if rest.starts_with("(?>") {
+            out.push_str("(?:");
+            i += 3;
+            continue;
+        }
+        let quantified = i > 0
+            && matches!(chars[i - 1], '*' | '+' | '?' | '}')
+            && (i < 2 || chars[i - 2] != '\\');
+        if c == '+' && quantified {
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The index just past the group opening at `start`.
+fn skip_group(chars: &[char], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut class = 0usize;
+    let mut i = start;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 1,
+            '[' => class += 1,
+            ']' if class > 0 => class -= 1,
+            '(' if class == 0 => depth += 1,
+            ')' if class == 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    chars.len()
 }
 
 const WORD: &str = "0-9A-Za-z_";
@@ -247,11 +355,19 @@ mod tests {
     }
 
     #[test]
+    fn loosened_patterns() {
+        assert_eq!(loosen(r"a(?=b)c"), "ac");
+        assert_eq!(loosen(r"(x)[(?=]\1"), r"(x)[(?=](?s:.*?)");
+        assert_eq!(loosen(r"(?<!\.)(?>a)b*+"), "(?:a)b*");
+        assert_eq!(loosen(r"(?<name>a)"), "(?<name>a)");
+    }
+
+    #[test]
     fn slice_semantics() {
         let re = Re::new(r"^b").unwrap();
         assert!(re.match_at_start("bc").is_some());
         let re = Re::new(r"(?<!a)b").unwrap();
-        assert!(matches!(re, Re::Fancy(_)));
+        assert!(matches!(re, Re::Fancy(_, Some(_))));
         assert!(re.match_at_start("b").is_some());
     }
 }

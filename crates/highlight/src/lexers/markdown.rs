@@ -27,6 +27,56 @@ fn delegate_fence(c: &mut Ctx<'_>, name: &str, text: &str) {
     }
 }
 
+/// Rouge's ``(`+)(?:\\.|[^\\\n]|\n)+?\1`` (a code span closed by as many
+/// backticks as it opened with, trying the longest opening first), found in
+/// one scan instead of by backtracking.
+fn inline_code(c: &mut Ctx<'_>) {
+    let text = c.rest();
+    let bytes = text.as_bytes();
+    let k = c.m0().len();
+    let run_at = |q: usize| bytes[q..].iter().take_while(|&&b| b == b'`').count();
+    // Unit boundaries after the opening run, up to a backslash that cannot
+    // start a unit (before a newline or at the end).
+    let mut best: Option<(usize, usize)> = None; // (group length, first boundary)
+    let mut firsts: Vec<Option<usize>> = vec![None; k + 1];
+    let mut p = k;
+    while p < bytes.len() {
+        let unit = match bytes[p] {
+            b'\\' => match text[p + 1..].chars().next() {
+                Some(ch) if ch != '\n' => 1 + ch.len_utf8(),
+                _ => break,
+            },
+            _ => text[p..].chars().next().map_or(1, char::len_utf8),
+        };
+        p += unit;
+        let run = run_at(p).min(k);
+        for g in (1..=run).rev() {
+            if firsts[g].is_some() {
+                break;
+            }
+            firsts[g] = Some(p);
+        }
+        if run == k {
+            break; // the longest opening closes here: nothing can beat it
+        }
+    }
+    for g in (1..=k).rev() {
+        // Inside the opening run: g backticks, at least one as content, g more.
+        let inside = (2 * g < k).then_some(g + 1);
+        if let Some(q) = inside.or(firsts[g]) {
+            best = Some((g, q));
+            break;
+        }
+    }
+    match best {
+        Some((g, q)) => {
+            c.token(SB, &text[..q + g]);
+            c.set_len(q + g);
+        }
+        None => c.reject(),
+    }
+}
+
 fn ruby_strip(s: &str) -> &str {
     s.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r' | '\0'))
 }
@@ -44,30 +94,34 @@ fn build() -> Def {
         .r(r"^[\S ]+\n(?:===*)\n", GU)
         .r(r"^#(?=[^#]).*?$", GH)
         .r(r"^##*.*?$", GU)
-        .f(
-            r"(?s)^([ \t]*)(`{3,}|~{3,})([^\n]*\n)((.*?)(\n\1)(\2))?",
-            |c| {
-                let name = ruby_strip(c.m(3)).to_string();
-                c.reset_key("fence");
-                let (indent, fence, info) = (c.m(1), c.m(2), c.m(3));
-                c.token(TEXT, indent);
-                c.token(P, fence);
-                c.token(NL, info);
-                if c.has(4) {
-                    let body = c.m(5);
-                    delegate_fence(c, &name, body);
-                    let (nl, close) = (c.m(6), c.m(7));
-                    c.token(TEXT, nl);
-                    c.token(P, close);
-                } else {
+        // `^([ \t]*)(`{3,}|~{3,})([^\n]*\n)((.*?)(\n\1)(\2))?` in Rouge; the
+        // closing fence is found with a plain search instead of backtracking.
+        .f(r"^([ \t]*)(`{3,}|~{3,})([^\n]*\n)", |c| {
+            let (indent, fence, info) = (c.m(1), c.m(2), c.m(3));
+            let name = ruby_strip(info).to_string();
+            let head = c.m0().len();
+            let rest = &c.rest()[head..];
+            let close = format!("\n{indent}{fence}");
+            c.reset_key("fence");
+            c.token(TEXT, indent);
+            c.token(P, fence);
+            c.token(NL, info);
+            match rest.find(&close) {
+                Some(at) => {
+                    delegate_fence(c, &name, &rest[..at]);
+                    c.token(TEXT, &close[..close.len() - fence.len()]);
+                    c.token(P, fence);
+                    c.set_len(head + at + close.len());
+                }
+                None => {
                     c.set_var("fence", fence);
                     c.set_var("fence_lang", name);
                     c.push("fenced");
                 }
-            },
-        )
+            }
+        })
         .r(r"\n\n((    |\t).*?\n|\n)+", SB)
-        .r(&format!(r"(`+)(?:{EDOT}|\n)+?\1"), SB)
+        .f("`+", inline_code)
         .r(r"^(\s*[*]){3,}\s*$", P)
         .r(r"^(\s*[-]){3,}\s*$", P)
         .r(r"^\s*[*+-](?=\s)", P)
