@@ -83,6 +83,7 @@ pub fn engine_for(site: &Site) -> Engine {
         _ => hyde_liquid::ErrorMode::Warn,
     };
     engine.set_error_mode(mode);
+    crate::liquid_ext::register(&mut engine);
     if let Some(Value::Hash(l)) = site.raw.get("liquid") {
         engine.set_strict_filters(map_get(l, "strict_filters").is_some_and(Value::is_truthy));
         engine.set_strict_variables(map_get(l, "strict_variables").is_some_and(Value::is_truthy));
@@ -90,11 +91,49 @@ pub fn engine_for(site: &Site) -> Engine {
     engine
 }
 
-/// Host state for Jekyll's tags and filters, set on every render context.
-pub fn prepare_context(_b: &Arc<Build>, _ctx: &mut Context, _doc: &Arc<Document>, _phase: Phase) {}
+/// Host state for Jekyll's tags and filters, set on every render context:
+/// the site (Jekyll's `registers[:site]`), the `page` register and the zone.
+pub fn prepare_context(
+    b: &Arc<Build>,
+    ctx: &mut Context,
+    page: &Value,
+    _doc: &Arc<Document>,
+    _phase: Phase,
+) {
+    crate::liquid_ext::install(ctx, b.clone());
+    ctx.set_register("page", page.clone());
+    ctx.set_zone(Arc::new(crate::site_context::TzZone(
+        b.site.settings.timezone,
+    )));
+}
 
-/// Compiles a `.scss`/`.sass` page after its Liquid pass.
-pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<String> {
+/// kramdown's SmartyPants conversion, for `smartify`.
+pub fn smartify(input: &str) -> String {
+    // Approximation: kramdown's typography inside one paragraph, unwrapped
+    // (hyde-markdown has no SmartyPants-only parser).
+    let o = hyde_markdown::Options::kramdown_default();
+    match hyde_markdown::to_html(input, &o) {
+        Ok(out) => {
+            let h = out.html.trim_end_matches('\n');
+            h.strip_prefix("<p>")
+                .and_then(|x| x.strip_suffix("</p>"))
+                .unwrap_or(h)
+                .to_string()
+        }
+        Err(_) => input.to_string(),
+    }
+}
+
+/// Compiles Sass text with the site's `sass:` settings (for `scssify`).
+pub fn sass_string(site: &Site, text: &str, syntax: hyde_sass::Syntax) -> Result<String> {
+    let mut opts = sass_options(site);
+    opts.syntax = syntax;
+    hyde_sass::compile(text, &opts)
+        .map(|c| format!("{}\n", c.css))
+        .map_err(|e| sass_error(site, &e))
+}
+
+fn sass_options(site: &Site) -> hyde_sass::SassOptions {
     let cfg = site.raw.get("sass");
     let get = |k: &str| cfg.and_then(|c| c.get(k));
     let source = &site.settings.source;
@@ -106,31 +145,37 @@ pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<String> {
         load_paths.extend(extra.iter().map(|p| source.join(p.to_liquid_string())));
     }
     load_paths.push(source.join(sass_dir));
-    let opts = hyde_sass::SassOptions {
+    hyde_sass::SassOptions {
         style: get("style")
             .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
             .unwrap_or_default(),
-        syntax: hyde_sass::Syntax::from_extension(doc.extname.trim_start_matches('.'))
-            .unwrap_or_default(),
         load_paths,
-        file: Some(doc.path.clone()),
         ..Default::default()
-    };
-    match hyde_sass::compile(text, &opts) {
-        // Jekyll writes the CSS and a newline (no source map).
-        Ok(css) => Ok(format!("{}\n", css.css)),
-        Err(e) => {
-            let file = crate::config::display_path(source, std::path::Path::new(&e.file));
-            let mut span = Span::file(file);
-            span.line = e.line;
-            span.column = e.column;
-            span.source_line = Some(e.source_line.clone());
-            Err(Error::new(
-                ErrorKind::Conversion,
-                span,
-                e.message.clone(),
-                "fix the Sass syntax at this position",
-            ))
-        }
     }
+}
+
+fn sass_error(site: &Site, e: &hyde_sass::SassError) -> Error {
+    let file = crate::config::display_path(&site.settings.source, std::path::Path::new(&e.file));
+    let mut span = Span::file(file);
+    span.line = e.line;
+    span.column = e.column;
+    span.source_line = Some(e.source_line.clone());
+    Error::new(
+        ErrorKind::Conversion,
+        span,
+        e.message.clone(),
+        "fix the Sass syntax at this position",
+    )
+}
+
+/// Compiles a `.scss`/`.sass` page after its Liquid pass.
+pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<String> {
+    let mut opts = sass_options(site);
+    opts.syntax =
+        hyde_sass::Syntax::from_extension(doc.extname.trim_start_matches('.')).unwrap_or_default();
+    opts.file = Some(doc.path.clone());
+    // Jekyll writes the CSS and a newline (no source map).
+    hyde_sass::compile(text, &opts)
+        .map(|c| format!("{}\n", c.css))
+        .map_err(|e| sass_error(site, &e))
 }

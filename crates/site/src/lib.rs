@@ -30,6 +30,7 @@ pub mod plugins;
 pub mod reader;
 pub mod renderer;
 pub mod site;
+pub mod site_context;
 pub mod static_file;
 pub mod value;
 pub mod writer;

@@ -29,7 +29,11 @@ pub struct Build {
     /// Layouts, parsed once.
     layouts: HashMap<String, Arc<Template>>,
     /// Kramdown options from the configuration.
-    markdown: crate::convert::Markdown,
+    pub(crate) markdown: crate::convert::Markdown,
+    /// Where `{% include %}` looks.
+    pub(crate) includes_load_paths: Vec<std::path::PathBuf>,
+    /// Includes, parsed once.
+    pub(crate) includes: crate::site_context::IncludeCache,
 }
 
 /// The rendered site: files to write and warnings.
@@ -51,11 +55,14 @@ impl Build {
             layouts.insert(name.clone(), t);
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
+        let includes_load_paths = vec![site.settings.source.join(&site.settings.includes_dir)];
         Ok(Build {
             site,
             engine,
             layouts,
             markdown,
+            includes_load_paths,
+            includes: Default::default(),
         })
     }
 
@@ -72,7 +79,7 @@ impl Build {
             "site",
             Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
         );
-        ctx.set_global("page", page);
+        ctx.set_global("page", page.clone());
         ctx.set_global(
             "jekyll",
             Value::object(JekyllDrop {
@@ -82,7 +89,7 @@ impl Build {
         ctx.set_global("paginator", Value::Nil);
         ctx.set_global("highlighter_prefix", Value::str(""));
         ctx.set_global("highlighter_suffix", Value::str(""));
-        crate::convert::prepare_context(self, &mut ctx, doc, phase);
+        crate::convert::prepare_context(self, &mut ctx, &page, doc, phase);
         ctx
     }
 
