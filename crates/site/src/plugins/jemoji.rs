@@ -1,0 +1,150 @@
+//! jemoji 0.13: `:shortcode:` in rendered HTML becomes GitHub's emoji image,
+//! except inside `pre`, `code` and `tt` elements and inside tags.
+//!
+//! The shortcodes are GitHub's (gemoji's) set, as carried by the `emojis`
+//! crate. Images point at `emoji.src` (GitHub's asset host by default):
+//! `<src>/emoji/unicode/<codepoints>.png`.
+
+use hyde_liquid::Value;
+
+use super::util;
+use crate::site::Site;
+
+/// GitHub's emoji asset root.
+const DEFAULT_SRC: &str = "https://github.githubassets.com/images/icons/";
+
+/// The asset root: `emoji.src` from the configuration, or GitHub's.
+fn asset_root(site: &Site) -> String {
+    match util::config_in(site, "emoji", "src") {
+        Some(v @ Value::Str(_)) => v.to_liquid_string(),
+        _ => DEFAULT_SRC.to_string(),
+    }
+}
+
+/// gemoji's `image_filename`: the code points in hex, without variation
+/// selectors and zero-width joiners at the end of a group.
+fn image_filename(emoji: &str) -> String {
+    let hex: Vec<String> = emoji.chars().map(|c| format!("{:04x}", c as u32)).collect();
+    let joined = hex.join("-");
+    let mut out = String::new();
+    for (i, part) in joined.split('-').enumerate() {
+        if i > 0 && (part == "fe0f" || part == "200d") {
+            continue;
+        }
+        if i > 0 {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    format!("unicode/{out}.png")
+}
+
+/// The `<img>` for a shortcode, if it is one of GitHub's.
+fn image(root: &str, name: &str) -> Option<String> {
+    let emoji = emojis::get_by_shortcode(name)?;
+    let mut url = root.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url.push_str("emoji/");
+    url.push_str(&image_filename(emoji.as_str()));
+    Some(format!(
+        "<img class=\"emoji\" title=\":{name}:\" alt=\":{name}:\" src=\"{url}\" height=\"20\" width=\"20\" align=\"absmiddle\">"
+    ))
+}
+
+/// Replaces shortcodes in text outside tags and outside `pre`/`code`/`tt`.
+pub fn emojify(site: &Site, html: &str) -> String {
+    if !html.contains(':') {
+        return html.to_string();
+    }
+    emojify_with(&asset_root(site), html)
+}
+
+fn emojify_with(root: &str, html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut ignored_depth = 0usize;
+    let mut rest = html;
+    while !rest.is_empty() {
+        if rest.starts_with('<') {
+            let end = rest.find('>').map(|i| i + 1).unwrap_or(rest.len());
+            let tag = &rest[..end];
+            let name: String = tag
+                .trim_start_matches('<')
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if matches!(name.as_str(), "pre" | "code" | "tt") {
+                if tag.starts_with("</") {
+                    ignored_depth = ignored_depth.saturating_sub(1);
+                } else if !tag.ends_with("/>") {
+                    ignored_depth += 1;
+                }
+            }
+            out.push_str(tag);
+            rest = &rest[end..];
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        let text = &rest[..end];
+        if ignored_depth > 0 {
+            out.push_str(text);
+        } else {
+            replace_text(root, text, &mut out);
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn replace_text(root: &str, text: &str, out: &mut String) {
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    while i < bytes.len() {
+        if bytes[i] == b':' {
+            let name_len = text[i + 1..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'))
+                .count();
+            let close = i + 1 + name_len;
+            if name_len > 0 && close < bytes.len() && bytes[close] == b':' {
+                if let Some(img) = image(root, &text[i + 1..close]) {
+                    out.push_str(&text[copied..i]);
+                    out.push_str(&img);
+                    i = close + 1;
+                    copied = i;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&text[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcodes_become_images() {
+        let out = emojify_with(DEFAULT_SRC, "<p>Hi :smile: and :+1:</p>");
+        assert!(out.contains("title=\":smile:\" alt=\":smile:\" src=\"https://github.githubassets.com/images/icons/emoji/unicode/1f604.png\""));
+        assert!(out.contains("emoji/unicode/1f44d.png"));
+    }
+
+    #[test]
+    fn code_and_unknown_names_are_left_alone() {
+        let html = "<code>:smile:</code><pre>:smile:</pre> :not_an_emoji_at_all: <a title=\":smile:\">x</a>";
+        assert_eq!(emojify_with(DEFAULT_SRC, html), html);
+    }
+
+    #[test]
+    fn emoji_src_is_honoured() {
+        let out = emojify_with("https://cdn.example.org/", ":tada:");
+        assert!(out.contains("src=\"https://cdn.example.org/emoji/unicode/1f389.png\""));
+    }
+}

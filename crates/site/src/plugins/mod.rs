@@ -1,0 +1,274 @@
+//! The GitHub Pages plugin set, built in: what the Ruby gems named in
+//! `plugins:` (or the old `gems:`) would do, done natively.
+//!
+//! Plugins meet the build at four points, as Jekyll's do:
+//! - [`generate`] runs after reading, in Jekyll's generator priority order:
+//!   it adds pages (feeds, sitemap, redirects, pagination) and adjusts
+//!   documents (`redirect_to`, titles from headings, default layouts);
+//! - [`register`] installs the plugins' Liquid tags (`{% seo %}`,
+//!   `{% feed_meta %}`, `{% include_cached %}`, `{% gist %}`);
+//! - [`prepare_context`] sets per-page variables (`paginator`);
+//! - [`post_render`] rewrites rendered HTML (jemoji, jekyll-mentions).
+//!
+//! A plugin hyde does not implement, and every `_plugins/*.rb` file, is named
+//! in one warning and skipped, as GitHub Pages' safe mode skips them.
+
+pub mod content;
+pub mod feed;
+pub mod gist;
+pub mod github;
+pub mod include_cache;
+pub mod jemoji;
+pub mod paginate;
+pub mod redirect;
+pub mod seo;
+pub mod sitemap;
+mod util;
+
+use std::sync::Arc;
+
+use hyde_liquid::{Context, Engine};
+
+use crate::document::Document;
+use crate::drops::Phase;
+use crate::error::{Result, Warning};
+use crate::renderer::Build;
+use crate::site::Site;
+
+/// A plugin hyde implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plugin {
+    /// jekyll-feed 0.17.
+    Feed,
+    /// jekyll-sitemap 1.4.
+    Sitemap,
+    /// jekyll-redirect-from 0.16.
+    RedirectFrom,
+    /// jekyll-paginate 1.1.
+    Paginate,
+    /// jekyll-seo-tag 2.8.
+    SeoTag,
+    /// jekyll-include-cache 0.2.
+    IncludeCache,
+    /// jekyll-gist 1.5.
+    Gist,
+    /// jemoji 0.13.
+    Jemoji,
+    /// jekyll-github-metadata 2.15 (offline).
+    GithubMetadata,
+    /// jekyll-relative-links 0.7.
+    RelativeLinks,
+    /// jekyll-optional-front-matter 0.3.
+    OptionalFrontMatter,
+    /// jekyll-titles-from-headings 0.5.
+    TitlesFromHeadings,
+    /// jekyll-default-layout 0.1.
+    DefaultLayout,
+    /// jekyll-readme-index 0.3.
+    ReadmeIndex,
+    /// jekyll-mentions 1.6.
+    Mentions,
+}
+
+impl Plugin {
+    /// The plugin for a gem name.
+    pub fn from_name(name: &str) -> Option<Plugin> {
+        Some(match name {
+            "jekyll-feed" => Plugin::Feed,
+            "jekyll-sitemap" => Plugin::Sitemap,
+            "jekyll-redirect-from" => Plugin::RedirectFrom,
+            "jekyll-paginate" => Plugin::Paginate,
+            "jekyll-seo-tag" => Plugin::SeoTag,
+            "jekyll-include-cache" => Plugin::IncludeCache,
+            "jekyll-gist" => Plugin::Gist,
+            "jemoji" => Plugin::Jemoji,
+            "jekyll-github-metadata" => Plugin::GithubMetadata,
+            "jekyll-relative-links" => Plugin::RelativeLinks,
+            "jekyll-optional-front-matter" => Plugin::OptionalFrontMatter,
+            "jekyll-titles-from-headings" => Plugin::TitlesFromHeadings,
+            "jekyll-default-layout" => Plugin::DefaultLayout,
+            "jekyll-readme-index" => Plugin::ReadmeIndex,
+            "jekyll-mentions" => Plugin::Mentions,
+            _ => return None,
+        })
+    }
+}
+
+/// Gems that change nothing hyde does differently (hyde already converts
+/// CommonMark and CoffeeScript itself, or the gem only adds a theme).
+const HARMLESS: &[&str] = &[
+    "jekyll-commonmark-ghpages",
+    "jekyll-commonmark",
+    "jekyll-seo",
+    "jekyll-remote-theme",
+];
+
+/// The plugins GitHub Pages always enables.
+pub const GITHUB_PAGES_DEFAULTS: &[&str] = &[
+    "jekyll-coffeescript",
+    "jekyll-default-layout",
+    "jekyll-gist",
+    "jekyll-github-metadata",
+    "jekyll-optional-front-matter",
+    "jekyll-paginate",
+    "jekyll-readme-index",
+    "jekyll-titles-from-headings",
+    "jekyll-relative-links",
+];
+
+/// The plugins a site enables, in the order named.
+pub fn enabled(site: &Site) -> Vec<Plugin> {
+    let mut out = Vec::new();
+    for name in &site.settings.plugins {
+        if let Some(p) = Plugin::from_name(name) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `plugin` is enabled for `site`.
+pub fn is_enabled(site: &Site, plugin: Plugin) -> bool {
+    site.settings
+        .plugins
+        .iter()
+        .any(|n| Plugin::from_name(n) == Some(plugin))
+}
+
+/// One warning per plugin that cannot run: unknown gems and `_plugins/*.rb`.
+pub fn unknown_plugin_warnings(site: &Site) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for name in &site.settings.plugins {
+        if Plugin::from_name(name).is_some()
+            || HARMLESS.contains(&name.as_str())
+            || seen.contains(&name.as_str())
+        {
+            continue;
+        }
+        seen.push(name);
+        if name.starts_with("jekyll-theme-") || name == "jekyll-coffeescript" {
+            continue;
+        }
+        out.push(Warning::plain(format!(
+            "Plugin '{name}' is not built into hyde: it was skipped, so any pages it generates, \
+             and the tags and filters it defines, are missing"
+        )));
+    }
+    let dir = site
+        .raw
+        .get("plugins_dir")
+        .map(|v| v.to_liquid_string())
+        .unwrap_or_else(|| "_plugins".into());
+    let dir = site.settings.source.join(dir);
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        let mut files: Vec<String> = rd
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".rb"))
+            .collect();
+        files.sort();
+        for f in files {
+            out.push(Warning::plain(format!(
+                "Plugin '_plugins/{f}' is Ruby and cannot run in hyde: it was skipped, so any pages it \
+                 generates, and the tags and filters it defines, are missing"
+            )));
+        }
+    }
+    out
+}
+
+/// Runs the enabled generators on a read site, in Jekyll's priority order
+/// (normal, then low, then lowest; within a priority, the order GitHub Pages
+/// loads them). Returns warnings.
+pub fn generate(site: &mut Site) -> Result<Vec<Warning>> {
+    let mut warnings = unknown_plugin_warnings(site);
+    let on = |p| is_enabled(site, p);
+    let (github, redirect, optional, readme, paginate, titles, layout, links, feed, map) = (
+        on(Plugin::GithubMetadata),
+        on(Plugin::RedirectFrom),
+        on(Plugin::OptionalFrontMatter),
+        on(Plugin::ReadmeIndex),
+        on(Plugin::Paginate),
+        on(Plugin::TitlesFromHeadings),
+        on(Plugin::DefaultLayout),
+        on(Plugin::RelativeLinks),
+        on(Plugin::Feed),
+        on(Plugin::Sitemap),
+    );
+    if github {
+        github::generate(site);
+    }
+    if optional {
+        content::optional_front_matter(site, &mut warnings)?;
+    }
+    if redirect {
+        redirect::generate(site)?;
+    }
+    if readme {
+        content::readme_index(site)?;
+    }
+    if paginate {
+        paginate::generate(site, &mut warnings)?;
+    }
+    if titles {
+        content::titles_from_headings(site);
+    }
+    if layout {
+        content::default_layout(site);
+    }
+    if links {
+        content::relative_links(site);
+    }
+    if feed {
+        feed::generate(site)?;
+    }
+    if map {
+        sitemap::generate(site)?;
+    }
+    Ok(warnings)
+}
+
+/// Registers the Liquid tags of the enabled plugins (and the internal tags
+/// that fill generated pages).
+pub fn register(engine: &mut Engine, site: &Site) {
+    feed::register(engine, site);
+    sitemap::register(engine);
+    if is_enabled(site, Plugin::SeoTag) {
+        seo::register(engine);
+    }
+    if is_enabled(site, Plugin::IncludeCache) {
+        include_cache::register(engine);
+    }
+    if is_enabled(site, Plugin::Gist) {
+        gist::register(engine, site);
+    }
+}
+
+/// Sets the per-document variables plugins provide (`paginator`).
+pub fn prepare_context(b: &Arc<Build>, ctx: &mut Context, doc: &Arc<Document>, phase: Phase) {
+    if is_enabled(&b.site, Plugin::Paginate) {
+        if let Some(p) = paginate::paginator(b, doc, phase) {
+            ctx.set_global("paginator", p);
+        }
+    }
+}
+
+/// Rewrites a document's rendered output (jemoji, jekyll-mentions).
+pub fn post_render(site: &Site, doc: &Document, output: String) -> String {
+    let mut output = output;
+    let html =
+        matches!(doc.output_ext.as_str(), ".html" | ".htm" | ".xhtml") || doc.url.ends_with('/');
+    if !html {
+        return output;
+    }
+    if is_enabled(site, Plugin::Jemoji) {
+        output = jemoji::emojify(site, &output);
+    }
+    if is_enabled(site, Plugin::Mentions) {
+        output = content::mentionify(site, &output);
+    }
+    output
+}

@@ -1,0 +1,262 @@
+//! jekyll-paginate 1.1: `paginate` posts per page on the pagination index
+//! (the `index.html` page nearest the folder of `paginate_path`), with a
+//! copy of that page for each further page at `paginate_path`, and the
+//! `paginator` variable on each of them.
+
+use std::sync::Arc;
+
+use hyde_liquid::{Map, Value};
+
+use super::util;
+use crate::document::{Document, Kind, PageInit};
+use crate::drops::{doc_value, Phase};
+use crate::error::Warning;
+use crate::renderer::Build;
+use crate::site::Site;
+
+/// `paginate` as Ruby's `to_i` reads it; `None` when pagination is off.
+fn per_page(site: &Site) -> Option<i64> {
+    let v = util::config(site, "paginate")?;
+    Some(match v {
+        Value::Int(i) => *i,
+        Value::Float(f) => *f as i64,
+        other => {
+            let s = other.to_liquid_string();
+            let t = s.trim_start();
+            let digits: String = t
+                .chars()
+                .enumerate()
+                .take_while(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '-'))
+                .map(|(_, c)| c)
+                .collect();
+            digits.parse().unwrap_or(0)
+        }
+    })
+}
+
+/// `paginate_path`, `/page:num` by default.
+fn paginate_path(site: &Site) -> String {
+    util::config(site, "paginate_path")
+        .map(Value::to_liquid_string)
+        .unwrap_or_else(|| "/page:num".into())
+}
+
+/// Folder (relative to the source, no slashes around) of `path` as
+/// `File.dirname(File.expand_path(path))` would give it.
+fn parent_of(rel: &str) -> Option<String> {
+    let parts: Vec<&str> = rel
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    let mut stack: Vec<&str> = Vec::new();
+    for p in parts {
+        if p == ".." {
+            stack.pop()?;
+        } else {
+            stack.push(p);
+        }
+    }
+    stack.pop()?;
+    Some(stack.join("/"))
+}
+
+/// Whether `page_dir` is the folder of `paginate_path` or one of its parents
+/// inside the source (`Pager.in_hierarchy`).
+fn in_hierarchy(page_dir: &str, pag_dir: &str) -> bool {
+    let mut cur = pag_dir.to_string();
+    loop {
+        if cur == page_dir {
+            return true;
+        }
+        if cur.is_empty() {
+            return false;
+        }
+        cur = match cur.rfind('/') {
+            Some(i) => cur[..i].to_string(),
+            None => String::new(),
+        };
+    }
+}
+
+/// The pagination index: the candidate `index.html` with the longest path.
+fn template_page(site: &Site) -> Option<&Arc<Document>> {
+    let pag = paginate_path(site);
+    let pag_dir = parent_of(pag.trim_start_matches('/'))?;
+    let mut best: Option<&Arc<Document>> = None;
+    for p in &site.pages {
+        if p.name != "index.html" || !matches!(p.kind, Kind::Page) {
+            continue;
+        }
+        let path = p
+            .get("path")
+            .map(Value::to_liquid_string)
+            .unwrap_or_else(|| p.relative_path.clone());
+        let Some(dir) = parent_of(path.trim_start_matches('/')) else {
+            continue;
+        };
+        if in_hierarchy(&dir, &pag_dir) && best.is_none_or(|b| path_len(b) < path.len()) {
+            best = Some(p);
+        }
+    }
+    best
+}
+
+fn path_len(d: &Document) -> usize {
+    d.get("path")
+        .map(Value::to_liquid_string)
+        .unwrap_or_else(|| d.relative_path.clone())
+        .len()
+}
+
+/// `Pager.paginate_path`: the URL of page `num`.
+fn page_path(site: &Site, num: i64) -> Option<String> {
+    if num <= 1 {
+        return template_page(site).map(|p| p.url.clone());
+    }
+    let p = paginate_path(site).replacen(":num", &num.to_string(), 1);
+    Some(if p.starts_with('/') {
+        p
+    } else {
+        format!("/{p}")
+    })
+}
+
+fn visible_posts(site: &Site) -> Vec<&Arc<Document>> {
+    site.posts()
+        .iter()
+        .rev()
+        .filter(|p| !p.get("hidden").is_some_and(Value::is_truthy))
+        .collect()
+}
+
+fn total_pages(posts: usize, per: i64) -> i64 {
+    (posts as i64 + per - 1) / per
+}
+
+/// Adds the pages after the first.
+pub fn generate(site: &mut Site, warnings: &mut Vec<Warning>) -> crate::error::Result<()> {
+    let Some(per) = per_page(site) else {
+        return Ok(());
+    };
+    if site.pages.is_empty() {
+        return Ok(());
+    }
+    if per <= 0 {
+        warnings.push(Warning::plain(format!(
+            "Pagination: paginate is {per}; it must be a positive number. Skipping pagination."
+        )));
+        return Ok(());
+    }
+    let Some(template) = template_page(site).cloned() else {
+        warnings.push(Warning::plain(
+            "Pagination: Pagination is enabled, but I couldn't find an index.html page to use as the pagination template. Skipping pagination.",
+        ));
+        return Ok(());
+    };
+    let pages = total_pages(visible_posts(site).len(), per);
+    let mut added = Vec::new();
+    for num in 2..=pages {
+        let Some(dir) = page_path(site, num) else {
+            break;
+        };
+        let page = Document::page(PageInit {
+            dir: dir.trim_end_matches('/').to_string(),
+            name: template.name.clone(),
+            path: template.path.clone(),
+            data: template.data.clone(),
+            content: template.content.clone(),
+            content_line: template.content_line,
+            converter: crate::renderer::converter_for(site, &template.extname),
+            permalink_style: &site.settings.permalink_style,
+        })?;
+        let mut page = page;
+        page.relative_path = template.relative_path.clone();
+        added.push(Arc::new(page));
+    }
+    site.pages.extend(added);
+    Ok(())
+}
+
+/// The page number a document shows, when it is the pagination index or one of its copies.
+fn page_number(site: &Site, doc: &Document) -> Option<i64> {
+    let template = template_page(site)?;
+    if doc.path != template.path || !matches!(doc.kind, Kind::Page) {
+        return None;
+    }
+    if doc.url == template.url {
+        return Some(1);
+    }
+    let format = paginate_path(site);
+    let format = format.trim_end_matches('/');
+    let format = if format.starts_with('/') {
+        format.to_string()
+    } else {
+        format!("/{format}")
+    };
+    let (prefix, suffix) = format.split_once(":num")?;
+    let url = doc.url.trim_end_matches('/');
+    let middle = url
+        .strip_prefix(prefix)?
+        .strip_suffix(suffix.trim_end_matches('/'))?;
+    middle.parse().ok().filter(|n| *n >= 2)
+}
+
+/// The `paginator` hash for a document, when it has one.
+pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Value> {
+    let site = &b.site;
+    let per = per_page(site).filter(|p| *p > 0)?;
+    let num = page_number(site, doc)?;
+    let posts = visible_posts(site);
+    let total = total_pages(posts.len(), per);
+    if num > total {
+        return None;
+    }
+    let init = ((num - 1) * per) as usize;
+    let end = (init + per as usize).min(posts.len());
+    let slice: Vec<Value> = posts
+        .get(init..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|p| doc_value(b, p, phase))
+        .collect();
+    let int_or_nil = |n: Option<i64>| n.map(Value::Int).unwrap_or(Value::Nil);
+    let path_or_nil = |n: Option<i64>| {
+        n.and_then(|n| page_path(site, n))
+            .map(Value::str)
+            .unwrap_or(Value::Nil)
+    };
+    let previous = (num != 1).then_some(num - 1);
+    let next = (num != total).then_some(num + 1);
+    let mut m = Map::new();
+    m.insert(Value::str("page"), Value::Int(num));
+    m.insert(Value::str("per_page"), Value::Int(per));
+    m.insert(Value::str("posts"), Value::array(slice));
+    m.insert(Value::str("total_posts"), Value::Int(posts.len() as i64));
+    m.insert(Value::str("total_pages"), Value::Int(total));
+    m.insert(Value::str("previous_page"), int_or_nil(previous));
+    m.insert(Value::str("previous_page_path"), path_or_nil(previous));
+    m.insert(Value::str("next_page"), int_or_nil(next));
+    m.insert(Value::str("next_page_path"), path_or_nil(next));
+    Some(Value::hash(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paginate_path_folder_and_hierarchy() {
+        assert_eq!(parent_of("blog/page:num/").as_deref(), Some("blog"));
+        assert_eq!(parent_of("page:num").as_deref(), Some(""));
+        assert!(in_hierarchy("", "blog"));
+        assert!(in_hierarchy("blog", "blog"));
+        assert!(!in_hierarchy("docs", "blog"));
+    }
+
+    #[test]
+    fn total_pages_rounds_up() {
+        assert_eq!(total_pages(5, 2), 3);
+        assert_eq!(total_pages(0, 2), 0);
+        assert_eq!(total_pages(6, 3), 2);
+    }
+}
