@@ -18,6 +18,7 @@
 mod chrono_lite;
 mod dump;
 mod error;
+mod lenient;
 mod loader;
 mod rubyfmt;
 mod scalar;
@@ -27,6 +28,7 @@ mod value;
 pub use chrono_lite::{Civil, Date, Time, Zone};
 pub use dump::{to_json, write_str as write_json_str};
 pub use error::{ErrorKind, YamlError};
-pub use loader::{load, LoadOptions};
+pub use lenient::load;
+pub use loader::LoadOptions;
 pub use rubyfmt::float_to_s;
 pub use value::{Map, Node, Pos, Span, Yaml};

@@ -12,11 +12,12 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as PSpan, Tag};
 
 use crate::chrono_lite::Date;
 use crate::error::{ErrorKind, YamlError};
+use crate::lenient::{lenient_retry, Retry};
 use crate::scalar::{scalar_value, ConvError};
 use crate::syntax::{syntax_error, Open};
 use crate::value::{Map, Node, Pos, Span, Yaml};
 
-fn utc(_: i64) -> i32 {
+pub(crate) fn utc(_: i64) -> i32 {
     0
 }
 
@@ -44,79 +45,8 @@ impl Default for LoadOptions<'_> {
     }
 }
 
-/// Load the first document of `src` as Jekyll does
-/// (`Psych.safe_load(src, permitted_classes: [Date, Time], aliases: true)`).
-/// An empty stream or empty document gives `Yaml::Null` (Ruby `nil`).
-pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
-    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    if let Some(at) = leading_document_end(src) {
-        let kind = ErrorKind::Syntax {
-            problem: "did not find expected node content".into(),
-            context: Some("while parsing a block node".into()),
-        };
-        return Err(YamlError::new(kind, at.line, at.column, src));
-    }
-    let mut patched: Option<String> = None;
-    // libyaml accepts a tab after a mapping's `:`, saphyr does not: turn
-    // each such tab into a space (same width in columns) and parse again.
-    for _ in 0..10_000 {
-        let text = patched.as_deref().unwrap_or(src);
-        let loader = Loader {
-            src: text,
-            opts,
-            frames: Vec::new(),
-            anchors: HashMap::new(),
-            copied: 0,
-            conv_err: None,
-        };
-        match loader.run() {
-            Err(Retry::TabAfterColon(index)) => {
-                let mut owned = text.to_string();
-                owned.replace_range(index..index + 1, " ");
-                patched = Some(owned);
-            }
-            Err(Retry::Fail(mut e)) => {
-                if patched.is_some() {
-                    e.source_line =
-                        YamlError::new(e.kind.clone(), e.line, e.column, src).source_line;
-                }
-                return Err(e);
-            }
-            Ok(node) => return Ok(node),
-        }
-    }
-    Err(YamlError::new(ErrorKind::TooLarge, 1, 1, src))
-}
-
-enum Retry {
-    TabAfterColon(usize),
-    Fail(YamlError),
-}
-
-impl From<YamlError> for Retry {
-    fn from(e: YamlError) -> Retry {
-        Retry::Fail(e)
-    }
-}
-
-/// A stream that starts with `...` is an error in libyaml.
-fn leading_document_end(src: &str) -> Option<Pos> {
-    for (i, line) in src.split('\n').enumerate() {
-        let t = line.trim_end_matches('\r');
-        if t.trim().is_empty() || t.trim_start().starts_with('#') {
-            continue;
-        }
-        let rest = t.strip_prefix("...")?;
-        return (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(Pos {
-            line: i + 1,
-            column: 1,
-        });
-    }
-    None
-}
-
 /// Byte index of the tab in the last `:<tab>` at or before `at` on its line.
-fn tab_after_colon(src: &str, at: Pos) -> Option<usize> {
+pub(crate) fn tab_after_colon(src: &str, at: Pos) -> Option<usize> {
     let line_start = byte_index(
         src,
         Pos {
@@ -132,7 +62,7 @@ fn tab_after_colon(src: &str, at: Pos) -> Option<usize> {
 }
 
 /// Byte index of the character at `at`.
-fn byte_index(src: &str, at: Pos) -> Option<usize> {
+pub(crate) fn byte_index(src: &str, at: Pos) -> Option<usize> {
     let mut offset = 0;
     for (i, line) in src.split('\n').enumerate() {
         if i + 1 == at.line {
@@ -194,7 +124,7 @@ pub(crate) struct Frame {
     pub(crate) flow: bool,
 }
 
-struct Loader<'s, 'o> {
+pub(crate) struct Loader<'s, 'o> {
     src: &'s str,
     opts: &'o LoadOptions<'o>,
     frames: Vec<Frame>,
@@ -207,15 +137,29 @@ fn tag_string(tag: &Option<std::borrow::Cow<'_, Tag>>) -> Option<String> {
     tag.as_ref().map(|t| format!("{}{}", t.handle, t.suffix))
 }
 
-impl Loader<'_, '_> {
+impl<'s, 'o> Loader<'s, 'o> {
+    pub(crate) fn new(src: &'s str, opts: &'o LoadOptions<'o>) -> Self {
+        Loader {
+            src,
+            opts,
+            frames: Vec::new(),
+            anchors: HashMap::new(),
+            copied: 0,
+            conv_err: None,
+        }
+    }
+
     fn open(&self) -> Vec<Open> {
+        let last = self.frames.len().saturating_sub(1);
         self.frames
             .iter()
-            .map(|f| Open {
+            .enumerate()
+            .map(|(i, f)| Open {
                 start: f.start,
                 flow: f.flow,
                 map: matches!(f.body, Body::Map { .. }),
-                key_pending: matches!(f.body, Body::Map { key: Some(_), .. }),
+                // A key read, and its value not begun.
+                key_pending: i == last && matches!(f.body, Body::Map { key: Some(_), .. }),
             })
             .collect()
     }
@@ -231,7 +175,7 @@ impl Loader<'_, '_> {
         root
     }
 
-    fn run(mut self) -> Result<Node, Retry> {
+    pub(crate) fn run(mut self) -> Result<Node, Retry> {
         let mut parser = Parser::new_from_str(self.src);
         let mut root: Option<Node> = None;
         loop {
@@ -243,16 +187,24 @@ impl Loader<'_, '_> {
                         line: e.marker().line(),
                         column: e.marker().col() + 1,
                     };
-                    if e.info() == "':' must be followed by a valid YAML whitespace" {
-                        if let Some(i) = tab_after_colon(self.src, at) {
-                            return Err(Retry::TabAfterColon(i));
-                        }
+                    let fallback = syntax_error(&e, &self.open(), self.src);
+                    if let Some(retry) =
+                        lenient_retry(e.info(), at, self.src, Box::new(fallback.clone()))
+                    {
+                        return Err(retry);
                     }
                     if e.info() == "missing explicit document end marker before directive" {
                         root = self.unwind().or(root);
                         break;
                     }
-                    return Err(syntax_error(&e, &self.open(), self.src).into());
+                    // libyaml never reads past the first document.
+                    if e.info() == "did not find expected <document start>"
+                        && self.frames.is_empty()
+                        && root.is_some()
+                    {
+                        break;
+                    }
+                    return Err(fallback.into());
                 }
             };
             let is_seq = matches!(event, Event::SequenceStart(..));

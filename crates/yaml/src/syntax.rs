@@ -38,8 +38,27 @@ fn msg(problem: &str, context: Option<&str>, at: Pos) -> Msg {
 
 /// The error libyaml gives when a block collection meets something that is
 /// neither a key/entry nor a node where one is expected.
-fn block_expectation(open: &[Open], at: Pos) -> Msg {
-    match open.iter().rev().find(|o| !o.flow) {
+///
+/// libyaml first closes the block collections indented deeper than the
+/// line's first token, so the one that complains is the innermost block
+/// collection starting at or left of that column.
+fn block_expectation(open: &[Open], at: Pos, src: &str) -> Msg {
+    // The line of the offending token: saphyr may point past it, at a blank
+    // line or the end of the input.
+    let lines: Vec<&str> = src.split('\n').collect();
+    let mut l = at.line.min(lines.len()).max(1);
+    while l > 1 && lines[l - 1].trim().is_empty() {
+        l -= 1;
+    }
+    let first = lines
+        .get(l - 1)
+        .map_or(0, |t| t.chars().take_while(|c| *c == ' ').count())
+        + 1;
+    match open
+        .iter()
+        .rev()
+        .find(|o| !o.flow && o.start.column <= first)
+    {
         Some(o) if o.map && o.key_pending => msg(
             "did not find expected node content",
             Some("while parsing a block node"),
@@ -157,7 +176,7 @@ fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
             quote_start(src, at).unwrap_or(at),
         ),
         (None, "illegal placement of ':' indicator" | "misplaced bracket") => {
-            flow_expectation(open, src).unwrap_or_else(|| block_expectation(open, at))
+            flow_expectation(open, src).unwrap_or_else(|| block_expectation(open, at, src))
         }
         (None, "invalid trailing content after double-quoted scalar") => {
             let closed: Vec<Open> = open
@@ -167,7 +186,7 @@ fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
                     ..*o
                 })
                 .collect();
-            block_expectation(&closed, at)
+            block_expectation(&closed, at, src)
         }
         (None, p) if p.starts_with("tabs disallowed") => {
             let line = src.split('\n').nth(at.line.saturating_sub(1)).unwrap_or("");
@@ -184,11 +203,39 @@ fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
                 },
             )
         }
-        (None, "simple key expect ':'") => msg(
-            "could not find expected ':'",
-            Some("while scanning a simple key"),
-            previous_content(src, at),
-        ),
+        (None, "simple key expect ':'" | "simple key expected") => simple_key_error(open, src, at),
+        (Some(c), p)
+            if c.starts_with("while scanning a directive")
+                || c.starts_with("while scanning a YAML directive") =>
+        {
+            msg(
+                p,
+                Some(c),
+                Pos {
+                    line: at.line,
+                    column: 1,
+                },
+            )
+        }
+        (None, "invalid indentation") => match open.iter().position(|o| o.flow) {
+            // A flow collection opened where the block collection around it
+            // wanted a key or entry: libyaml complains when it starts.
+            Some(i) => block_expectation(&open[..i], open[i].start, src),
+            // A flow collection opening a line is still a pending simple
+            // key for saphyr, which complains only on the next line.
+            None => {
+                let lines: Vec<&str> = src.split('\n').collect();
+                let prev = (1..at.line)
+                    .rev()
+                    .find(|&l| !lines.get(l - 1).is_none_or(|t| t.trim().is_empty()));
+                let flow_line = prev.filter(|&l| lines[l - 1].trim_start().starts_with(['{', '[']));
+                block_expectation(
+                    open,
+                    flow_line.map_or(at, |l| Pos { line: l, column: 1 }),
+                    src,
+                )
+            }
+        },
         (None, "the handle wasn't declared") => msg(
             "found undefined tag handle",
             Some("while parsing a node"),
@@ -206,29 +253,52 @@ fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
     }
 }
 
-/// Start of the last line with content before `at` (where libyaml's
-/// unfinished simple key began).
-fn previous_content(src: &str, at: Pos) -> Pos {
-    let lines: Vec<&str> = src.split('\n').collect();
-    for l in (1..at.line).rev() {
-        let text = lines.get(l - 1).copied().unwrap_or("");
-        let trimmed = text.trim_start();
-        if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            return Pos {
-                line: l,
-                column: text.chars().count() - trimmed.chars().count() + 1,
-            };
-        }
+/// libyaml's "could not find expected ':'": a required simple key went
+/// stale. The key is an open flow collection, or else the last line that
+/// starts with plain text and has no `:` indicator.
+fn simple_key_error(open: &[Open], src: &str, at: Pos) -> Msg {
+    let key = |p| {
+        msg(
+            "could not find expected ':'",
+            Some("while scanning a simple key"),
+            p,
+        )
+    };
+    if let Some(o) = open.iter().find(|o| o.flow) {
+        return key(o.start);
     }
-    at
+    let lines: Vec<&str> = src.split('\n').collect();
+    for l in (1..=at.line.min(lines.len())).rev() {
+        let text = lines[l - 1].trim_end_matches('\r');
+        let trimmed = text.trim_start();
+        let is_entry = trimmed == "-" || trimmed.starts_with("- ");
+        let has_indicator = trimmed.contains(": ") || trimmed.ends_with(':');
+        let flow_key = trimmed.starts_with(['[', '{']);
+        if trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || is_entry
+            || (has_indicator && !flow_key)
+        {
+            continue;
+        }
+        let p = Pos {
+            line: l,
+            column: text.chars().count() - trimmed.chars().count() + 1,
+        };
+        if trimmed.starts_with(['>', '|']) {
+            return block_expectation(open, p, src);
+        }
+        return key(p);
+    }
+    key(at)
 }
 
 /// The opening quote of the quoted scalar that contains `at`: the last
-/// unescaped quote character before it.
-fn quote_start(src: &str, at: Pos) -> Option<Pos> {
+/// unescaped quote character at or before it.
+pub(crate) fn quote_start(src: &str, at: Pos) -> Option<Pos> {
     let lines: Vec<&str> = src.split('\n').collect();
     let mut line = at.line.min(lines.len()).max(1);
-    let mut limit = Some(at.column.saturating_sub(1));
+    let mut limit = Some(at.column);
     loop {
         let chars: Vec<char> = lines[line - 1].chars().collect();
         let end = limit.map_or(chars.len(), |l| l.min(chars.len()));

@@ -10,7 +10,11 @@ fn value(src: &str) -> Yaml {
 }
 
 fn get<'a>(v: &'a Yaml, key: &str) -> &'a Yaml {
-    &v.as_map().expect("a map").get(key).expect("key present").value
+    &v.as_map()
+        .expect("a map")
+        .get(key)
+        .expect("key present")
+        .value
 }
 
 #[test]
@@ -28,7 +32,10 @@ fn integers_octal_underscore_and_big() {
     assert_eq!(get(&v, "a"), &Yaml::Int(15));
     assert_eq!(get(&v, "b"), &Yaml::Int(1000));
     assert_eq!(get(&v, "c"), &Yaml::Int(31));
-    assert_eq!(get(&v, "d"), &Yaml::BigInt("123456789012345678901234567890".into()));
+    assert_eq!(
+        get(&v, "d"),
+        &Yaml::BigInt("123456789012345678901234567890".into())
+    );
 }
 
 #[test]
@@ -42,9 +49,14 @@ fn dates_and_times_with_offsets() {
 #[test]
 fn time_without_offset_is_utc_shown_in_local_zone() {
     let minus5 = |_| -5 * 3600;
-    let opts = LoadOptions { local_offset: &minus5, ..LoadOptions::default() };
+    let opts = LoadOptions {
+        local_offset: &minus5,
+        ..LoadOptions::default()
+    };
     let v = load("t: 2024-01-05 10:00:00\n", &opts).unwrap().value;
-    let Yaml::Time(t) = get(&v, "t") else { panic!("a time") };
+    let Yaml::Time(t) = get(&v, "t") else {
+        panic!("a time")
+    };
     assert_eq!(t.zone, Zone::Local);
     assert_eq!(t.to_string(), "2024-01-05 05:00:00 -0500");
 }
@@ -62,7 +74,10 @@ fn merge_keys_and_duplicate_keys_follow_ruby_hash_order() {
 fn non_string_keys_keep_their_type() {
     let v = value("1: int\n'1': str\ntrue: bool\n");
     let m = v.as_map().unwrap();
-    assert_eq!(m.get_key(&Yaml::Int(1)).unwrap().value, Yaml::Str("int".into()));
+    assert_eq!(
+        m.get_key(&Yaml::Int(1)).unwrap().value,
+        Yaml::Str("int".into())
+    );
     assert_eq!(m.get("1").unwrap().value, Yaml::Str("str".into()));
     assert_eq!(m.iter().nth(2).unwrap().0.value.to_ruby_s(), "true");
 }
@@ -87,7 +102,10 @@ fn node_spans_point_at_the_source() {
 fn broken_yaml_error_shows_line_column_and_caret() {
     let e = load("title: x\nbad: a: b\n", &LoadOptions::default()).unwrap_err();
     assert_eq!((e.line, e.column), (2, 7));
-    assert_eq!(e.ruby_message(None), "(<unknown>): mapping values are not allowed in this context at line 2 column 7");
+    assert_eq!(
+        e.ruby_message(None),
+        "(<unknown>): mapping values are not allowed in this context at line 2 column 7"
+    );
     assert_eq!(
         e.render("_config.yml"),
         "_config.yml:2:7: mapping values are not allowed in this context\n   2 | bad: a: b\n     |       ^"
@@ -112,7 +130,9 @@ fn alias_bomb_is_bounded() {
     let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..12 {
         let p = i - 1;
-        src.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        src.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     let e = load(&src, &LoadOptions::default()).unwrap_err();
     assert_eq!(e.kind, ErrorKind::TooLarge);
@@ -127,12 +147,17 @@ fn deep_nesting_is_an_error_not_a_crash() {
 
 #[test]
 fn garbage_never_panics() {
-    let pieces = ["a", ":", " ", "-", "\n", "[", "]", "{", "}", "\"", "'", "&x", "*x", "!!", "|", ">", "\t", "#", "?", ",", "<<", "%", "é"];
+    let pieces = [
+        "a", ":", " ", "-", "\n", "[", "]", "{", "}", "\"", "'", "&x", "*x", "!!", "|", ">", "\t",
+        "#", "?", ",", "<<", "%", "é",
+    ];
     let mut seed: u64 = 42;
     for _ in 0..3000 {
         let mut s = String::new();
         for _ in 0..(seed % 40) {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
         let _ = load(&s, &LoadOptions::default());

@@ -1,0 +1,243 @@
+//! The entry point, and the places where libyaml accepts what
+//! `saphyr-parser` (a YAML 1.2 parser) rejects.
+//!
+//! Rather than fork the parser, [`load`] parses, and when saphyr stops at
+//! something libyaml would have read on, patches the text the way libyaml
+//! reads it and parses again: a tab after a mapping's `:` becomes a space;
+//! a continuation line of a quoted scalar indented less than its mapping is
+//! indented (libyaml does not check); an alias to an unknown anchor becomes
+//! a quoted scalar so a later syntax error still wins (Psych parses the whole
+//! document before it resolves aliases). Columns reported on an indented
+//! line are shifted back.
+
+use std::borrow::Cow;
+
+use crate::error::{ErrorKind, YamlError};
+use crate::loader::{byte_index, tab_after_colon, LoadOptions, Loader};
+use crate::value::{Node, Pos};
+
+/// Why a parse stopped early.
+pub(crate) enum Retry {
+    /// Replace `len` bytes at `index` with `with` (edits in ascending
+    /// order); `shifts` records spaces inserted at line starts (line, count).
+    Replace {
+        edits: Vec<(usize, usize, String)>,
+        shifts: Vec<(usize, usize)>,
+        fallback: Box<YamlError>,
+    },
+    /// An alias to an undefined anchor at byte `index`.
+    BadAlias { at: Pos, name: String, index: usize },
+    /// A real error.
+    Fail(Box<YamlError>),
+}
+
+impl From<YamlError> for Retry {
+    fn from(e: YamlError) -> Retry {
+        Retry::Fail(Box::new(e))
+    }
+}
+
+fn syntax(problem: &str, context: &str, at: Pos, src: &str) -> Retry {
+    let kind = ErrorKind::Syntax {
+        problem: problem.into(),
+        context: Some(context.into()),
+    };
+    Retry::Fail(Box::new(YamlError::new(kind, at.line, at.column, src)))
+}
+
+/// Is saphyr's error one libyaml would not raise (or would raise differently)?
+pub(crate) fn lenient_retry(
+    info: &str,
+    at: Pos,
+    src: &str,
+    fallback: Box<YamlError>,
+) -> Option<Retry> {
+    match info {
+        "':' must be followed by a valid YAML whitespace" => {
+            let index = tab_after_colon(src, at)?;
+            Some(Retry::Replace {
+                edits: vec![(index, 1, " ".into())],
+                shifts: Vec::new(),
+                fallback,
+            })
+        }
+        "invalid indentation in quoted scalar" => {
+            let (edits, shifts) = reindent_quoted(src, at)?;
+            Some(Retry::Replace {
+                edits,
+                shifts,
+                fallback,
+            })
+        }
+        "while parsing node, found unknown anchor" => {
+            let index = byte_index(src, at)?;
+            let after = src[index..].strip_prefix('*')?;
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            let next = after[name.len()..].chars().next();
+            let ends_ok = next.is_none_or(|c| c.is_whitespace() || "?:,]}%@`".contains(c));
+            if name.is_empty() || !ends_ok {
+                return Some(syntax(
+                    "did not find expected alphabetic or numeric character",
+                    "while scanning an alias",
+                    at,
+                    src,
+                ));
+            }
+            Some(Retry::BadAlias { at, name, index })
+        }
+        _ => None,
+    }
+}
+
+/// Indent the continuation lines of the quoted scalar opening at `quote`
+/// past its line's indentation, which saphyr requires and libyaml does not.
+#[allow(clippy::type_complexity)]
+fn reindent_quoted(
+    src: &str,
+    quote: Pos,
+) -> Option<(Vec<(usize, usize, String)>, Vec<(usize, usize)>)> {
+    let start = byte_index(src, quote)?;
+    let line_start = byte_index(
+        src,
+        Pos {
+            line: quote.line,
+            column: 1,
+        },
+    )?;
+    let need = src[line_start..].chars().take_while(|c| *c == ' ').count() + 1;
+    let q = src[start..].chars().next()?;
+    let (mut edits, mut shifts) = (Vec::new(), Vec::new());
+    let mut line = quote.line;
+    let mut chars = src[start..].char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if q == '"' => {
+                chars.next();
+            }
+            '\'' if q == '\'' && chars.peek().map(|x| x.1) == Some('\'') => {
+                chars.next();
+            }
+            c if c == q => break,
+            '\n' => {
+                line += 1;
+                let rest = &src[start + i + 1..];
+                let lead = rest.chars().take_while(|c| *c == ' ').count();
+                let blank = rest[lead..].starts_with(['\n', '\r']) || rest[lead..].is_empty();
+                let marker = rest.starts_with("---") || rest.starts_with("...");
+                if lead < need && !blank && !marker {
+                    edits.push((start + i + 1, 0, " ".repeat(need - lead)));
+                    shifts.push((line, need - lead));
+                }
+            }
+            _ => {}
+        }
+    }
+    Some((edits, shifts))
+}
+
+/// A stream that starts with `...` is an error in libyaml.
+fn leading_document_end(src: &str) -> Option<Pos> {
+    for (i, line) in src.split('\n').enumerate() {
+        let t = line.trim_end_matches('\r');
+        if t.trim().is_empty() || t.trim_start().starts_with('#') {
+            continue;
+        }
+        let rest = t.strip_prefix("...")?;
+        return (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(Pos {
+            line: i + 1,
+            column: 1,
+        });
+    }
+    None
+}
+
+/// Load the first document of `src` as Jekyll does
+/// (`Psych.safe_load(src, permitted_classes: [Date, Time], aliases: true)`).
+/// An empty stream or empty document gives `Yaml::Null` (Ruby `nil`).
+pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    if let Some(at) = leading_document_end(src) {
+        let kind = ErrorKind::Syntax {
+            problem: "did not find expected node content".into(),
+            context: Some("while parsing a block node".into()),
+        };
+        return Err(YamlError::new(kind, at.line, at.column, src));
+    }
+    let mut text: Cow<'_, str> = Cow::Borrowed(src);
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut bad_alias: Option<YamlError> = None;
+    let mut patched_at = std::collections::HashSet::new();
+    for _ in 0..1_000 {
+        let result = Loader::new(&text, opts).run();
+        let fail = match result {
+            Ok(node) => return bad_alias.map_or(Ok(node), Err),
+            Err(Retry::Replace {
+                edits,
+                shifts: more,
+                fallback,
+            }) => {
+                // The same patch twice means it did not help: report the error.
+                if edits.is_empty() || !patched_at.insert(edits[0].0) {
+                    fallback
+                } else {
+                    for (index, len, with) in edits.into_iter().rev() {
+                        text.to_mut().replace_range(index..index + len, &with);
+                    }
+                    shifts.extend(more);
+                    continue;
+                }
+            }
+            Err(Retry::BadAlias { at, name, index }) => {
+                let width = name.len() + 1;
+                let quoted = if width >= 2 {
+                    format!("'{}'", &name[..width - 2])
+                } else {
+                    "x".into()
+                };
+                if bad_alias.is_none() {
+                    let at = unshift(at, &shifts);
+                    bad_alias = Some(YamlError::new(
+                        ErrorKind::BadAlias(name),
+                        at.line,
+                        at.column,
+                        src,
+                    ));
+                }
+                // A quoted scalar of the same width: like the alias, it
+                // does not run on into the following words.
+                text.to_mut().replace_range(index..index + width, &quoted);
+                continue;
+            }
+            Err(Retry::Fail(e)) => e,
+        };
+        let at = unshift(
+            Pos {
+                line: fail.line,
+                column: fail.column,
+            },
+            &shifts,
+        );
+        let fail = YamlError::new(fail.kind, at.line, at.column, src);
+        if let Some(b) = bad_alias {
+            if !matches!(fail.kind, ErrorKind::Syntax { .. })
+                && (b.line, b.column) < (fail.line, fail.column)
+            {
+                return Err(b);
+            }
+        }
+        return Err(fail);
+    }
+    Err(YamlError::new(ErrorKind::TooLarge, 1, 1, src))
+}
+
+fn unshift(mut at: Pos, shifts: &[(usize, usize)]) -> Pos {
+    for &(line, cols) in shifts.iter().rev() {
+        if at.line == line && at.column > cols {
+            at.column -= cols;
+        }
+    }
+    at
+}

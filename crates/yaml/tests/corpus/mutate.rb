@@ -1,0 +1,65 @@
+#!/usr/bin/env ruby
+# frozen_string_literal: true
+#
+# Writes tests/corpus/cases/mutations.yamls: seeded random one-edit mutants of
+# the realistic Jekyll documents in cases/jekyll.yamls (a deleted or inserted
+# character, a line indented, dedented or duplicated), so the corpus checks
+# that broken real-world YAML fails, or survives, exactly as in Jekyll.
+# Run generate.rb afterwards to record Jekyll's results.
+
+DIR = __dir__
+INSERTS = [":", " ", "-", "\"", "'", "\t", "#", "[", "{", "]", "}", "&a ", "*a", "|", ">", "\n", "  ", "? ", "!", "%", "@", ",", "\\"].freeze
+
+def parse_cases(text)
+  cases = []
+  text.each_line do |line|
+    if line.start_with?("=== ")
+      cases << [line.sub("=== ", "").chomp, +""]
+    elsif cases.any?
+      cases.last[1] << line
+    end
+  end
+  cases
+end
+
+def mutate(src, rng)
+  lines = src.lines
+  case rng.rand(6)
+  when 0
+    i = rng.rand(src.length)
+    ["delete #{i}", src[0...i] + src[(i + 1)..]]
+  when 1, 2
+    i = rng.rand(src.length + 1)
+    ins = INSERTS[rng.rand(INSERTS.size)]
+    ["insert #{ins.inspect} at #{i}", src[0...i] + ins + src[i..].to_s]
+  when 3
+    l = rng.rand(lines.size)
+    lines[l] = " " + lines[l]
+    ["indent line #{l + 1}", lines.join]
+  when 4
+    l = rng.rand(lines.size)
+    lines[l] = lines[l].sub(/\A /, "")
+    ["dedent line #{l + 1}", lines.join]
+  else
+    l = rng.rand(lines.size)
+    lines.insert(l, lines[l])
+    ["duplicate line #{l + 1}", lines.join]
+  end
+end
+
+rng = Random.new(20_240_105)
+cases = parse_cases(File.read(File.join(DIR, "cases", "jekyll.yamls")))
+out = +""
+count = 0
+cases.each do |name, src|
+  next if src.empty?
+
+  10.times do
+    desc, mutant = mutate(src, rng)
+    next if mutant.lines.any? { |l| l.start_with?("=== ", "\\=== ") }
+
+    mutant += "\n" unless mutant.end_with?("\n")
+    out << "=== mutant #{count += 1} #{name}: #{desc}\n" << mutant
+  end
+end
+File.write(File.join(DIR, "cases", "mutations.yamls"), out)
