@@ -69,6 +69,7 @@ fn neutralise_method_literals(expression: &str) -> (String, bool) {
 
 /// Parses a `where_exp`/`find_exp` condition as Jekyll does.
 fn parse_condition(expression: &str, ctx: &mut Context) -> Result<Condition, Error> {
+    super::strict::check_condition(expression)?;
     let (expression, literals) = neutralise_method_literals(expression);
     if literals {
         ctx.set_local(LITERAL_VAR, Value::Object(Arc::new(MethodLiteral)));

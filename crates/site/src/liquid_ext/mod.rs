@@ -22,6 +22,7 @@ pub mod json;
 pub mod punycode;
 pub mod ruby;
 pub mod slug;
+pub mod strict;
 pub mod tags;
 pub mod text;
 pub mod uri;

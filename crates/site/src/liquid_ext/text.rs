@@ -210,6 +210,11 @@ pub fn to_integer_filter(
     match input {
         Value::Bool(true) => Ok(Value::Int(1)),
         Value::Bool(false) => Ok(Value::Int(0)),
+        // Beyond 64 bits Ruby gives a Bignum; its digits are the float's
+        // exact value, which print the same.
+        Value::Float(f) if f.is_finite() && f.trunc().abs() >= 9.2e18 => {
+            Ok(Value::str(format!("{:.0}", f.trunc())))
+        }
         other => ruby::to_i(other).map(Value::Int),
     }
 }

@@ -6,7 +6,8 @@
 # URLs). Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
-# registers Jekyll passes: the site, and the page docs/about.md.
+# registers Jekyll passes: the site, and the page docs/about.md. The date
+# cases are also rendered in a second time zone (keys "name@+05").
 
 require "jekyll"
 require "json"
@@ -39,7 +40,10 @@ def revive(value)
   end
 end
 
-data = revive(JSON.parse(File.read(File.join(here, "data.json"))))
+raw_data = JSON.parse(File.read(File.join(here, "data.json")))
+# Revived again after each time-zone change: a Time parsed while its offset
+# matches the local zone keeps that zone, as in a site read under `timezone`.
+data = revive(raw_data)
 results = {}
 site_facts = {}
 
@@ -69,7 +73,8 @@ Dir.mktmpdir do |dest|
     }
   end
 
-  load_cases(File.join(here, "cases.txt")).each do |name, source|
+  # The renderer caches parsed templates by file name: give each its own.
+  render_case = lambda do |name, source|
     payload = site.site_payload
     payload["page"] = page.to_liquid
     data.each { |k, v| payload[k] = v }
@@ -80,12 +85,23 @@ Dir.mktmpdir do |dest|
     }
     begin
       template = site.liquid_renderer.file("case/#{name}").parse(source)
-      results[name] = { "output" => template.render!(payload, info) }
+      { "output" => template.render!(payload, info) }
     rescue StandardError, ScriptError => e
-      message = "#{e.class}: #{e.message}".gsub(File.join(here, "site"), "SITE")
-      results[name] = { "error" => message }
+      { "error" => "#{e.class}: #{e.message}".gsub(File.join(here, "site"), "SITE") }
     end
   end
+
+  cases = load_cases(File.join(here, "cases.txt"))
+  cases.each { |name, source| results[name] = render_case.call(name, source) }
+
+  # The date filters again in a zone five hours east of UTC (as the site's
+  # `timezone: Etc/GMT-5` would set it), recorded as "name@+05".
+  ENV["TZ"] = "Etc/GMT-5"
+  data = revive(raw_data)
+  cases.each do |name, source|
+    results["#{name}@+05"] = render_case.call("#{name}@+05", source) if name.start_with?("date_")
+  end
+  ENV["TZ"] = "UTC"
 end
 
 File.write(File.join(here, "expected.json"), JSON.pretty_generate(results) + "\n")
