@@ -131,6 +131,8 @@ pub(crate) struct Loader<'s, 'o> {
     anchors: HashMap<usize, (Node, usize)>,
     copied: usize,
     conv_err: Option<YamlError>,
+    /// Byte offset where each line starts, for O(1) position lookups.
+    line_starts: Vec<usize>,
 }
 
 fn tag_string(tag: &Option<std::borrow::Cow<'_, Tag>>) -> Option<String> {
@@ -139,6 +141,9 @@ fn tag_string(tag: &Option<std::borrow::Cow<'_, Tag>>) -> Option<String> {
 
 impl<'s, 'o> Loader<'s, 'o> {
     pub(crate) fn new(src: &'s str, opts: &'o LoadOptions<'o>) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Loader {
             src,
             opts,
@@ -146,6 +151,7 @@ impl<'s, 'o> Loader<'s, 'o> {
             anchors: HashMap::new(),
             copied: 0,
             conv_err: None,
+            line_starts,
         }
     }
 
@@ -293,7 +299,7 @@ impl<'s, 'o> Loader<'s, 'o> {
                         anchor,
                         tag: tag_string(&tag),
                         count: 0,
-                        flow: is_flow(self.src, pos(sp.start)),
+                        flow: matches!(self.char_at(pos(sp.start)), Some('[' | '{')),
                     });
                     continue;
                 }
@@ -324,6 +330,19 @@ impl<'s, 'o> Loader<'s, 'o> {
         }))
     }
 
+    fn byte_at(&self, at: Pos) -> Option<usize> {
+        let start = *self.line_starts.get(at.line.checked_sub(1)?)?;
+        let line = &self.src[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        line.char_indices()
+            .nth(at.column.checked_sub(1)?)
+            .map(|(b, _)| start + b)
+    }
+
+    fn char_at(&self, at: Pos) -> Option<char> {
+        self.src[self.byte_at(at)?..].chars().next()
+    }
+
     /// libyaml has no implicit empty key: `: value` in a block mapping is
     /// "did not find expected key" (an explicit `? ` key may be empty).
     fn check_empty_key(&self, at: Pos) -> Result<(), YamlError> {
@@ -331,11 +350,11 @@ impl<'s, 'o> Loader<'s, 'o> {
             return Ok(());
         };
         let is_key = matches!(f.body, Body::Map { key: None, .. });
-        let at_colon = byte_index(self.src, at).is_some_and(|i| self.src[i..].starts_with(':'));
+        let at_colon = self.char_at(at) == Some(':');
         if f.flow || !is_key || !at_colon {
             return Ok(());
         }
-        let before = byte_index(self.src, at).map_or("", |i| &self.src[..i]);
+        let before = self.byte_at(at).map_or("", |i| &self.src[..i]);
         if before.trim_end().ends_with('?') {
             return Ok(());
         }
@@ -512,14 +531,6 @@ fn map_tag_class(tag: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn is_flow(src: &str, at: Pos) -> bool {
-    let line = src.split('\n').nth(at.line.saturating_sub(1)).unwrap_or("");
-    matches!(
-        line.chars().nth(at.column.saturating_sub(1)),
-        Some('[' | '{')
-    )
 }
 
 /// The anchor name of an alias written at `at` (`*name`).
