@@ -73,6 +73,10 @@ impl Parser {
             add_text(tree, result, Kind::Text);
             return;
         }
+        if self.span_budget < 0 || !sc.index().bracket_after(sc.pos) {
+            add_text(tree, result, Kind::Text);
+            return;
+        }
         let mut el = El::new(kind);
         let mut stop = Stop::Bracket { count: 1 };
         self.span_stack.push(tree.kind);
@@ -110,6 +114,11 @@ impl Parser {
                     revert(sc, tree);
                 }
             }
+            return;
+        }
+        if !sc.index().paren_after(sc.pos) {
+            // Neither the URL loop nor the title can close without a `)`.
+            revert(sc, tree);
             return;
         }
         let mut link_url = String::new();

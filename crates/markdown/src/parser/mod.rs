@@ -6,6 +6,7 @@
 mod abbrev;
 mod attr;
 mod block;
+mod guard;
 mod html;
 mod link;
 mod list;
@@ -29,11 +30,20 @@ pub(crate) fn without_body(name: &str) -> bool {
 pub(crate) struct Src<'a> {
     pub s: &'a str,
     pub pos: usize,
+    index: std::cell::OnceCell<guard::SpanIndex>,
 }
 
 impl<'a> Src<'a> {
     pub fn new(s: &'a str) -> Src<'a> {
-        Src { s, pos: 0 }
+        Src {
+            s,
+            pos: 0,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+    /// Closer positions of this string (built on first use).
+    pub fn index(&self) -> &guard::SpanIndex {
+        self.index.get_or_init(|| guard::SpanIndex::build(self.s))
     }
     pub fn eos(&self) -> bool {
         self.pos >= self.s.len()
@@ -132,6 +142,8 @@ pub(crate) struct Parser {
     pub in_raw_html: bool,
     gfm_ids: HashMap<String, i64>,
     depth: usize,
+    /// Remaining span-scanning work before backtracking constructs give up.
+    pub span_budget: i64,
 }
 
 /// Nesting limit: deeper structures are kept as text, so that hostile input
@@ -172,6 +184,7 @@ impl Parser {
             in_raw_html: false,
             gfm_ids: HashMap::new(),
             depth: 0,
+            span_budget: 0,
         }
     }
 

@@ -116,6 +116,7 @@ impl Parser {
         let saved = std::mem::take(&mut self.span_stack);
         let saved_raw = std::mem::replace(&mut self.in_raw_html, false);
         let mut sc = Src::new(text);
+        self.span_budget = super::guard::budget_for(text.len());
         self.parse_spans(&mut sc, holder, None, Set::All);
         self.span_stack = saved;
         self.in_raw_html = saved_raw;
@@ -241,6 +242,7 @@ impl Parser {
                     break Some(i);
                 }
                 i += if b[i] < 0x80 { 1 } else { char_len(s, i) };
+                self.span_budget -= 1;
             };
             let Some(i) = hit else {
                 if stop.is_none() {
@@ -374,7 +376,7 @@ impl Parser {
             }
         }
         if self.gfm && s[i..].starts_with("~~") {
-            if let Some(end) = strikethrough_end(s, i) {
+            if let Some(end) = strikethrough_end(s, i, sc.index()) {
                 sc.pos = end;
                 let mut del = El::with_value(Kind::Html, "del");
                 del.model = Model::Span;
@@ -446,6 +448,10 @@ impl Parser {
             _ => "_",
         };
         let single: &'static str = if d == b'*' { "*" } else { "_" };
+        if self.span_budget < 0 || !sc.index().emphasis_closer(d, sc.pos) {
+            add_text(el, result, Kind::Text);
+            return;
+        }
         let mut child = El::new(kind);
         let mut stop = Stop::Delim {
             delim,
@@ -619,7 +625,7 @@ impl Parser {
     fn parse_span_extensions(&mut self, sc: &mut Src, el: &mut El) {
         let s = sc.s;
         let i = sc.pos;
-        if let Some(ext) = ext_start(s, i, false) {
+        if let Some(ext) = ext_start(s, i, false).filter(|_| sc.index().brace_after(i)) {
             if ext.is_stop {
                 self.warning("Invalid extension stop tag found - ignoring it");
                 add_text(el, "{", Kind::Text);
@@ -659,7 +665,11 @@ impl Parser {
             return;
         }
         // IAL_SPAN_START
-        let cands = ald_close_candidates(s, i + 2);
+        let cands = if sc.index().brace_after(i + 2) {
+            ald_close_candidates(s, i + 2)
+        } else {
+            Vec::new()
+        };
         if let Some(&c) = cands.last().filter(|&&c| c > i + 2) {
             if el.children.last().is_some_and(|l| l.kind != Kind::Text) {
                 let mut attr = Ial::default();
@@ -870,20 +880,13 @@ fn autolink_at(s: &str, pos: usize) -> Option<(String, String, usize)> {
 }
 
 /// `STRIKETHROUGH_MATCH` at `pos`: end.
-fn strikethrough_end(s: &str, pos: usize) -> Option<usize> {
+fn strikethrough_end(s: &str, pos: usize, idx: &super::guard::SpanIndex) -> Option<usize> {
     let b = s.as_bytes();
     let first = *b.get(pos + 2)?;
     if is_ws(first) || first == b'~' {
         return None;
     }
-    let mut k = pos + 2;
-    while k + 2 < b.len() {
-        if !is_ws(b[k]) && b[k] != b'~' && b[k + 1] == b'~' && b[k + 2] == b'~' {
-            return Some(k + 3);
-        }
-        k += 1;
-    }
-    None
+    idx.strike_from(pos + 2).map(|k| k + 3)
 }
 
 /// `\{:/(name)?\}` after `from`: (start, end).
