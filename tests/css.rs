@@ -77,6 +77,7 @@ pub fn canonical(css: &str) -> String {
         res.push(chars[j]);
         j += 1;
     }
+    let res = res.replace("@charset \"UTF-8\";", "");
     res.replace('}', "}\n")
 }
 

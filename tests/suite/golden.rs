@@ -45,8 +45,14 @@ fn fixtures_match_jekyll() {
     let (mut total_match, mut total) = (0, 0);
     for case in fixture_cases() {
         let expected = read_tree(&repo_root().join("fixtures").join(&case).join("expected"));
+        let dart = read_tree(
+            &repo_root()
+                .join("fixtures")
+                .join(&case)
+                .join("expected-dart-sass"),
+        );
         let result = match build_fixture(&case) {
-            Ok(files) => compare(&files, &expected),
+            Ok(files) => compare(&files, &expected, &dart),
             Err(e) => Comparison {
                 expected: expected.len(),
                 diffs: vec![format!("build failed: {e}")],

@@ -65,6 +65,8 @@ pub struct Document {
     pub rendered: OnceLock<String>,
     /// The rendered excerpt, set by the renderer's first pass.
     pub rendered_excerpt: OnceLock<String>,
+    /// The final output (documents), set after their layouts.
+    pub output: OnceLock<String>,
 }
 
 /// What the converter chain does with an extension.
@@ -216,6 +218,7 @@ impl Document {
             excerpt: None,
             rendered: OnceLock::new(),
             rendered_excerpt: OnceLock::new(),
+            output: OnceLock::new(),
         })
     }
 
@@ -247,9 +250,10 @@ impl Document {
 
     /// Jekyll's `Document#id`: URL folder plus slug.
     pub fn id(&self) -> String {
-        let dir = match self.url.rfind('/') {
+        let trimmed = self.url.trim_end_matches('/');
+        let dir = match trimmed.rfind('/') {
             Some(0) | None => "/".to_string(),
-            Some(i) => self.url[..i].to_string(),
+            Some(i) => trimmed[..i].to_string(),
         };
         let slug = self
             .get("slug")

@@ -20,6 +20,8 @@ use crate::static_file::StaticFile;
 pub enum Phase {
     /// Converting collection documents: every `content` is the raw text.
     Documents,
+    /// Applying documents' layouts: documents converted, pages raw.
+    DocumentLayouts,
     /// Converting pages: documents show converted content, pages raw.
     Pages,
     /// Applying layouts: everything shows converted content.
@@ -34,7 +36,6 @@ pub struct SiteDrop {
     pages: OnceLock<Value>,
     html_pages: OnceLock<Value>,
     static_files: OnceLock<Value>,
-    html_files: OnceLock<Value>,
     documents: OnceLock<Value>,
     collections: OnceLock<Value>,
     categories: OnceLock<Value>,
@@ -54,7 +55,6 @@ impl SiteDrop {
             pages: OnceLock::new(),
             html_pages: OnceLock::new(),
             static_files: OnceLock::new(),
-            html_files: OnceLock::new(),
             documents: OnceLock::new(),
             collections: OnceLock::new(),
             categories: OnceLock::new(),
@@ -188,18 +188,6 @@ impl Object for SiteDrop {
                 .static_files
                 .get_or_init(|| Value::array(site.static_files.iter().map(static_value).collect()))
                 .clone(),
-            "html_files" => self
-                .html_files
-                .get_or_init(|| {
-                    Value::array(
-                        site.static_files
-                            .iter()
-                            .filter(|f| f.extname == ".html")
-                            .map(static_value)
-                            .collect(),
-                    )
-                })
-                .clone(),
             "documents" => self
                 .documents
                 .get_or_init(|| {
@@ -330,7 +318,7 @@ impl DocDrop {
         let d = &self.doc;
         let converted = match self.phase {
             Phase::Documents => false,
-            Phase::Pages => d.collection().is_some(),
+            Phase::Pages | Phase::DocumentLayouts => d.collection().is_some(),
             Phase::Layouts => true,
         };
         if converted {
@@ -419,7 +407,10 @@ impl Object for DocDrop {
         }
         Some(match key {
             "content" => self.content(),
-            "output" => Value::Nil,
+            "output" => match (self.phase, d.output.get()) {
+                (Phase::Pages | Phase::Layouts, Some(o)) => Value::str(o.as_str()),
+                _ => Value::Nil,
+            },
             "id" => Value::str(d.id()),
             "url" => Value::str(d.url.as_str()),
             "relative_path" | "path" => Value::str(d.relative_path.as_str()),
@@ -677,7 +668,6 @@ impl Object for StaticFileDrop {
                 .as_deref()
                 .map(Value::str)
                 .unwrap_or(Value::Nil),
-            "url" => Value::str(f.url.as_str()),
             _ => return map_get(&f.data, key).cloned(),
         })
     }

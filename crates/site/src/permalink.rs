@@ -286,7 +286,8 @@ pub fn titleize_slug(slug: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+                // Ruby's `capitalize`: first letter up, the rest down.
+                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
                 None => String::new(),
             }
         })

@@ -219,6 +219,7 @@ fn place_in_layouts(
     site: &Arc<SiteDrop>,
     doc: &Arc<Document>,
     content: String,
+    phase: Phase,
     warnings: &mut Vec<Warning>,
 ) -> Result<String> {
     let name = match doc.get("layout") {
@@ -242,12 +243,12 @@ fn place_in_layouts(
     let mut output = content;
     let mut layout_data = Map::new();
     let mut used: Vec<String> = Vec::new();
-    let page = doc_value(b, doc, Phase::Layouts);
+    let page = doc_value(b, doc, phase);
     while let Some(l) = layout {
         let mut merged = l.data.clone();
         deep_merge(&mut merged, &layout_data);
         layout_data = merged;
-        let mut ctx = b.context(site, doc, Phase::Layouts, page.clone());
+        let mut ctx = b.context(site, doc, phase, page.clone());
         ctx.set_global("content", Value::str(output.as_str()));
         ctx.set_global("layout", Value::hash(layout_data.clone()));
         let t = &b.layouts[&l.name];
@@ -267,6 +268,27 @@ fn place_in_layouts(
         }
     }
     Ok(output)
+}
+
+/// Applies layouts to every document of `docs` in parallel.
+fn layout_pass(
+    b: &Arc<Build>,
+    site: &Arc<SiteDrop>,
+    docs: &[Arc<Document>],
+    phase: Phase,
+) -> Vec<Result<(String, Vec<Warning>)>> {
+    docs.par_iter()
+        .map(|d| {
+            let mut w = Vec::new();
+            let content = d.rendered.get().cloned().unwrap_or_default();
+            let out = if d.place_in_layout() {
+                place_in_layouts(b, site, d, content, phase, &mut w)?
+            } else {
+                content
+            };
+            Ok((out, w))
+        })
+        .collect()
 }
 
 /// Renders the whole site into output files.
@@ -294,38 +316,34 @@ pub fn render(site: Site) -> Result<Rendered> {
         let _ = excerpt_output(&b, d);
     });
 
-    // Pass 1b: pages.
+    // Pass 2a: documents' layouts (Jekyll renders documents before pages).
+    let site_doc_layouts = Arc::new(SiteDrop::new(b.clone(), Phase::DocumentLayouts));
+    let doc_results = layout_pass(&b, &site_doc_layouts, &docs, Phase::DocumentLayouts);
+    let mut results = Vec::new();
+    for (d, r) in docs.iter().zip(doc_results) {
+        let (out, w) = r?;
+        let _ = d.output.set(out.clone());
+        if d.write {
+            results.push(Ok((out, w)));
+        }
+    }
+    let mut targets: Vec<Arc<Document>> = docs.iter().filter(|d| d.write).cloned().collect();
+
+    // Pass 1b: pages' content, seeing documents converted.
     let pages: Vec<Arc<Document>> = b.site.pages.clone();
     let site_pages = Arc::new(SiteDrop::new(b.clone(), Phase::Pages));
-    let results: Vec<Result<String>> = pages
+    let page_content: Vec<Result<String>> = pages
         .par_iter()
         .map(|d| render_content(&b, &site_pages, d, Phase::Pages))
         .collect();
-    for (d, r) in pages.iter().zip(results) {
+    for (d, r) in pages.iter().zip(page_content) {
         let _ = d.rendered.set(r?);
     }
 
-    // Pass 2: layouts, for everything written.
+    // Pass 2b: pages' layouts.
     let site_layouts = Arc::new(SiteDrop::new(b.clone(), Phase::Layouts));
-    let targets: Vec<Arc<Document>> = docs
-        .iter()
-        .filter(|d| d.write)
-        .chain(pages.iter())
-        .cloned()
-        .collect();
-    let results: Vec<Result<(String, Vec<Warning>)>> = targets
-        .par_iter()
-        .map(|d| {
-            let mut w = Vec::new();
-            let content = d.rendered.get().cloned().unwrap_or_default();
-            let out = if d.place_in_layout() {
-                place_in_layouts(&b, &site_layouts, d, content, &mut w)?
-            } else {
-                content
-            };
-            Ok((out, w))
-        })
-        .collect();
+    results.extend(layout_pass(&b, &site_layouts, &pages, Phase::Layouts));
+    targets.extend(pages.iter().cloned());
 
     // Jekyll writes pages, then static files, then documents: on a collision
     // the last one written wins.

@@ -295,7 +295,12 @@ impl ReadCtx<'_> {
     fn split(&mut self, text: &str, rel: &str) -> Result<(Map, String, usize)> {
         match frontmatter::split(text) {
             Some(s) => {
-                let v = match value::parse_yaml(s.yaml, rel, ErrorKind::FrontMatter) {
+                let v = match value::parse_yaml_in(
+                    s.yaml,
+                    rel,
+                    ErrorKind::FrontMatter,
+                    Some(self.settings.timezone),
+                ) {
                     Ok(v) => v,
                     Err(e) if !self.settings.strict_front_matter => {
                         self.warnings.push(Warning::at(
@@ -350,6 +355,13 @@ impl ReadCtx<'_> {
         let (fm, content, line) = self.split(&text, &e.rel)?;
         let mut data = self.defaults.all(&e.rel, "pages");
         deep_merge(&mut data, &fm);
+        // A page's front matter is its data; defaults only fill missing keys,
+        // so an explicit nil (`layout: null`) stays nil.
+        for (k, v) in fm.iter() {
+            if v.is_nil() {
+                data.insert(k.clone(), Value::Nil);
+            }
+        }
         let published = !matches!(map_get(&data, "published"), Some(Value::Bool(false)));
         if !published && !self.settings.unpublished {
             return Ok(None);
@@ -409,6 +421,8 @@ impl ReadCtx<'_> {
         };
 
         let mut data = Map::new();
+        // `draft?` is asked first, in Document#initialize.
+        data.insert(Value::str("draft"), Value::Bool(draft));
         // Categories from the folders above the special folder.
         let superdirs: Vec<Value> = if relative_path.starts_with(&special) {
             Vec::new()
@@ -500,11 +514,6 @@ impl ReadCtx<'_> {
         data.insert(Value::str("categories"), Value::array(cats));
         let tags = pluralized(&data, "tag", "tags");
         data.insert(Value::str("tags"), Value::array(tags));
-        if draft {
-            data.insert(Value::str("draft"), Value::Bool(true));
-        } else if kind == "posts" {
-            data.insert(Value::str("draft"), Value::Bool(false));
-        }
 
         let converter = self.converter(&ext);
         let permalink = document::data_permalink(&data);
@@ -572,6 +581,7 @@ impl ReadCtx<'_> {
             excerpt,
             rendered: Default::default(),
             rendered_excerpt: Default::default(),
+            output: Default::default(),
         }))
     }
 
@@ -588,7 +598,12 @@ impl ReadCtx<'_> {
         } else {
             e.rel.clone()
         };
-        let relative_path = format!("/{rel_in_colls}");
+        // Static files outside collections keep Jekyll's leading slash (`/dir/name`).
+        let relative_path = if c.is_some() {
+            rel_in_colls.clone()
+        } else {
+            format!("/{rel_in_colls}")
+        };
         let cleaned = {
             let no_ext = &relative_path[..relative_path.len() - ext.len()];
             let t = no_ext.trim_end_matches('.').to_string();
@@ -753,7 +768,7 @@ fn read_data(settings: &Settings) -> Result<Value> {
                 "csv" => value::parse_csv(&text, &e.rel, b',')?,
                 "tsv" => value::parse_csv(&text, &e.rel, b'\t')?,
                 "json" => value::parse_json(&text, &e.rel)?,
-                _ => value::parse_yaml(&text, &e.rel, ErrorKind::Data)?,
+                _ => value::parse_yaml_in(&text, &e.rel, ErrorKind::Data, Some(settings.timezone))?,
             }
         };
         insert_path(&mut root, &keys, value);

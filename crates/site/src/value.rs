@@ -87,7 +87,32 @@ pub fn from_yaml(node: &hyde_yaml::Node) -> Value {
 
 /// Parses YAML text (a config file, front matter or a data file).
 pub fn parse_yaml(text: &str, file: &str, kind: ErrorKind) -> Result<Value> {
-    match hyde_yaml::load(text, &hyde_yaml::LoadOptions::default()) {
+    parse_yaml_in(text, file, kind, None)
+}
+
+/// Parses YAML with times that carry no offset shown in `tz` (Psych reads
+/// them as UTC and shows them in the local zone, which Jekyll sets from `timezone`).
+pub fn parse_yaml_in(
+    text: &str,
+    file: &str,
+    kind: ErrorKind,
+    tz: Option<chrono_tz::Tz>,
+) -> Result<Value> {
+    use chrono::{Offset, TimeZone};
+    let local = move |unix: i64| -> i32 {
+        match (tz, chrono::DateTime::from_timestamp(unix, 0)) {
+            (Some(z), Some(t)) => z
+                .offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc(),
+            _ => 0,
+        }
+    };
+    let opts = hyde_yaml::LoadOptions {
+        local_offset: &local,
+        ..Default::default()
+    };
+    match hyde_yaml::load(text, &opts) {
         Ok(node) => Ok(from_yaml(&node)),
         Err(e) => {
             let mut span = Span::at(file, text, e.line, e.column);
