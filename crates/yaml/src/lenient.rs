@@ -158,7 +158,19 @@ fn leading_document_end(src: &str) -> Option<Pos> {
 /// (`Psych.safe_load(src, permitted_classes: [Date, Time], aliases: true)`).
 /// An empty stream or empty document gives `Yaml::Null` (Ruby `nil`).
 pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
-    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    match src.strip_prefix('\u{feff}') {
+        // libyaml counts the byte order mark as a column of line 1.
+        Some(rest) => load_text(rest, opts).map_err(|mut e| {
+            if e.line == 1 && matches!(e.kind, ErrorKind::Syntax { .. }) {
+                e.column += 1;
+            }
+            e
+        }),
+        None => load_text(src, opts),
+    }
+}
+
+fn load_text(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
     if let Some(at) = leading_document_end(src) {
         let kind = ErrorKind::Syntax {
             problem: "did not find expected node content".into(),

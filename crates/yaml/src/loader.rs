@@ -116,6 +116,9 @@ enum Body {
 pub(crate) struct Frame {
     body: Body,
     pub(crate) start: Pos,
+    /// Where libyaml marks the collection: its first token after any
+    /// anchor and tag (the first key of a block mapping).
+    pub(crate) mark: Pos,
     anchor: usize,
     tag: Option<String>,
     /// Nodes below this frame, for the alias budget.
@@ -161,7 +164,7 @@ impl<'s, 'o> Loader<'s, 'o> {
             .iter()
             .enumerate()
             .map(|(i, f)| Open {
-                start: f.start,
+                start: f.mark,
                 flow: f.flow,
                 map: matches!(f.body, Body::Map { .. }),
                 // A key read, and its value not begun.
@@ -204,9 +207,11 @@ impl<'s, 'o> Loader<'s, 'o> {
                         break;
                     }
                     // libyaml never reads past the first document.
-                    if e.info() == "did not find expected <document start>"
-                        && self.frames.is_empty()
-                        && root.is_some()
+                    let next_document = [
+                        "did not find expected <document start>",
+                        "invalid trailing content after double-quoted scalar",
+                    ];
+                    if next_document.contains(&e.info()) && self.frames.is_empty() && root.is_some()
                     {
                         break;
                     }
@@ -219,6 +224,21 @@ impl<'s, 'o> Loader<'s, 'o> {
                 Event::Nothing | Event::StreamStart | Event::DocumentStart(_) => continue,
                 Event::Scalar(value, style, anchor, tag) => {
                     let tag = tag_string(&tag);
+                    if anchor > 0 {
+                        self.properties(pos(sp.start))?;
+                    }
+                    // In flow context libyaml takes any `:` starting a token
+                    // as a value indicator, so `:sym` cannot be a scalar.
+                    if style == ScalarStyle::Plain
+                        && value.starts_with(':')
+                        && self.frames.iter().any(|f| f.flow)
+                    {
+                        let kind = ErrorKind::Syntax {
+                            problem: "did not find expected node content".into(),
+                            context: Some("while parsing a flow node".into()),
+                        };
+                        return Err(self.err(kind, pos(sp.start)).into());
+                    }
                     if value.is_empty()
                         && style == ScalarStyle::Plain
                         && tag.is_none()
@@ -293,13 +313,15 @@ impl<'s, 'o> Loader<'s, 'o> {
                             key: None,
                         }
                     };
+                    let mark = self.properties(pos(sp.start))?;
                     self.frames.push(Frame {
                         body,
                         start: pos(sp.start),
+                        mark,
                         anchor,
                         tag: tag_string(&tag),
                         count: 0,
-                        flow: matches!(self.char_at(pos(sp.start)), Some('[' | '{')),
+                        flow: matches!(self.char_at(mark), Some('[' | '{')),
                     });
                     continue;
                 }
@@ -337,6 +359,51 @@ impl<'s, 'o> Loader<'s, 'o> {
         line.char_indices()
             .nth(at.column.checked_sub(1)?)
             .map(|(b, _)| start + b)
+    }
+
+    fn pos_of(&self, byte: usize) -> Pos {
+        let line = self.line_starts.partition_point(|&s| s <= byte);
+        let start = self.line_starts[line.saturating_sub(1)];
+        Pos {
+            line,
+            column: self.src[start..byte].chars().count() + 1,
+        }
+    }
+
+    /// Skip a node's anchor and tag (checking the anchor name as libyaml
+    /// does) and return where its content starts.
+    fn properties(&self, at: Pos) -> Result<Pos, YamlError> {
+        let Some(mut b) = self.byte_at(at) else {
+            return Ok(at);
+        };
+        let bytes = self.src.as_bytes();
+        while b < bytes.len() && (bytes[b] == b'&' || bytes[b] == b'!') {
+            let token = b;
+            b += 1;
+            let name_start = b;
+            while b < bytes.len() && !matches!(bytes[b], b' ' | b'\t' | b'\r' | b'\n') {
+                if bytes[token] == b'&'
+                    && !(bytes[b].is_ascii_alphanumeric() || bytes[b] == b'_' || bytes[b] == b'-')
+                {
+                    break;
+                }
+                b += 1;
+            }
+            if bytes[token] == b'&' {
+                let ends_ok = b >= bytes.len() || b" \t\r\n?:,]}%@`".contains(&bytes[b]);
+                if b == name_start || !ends_ok {
+                    let kind = ErrorKind::Syntax {
+                        problem: "did not find expected alphabetic or numeric character".into(),
+                        context: Some("while scanning an anchor".into()),
+                    };
+                    return Err(self.err(kind, self.pos_of(token)));
+                }
+            }
+            while b < bytes.len() && matches!(bytes[b], b' ' | b'\t' | b'\r' | b'\n') {
+                b += 1;
+            }
+        }
+        Ok(self.pos_of(b))
     }
 
     fn char_at(&self, at: Pos) -> Option<char> {

@@ -204,10 +204,26 @@ fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
             )
         }
         (None, "simple key expect ':'" | "simple key expected") => simple_key_error(open, src, at),
+        (Some("while scanning a plain scalar"), "found a tab") => msg(
+            "found a tab character that violates indentation",
+            context,
+            at,
+        ),
+        (None, "invalid indentation in flow construct") => match open.iter().find(|o| o.flow) {
+            Some(o) => flow_expectation(std::slice::from_ref(o), src)
+                .unwrap_or_else(|| msg(problem, None, at)),
+            None => msg(problem, None, at),
+        },
         (Some(c), p)
             if c.starts_with("while scanning a directive")
-                || c.starts_with("while scanning a YAML directive") =>
+                || c.starts_with("while scanning a YAML directive")
+                || c == "while scanning TAG" =>
         {
+            let c = match c {
+                "while scanning TAG" => "while scanning a %TAG directive",
+                "while scanning a YAML directive" => "while scanning a %YAML directive",
+                c => c,
+            };
             msg(
                 p,
                 Some(c),

@@ -1,8 +1,9 @@
 #!/usr/bin/env ruby
 # frozen_string_literal: true
 #
-# Writes tests/corpus/cases/mutations.yamls: seeded random one-edit mutants of
-# the realistic Jekyll documents in cases/jekyll.yamls (a deleted or inserted
+# Writes tests/corpus/cases/mutations*.yamls: seeded random one-edit mutants
+# of the realistic Jekyll documents in cases/jekyll.yamls and of every other
+# case (a deleted or inserted
 # character, a line indented, dedented or duplicated), so the corpus checks
 # that broken real-world YAML fails, or survives, exactly as in Jekyll.
 # Run generate.rb afterwards to record Jekyll's results.
@@ -47,19 +48,26 @@ def mutate(src, rng)
   end
 end
 
-rng = Random.new(20_240_105)
-cases = parse_cases(File.read(File.join(DIR, "cases", "jekyll.yamls")))
-out = +""
-count = 0
-cases.each do |name, src|
-  next if src.empty?
+def write_mutants(file, sources, per_case, rng)
+  out = +""
+  count = 0
+  sources.each do |name, src|
+    next if src.empty?
 
-  10.times do
-    desc, mutant = mutate(src, rng)
-    next if mutant.lines.any? { |l| l.start_with?("=== ", "\\=== ") }
+    per_case.times do
+      desc, mutant = mutate(src, rng)
+      next if mutant.lines.any? { |l| l.start_with?("=== ", "\\=== ") }
 
-    mutant += "\n" unless mutant.end_with?("\n")
-    out << "=== mutant #{count += 1} #{name}: #{desc}\n" << mutant
+      mutant += "\n" unless mutant.end_with?("\n")
+      out << "=== mutant #{count += 1} #{name}: #{desc}\n" << mutant
+    end
   end
+  File.write(File.join(DIR, "cases", file), out)
 end
-File.write(File.join(DIR, "cases", "mutations.yamls"), out)
+
+# Ten mutants of each realistic Jekyll document.
+write_mutants("mutations.yamls", parse_cases(File.read(File.join(DIR, "cases", "jekyll.yamls"))), 10, Random.new(20_240_105))
+
+# One mutant of every other hand-written case.
+others = Dir[File.join(DIR, "cases", "*.yamls")].sort.reject { |f| File.basename(f).start_with?("mutations", "jekyll") }
+write_mutants("mutations_all.yamls", others.flat_map { |f| parse_cases(File.read(f)) }, 1, Random.new(7))
