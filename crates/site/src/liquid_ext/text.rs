@@ -170,7 +170,13 @@ pub fn array_to_sentence_string_filter(
         // missing, so nil); three or more need `join` on a slice and fail.
         Value::Str(s) if s.chars().count() < 3 => s.chars().map(String::from).collect(),
         Value::Hash(h) if h.len() < 3 => vec![String::new(); h.len()],
-        Value::Str(_) | Value::Hash(_) => return Err(ruby::no_method("join", input)),
+        // `array[0...-1].join`: a String slice, or nil for a Hash.
+        Value::Str(s) => {
+            let mut init = s.to_string();
+            init.pop();
+            return Err(ruby::no_method("join", &Value::from(init)));
+        }
+        Value::Hash(_) => return Err(ruby::no_method("join", &Value::Nil)),
         _ => return Err(ruby::no_method("length", input)),
     };
     Ok(array_to_sentence_string(&items, &connector).into())
