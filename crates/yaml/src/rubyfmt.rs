@@ -16,7 +16,15 @@ pub fn float_to_s(f: f64) -> String {
         return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
     }
     // Shortest round-trip digits and the decimal exponent.
-    let e = format!("{:e}", f.abs());
+    let mut e = format!("{:e}", f.abs());
+    // When 17 digits are needed the last one can be a tie; Ruby's dtoa
+    // rounds it half-to-even, which the exact formatter does too.
+    if e.split_once('e').is_some_and(|(m, _)| m.len() == 18) {
+        e = format!("{:.16e}", f.abs());
+        if let Some((m, x)) = e.split_once('e') {
+            e = format!("{}e{x}", m.trim_end_matches('0'));
+        }
+    }
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
     let exp: i32 = exp.parse().unwrap_or(0);
@@ -26,7 +34,10 @@ pub fn float_to_s(f: f64) -> String {
         out.push('-');
     }
     let nd = digits.len() as i32;
-    if decpt > 0 && decpt <= 15 {
+    // Ruby prints digits in place while the point falls inside them (up to
+    // 16 integer digits), pads with zeros up to 15 integer digits, and
+    // switches to exponent form otherwise.
+    if decpt > 0 && ((decpt < nd && decpt <= 16) || decpt <= 15) {
         if nd <= decpt {
             out.push_str(&digits);
             out.extend(std::iter::repeat_n('0', (decpt - nd) as usize));
@@ -288,6 +299,8 @@ mod tests {
         assert_eq!(float_to_s(1e16), "1.0e+16");
         assert_eq!(float_to_s(1e15), "1.0e+15");
         assert_eq!(float_to_s(999999999999999.9), "999999999999999.9");
+        assert_eq!(float_to_s(1159145094868852.2), "1159145094868852.2");
+        assert_eq!(float_to_s(1234567890123456.0), "1.234567890123456e+15");
         assert_eq!(float_to_s(0.0001), "0.0001");
         assert_eq!(float_to_s(0.00001), "1.0e-05");
         assert_eq!(float_to_s(-2.5), "-2.5");
