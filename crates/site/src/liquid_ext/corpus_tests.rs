@@ -132,7 +132,8 @@ fn stand_in() -> StandIn {
         })
         .collect();
     StandIn {
-        includes: vec![source.join("_includes")],
+        // `_theme_includes` stands for a theme's includes, after the site's.
+        includes: vec![source.join("_includes"), source.join("_theme_includes")],
         source,
         files,
         posts,

@@ -6,7 +6,8 @@
 # URLs). Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
-# registers Jekyll passes: the site, and the page docs/about.md. The date
+# registers Jekyll passes: the site, and the page docs/about.md. The folder
+# site/_theme_includes stands for a theme's _includes. The date
 # cases are also rendered in a second time zone (keys "name@+05").
 
 require "jekyll"
@@ -59,6 +60,8 @@ Dir.mktmpdir do |dest|
   site.read
   site.generate
   page = site.pages.find { |p| p.relative_path == "docs/about.md" }
+  # What a theme gem does: its _includes come after the site's.
+  site.includes_load_paths << File.join(here, "site", "_theme_includes")
 
   site_facts["files"] = []
   site.each_site_file do |item|
