@@ -66,12 +66,18 @@ pub fn mask_build_time(path: &str, text: &str) -> String {
 fn first_difference(a: &str, b: &str) -> String {
     for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
         if x != y {
-            let cut = |s: &str| s.chars().take(160).collect::<String>();
+            // Show the neighbourhood of the first differing character.
+            let xc: Vec<char> = x.chars().collect();
+            let yc: Vec<char> = y.chars().collect();
+            let at = xc.iter().zip(&yc).take_while(|(a, b)| a == b).count();
+            let from = at.saturating_sub(60);
+            let cut = |s: &[char]| s.iter().skip(from).take(160).collect::<String>();
             return format!(
-                "line {}:\n      expected: {}\n      hyde:     {}",
+                "line {}, column {}:\n      expected: {}\n      hyde:     {}",
                 i + 1,
-                cut(x),
-                cut(y)
+                at + 1,
+                cut(&xc),
+                cut(&yc)
             );
         }
     }

@@ -43,7 +43,13 @@ fn fixtures_match_jekyll() {
     let passing = passing_list();
     let mut failures = Vec::new();
     let (mut total_match, mut total) = (0, 0);
+    // HYDE_FIXTURE=name builds only that fixture and prints every difference.
+    let only = std::env::var("HYDE_FIXTURE").ok();
+    let shown = if only.is_some() { usize::MAX } else { 6 };
     for case in fixture_cases() {
+        if only.as_ref().is_some_and(|o| *o != case) {
+            continue;
+        }
         let expected = read_tree(&repo_root().join("fixtures").join(&case).join("expected"));
         let dart = read_tree(
             &repo_root()
@@ -66,11 +72,11 @@ fn fixtures_match_jekyll() {
             "{case}: {}/{} files match ({status})",
             result.matching, result.expected
         );
-        for d in result.diffs.iter().take(6) {
+        for d in result.diffs.iter().take(shown) {
             println!("    {d}");
         }
-        if result.diffs.len() > 6 {
-            println!("    … and {} more", result.diffs.len() - 6);
+        if result.diffs.len() > shown {
+            println!("    … and {} more", result.diffs.len() - shown);
         }
         if passing.contains(&case) && !result.is_match() {
             failures.push(format!(
@@ -86,6 +92,9 @@ fn fixtures_match_jekyll() {
         }
     }
     println!("total: {total_match}/{total} files match");
+    if only.is_some() {
+        return;
+    }
     for p in &passing {
         if !fixture_cases().contains(p) {
             failures.push(format!(

@@ -263,6 +263,7 @@ impl RawConfig {
         set("serving", Value::Bool(false));
         add_default_collections(&mut map);
         add_default_excludes(&mut map);
+        setup_kramdown(&mut map);
         Ok(RawConfig { map, files })
     }
 
@@ -349,6 +350,46 @@ fn add_default_collections(map: &mut Map) {
         }
     }
     map.insert(s("collections"), Value::hash(ordered));
+}
+
+/// What Jekyll's kramdown converter writes back into `site.kramdown` when
+/// it sets itself up: the highlighter, its options and the legacy `coderay` hash.
+fn setup_kramdown(map: &mut Map) {
+    let engine = map_get(map, "markdown")
+        .map(Value::to_liquid_string)
+        .unwrap_or_default();
+    if !engine.eq_ignore_ascii_case("kramdown") {
+        return;
+    }
+    let fallback = map_get(map, "highlighter")
+        .filter(|v| v.is_truthy())
+        .map(Value::to_liquid_string)
+        .unwrap_or_else(|| "rouge".into());
+    let mut k = match map_get(map, "kramdown") {
+        Some(Value::Hash(h)) => (**h).clone(),
+        _ => Map::new(),
+    };
+    if map_get(&k, "syntax_highlighter").is_none_or(|v| !v.is_truthy()) {
+        let coderay = map_get(&k, "enable_coderay").is_some_and(Value::is_truthy);
+        k.insert(
+            s("syntax_highlighter"),
+            s(if coderay { "coderay" } else { &fallback }),
+        );
+    }
+    let mut opts = match map_get(&k, "syntax_highlighter_opts") {
+        Some(Value::Hash(h)) => (**h).clone(),
+        _ => Map::new(),
+    };
+    if map_get(&opts, "default_lang").is_none_or(|v| !v.is_truthy()) {
+        opts.insert(s("default_lang"), s("plaintext"));
+    }
+    let guess = map_get(&k, "guess_lang").cloned().unwrap_or(Value::Nil);
+    opts.insert(s("guess_lang"), guess);
+    k.insert(s("syntax_highlighter_opts"), Value::hash(opts));
+    if map_get(&k, "coderay").is_none_or(|v| !v.is_truthy()) {
+        k.insert(s("coderay"), Value::hash(Map::new()));
+    }
+    map.insert(s("kramdown"), Value::hash(k));
 }
 
 fn add_default_excludes(map: &mut Map) {
