@@ -47,15 +47,34 @@ pub fn merge_sort<T: Clone>(
     Ok(())
 }
 
+const DOCUMENT: &str = "Jekyll::Drops::DocumentDrop";
+
+/// `Jekyll::Document#<=>`: by date, then by path.
+fn compare_documents(a: &Value, b: &Value) -> Option<Ordering> {
+    let (Value::Object(x), Value::Object(y)) = (a, b) else {
+        return None;
+    };
+    if x.type_name() != DOCUMENT || y.type_name() != DOCUMENT {
+        return None;
+    }
+    let field = |o: &Value, k: &str| o.get(k).unwrap_or(Value::Nil);
+    match compare(&field(a, "date"), &field(b, "date")) {
+        Some(Ordering::Equal) | None => compare(&field(a, "path"), &field(b, "path")),
+        order => order,
+    }
+}
+
 /// Ruby's `a <=> b` inside `Array#sort`, failing as Ruby does.
 fn sort_cmp(a: &Value, b: &Value) -> Result<Ordering, Error> {
-    compare(a, b).ok_or_else(|| {
-        Error::argument(format!(
-            "comparison of {} with {} failed",
-            a.type_name(),
-            inspect(b)
-        ))
-    })
+    compare(a, b)
+        .or_else(|| compare_documents(a, b))
+        .ok_or_else(|| {
+            Error::argument(format!(
+                "comparison of {} with {} failed",
+                a.type_name(),
+                inspect(b)
+            ))
+        })
 }
 
 /// Liquid's `Utils.to_integer`: integers as they are, anything else through
@@ -352,6 +371,37 @@ mod tests {
         assert_eq!(kernel_integer("1_000"), Some(1000));
         assert_eq!(kernel_integer("2.5"), None);
         assert_eq!(kernel_integer(""), None);
+    }
+
+    struct FakeDoc(i64, &'static str);
+
+    impl hyde_liquid::Object for FakeDoc {
+        fn get(&self, key: &str) -> Option<Value> {
+            match key {
+                "date" => Some(Value::Int(self.0)),
+                "path" => Some(Value::str(self.1)),
+                _ => None,
+            }
+        }
+        fn type_name(&self) -> &'static str {
+            DOCUMENT
+        }
+    }
+
+    #[test]
+    fn sort_documents_by_date_then_path() {
+        let docs = vec![
+            Value::object(FakeDoc(2, "b")),
+            Value::object(FakeDoc(1, "z")),
+            Value::object(FakeDoc(2, "a")),
+        ];
+        let mut sorted = docs.clone();
+        merge_sort(&mut sorted, &mut |a, b| sort_cmp(a, b)).unwrap();
+        let paths: Vec<String> = sorted
+            .iter()
+            .map(|d| d.get("path").unwrap().to_liquid_string())
+            .collect();
+        assert_eq!(paths, ["z", "a", "b"]);
     }
 
     #[test]

@@ -107,6 +107,8 @@ fn normalize_with(input: &str, class: impl Fn(u8) -> bool, keep_encoded: &[u8]) 
     let raw = unencode(input, keep_encoded);
     let mut out = String::with_capacity(raw.len() + 8);
     match String::from_utf8(raw) {
+        // NFKC leaves ASCII unchanged.
+        Ok(text) if text.is_ascii() => encode_bytes(text.as_bytes(), class, &mut out),
         Ok(text) => {
             let nfkc: String = text.nfkc().collect();
             encode_bytes(nfkc.as_bytes(), class, &mut out);
