@@ -50,8 +50,9 @@ impl Build {
         let engine = crate::convert::engine_for(&site);
         let mut layouts = HashMap::new();
         for (name, l) in &site.layouts {
-            let t = Template::parse_shared(&l.content, &l.relative_path, &engine)
-                .map_err(|e| liquid_error(e, &l.relative_path, l.content_line))?;
+            let t = Template::parse_shared(&l.content, &l.relative_path, &engine).map_err(|e| {
+                liquid_error(e, &l.relative_path, l.content_line, &site.settings.source)
+            })?;
             layouts.insert(name.clone(), t);
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
@@ -115,12 +116,28 @@ pub fn converter_for(site: &Site, ext: &str) -> Converter {
 }
 
 /// A Liquid error as a build error, with lines counted in the source file.
-pub fn liquid_error(e: hyde_liquid::Error, file: &str, first_line: usize) -> Error {
+pub fn liquid_error(
+    e: hyde_liquid::Error,
+    file: &str,
+    first_line: usize,
+    source: &std::path::Path,
+) -> Error {
+    // Includes are named by absolute path; show them relative to the source.
+    let prefix = format!("{}/", source.display());
+    let rel = |f: &str| f.strip_prefix(&prefix).unwrap_or(f).to_string();
+    // Lines in the document itself count from the top of the file.
+    let line_in = |f: Option<&str>, line: usize| {
+        if f.is_none_or(|f| f == file) {
+            line + first_line.saturating_sub(1)
+        } else {
+            line
+        }
+    };
     let loc = e.location().cloned();
     let mut span = Span::file(file);
     if let Some(l) = &loc {
         let same_file = l.file.as_deref().is_none_or(|f| f == file);
-        span.file = l.file.as_deref().unwrap_or(file).to_string();
+        span.file = rel(l.file.as_deref().unwrap_or(file));
         span.line = if same_file {
             l.line + first_line.saturating_sub(1)
         } else {
@@ -131,16 +148,19 @@ pub fn liquid_error(e: hyde_liquid::Error, file: &str, first_line: usize) -> Err
     }
     let mut message = format!("{}: {}", e.kind().prefix(), e.message());
     for frame in e.include_stack() {
-        message.push_str(&format!("\n  in include '{}'", frame.name));
+        message.push_str(&format!("\n  in include '{}'", rel(&frame.name)));
         if let Some(from) = &frame.from {
             message.push_str(&format!(
                 ", included from {}:{}",
-                from.file.as_deref().unwrap_or(file),
-                from.line
+                rel(from.file.as_deref().unwrap_or(file)),
+                line_in(from.file.as_deref(), from.line)
             ));
         }
     }
     let hint = match e.kind() {
+        _ if e.message().contains("Could not locate the included file") => {
+            "create the file in _includes, or fix the name in the include tag"
+        }
         hyde_liquid::ErrorKind::Syntax => "check that every tag is known and every block is closed",
         hyde_liquid::ErrorKind::FileSystem => "check that the included file exists in _includes",
         _ => "check the Liquid tag or filter at this position",
@@ -162,11 +182,23 @@ fn render_content(
         if let Some(l) = first_layout(b, doc) {
             ctx.set_global("layout", Value::hash(l.data.clone()));
         }
-        let t = Template::parse_named(&doc.content, &doc_display(b, doc), &b.engine)
-            .map_err(|e| liquid_error(e, &doc_display(b, doc), doc.content_line))?;
-        text = t
-            .render(&mut ctx)
-            .map_err(|e| liquid_error(e, &doc_display(b, doc), doc.content_line))?;
+        let t =
+            Template::parse_named(&doc.content, &doc_display(b, doc), &b.engine).map_err(|e| {
+                liquid_error(
+                    e,
+                    &doc_display(b, doc),
+                    doc.content_line,
+                    &b.site.settings.source,
+                )
+            })?;
+        text = t.render(&mut ctx).map_err(|e| {
+            liquid_error(
+                e,
+                &doc_display(b, doc),
+                doc.content_line,
+                &b.site.settings.source,
+            )
+        })?;
     }
     b.convert(doc, &text)
 }
@@ -205,10 +237,10 @@ fn render_excerpt(b: &Arc<Build>, doc: &Arc<Document>) -> Result<String> {
         let mut ctx = b.context(&site, doc, Phase::Documents, page);
         let name = format!("{}/#excerpt", doc_display(b, doc));
         let t = Template::parse_named(raw, &name, &b.engine)
-            .map_err(|e| liquid_error(e, &name, doc.content_line))?;
+            .map_err(|e| liquid_error(e, &name, doc.content_line, &b.site.settings.source))?;
         text = t
             .render(&mut ctx)
-            .map_err(|e| liquid_error(e, &name, doc.content_line))?;
+            .map_err(|e| liquid_error(e, &name, doc.content_line, &b.site.settings.source))?;
     }
     b.convert(doc, &text)
 }
@@ -252,9 +284,9 @@ fn place_in_layouts(
         ctx.set_global("content", Value::str(output.as_str()));
         ctx.set_global("layout", Value::hash(layout_data.clone()));
         let t = &b.layouts[&l.name];
-        output = t
-            .render(&mut ctx)
-            .map_err(|e| liquid_error(e, &l.relative_path, l.content_line))?;
+        output = t.render(&mut ctx).map_err(|e| {
+            liquid_error(e, &l.relative_path, l.content_line, &b.site.settings.source)
+        })?;
         used.push(l.name.clone());
         let next = match l.data.get(&Value::str("layout")) {
             Some(Value::Nil) | None => None,
