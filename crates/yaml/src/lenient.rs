@@ -69,6 +69,32 @@ pub(crate) fn lenient_retry(
                 fallback,
             })
         }
+        // Inside a quoted scalar libyaml takes tabs before a continuation
+        // line as whitespace; they are dropped by line folding anyway.
+        "tab cannot be used as indentation" => {
+            let start = byte_index(
+                src,
+                Pos {
+                    line: at.line,
+                    column: 1,
+                },
+            )?;
+            let lead = src[start..]
+                .bytes()
+                .take_while(|b| *b == b'\t' || *b == b' ')
+                .count();
+            let edits = src[start..start + lead]
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\t')
+                .map(|(i, _)| (start + i, 1, " ".to_string()))
+                .collect();
+            Some(Retry::Replace {
+                edits,
+                shifts: Vec::new(),
+                fallback,
+            })
+        }
         "while parsing node, found unknown anchor" => {
             let index = byte_index(src, at)?;
             let after = src[index..].strip_prefix('*')?;
@@ -136,6 +162,87 @@ fn reindent_quoted(
         }
     }
     Some((edits, shifts))
+}
+
+/// libyaml does not skip a tab where a block token may start: at the start
+/// of a line, or after a `- ` or `? ` indicator ("found character that
+/// cannot start any token"); saphyr does. Lines inside multi-line scalars
+/// and flow collections are `protected`. Blank lines are checked only
+/// before the first token.
+pub(crate) fn leading_tab_error(
+    src: &str,
+    protected: &[(usize, usize)],
+    last_line: usize,
+) -> Option<YamlError> {
+    let mut is_protected = vec![false; src.len() + 2];
+    for &(a, b) in protected {
+        for flag in is_protected
+            .iter_mut()
+            .take(b.saturating_add(1).min(src.len() + 2))
+            .skip(a)
+        {
+            *flag = true;
+        }
+    }
+    let mut seen_content = false;
+    for (i, raw) in src.split('\n').enumerate() {
+        let line = i + 1;
+        if line > last_line && seen_content {
+            break;
+        }
+        if is_protected[line] {
+            continue;
+        }
+        let text = raw.trim_end_matches('\r');
+        let blank = text.trim().is_empty();
+        // Before the first token, even a blank line's tab is refused.
+        if blank && !seen_content {
+            if let Some(col) = text.find('\t') {
+                let kind = ErrorKind::Syntax {
+                    problem: "found character that cannot start any token".into(),
+                    context: Some("while scanning for the next token".into()),
+                };
+                return Some(YamlError::new(
+                    kind,
+                    line,
+                    text[..col].chars().count() + 1,
+                    src,
+                ));
+            }
+        }
+        seen_content |= !blank && !text.trim_start().starts_with('#');
+        let mut chars = text.char_indices().peekable();
+        let mut at_token_start = true;
+        while let Some(&(_, c)) = chars.peek() {
+            match c {
+                ' ' => {
+                    chars.next();
+                }
+                '\t' if at_token_start => {
+                    let (col, _) = chars.next()?;
+                    let rest = text[col..].trim_start_matches([' ', '\t']);
+                    if rest.is_empty() {
+                        break;
+                    }
+                    let column = text[..col].chars().count() + 1;
+                    let kind = ErrorKind::Syntax {
+                        problem: "found character that cannot start any token".into(),
+                        context: Some("while scanning for the next token".into()),
+                    };
+                    return Some(YamlError::new(kind, line, column, src));
+                }
+                '-' | '?' => {
+                    chars.next();
+                    match chars.peek() {
+                        Some(&(_, ' ' | '\t')) => at_token_start = true,
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    None
 }
 
 /// A stream that starts with `...` is an error in libyaml.

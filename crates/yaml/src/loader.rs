@@ -12,7 +12,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as PSpan, Tag};
 
 use crate::chrono_lite::Date;
 use crate::error::{ErrorKind, YamlError};
-use crate::lenient::{lenient_retry, Retry};
+use crate::lenient::{leading_tab_error, lenient_retry, Retry};
 use crate::scalar::{scalar_value, ConvError};
 use crate::syntax::{syntax_error, Open};
 use crate::value::{Map, Node, Pos, Span, Yaml};
@@ -136,6 +136,11 @@ pub(crate) struct Loader<'s, 'o> {
     conv_err: Option<YamlError>,
     /// Byte offset where each line starts, for O(1) position lookups.
     line_starts: Vec<usize>,
+    /// Lines inside multi-line scalars and flow collections, where a
+    /// leading tab is content or allowed (see `leading_tab_error`).
+    protected: Vec<(usize, usize)>,
+    /// The last line the first document reaches.
+    last_line: usize,
 }
 
 fn tag_string(tag: &Option<std::borrow::Cow<'_, Tag>>) -> Option<String> {
@@ -155,6 +160,8 @@ impl<'s, 'o> Loader<'s, 'o> {
             copied: 0,
             conv_err: None,
             line_starts,
+            protected: Vec::new(),
+            last_line: 0,
         }
     }
 
@@ -221,6 +228,13 @@ impl<'s, 'o> Loader<'s, 'o> {
             let is_seq = matches!(event, Event::SequenceStart(..));
             let built = match event {
                 Event::StreamEnd | Event::DocumentEnd => break,
+                _ if {
+                    self.last_line = self.last_line.max(sp.end.line());
+                    false
+                } =>
+                {
+                    unreachable!()
+                }
                 Event::Nothing | Event::StreamStart | Event::DocumentStart(_) => continue,
                 Event::Scalar(value, style, anchor, tag) => {
                     let tag = tag_string(&tag);
@@ -259,6 +273,12 @@ impl<'s, 'o> Loader<'s, 'o> {
                             Yaml::Null
                         }
                     };
+                    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                        self.block_scalar_tabs(pos(sp.start))?;
+                    }
+                    if sp.end.line() > sp.start.line() {
+                        self.protected.push((sp.start.line() + 1, sp.end.line()));
+                    }
                     let node = Node {
                         value: val,
                         span: span(sp),
@@ -340,6 +360,9 @@ impl<'s, 'o> Loader<'s, 'o> {
                 None => continue,
             }
         }
+        if let Some(e) = leading_tab_error(self.src, &self.protected, self.last_line) {
+            return Err(e.into());
+        }
         if let Some(e) = self.conv_err {
             return Err(e.into());
         }
@@ -406,8 +429,73 @@ impl<'s, 'o> Loader<'s, 'o> {
         Ok(self.pos_of(b))
     }
 
+    /// The text of 1-based line `l`, without its line break.
+    fn line_text(&self, l: usize) -> Option<&'s str> {
+        let start = *self.line_starts.get(l.checked_sub(1)?)?;
+        let rest = &self.src[start..];
+        Some(&rest[..rest.find('\n').unwrap_or(rest.len())])
+    }
+
     fn char_at(&self, at: Pos) -> Option<char> {
         self.src[self.byte_at(at)?..].chars().next()
+    }
+
+    /// libyaml refuses a tab where a block scalar's indentation spaces are
+    /// expected: right after the spaces of the first line when the
+    /// indentation is detected, or within the indentation of a later line.
+    fn block_scalar_tabs(&self, content: Pos) -> Result<(), YamlError> {
+        // Only the few lines above the content can hold the indicator.
+        let Some((ind_line, ind_col, explicit)) = (content.line.saturating_sub(64).max(1)
+            ..content.line)
+            .rev()
+            .find_map(|l| {
+                let text = self.line_text(l)?.trim_end_matches('\r');
+                let head = text.split(" #").next().unwrap_or(text).trim_end();
+                let i = head.rfind(['|', '>'])?;
+                let tail = &head[i + 1..];
+                tail.chars()
+                    .all(|c| matches!(c, '-' | '+' | '0'..='9'))
+                    .then(|| {
+                        (
+                            l,
+                            head[..i].chars().count() + 1,
+                            tail.chars().any(|c| c.is_ascii_digit()),
+                        )
+                    })
+            })
+        else {
+            return Ok(());
+        };
+        let indent = content.column - 1;
+        let tab_error = || {
+            let kind = ErrorKind::Syntax {
+                problem: "found a tab character where an indentation space is expected".into(),
+                context: Some("while scanning a block scalar".into()),
+            };
+            Err(self.err(
+                kind,
+                Pos {
+                    line: ind_line,
+                    column: ind_col,
+                },
+            ))
+        };
+        if !explicit && self.char_at(content) == Some('\t') {
+            return tab_error();
+        }
+        for l in content.line + 1..=self.line_starts.len() {
+            let text = self.line_text(l).unwrap_or("").trim_end_matches('\r');
+            let spaces = text.chars().take_while(|c| *c == ' ').count();
+            if spaces >= indent {
+                continue;
+            }
+            match text[spaces..].chars().next() {
+                Some('\t') => return tab_error(),
+                None => continue,
+                Some(_) => break,
+            }
+        }
+        Ok(())
     }
 
     /// libyaml has no implicit empty key: `: value` in a block mapping is
@@ -488,6 +576,9 @@ impl<'s, 'o> Loader<'s, 'o> {
                 (v, Kind::Map)
             }
         };
+        if frame.flow && end.line > frame.start.line {
+            self.protected.push((frame.start.line, end.line));
+        }
         let node = Node { value, span };
         if frame.anchor > 0 {
             self.anchors

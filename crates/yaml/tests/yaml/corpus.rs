@@ -115,7 +115,7 @@ fn yaml_corpus_matches_jekyll() {
         "yaml corpus: {same} of {total} identical, {known_diff} known divergences, {} failures",
         failures.len()
     );
-    for f in failures.iter().take(40) {
+    for f in failures.iter().take(80) {
         eprintln!("{f}");
     }
     assert!(
