@@ -2,8 +2,8 @@
 //!
 //! `hyde build` reads the site, renders it and writes the destination, with
 //! Jekyll's flags and a log that looks like Jekyll's. `hyde clean` removes the
-//! destination and caches. The tool subcommands (`liquid`, `highlight`) expose
-//! the engines on their own.
+//! destination and caches. The tool subcommands (`liquid`, `markdown`, `highlight`) expose
+//! the engines on their own; `markdown` converts as the site's kramdown would.
 
 mod build;
 mod tools;
@@ -34,6 +34,8 @@ enum Command {
     Doctor(build::BuildArgs),
     /// Render a Liquid template with Jekyll's (or only standard) tags and filters
     Liquid(tools::LiquidArgs),
+    /// Convert Markdown as Jekyll's kramdown converter does
+    Markdown(tools::MarkdownArgs),
     /// Highlight code as `{% highlight LANG %}` does
     Highlight(tools::HighlightArgs),
 }
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::from(2))
         }
         Command::Liquid(args) => tools::run_liquid(&args),
+        Command::Markdown(args) => tools::run_markdown(&args),
         Command::Highlight(args) => tools::run_highlight(&args),
     };
     match result {
