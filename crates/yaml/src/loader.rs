@@ -214,9 +214,16 @@ impl<'s, 'o> Loader<'s, 'o> {
                         break;
                     }
                     // libyaml never reads past the first document.
+                    if e.info() == "did not find expected <document start>"
+                        && self.char_at(at) == Some('%')
+                        && at.column == 1
+                    {
+                        return Err(directive_error(self.src, at).into());
+                    }
                     let next_document = [
                         "did not find expected <document start>",
                         "invalid trailing content after double-quoted scalar",
+                        "misplaced bracket",
                     ];
                     if next_document.contains(&e.info()) && self.frames.is_empty() && root.is_some()
                     {
@@ -240,6 +247,12 @@ impl<'s, 'o> Loader<'s, 'o> {
                     let tag = tag_string(&tag);
                     if anchor > 0 {
                         self.properties(pos(sp.start))?;
+                    }
+                    // A `%` in column 1 starts a directive for libyaml, also
+                    // inside a document.
+                    if style == ScalarStyle::Plain && value.starts_with('%') && sp.start.col() == 0
+                    {
+                        return Err(directive_error(self.src, pos(sp.start)).into());
                     }
                     // In flow context libyaml takes any `:` starting a token
                     // as a value indicator, so `:sym` cannot be a scalar.
@@ -689,6 +702,25 @@ fn map_tag_class(tag: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// libyaml's error for a `%` line that is not a valid directive.
+fn directive_error(src: &str, at: Pos) -> YamlError {
+    let line = src.split('\n').nth(at.line - 1).unwrap_or("");
+    let name: String = line[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect();
+    let problem = if name.is_empty() {
+        "could not find expected directive name"
+    } else {
+        "found unexpected non-alphabetical character"
+    };
+    let kind = ErrorKind::Syntax {
+        problem: problem.into(),
+        context: Some("while scanning a directive".into()),
+    };
+    YamlError::new(kind, at.line, 1, src)
 }
 
 /// The anchor name of an alias written at `at` (`*name`).

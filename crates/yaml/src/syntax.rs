@@ -283,30 +283,45 @@ fn simple_key_error(open: &[Open], src: &str, at: Pos) -> Msg {
     if let Some(o) = open.iter().find(|o| o.flow) {
         return key(o.start);
     }
+    // libyaml complains when the first of the unfinished keys goes stale:
+    // the topmost of the candidate lines just above the error.
     let lines: Vec<&str> = src.split('\n').collect();
+    let mut found: Vec<(Pos, bool)> = Vec::new();
     for l in (1..=at.line.min(lines.len())).rev() {
         let text = lines[l - 1].trim_end_matches('\r');
         let trimmed = text.trim_start();
-        let is_entry = trimmed == "-" || trimmed.starts_with("- ");
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let is_entry = trimmed == "-"
+            || trimmed.starts_with("- ")
+            || trimmed.starts_with("? ")
+            || trimmed == "?";
         let has_indicator = trimmed.contains(": ") || trimmed.ends_with(':');
         let flow_key = trimmed.starts_with(['[', '{']);
-        if trimmed.is_empty()
-            || trimmed.starts_with('#')
-            || is_entry
-            || (has_indicator && !flow_key)
-        {
+        if is_entry || (has_indicator && !flow_key) {
+            if !found.is_empty() {
+                break;
+            }
             continue;
         }
         let p = Pos {
             line: l,
             column: text.chars().count() - trimmed.chars().count() + 1,
         };
-        if trimmed.starts_with(['>', '|']) {
-            return block_expectation(open, p, src);
-        }
-        return key(p);
+        found.push((p, trimmed.starts_with(['>', '|'])));
     }
-    key(at)
+    // More indented candidates continue a multi-line plain scalar.
+    let least = found.iter().map(|(p, _)| p.column).min();
+    let found = found
+        .into_iter()
+        .rev()
+        .find(|(p, _)| Some(p.column) == least);
+    match found {
+        Some((p, true)) => block_expectation(open, p, src),
+        Some((p, false)) => key(p),
+        None => key(at),
+    }
 }
 
 /// The opening quote of the quoted scalar that contains `at`: the last
