@@ -37,6 +37,7 @@ pub use host::{install, PostRef, SiteContext, SiteFile, SiteRef};
 pub fn register(engine: &mut Engine) {
     engine.register_filter("relative_url", url::relative_url);
     engine.register_filter("absolute_url", url::absolute_url);
+    engine.register_filter("strip_index", url::strip_index);
     engine.register_filter("cgi_escape", url::cgi_escape);
     engine.register_filter("uri_escape", url::uri_escape);
     engine.register_filter("xml_escape", text::xml_escape_filter);

@@ -1,5 +1,5 @@
-//! The URL filters: `relative_url`, `absolute_url` (Jekyll's `URLFilters`),
-//! `cgi_escape` and `uri_escape`.
+//! The URL filters: `relative_url`, `absolute_url`, `strip_index` (Jekyll's
+//! `URLFilters`), `cgi_escape` and `uri_escape`.
 //!
 //! Both URL filters prefix `site.baseurl` (and `site.url`) unless the input
 //! already has a scheme, then normalise the result as Addressable does
@@ -97,6 +97,33 @@ pub fn absolute_url(
 ) -> Result<Value, Error> {
     args.check_arity(0, 0)?;
     absolute_url_value(&*site(ctx)?, input)
+}
+
+/// The `strip_index` filter: a trailing `/index.html` (or `.htm`) becomes `/`.
+pub fn strip_index(
+    input: &Value,
+    args: &FilterArgs<'_>,
+    _ctx: &mut Context,
+) -> Result<Value, Error> {
+    args.check_arity(0, 0)?;
+    if ruby::to_s(input).is_empty() {
+        return Ok(Value::Nil);
+    }
+    let s = ruby::expect_str("sub", input)?;
+    // Ruby's `$` also matches before a line break: the first line that ends
+    // in `/index.html` is the one replaced.
+    let mut start = 0;
+    for line in s.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        for suffix in ["/index.html", "/index.htm"] {
+            if let Some(stem) = body.strip_suffix(suffix) {
+                let end = start + stem.len();
+                return Ok(format!("{}/{}", &s[..end], &s[start + body.len()..]).into());
+            }
+        }
+        start += line.len();
+    }
+    Ok(input.clone())
 }
 
 /// Ruby's `TypeError` for a non-string where a string is needed.
