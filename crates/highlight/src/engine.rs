@@ -37,6 +37,9 @@ enum Rule {
         bol: bool,
         emit: Emit,
         next: Next,
+        id: usize,
+        /// After a failure at p, the rule also fails inside this run from p.
+        skip: Option<regex::Regex>,
     },
 }
 
@@ -46,6 +49,7 @@ pub(crate) struct Def {
     states: Vec<Vec<Rule>>,
     names: HashMap<String, usize>,
     start: Option<Callback>,
+    rules: usize,
 }
 
 /// Builds a [`Def`]. Rules are added to the state last opened.
@@ -62,6 +66,7 @@ impl Builder {
                 states: Vec::new(),
                 names: HashMap::new(),
                 start: None,
+                rules: 0,
             },
             cur: 0,
         }
@@ -89,7 +94,23 @@ impl Builder {
             bol: starts_with_caret(re),
             emit,
             next,
+            id: self.def.rules,
+            skip: None,
         });
+        self.def.rules += 1;
+        self
+    }
+
+    /// Declares, for the rule just added, a run such that wherever the rule
+    /// fails at a position where `run` matches, it fails at every later
+    /// position inside that run as well. Failures are then remembered, which
+    /// keeps rules that scan far from going quadratic.
+    pub(crate) fn skip_run(&mut self, run: &str) -> &mut Self {
+        let src = format!(r"(?m)\A(?:{})", crate::re::translate(run));
+        let re = regex::Regex::new(&src).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
+        if let Some(Rule::Match { skip, .. }) = self.def.states[self.cur].last_mut() {
+            *skip = Some(re);
+        }
         self
     }
 
@@ -214,6 +235,8 @@ pub(crate) struct Lexer {
     pub(crate) ints: HashMap<&'static str, Option<i64>>,
     subs: HashMap<&'static str, Box<Lexer>>,
     null_steps: usize,
+    /// Per rule: the position before which it is known to fail.
+    fails_before: Vec<usize>,
 }
 
 const MAX_NULL_SCANS: usize = 5;
@@ -231,6 +254,7 @@ impl Lexer {
             ints: HashMap::new(),
             subs: HashMap::new(),
             null_steps: 0,
+            fails_before: Vec::new(),
         };
         if let Some(start) = &def.start {
             let mut out = Out::default();
@@ -256,6 +280,8 @@ impl Lexer {
     pub(crate) fn run(&mut self, text: &str, out: &mut Out) {
         let mut pos = 0;
         self.null_steps = 0;
+        self.fails_before.clear();
+        self.fails_before.resize(self.def.rules, 0);
         while pos < text.len() {
             let top = self.stack.last().copied().unwrap_or(0);
             match self.step(top, text, pos, out, 0) {
@@ -294,12 +320,22 @@ impl Lexer {
                     bol,
                     emit,
                     next,
+                    id,
+                    skip,
                 } => {
                     if *bol && pos > 0 && text.as_bytes()[pos - 1] != b'\n' {
                         continue;
                     }
+                    if self.fails_before.get(*id).is_some_and(|&f| pos < f) {
+                        continue;
+                    }
                     let hay = &text[pos..];
                     let Some(spans) = re.match_at_start(hay) else {
+                        if let Some(run) = skip.as_ref().and_then(|r| r.find(hay)) {
+                            if let Some(f) = self.fails_before.get_mut(*id) {
+                                *f = pos + run.end();
+                            }
+                        }
                         continue;
                     };
                     let mut len = spans[0].map_or(0, |(_, e)| e);

@@ -60,7 +60,8 @@ fn build(cpp: bool) -> Def {
     b.state("inline_whitespace")
         .r(r"[ \t\r]+", TEXT)
         .r(r"\\\n", TEXT)
-        .r(r"(?s)/(\\\n)?[*].*?[*](\\\n)?/", CM);
+        .r(r"(?s)/(\\\n)?[*].*?[*](\\\n)?/", CM)
+        .skip_run(r"/(\\\n)?[*](?s:.*)");
     b.state("whitespace")
         .rp(r"\n+", TEXT, "bol")
         .rp(r"//(\\.|.)*?$", C1, "bol")
@@ -151,6 +152,7 @@ fn build(cpp: bool) -> Def {
                 }
             },
         )
+        .skip_run(r"[\w*\s]+")
         .rp(r"\{", P, "function")
         .mixin("statements");
     b.state("function")

@@ -49,17 +49,21 @@ fn build_ini() -> Def {
     let mut b = Builder::new("ini");
     b.state("basic")
         .r(r"[;#].*?\n", C)
+        .skip_run("[;#](?s:.*)")
         .r(r"\s+", TEXT)
         .r(r"\\\n", SE);
     b.state("root")
         .mixin("basic")
         .gp(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P], "value")
-        .r(r"\[.*?\]", NN);
+        .skip_run(r"[\w\-.]+")
+        .r(r"\[.*?\]", NN)
+        .skip_run(r"\[.*");
     b.state("value")
         .rpop(r"\n", TEXT)
         .mixin("basic")
         .rp("\"", S, "dq")
         .r("'.*?'", S)
+        .skip_run("'.*")
         .mixin("esc_str")
         .r(r"[^\\\n]+", S);
     b.state("dq")
@@ -82,7 +86,9 @@ fn build_toml() -> Def {
             &[NN, TEXT, O, TEXT, P],
             "inline",
         )
+        .skip_run(r#"[^\s"']+"#)
         .r(r"(?<!=)\s*\[[\S]+\]", NN)
+        .skip_run(r"\s+|\[+")
         .r(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", LD)
         .r(
             r"[+-]?\d+(?:_\d+)*\.\d+(?:_\d+)*(?:[eE][+-]?\d+(?:_\d+)*)?",
@@ -96,11 +102,13 @@ fn build_toml() -> Def {
         .r(r"[+-]?\d+(?:_\d+)*", MI);
     b.state("root")
         .mixin("basic")
-        .gp(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P], "value");
+        .gp(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P], "value")
+        .skip_run(r#"[^\s"']+"#);
     b.state("value").rpop(r"\n", TEXT).mixin("content");
     b.state("content")
         .mixin("basic")
         .g(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P])
+        .skip_run(r#"[^\s"']+"#)
         .rp("\"\"\"", S, "mdq")
         .rp("\"", S, "dq")
         .rp("'''", S, "msq")

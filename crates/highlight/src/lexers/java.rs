@@ -22,6 +22,7 @@ public|static|strictfp|super|synchronized|throws|transient|volatile";
         .r(r"[^\S\n]+", TEXT)
         .r("//.*?$", C1)
         .r(r"(?s)/\*.*?\*/", CM)
+        .skip_run(r"/\*(?s:.*)")
         .r(&format!(r"(?:{keywords})\b"), K)
         .f(
             r"(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()",
@@ -33,6 +34,7 @@ public|static|strictfp|super|synchronized|throws|transient|volatile";
                 c.token(O, paren);
             },
         )
+        .skip_run(r"[a-zA-Z_\s]+")
         .r(&format!("@{id}"), ND)
         .r(&format!(r"(?:{declarations})\b"), KD)
         .r(&format!(r"(?:{types})\b"), KT)

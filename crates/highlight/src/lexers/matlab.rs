@@ -41,8 +41,9 @@ fn build() -> Def {
         .r(r"(?i)\d+e[+-]?[0-9]+", MF)
         .r(r"\d+L", IL)
         .r(r"\d+", MI)
-        .rp("'(?=(.*'))", S1, "chararray")
-        .rp("\"(?=(.*\"))", S2, "string")
+        // Rouge's `(?=(.*'))`: a lazy scan answers the same question sooner.
+        .rp("'(?=.*?')", S1, "chararray")
+        .rp("\"(?=.*?\")", S2, "string")
         .r("'", O);
     b.state("chararray")
         .r("[^']+", S1)
