@@ -69,5 +69,28 @@ end
 write_mutants("mutations.yamls", parse_cases(File.read(File.join(DIR, "cases", "jekyll.yamls"))), 10, Random.new(20_240_105))
 
 # One mutant of every other hand-written case.
-others = Dir[File.join(DIR, "cases", "*.yamls")].sort.reject { |f| File.basename(f).start_with?("mutations", "jekyll") }
+others = Dir[File.join(DIR, "cases", "*.yamls")].sort.reject { |f| File.basename(f).start_with?("mutations", "jekyll", "stress", "scalars", "tabs") }
 write_mutants("mutations_all.yamls", others.flat_map { |f| parse_cases(File.read(f)) }, 1, Random.new(7))
+
+# Stress set: three two-edit mutants of every hand-written case. Broken YAML
+# far from real files; the Rust test only requires a high match rate here.
+def mutate_twice(src, rng)
+  d1, m1 = mutate(src, rng)
+  d2, m2 = mutate(m1, rng)
+  ["#{d1}; #{d2}", m2]
+end
+stress = +""
+count = 0
+srng = Random.new(99)
+others.flat_map { |f| parse_cases(File.read(f)) }.each do |name, src|
+  next if src.empty?
+
+  3.times do
+    desc, mutant = mutate_twice(src, srng)
+    next if mutant.lines.any? { |l| l.start_with?("=== ", "\\=== ") }
+
+    mutant += "\n" unless mutant.end_with?("\n")
+    stress << "=== mutant2 #{count += 1} #{name}: #{desc}\n" << mutant
+  end
+end
+File.write(File.join(DIR, "cases", "stress_mutations.yamls"), stress)

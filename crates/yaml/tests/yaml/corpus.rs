@@ -2,7 +2,8 @@
 //! hyde-yaml must give the same typed dump (or the same exception) that
 //! Jekyll 4.3's `Jekyll::Utils.safe_load_yaml` gave (tests/corpus/expected,
 //! written by tests/corpus/generate.rb). Cases listed in
-//! tests/corpus/known_divergences.txt are reported but do not fail.
+//! tests/corpus/known_divergences.txt are reported but do not fail; the
+//! doubly broken `stress_*` cases must match at a rate of at least 96%.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -82,6 +83,7 @@ fn yaml_corpus_matches_jekyll() {
         .collect();
     files.sort();
     let (mut total, mut same, mut known_diff) = (0, 0, 0);
+    let (mut stress_total, mut stress_same) = (0, 0);
     let mut failures = Vec::new();
     for path in files {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -95,8 +97,14 @@ fn yaml_corpus_matches_jekyll() {
             "{stem}: cases and expected lines differ in number"
         );
         for ((name, src), want) in cases.iter().zip(expected) {
-            total += 1;
             let got = actual_line(name, src);
+            // Doubly broken YAML: only the match rate is checked below.
+            if stem.starts_with("stress_") {
+                stress_total += 1;
+                stress_same += usize::from(got == want);
+                continue;
+            }
+            total += 1;
             if got == want {
                 same += 1;
             } else if known.contains(&name.as_str()) {
@@ -114,6 +122,11 @@ fn yaml_corpus_matches_jekyll() {
     eprintln!(
         "yaml corpus: {same} of {total} identical, {known_diff} known divergences, {} failures",
         failures.len()
+    );
+    eprintln!("yaml stress corpus: {stress_same} of {stress_total} identical");
+    assert!(
+        stress_same * 100 >= stress_total * 96,
+        "stress corpus fell below 96% identical: {stress_same} of {stress_total}"
     );
     for f in failures.iter().take(80) {
         eprintln!("{f}");
