@@ -4,8 +4,9 @@
 //! - a Liquid-only HTML compressor over a 100 KB page,
 //! - a loop over 5,000 posts with `where` and `sort`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use hyde_liquid::{Context, Engine, Error, ErrorKind, FileSystem, Map, Template, Value};
@@ -14,12 +15,28 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/workload")
 }
 
-struct Includes;
+/// Includes parsed once and shared by every render, as a site build does.
+#[derive(Default)]
+struct Includes(Mutex<HashMap<String, Arc<Template>>>);
 
 impl FileSystem for Includes {
     fn read_template_file(&self, name: &str) -> Result<String, Error> {
         std::fs::read_to_string(dir().join("_includes").join(name))
             .map_err(|e| Error::new(ErrorKind::FileSystem, e.to_string()))
+    }
+
+    fn load(&self, name: &str, engine: &Engine) -> Result<Arc<Template>, Error> {
+        let mut cache = self.0.lock().map_err(|_| Error::runtime("poisoned"))?;
+        if let Some(t) = cache.get(name) {
+            return Ok(t.clone());
+        }
+        let t = Arc::new(Template::parse_named(
+            &self.read_template_file(name)?,
+            name,
+            engine,
+        )?);
+        cache.insert(name.to_string(), t.clone());
+        Ok(t)
     }
 }
 
@@ -68,13 +85,27 @@ fn site() -> Value {
         (
             "meta",
             Value::array(
-                (0..5).map(|i| hash(vec![("name", s(format!("m{i}"))), ("content", s(format!("value \"{i}\"")))])).collect(),
+                (0..5)
+                    .map(|i| {
+                        hash(vec![
+                            ("name", s(format!("m{i}"))),
+                            ("content", s(format!("value \"{i}\""))),
+                        ])
+                    })
+                    .collect(),
             ),
         ),
         (
             "nav",
             Value::array(
-                (0..8).map(|i| hash(vec![("title", s(format!("Nav {i}"))), ("url", s(format!("/n{i}/")))])).collect(),
+                (0..8)
+                    .map(|i| {
+                        hash(vec![
+                            ("title", s(format!("Nav {i}"))),
+                            ("url", s(format!("/n{i}/"))),
+                        ])
+                    })
+                    .collect(),
             ),
         ),
         (
@@ -84,11 +115,18 @@ fn site() -> Value {
                     .map(|k| {
                         let items = (0..6)
                             .map(|i| {
-                                let url = if i % 2 == 0 { s(format!("/i{i}/")) } else { Value::Nil };
+                                let url = if i % 2 == 0 {
+                                    s(format!("/i{i}/"))
+                                } else {
+                                    Value::Nil
+                                };
                                 hash(vec![("title", s(format!("Item {i}"))), ("url", url)])
                             })
                             .collect();
-                        hash(vec![("title", s(format!("Section {k}"))), ("items", Value::array(items))])
+                        hash(vec![
+                            ("title", s(format!("Section {k}"))),
+                            ("items", Value::array(items)),
+                        ])
                     })
                     .collect(),
             ),
@@ -111,7 +149,10 @@ fn page() -> Value {
         ("title", s("A <b>page</b>")),
         ("layout", s("single")),
         ("url", s("/n3/")),
-        ("tags", Value::array(vec![s("alpha"), s("beta"), s("gamma")])),
+        (
+            "tags",
+            Value::array(vec![s("alpha"), s("beta"), s("gamma")]),
+        ),
     ])
 }
 
@@ -127,7 +168,7 @@ fn parse(engine: &Engine, file: &str) -> Template {
 
 fn bench(c: &mut Criterion) {
     let engine = Engine::new();
-    let fs: Arc<dyn FileSystem> = Arc::new(Includes);
+    let fs: Arc<dyn FileSystem> = Arc::new(Includes::default());
     let (site, page, content) = (site(), page(), s(content()));
     let run = |t: &Template, globals: &[(&str, &Value)]| {
         let mut ctx = Context::new(&engine);
@@ -141,14 +182,37 @@ fn bench(c: &mut Criterion) {
     let body = s("<p>Body</p>");
     // `HYDE_BENCH_DUMP=dir` writes each output, to compare with Ruby's.
     if let Ok(out) = std::env::var("HYDE_BENCH_DUMP") {
-        let dump = |name: &str, text: String| std::fs::write(PathBuf::from(&out).join(name), text).expect("dump");
-        dump("layout.html", run(&layout, &[("site", &site), ("page", &page), ("content", &body)]));
-        dump("compress.html", run(&parse(&engine, "compress.liquid"), &[("content", &content)]));
-        dump("posts.html", run(&parse(&engine, "posts.liquid"), &[("site", &site)]));
+        let dump = |name: &str, text: String| {
+            std::fs::write(PathBuf::from(&out).join(name), text).expect("dump")
+        };
+        dump(
+            "layout.html",
+            run(
+                &layout,
+                &[("site", &site), ("page", &page), ("content", &body)],
+            ),
+        );
+        dump(
+            "compress.html",
+            run(&parse(&engine, "compress.liquid"), &[("content", &content)]),
+        );
+        dump(
+            "posts.html",
+            run(&parse(&engine, "posts.liquid"), &[("site", &site)]),
+        );
     }
-    c.bench_function("layout", |b| b.iter(|| run(&layout, &[("site", &site), ("page", &page), ("content", &body)])));
+    c.bench_function("layout", |b| {
+        b.iter(|| {
+            run(
+                &layout,
+                &[("site", &site), ("page", &page), ("content", &body)],
+            )
+        })
+    });
     let compress = parse(&engine, "compress.liquid");
-    c.bench_function("compress", |b| b.iter(|| run(&compress, &[("content", &content)])));
+    c.bench_function("compress", |b| {
+        b.iter(|| run(&compress, &[("content", &content)]))
+    });
     let posts = parse(&engine, "posts.liquid");
     c.bench_function("posts", |b| b.iter(|| run(&posts, &[("site", &site)])));
 }

@@ -47,6 +47,28 @@ impl Default for Limits {
     }
 }
 
+/// One variable scope. Scopes hold a handful of names, so a vector scanned
+/// from the end beats hashing.
+#[derive(Default)]
+struct Scope(Vec<(Str, Value)>);
+
+impl Scope {
+    fn get(&self, name: &str) -> Option<&Value> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v)
+    }
+
+    fn set(&mut self, name: &str, value: Value) {
+        match self.0.iter_mut().rev().find(|(k, _)| &**k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name.into(), value)),
+        }
+    }
+}
+
 /// `break` / `continue` signalled from inside a loop body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Interrupt {
@@ -65,7 +87,7 @@ pub(crate) struct Frame {
 pub struct Context {
     engine: Engine,
     /// Innermost scope last; `scopes[0]` is where `assign` writes.
-    scopes: Vec<HashMap<Str, Value>>,
+    scopes: Vec<Scope>,
     environment: Map,
     static_environment: Arc<Map>,
     registers: HashMap<String, Value>,
@@ -87,7 +109,7 @@ impl Context {
     pub fn new(engine: &Engine) -> Context {
         Context {
             engine: engine.clone(),
-            scopes: vec![HashMap::new()],
+            scopes: vec![Scope::default()],
             environment: Map::new(),
             static_environment: Arc::new(Map::new()),
             registers: HashMap::new(),
@@ -140,13 +162,13 @@ impl Context {
 
     /// Assigns in the outermost scope, as `{% assign %}` does.
     pub fn assign(&mut self, name: &str, value: Value) {
-        self.scopes[0].insert(name.into(), value);
+        self.scopes[0].set(name, value);
     }
 
     /// Sets a variable in the innermost scope (like a `for` loop variable).
     pub fn set_local(&mut self, name: &str, value: Value) {
         if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(name.into(), value);
+            scope.set(name, value);
         }
     }
 
@@ -155,7 +177,7 @@ impl Context {
         if self.depth + self.scopes.len() > self.limits.max_depth {
             return Err(Error::new(ErrorKind::StackLevel, "Nesting too deep"));
         }
-        self.scopes.push(HashMap::new());
+        self.scopes.push(Scope::default());
         Ok(())
     }
 

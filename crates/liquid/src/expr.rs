@@ -252,6 +252,18 @@ impl Lookup {
             Err(_) => Value::Nil,
         };
         for key in &self.keys {
+            // Fast path: a plain `.name` on a hash or object.
+            if let (false, Key::Name(k, false)) = (strict, key) {
+                obj = match &obj {
+                    Value::Hash(h) => map_get(h, k).cloned().unwrap_or_default(),
+                    Value::Object(o) => o.get(k).unwrap_or_default(),
+                    _ => return Ok(Value::Nil),
+                };
+                if obj.is_nil() {
+                    return Ok(Value::Nil);
+                }
+                continue;
+            }
             let k = match key {
                 Key::Name(k, _) => Value::Str(k.clone()),
                 Key::Index(e) => e.evaluate(ctx)?,

@@ -12,7 +12,7 @@ pub use crate::filters::string::{
 
 /// Ruby's `to_s`: nil is empty, arrays and hashes print as `inspect`.
 pub fn to_s(v: &Value) -> String {
-    crate::filters::to_s(v)
+    crate::filters::to_s(v).into_owned()
 }
 
 /// Liquid's `Utils.to_integer`: integers as they are, otherwise

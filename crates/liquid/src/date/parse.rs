@@ -32,6 +32,9 @@ pub fn parse_time(
     zone: &dyn Zone,
     now: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
+    if let Some(local) = iso_fast(s.as_bytes()) {
+        return super::local_time(zone, local);
+    }
     let mut text: Vec<u8> = s.to_ascii_lowercase().into_bytes();
     let mut p = Parts::default();
     parse_clock(&mut text, &mut p);
@@ -369,4 +372,32 @@ fn parse_date(t: &mut [u8], p: &mut Parts) {
         }
         i += a;
     }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` exactly (the common front-matter
+/// shapes), without the general scanner.
+fn iso_fast(b: &[u8]) -> Option<NaiveDateTime> {
+    let d = |i: usize, n: usize| -> Option<u32> {
+        let part = b.get(i..i + n)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |a, c| a * 10 + (c - b'0') as u32))
+    };
+    if !(b.len() == 10 || (b.len() == 19 && b[10] == b' ' && b[13] == b':' && b[16] == b':'))
+        || b[4] != b'-'
+        || b[7] != b'-'
+    {
+        return None;
+    }
+    let (y, m, day) = (d(0, 4)?, d(5, 2)?, d(8, 2)?);
+    if !(1..=12).contains(&m) || !(1..=28).contains(&day) {
+        return None; // month-end rollover and validation take the general path
+    }
+    let date = NaiveDate::from_ymd_opt(y as i32, m, day)?;
+    let (h, mi, sec) = if b.len() == 19 {
+        (d(11, 2)?, d(14, 2)?, d(17, 2)?)
+    } else {
+        (0, 0, 0)
+    };
+    date.and_hms_opt(h, mi, sec)
 }

@@ -15,7 +15,7 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "first", 0, 0, |v, _, _| Ok(first_last(v, true)));
     add(e, "last", 0, 0, |v, _, _| Ok(first_last(v, false)));
     add(e, "join", 0, 1, |v, a, _| {
-        let glue = a.first().map_or_else(|| " ".to_string(), to_s);
+        let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
         let items = input_items(v);
         let mut out = String::new();
         for (i, item) in items.iter().enumerate() {

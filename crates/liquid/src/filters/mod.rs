@@ -28,14 +28,17 @@ impl Filter for Std {
         args: &FilterArgs<'_>,
         ctx: &mut Context,
     ) -> Result<Value, Error> {
-        let mut all: Vec<Value> = args.positional.to_vec();
-        if !args.keyword.is_empty() {
+        let all: std::borrow::Cow<'_, [Value]> = if args.keyword.is_empty() {
+            std::borrow::Cow::Borrowed(args.positional)
+        } else {
+            let mut all = args.positional.to_vec();
             let mut map = Map::new();
             for (k, v) in args.keyword {
                 map.insert(Value::Str(k.clone()), v.clone());
             }
             all.push(Value::hash(map));
-        }
+            std::borrow::Cow::Owned(all)
+        };
         if all.len() < self.min || all.len() > self.max {
             let expected = if self.min == self.max {
                 (self.min + 1).to_string()
@@ -105,10 +108,11 @@ fn default(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
 }
 
 /// Ruby's `to_s` of a filter argument or input (arrays print as `inspect`,
-/// unlike `{{ }}` output, which joins them).
-pub(crate) fn to_s(v: &Value) -> String {
+/// unlike `{{ }}` output, which joins them). Strings are borrowed.
+pub(crate) fn to_s(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {
-        Value::Array(_) => v.inspect(),
-        _ => v.to_liquid_string(),
+        Value::Str(s) => std::borrow::Cow::Borrowed(s),
+        Value::Array(_) => std::borrow::Cow::Owned(v.inspect()),
+        _ => std::borrow::Cow::Owned(v.to_liquid_string()),
     }
 }

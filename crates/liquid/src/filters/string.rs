@@ -53,19 +53,24 @@ pub(super) fn register(e: &mut Engine) {
         Ok(Value::array(parts.into_iter().map(Value::str).collect()))
     });
     add(e, "strip", 0, 0, |v, _, _| {
-        Ok(Value::str(to_s(v).trim_matches(is_strip_char)))
+        Ok(same_or_new(v, to_s(v).trim_matches(is_strip_char)))
     });
     add(e, "lstrip", 0, 0, |v, _, _| {
-        Ok(Value::str(to_s(v).trim_start_matches(is_strip_char)))
+        Ok(same_or_new(v, to_s(v).trim_start_matches(is_strip_char)))
     });
     add(e, "rstrip", 0, 0, |v, _, _| {
-        Ok(Value::str(to_s(v).trim_end_matches(is_strip_char)))
+        Ok(same_or_new(v, to_s(v).trim_end_matches(is_strip_char)))
     });
     add(e, "strip_html", 0, 0, |v, _, _| {
         Ok(Value::str(strip_html(&to_s(v))))
     });
     add(e, "strip_newlines", 0, 0, |v, _, _| {
-        Ok(Value::str(to_s(v).replace("\r\n", "").replace('\n', "")))
+        let s = to_s(v);
+        if s.contains('\n') {
+            Ok(Value::str(s.replace("\r\n", "").replace('\n', "")))
+        } else {
+            Ok(same_or_new(v, &s))
+        }
     });
     add(e, "newline_to_br", 0, 0, |v, _, _| {
         Ok(Value::str(newline_to_br(&to_s(v))))
@@ -93,14 +98,22 @@ pub(super) fn register(e: &mut Engine) {
         Ok(Value::str(replace_last(&to_s(v), &to_s(&a[0]), "")))
     });
     add(e, "append", 1, 1, |v, a, _| {
-        Ok(Value::str(to_s(v) + &to_s(&a[0])))
+        Ok(Value::str(to_s(v) + to_s(&a[0])))
     });
     add(e, "prepend", 1, 1, |v, a, _| {
-        Ok(Value::str(to_s(&a[0]) + &to_s(v)))
+        Ok(Value::str(to_s(&a[0]) + to_s(v)))
     });
 }
 
-fn rep(a: &[Value]) -> String {
+/// The input itself when a string filter left it unchanged (no copy).
+fn same_or_new(v: &Value, result: &str) -> Value {
+    match v {
+        Value::Str(s) if s.len() == result.len() => v.clone(),
+        _ => Value::str(result),
+    }
+}
+
+fn rep(a: &[Value]) -> std::borrow::Cow<'_, str> {
     a.get(1).map(to_s).unwrap_or_default()
 }
 
@@ -349,7 +362,7 @@ fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
         Some(l) => to_integer(l)?,
         None => 50,
     };
-    let ellipsis = a.get(1).map_or_else(|| "...".to_string(), to_s);
+    let ellipsis = a.get(1).map_or(std::borrow::Cow::Borrowed("..."), to_s);
     let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
     if s.chars().count() as i64 > length {
         let mut out: String = s.chars().take(l).collect();
@@ -381,7 +394,7 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
     if list.len() as i64 <= words {
         return Ok(Value::str(s));
     }
-    let ellipsis = a.get(1).map_or_else(|| "...".to_string(), to_s);
+    let ellipsis = a.get(1).map_or(std::borrow::Cow::Borrowed("..."), to_s);
     let mut out = list[..list.len() - 1].join(" ");
     out.push_str(&ellipsis);
     Ok(Value::str(out))

@@ -1,6 +1,7 @@
 //! Loops: `for` (with `limit`, `offset`, `offset: continue`, `reversed`,
 //! `else`, `break`, `continue`, `forloop`) and `tablerow`.
 
+use std::sync::atomic::{AtomicI64, Ordering as AtomicOrdering};
 use std::sync::Arc;
 
 use crate::ast::Block;
@@ -15,19 +16,35 @@ use crate::value::{Object, Value};
 /// Ruby would build the array; we refuse absurd sizes instead of exhausting memory.
 const MAX_SEGMENT: i64 = 50_000_000;
 
-/// The `forloop` object of one iteration.
+/// The `forloop` object. Like Ruby's, one object per loop whose index
+/// advances, so each iteration costs no allocation.
 pub(crate) struct ForloopDrop {
-    pub(crate) name: String,
+    pub(crate) name: crate::value::Str,
     pub(crate) length: i64,
-    pub(crate) index0: i64,
+    pub(crate) index0: AtomicI64,
     pub(crate) parent: Value,
+}
+
+impl ForloopDrop {
+    pub(crate) fn new(name: crate::value::Str, length: i64, parent: Value) -> ForloopDrop {
+        ForloopDrop {
+            name,
+            length,
+            index0: AtomicI64::new(0),
+            parent,
+        }
+    }
+
+    pub(crate) fn advance(&self) {
+        self.index0.fetch_add(1, AtomicOrdering::Relaxed);
+    }
 }
 
 impl Object for ForloopDrop {
     fn get(&self, key: &str) -> Option<Value> {
-        let (len, i) = (self.length, self.index0);
+        let (len, i) = (self.length, self.index0.load(AtomicOrdering::Relaxed));
         Some(match key {
-            "name" => Value::str(self.name.as_str()),
+            "name" => Value::Str(self.name.clone()),
             "length" => Value::Int(len),
             "index" => Value::Int(i + 1),
             "index0" => Value::Int(i),
@@ -96,7 +113,7 @@ pub(crate) fn slice(collection: &Value, from: i64, to: Option<i64>) -> Result<Ve
 /// `{% for x in collection %}`
 pub(crate) struct For {
     var: String,
-    name: String,
+    name: crate::value::Str,
     collection: Expression,
     reversed: bool,
     limit: Option<Expression>,
@@ -152,7 +169,7 @@ impl For {
             }
         }
         Ok(For {
-            name: format!("{}-{}", header.var, header.collection),
+            name: format!("{}-{}", header.var, header.collection).into(),
             var: header.var,
             collection: Expression::parse(&header.collection),
             reversed: header.reversed,
@@ -206,7 +223,7 @@ impl Render for For {
     fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
         let from = match &self.offset {
             Offset::None => 0,
-            Offset::Continue => ctx.state.for_offsets.get(&self.name).copied().unwrap_or(0),
+            Offset::Continue => ctx.state.for_offsets.get(&*self.name).copied().unwrap_or(0),
             Offset::Expr(e) => match e.evaluate(ctx)? {
                 Value::Nil => 0,
                 v => to_integer(&v)?,
@@ -226,7 +243,7 @@ impl Render for For {
         }
         ctx.state
             .for_offsets
-            .insert(self.name.clone(), from + segment.len() as i64);
+            .insert(self.name.to_string(), from + segment.len() as i64);
         if segment.is_empty() {
             if let Some(b) = &self.else_body {
                 b.render(ctx, out)?;
@@ -236,20 +253,14 @@ impl Render for For {
         let parent = ctx.state.loops.last().cloned().unwrap_or_default();
         let length = segment.len() as i64;
         ctx.push_scope()?;
+        let forloop = Arc::new(ForloopDrop::new(self.name.clone(), length, parent));
+        ctx.set_local("forloop", Value::Object(forloop.clone()));
+        ctx.state.loops.push(Value::Object(forloop.clone()));
         let r = (|| {
-            for (i, item) in segment.into_iter().enumerate() {
-                let drop = Value::Object(Arc::new(ForloopDrop {
-                    name: self.name.clone(),
-                    length,
-                    index0: i as i64,
-                    parent: parent.clone(),
-                }));
-                ctx.set_local("forloop", drop.clone());
+            for item in segment {
                 ctx.set_local(&self.var, item);
-                ctx.state.loops.push(drop);
-                let r = self.body.render(ctx, out);
-                ctx.state.loops.pop();
-                r?;
+                self.body.render(ctx, out)?;
+                forloop.advance();
                 ctx.step(out.len())?;
                 match ctx.interrupt.take() {
                     Some(Interrupt::Break) => break,
@@ -258,6 +269,7 @@ impl Render for For {
             }
             Ok(())
         })();
+        ctx.state.loops.pop();
         ctx.pop_scope();
         r
     }

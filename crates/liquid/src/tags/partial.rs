@@ -242,15 +242,21 @@ impl Render for RenderTag {
         };
         match items {
             Some(items) => {
-                let length = items.len() as i64;
-                for (i, item) in items.into_iter().enumerate() {
-                    let forloop = Value::object(ForloopDrop {
-                        name: self.name.clone(),
-                        length,
-                        index0: i as i64,
-                        parent: Value::Nil,
-                    });
-                    self.render_one(ctx, &partial, &var_name, item, Some(forloop), out)?;
+                let forloop = Arc::new(ForloopDrop::new(
+                    self.name.as_str().into(),
+                    items.len() as i64,
+                    Value::Nil,
+                ));
+                for item in items {
+                    self.render_one(
+                        ctx,
+                        &partial,
+                        &var_name,
+                        item,
+                        Some(Value::Object(forloop.clone())),
+                        out,
+                    )?;
+                    forloop.advance();
                 }
                 Ok(())
             }

@@ -271,7 +271,7 @@ fn values_from(markup: &str) -> Vec<Expression> {
 impl Render for Cycle {
     fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
         let key = match &self.name {
-            CycleName::Fixed(k) => format!("s{k}"),
+            CycleName::Fixed(k) => k.clone(),
             CycleName::Expr(e) => format!("n{}", inspect(&e.evaluate(ctx)?)),
         };
         let iteration = ctx.state.cycles.get(&key).copied().unwrap_or(0);

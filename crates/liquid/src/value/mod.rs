@@ -164,6 +164,13 @@ impl Value {
 
 /// Looks a string key up in a [`Map`] without allocating.
 pub fn map_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
+    // Small hashes (most front matter and data) are faster to scan than to hash.
+    if map.len() <= 8 {
+        return map
+            .iter()
+            .find(|(k, _)| matches!(k, Value::Str(s) if &**s == key))
+            .map(|(_, v)| v);
+    }
     map.get(&StrKey(key))
 }
 

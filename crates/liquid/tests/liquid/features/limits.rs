@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use hyde_liquid::{Context, Engine, ErrorKind, Template};
+use hyde_liquid::{Context, Engine, ErrorKind, Template, Value};
 
 use crate::common::{fs, render};
 
@@ -48,4 +48,51 @@ fn unterminated_openers_parse_in_linear_time() {
     assert_eq!(render(&long).unwrap(), "");
     // Generous: quadratic behaviour would take minutes.
     assert!(started.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn spliced_corpus_templates_never_panic() {
+    // A deterministic poor man's fuzzer: glue random slices of corpus
+    // templates together and render them with the corpus data.
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../corpus/cases.json")).unwrap();
+    let sources: Vec<&str> = doc["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["template"].as_str())
+        .collect();
+    let data = crate::common::from_json(&doc["data"]["main"]);
+    let Value::Hash(globals) = data else {
+        panic!("corpus data is a hash")
+    };
+    let engine = Engine::new();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    for _ in 0..3000 {
+        let mut src = String::new();
+        for _ in 0..1 + next(4) {
+            let s = sources[next(sources.len())];
+            let (a, b) = (next(s.len() + 1), next(s.len() + 1));
+            let (a, b) = (a.min(b), a.max(b));
+            if let Some(piece) = s.get(a..b) {
+                src.push_str(piece);
+            }
+        }
+        if let Ok(t) = Template::parse(&src, &engine) {
+            let mut ctx = Context::new(&engine);
+            ctx.set_globals((*globals).clone());
+            ctx.set_file_system(fs(&[
+                ("item", "[{{ item }}]"),
+                ("self", "{% include 'self' %}"),
+            ]));
+            ctx.limits_mut().max_render_steps = Some(100_000);
+            let _ = t.render(&mut ctx);
+        }
+    }
 }
