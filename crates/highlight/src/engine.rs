@@ -331,7 +331,8 @@ impl Lexer {
                         continue;
                     }
                     let hay = &text[pos..];
-                    let Some(spans) = re.match_at_start(hay) else {
+                    let groups = !matches!(emit, Emit::Tok(_));
+                    let Some(spans) = re.match_at_start(hay, groups) else {
                         if let Some(run) = skip.as_ref().and_then(|r| r.find(hay)) {
                             if let Some(f) = self.fails_before.get_mut(*id) {
                                 *f = pos + run.end();

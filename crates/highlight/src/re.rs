@@ -40,10 +40,16 @@ impl Re {
         }
     }
 
-    /// Matches at the start of `hay`; returns the group spans (group 0 first).
-    pub(crate) fn match_at_start(&self, hay: &str) -> Option<Spans> {
+    /// Matches at the start of `hay`; returns the group spans (group 0
+    /// first, the others only when `groups` is asked for).
+    pub(crate) fn match_at_start(&self, hay: &str, groups: bool) -> Option<Spans> {
         match self {
             Re::Plain(re) => {
+                // Most attempts fail: find first, capture only on success.
+                let m = re.find(hay)?;
+                if !groups {
+                    return Some(vec![Some((m.start(), m.end()))]);
+                }
                 let mut locs = re.capture_locations();
                 re.captures_read(&mut locs, hay)?;
                 Some((0..locs.len()).map(|i| locs.get(i)).collect())
@@ -365,9 +371,9 @@ mod tests {
     #[test]
     fn slice_semantics() {
         let re = Re::new(r"^b").unwrap();
-        assert!(re.match_at_start("bc").is_some());
+        assert!(re.match_at_start("bc", true).is_some());
         let re = Re::new(r"(?<!a)b").unwrap();
         assert!(matches!(re, Re::Fancy(_, Some(_))));
-        assert!(re.match_at_start("b").is_some());
+        assert!(re.match_at_start("b", true).is_some());
     }
 }

@@ -115,7 +115,7 @@ fn sigil_step(c: &mut Ctx<'_>) {
         }
         let res = intp_res();
         for (re, tok) in res.iter().zip([SI, SE, SE]) {
-            if let Some(sp) = re.match_at_start(rest) {
+            if let Some(sp) = re.match_at_start(rest, false) {
                 let len = sp[0].map_or(0, |(_, e)| e);
                 c.token(tok, &rest[..len]);
                 c.set_len(len);

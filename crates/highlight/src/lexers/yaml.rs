@@ -154,6 +154,7 @@ fn build() -> Def {
             let m = c.m0();
             set_indent(c, m, true);
         })
+        .skip_run(r#"[^#,:?\[\]{}"'\n]+"#)
         .f(r"[\|>][+-]?", |c| {
             c.tok(PI);
             c.push("block_scalar_content");
