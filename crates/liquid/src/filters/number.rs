@@ -13,6 +13,8 @@ use crate::value::{format_float, Value};
 pub(crate) struct Decimal {
     m: i128,
     scale: u32,
+    /// BigDecimal keeps the sign of zero (`-2.5 * 0` is `-0.0`).
+    neg_zero: bool,
 }
 
 /// A number as `Utils.to_number` produces it.
@@ -27,11 +29,16 @@ pub(crate) enum Num {
 const MAX_SCALE: u32 = 60;
 
 impl Decimal {
-    fn from_int(i: i64) -> Decimal {
+    fn new(m: i128, scale: u32) -> Decimal {
         Decimal {
-            m: i as i128,
-            scale: 0,
+            m,
+            scale,
+            neg_zero: false,
         }
+    }
+
+    fn from_int(i: i64) -> Decimal {
+        Decimal::new(i as i128, 0)
     }
 
     /// Parses `-?digits(.digits)?(e[+-]?digits)?`.
@@ -72,6 +79,7 @@ impl Decimal {
             Decimal {
                 m: if neg { -m } else { m },
                 scale: scale as u32,
+                neg_zero: neg && m == 0,
             }
             .normalize(),
         )
@@ -93,7 +101,14 @@ impl Decimal {
     }
 
     pub(crate) fn to_f64(self) -> f64 {
+        if self.m == 0 && self.neg_zero {
+            return -0.0;
+        }
         format!("{}e-{}", self.m, self.scale).parse().unwrap_or(0.0)
+    }
+
+    fn is_neg(self) -> bool {
+        self.m < 0 || (self.m == 0 && self.neg_zero)
     }
 
     fn cmp(a: Decimal, b: Decimal) -> Ordering {
@@ -114,7 +129,7 @@ impl Decimal {
         }
         let drop = (self.scale as i64 - target) as u32;
         let Some(p) = 10i128.checked_pow(drop) else {
-            return Decimal { m: 0, scale: 0 };
+            return Decimal::new(0, 0);
         };
         let q = self.m / p;
         let r = self.m % p;
@@ -142,17 +157,10 @@ impl Decimal {
             }
         };
         if target >= 0 {
-            Decimal {
-                m: q,
-                scale: target as u32,
-            }
-            .normalize()
+            Decimal::new(q, target as u32).normalize()
         } else {
             let back = 10i128.checked_pow((-target) as u32).unwrap_or(1);
-            Decimal {
-                m: q.saturating_mul(back),
-                scale: 0,
-            }
+            Decimal::new(q.saturating_mul(back), 0)
         }
     }
 
@@ -321,11 +329,13 @@ fn dec_op(x: Decimal, y: Decimal, op: char) -> Result<Option<Num>, Error> {
             } else {
                 a.checked_sub(b)
             }?;
-            Some(Decimal { m, scale: s })
+            Some(Decimal::new(m, s))
         }),
         '*' => x.m.checked_mul(y.m).and_then(|m| {
             let scale = x.scale + y.scale;
-            (scale <= MAX_SCALE).then_some(Decimal { m, scale })
+            let mut d = Decimal::new(m, scale);
+            d.neg_zero = m == 0 && x.is_neg() != y.is_neg();
+            (scale <= MAX_SCALE).then_some(d)
         }),
         '/' => {
             if y.m == 0 {
@@ -350,7 +360,7 @@ fn dec_op(x: Decimal, y: Decimal, op: char) -> Result<Option<Num>, Error> {
                 } else {
                     r
                 };
-                Decimal { m: r, scale: s }
+                Decimal::new(r, s)
             })
         }
     };
@@ -397,13 +407,7 @@ pub(crate) fn abs(v: &Value) -> Value {
         Num::Int(i) => i
             .checked_abs()
             .map_or(Value::Float((i as f64).abs()), Value::Int),
-        Num::Dec(d) => Value::Float(
-            Decimal {
-                m: d.m.abs(),
-                scale: d.scale,
-            }
-            .to_f64(),
-        ),
+        Num::Dec(d) => Value::Float(Decimal::new(d.m.abs(), d.scale).to_f64()),
         Num::Special(f) => Value::Float(f.abs()),
     }
 }

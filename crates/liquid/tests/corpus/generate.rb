@@ -932,6 +932,254 @@ b
 LIQ
 TAGS.each { |t| add(t) }
 
+# --- Arithmetic on floats and strings (BigDecimal semantics) ---------------
+NUMS = %w[0 1 -1 3 0.1 0.2 0.3 1.5 -2.5 2.675 1e3 10.0 0.125 7 "2.50" "-0.5" "abc" "3x" nil 1.005 123456.789 0.000123]
+%w[plus minus times divided_by modulo at_least at_most].each do |f|
+  NUMS.each do |a|
+    NUMS.each do |b|
+      next if rand < 0.75
+      add("{{ #{a} | #{f}: #{b} }}")
+    end
+  end
+end
+NUMS.each do |a|
+  ['', ': 1', ': 2', ': -1', ': 3'].each { |r| add("{{ #{a} | round#{r} }}") }
+  %w[ceil floor abs].each { |f| add("{{ #{a} | #{f} }}") }
+end
+
+# --- Lookups with unusual keys -------------------------------------------------
+DATA['keys'] = {
+  'h' => { 'a b' => 1, 'a-b' => 2, 'a_b' => 3, '1' => 'one', 'nil' => 'k', 'true' => 't', 'size' => 9, 'first' => 'f', 'é' => 'acc', '' => 'blank' },
+  'a' => { 'b-c' => 'dash', 'b' => { 'c' => 'deep' } }, 'list' => [[1, 2], { 'x' => 'y' }, 'str', nil, 5],
+  'k' => 'a b', 'one' => 1, 'neg' => -1, 'strs' => %w[x y z],
+}
+['{{ h["a b"] }}', '{{ h[k] }}', '{{ h.a-b }}', '{{ h["a-b"] }}', '{{ h.a_b }}', '{{ h["1"] }}', '{{ h[1] }}',
+ '{{ h.nil }}', '{{ h["nil"] }}', '{{ h[nil] }}', '{{ h.true }}', '{{ h.size }}', '{{ h["size"] }}', '{{ h.first }}',
+ '{{ h.é }}', '{{ h[""] }}', '{{ a.b-c }}', '{{ a.b.c }}', '{{ a["b"]["c"] }}', '{{ a.b["c"] }}', '{{ list[0][1] }}',
+ '{{ list[1].x }}', '{{ list[2].size }}', '{{ list[3].size }}', '{{ list[4].size }}', '{{ list[one] }}', '{{ list[neg] }}',
+ '{{ list[-5] }}', '{{ list[-6] }}', '{{ strs[one] }}', '{{ strs.last }}', '{{ strs[strs.size] }}', '{{ list.size }}',
+ '{{ list | size }}', '{{ list.first.first }}', '{{ h .a_b }}', '{{ h. a_b }}', '{{ h[ "a_b" ] }}', '{{ a . b . c }}',
+ '{{ a.b.c.d.e }}', '{{ h["a_b"].size }}', '{{ strs.first.size }}', '{{ [k] }}', '{{ ["k"] }}', '{{ [[k]] }}'].each { |t| add(t, 'keys') }
+
+# --- More tag combinations -----------------------------------------------------
+<<~'LIQ'.split("\n====\n").each { |t| add(t) }
+{% for p in posts %}{% include "item" with p.title %}{% endfor %}
+====
+{% for p in posts limit: 2 %}{% include "loopy" %}{% endfor %}
+====
+{% for x in arr %}{% render "loopy" %}{% endfor %}
+====
+{% include "item" for posts as item %}
+====
+{% include "vars" with s as a %}
+====
+{% assign list = "c,a,b" | split: "," | sort %}{% for x in list %}{{ x }}{% endfor %}
+====
+{% assign sorted = posts | sort: "n" %}{{ sorted | map: "title" | join: "," }}
+====
+{% assign sorted = posts | sort: "cat" %}{{ sorted | map: "title" | join: "," }}
+====
+{% assign sorted = posts | sort_natural: "title" %}{{ sorted | map: "title" | join: "," }}
+====
+{% assign w = posts | where: "cat", "news" | map: "n" %}{{ w | join: "+" }}={{ w | sum }}
+====
+{{ posts | map: "tags" | join: "," }}
+====
+{{ posts | map: "tags" | uniq | join: "," }}
+====
+{{ posts | where: "draft", false | size }}
+====
+{{ posts | where: "draft", true | map: "title" }}
+====
+{{ posts | map: "title" | sort | first }}
+====
+{{ posts | first | map: "title" }}
+====
+{{ nested | flatten }}
+====
+{{ nested | join: "-" }}
+====
+{{ nested | size }}
+====
+{{ nested | first | last }}
+====
+{{ h | map: "a" }}
+====
+{{ h | first }}
+====
+{{ h | last }}
+====
+{{ h | size }}
+====
+{{ h | join }}
+====
+{{ h | sort }}
+====
+{{ h | reverse }}
+====
+{{ h | where: "a" }}
+====
+{{ h | where: "a", 1 }}
+====
+{{ s | where: "e" }}
+====
+{{ s | map: "l" }}
+====
+{{ (1..4) | map: "x" }}
+====
+{{ (1..4) | reverse | join }}
+====
+{{ (1..4) | sort | last }}
+====
+{{ (1..4) | size }}
+====
+{{ (1..4) | first }}
+====
+{{ (1..4) | concat: arr | join: "," }}
+====
+{{ arr | concat: (1..2) }}
+====
+{{ u | upcase }}|{{ u | downcase }}|{{ u | capitalize }}|{{ u | size }}|{{ u | slice: -3, 2 }}|{{ u | truncate: 8 }}|{{ u | reverse }}
+====
+{{ emoji | slice: 1 }}|{{ emoji | truncate: 2, "" }}|{{ emoji | split: "" | join: "," }}|{{ emoji | url_encode }}|{{ emoji | base64_encode }}
+====
+{{ "ǆemo" | capitalize }}|{{ "ß" | upcase }}|{{ "İ" | downcase }}|{{ "ﬁ" | upcase }}
+====
+{{ "  a  b  " | split: " " | size }}|{{ "a,b,,c,," | split: "," | size }}|{{ ",a" | split: "," | size }}|{{ "abc" | split: "" | size }}
+====
+{{ "a\tb\nc d" | truncatewords: 2 }}|{{ "one two" | truncatewords: 2 }}|{{ "one two " | truncatewords: 2 }}|{{ " one  two  three" | truncatewords: 2, "" }}
+====
+{{ "<a href='x'>l</a><br/>t<script type='x'>s</script><style>y</style><!-- c -->e<SCRIPT>X</SCRIPT>" | strip_html }}
+====
+{{ "a < b > c" | strip_html }}|{{ "<p" | strip_html }}|{{ "<!-- open" | strip_html }}|{{ "<script>never closed" | strip_html }}
+====
+{{ "&amp; &Amp; &#x27; &#39 &; &lt" | escape_once }}
+====
+{{ "%41%2" | url_decode }}|{{ "%%41" | url_decode }}|{{ "a%20b+c" | url_decode }}|{{ "%e2%82%ac" | url_decode }}
+====
+{{ "aGVsbG8" | base64_decode }}
+====
+{{ "aGVsbG8=" | base64_decode }}|{{ "aGVsbG8" | base64_url_safe_decode }}|{{ "YQ==" | base64_url_safe_decode }}
+====
+{{ "a b" | replace: " ", "\\" }}|{{ "abc" | replace: "b", "\\&\\&" }}|{{ "abc" | replace: "b", "\\`" }}|{{ "abc" | replace: "b", "\\'" }}|{{ "abc" | replace_first: "b", "\\0!" }}
+====
+{{ "hello" | slice: -1 }}|{{ "hello" | slice: -5, 5 }}|{{ "hello" | slice: -6 }}|{{ "hello" | slice: 5 }}|{{ "hello" | slice: 2, -1 }}|{{ arr | slice: -2, 5 | join }}
+====
+{{ "abc" | truncate: 3 }}|{{ "abcd" | truncate: 3 }}|{{ "abcd" | truncate: 3, "" }}|{{ "abcdef" | truncate: 5, "..." }}|{{ "abcdef" | truncate: 2, "..." }}
+====
+{{ n | default: "d" }}|{{ f | default: "d" }}|{{ f | default: "d", allow_false: true }}|{{ e | default: "d" }}|{{ ea | default: "d" }}|{{ eh | default: "d" }}|{{ zero | default: "d" }}|{{ ws | default: "d" }}
+====
+{{ n | default }}|{{ s | default: n }}|{{ n | default: n | size }}
+====
+{{ s | default: "x", allow_false: t }}|{{ f | default: "x", allow_false: n }}|{{ f | default: "x", other: true }}
+====
+{% assign x = 3 | at_least: 5 | at_most: 4 %}{{ x }}
+====
+{{ i | divided_by: 5 | times: 5 }}|{{ i | modulo: 5 }}|{{ neg | divided_by: 2 }}|{{ neg | modulo: 2 }}|{{ 7 | divided_by: -2 }}|{{ 7 | modulo: -2 }}
+====
+{% for i in (1..3) %}{% for j in (1..i) %}{{ j }}{% endfor %};{% endfor %}
+====
+{% for i in (1..10) %}{% if i > 3 %}{% break %}{% endif %}{% for j in (1..10) %}{% if j > i %}{% break %}{% endif %}{{ j }}{% endfor %},{% endfor %}
+====
+{% for i in (1..3) %}{% cycle "a", "b" %}{% cycle "a", "b" %}{% endfor %}
+====
+{% for i in (1..3) %}{% capture c %}{% cycle "x", "y" %}{% endcapture %}{{ c }}{% endfor %}
+====
+{% for p in posts %}{% case p.cat %}{% when "news" %}N{% when "blog", "misc" %}B{% when nil %}0{% else %}?{% endcase %}{% endfor %}
+====
+{% for p in posts %}{% unless p.draft %}{{ p.n }}{% endunless %}{% endfor %}
+====
+{% for p in posts %}{% if p.tags.size > 0 and p.n < 5 or p.cat == nil %}{{ p.title }}{% endif %}{% endfor %}
+====
+{% for p in posts %}{% if p.tags contains "b" %}{{ forloop.index }}{% endif %}{% endfor %}
+====
+{% for p in posts reversed %}{{ p.title | slice: 0 }}{% endfor %}
+====
+{% for p in posts offset: 1 limit: 2 reversed %}{{ p.n }}{% endfor %}
+====
+{% tablerow p in posts cols: 3 %}{{ p.title }}{% endtablerow %}
+====
+{% liquid
+  assign total = 0
+  for p in posts
+    assign total = total | plus: p.n
+  endfor
+  echo total
+%}
+====
+{% liquid
+  for p in posts
+    unless forloop.first
+      echo ","
+    endunless
+    echo p.title | downcase
+  endfor
+%}
+====
+{%- liquid
+  assign x = "a"
+-%}
+ {{ x }}
+====
+{% capture html %}
+  <ul>
+  {%- for x in arr %}
+    <li>{{ x }}</li>
+  {%- endfor %}
+  </ul>
+{% endcapture %}{{ html | strip }}
+====
+{% raw %}{% for x in arr %}{{ x }}{% endfor %}{% endraw %}{% for x in arr %}{{ x }}{% endfor %}
+====
+{% comment %}
+  {% for x in arr %}
+{% endcomment %}after
+====
+{{ s | append: "{% raw %}" }}
+====
+{% if s == "Hello World" %}{% assign r = "y" %}{% endif %}{{ r }}
+====
+{% if h.d contains 2 and h.d.size == 2 %}ok{% endif %}
+====
+{% if h.size == 5 %}five{% endif %}
+====
+{% if arr.first == 3 and arr.last == 2 %}fl{% endif %}
+====
+{% if s.size > 5 %}long{% endif %}
+====
+{% if "b" > "a" %}gt{% endif %}{% if "B" > "a" %}GT{% endif %}{% if 2 > 10 %}x{% endif %}{% if "2" > "10" %}y{% endif %}
+====
+{% if 0.1 == 0.1 %}a{% endif %}{% if fz == 0.1 %}b{% endif %}{% if 1.0 == 1 %}c{% endif %}{% if fl > 3 %}d{% endif %}{% if 3 < fl %}e{% endif %}
+====
+{% if nosuch.deep.key %}x{% else %}y{% endif %}
+====
+{% if nosuch contains "a" %}x{% else %}y{% endif %}
+====
+{% if arr contains nosuch %}x{% else %}y{% endif %}
+====
+{% if mixed contains nil %}x{% else %}y{% endif %}
+====
+{% if mixed contains 2.5 %}x{% else %}y{% endif %}
+====
+{% if mixed contains true %}x{% else %}y{% endif %}
+====
+{% if nums contains 0 %}x{% else %}y{% endif %}
+====
+{% if dup contains "1" %}x{% else %}y{% endif %}
+====
+{% if h.d contains "1" %}x{% else %}y{% endif %}
+====
+{% if posts contains posts[0] %}x{% else %}y{% endif %}
+====
+{% if posts[0] == posts[0] %}x{% else %}y{% endif %}
+====
+{% if h == h %}x{% else %}y{% endif %}
+====
+{% if arr == arr %}x{% else %}y{% endif %}
+====
+{% if (1..3) == (1..3) %}x{% else %}y{% endif %}
+LIQ
+
 # Range and nesting limits.
 add(('{% if t %}' * 101) + ('{% endif %}' * 101))
 add(('{% if t %}' * 99) + 'deep' + ('{% endif %}' * 99))
