@@ -95,7 +95,9 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
     let run = run_grass(&fs, entry, opts, opts.style)?;
     let mut sheet = tree::parse(&run.css);
-    if opts.style == Style::Compressed && fixes::wants_expanded_patch(&sheet) {
+    if opts.style == Style::Compressed
+        && fixes::wants_expanded_patch(&sheet, fs.interpolated_custom_props())
+    {
         let again = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
         let expanded = run_grass(&again, entry, opts, Style::Expanded)?;
         fixes::patch_from_expanded(&mut sheet, &tree::parse(&expanded.css));

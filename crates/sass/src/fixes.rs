@@ -39,6 +39,7 @@ fn fix_items(items: &mut [Item], style: Style, parent: Option<&str>) {
                     *value = value::shortest_numbers(value);
                     *value = calc::rewrite(value, style);
                     if style == Style::Compressed {
+                        *value = value::plain_call_leading_zeros(value);
                         *value = value::negative_leading_zero(value);
                     }
                 }
@@ -192,16 +193,25 @@ fn collect_decls_mut<'a>(items: &'a mut [Item], out: &mut Vec<DeclRef<'a>>) {
     }
 }
 
-/// Whether patching from an expanded run could change anything.
-pub(crate) fn wants_expanded_patch(sheet: &Sheet) -> bool {
-    fn any(items: &[Item]) -> bool {
+/// Whether an expanded run could change anything: a custom property whose
+/// source interpolates, or a plain-CSS call whose compressed text differs
+/// from its expanded text. Skipping the second run halves the cost of
+/// compressed output for most stylesheets.
+pub(crate) fn wants_expanded_patch(sheet: &Sheet, interpolated_custom_props: bool) -> bool {
+    fn any(items: &[Item], custom: bool) -> bool {
         items.iter().any(|item| match &item.node {
-            Node::Decl { prop, value } => prop.starts_with("--") || value.contains('('),
-            Node::Block { children, .. } => any(children),
+            Node::Decl { prop, value } => {
+                if prop.starts_with("--") {
+                    custom
+                } else {
+                    value.contains('(') && value::plain_calls_may_differ(value)
+                }
+            }
+            Node::Block { children, .. } => any(children, custom),
             _ => false,
         })
     }
-    any(&sheet.items)
+    any(&sheet.items, interpolated_custom_props)
 }
 
 /// Marks the comments that stood on the line of the node before them in a

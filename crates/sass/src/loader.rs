@@ -24,6 +24,7 @@ pub(crate) struct HydeFs<'a> {
     load_paths: &'a [PathBuf],
     loaded: RefCell<Vec<PathBuf>>,
     trailing: RefCell<HashSet<String>>,
+    interpolated_custom_props: std::cell::Cell<bool>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
 }
 
@@ -42,6 +43,7 @@ impl<'a> HydeFs<'a> {
             load_paths,
             loaded: RefCell::new(Vec::new()),
             trailing: RefCell::new(HashSet::new()),
+            interpolated_custom_props: std::cell::Cell::new(false),
             sources,
         }
     }
@@ -55,6 +57,12 @@ impl<'a> HydeFs<'a> {
             .filter(|p| seen.insert(p.to_path_buf()))
             .cloned()
             .collect()
+    }
+
+    /// Whether a stylesheet read so far may interpolate into a custom
+    /// property (its name or value).
+    pub(crate) fn interpolated_custom_props(&self) -> bool {
+        self.interpolated_custom_props.get()
     }
 
     /// Comments that trail another node on their source line.
@@ -130,6 +138,9 @@ impl<'a> HydeFs<'a> {
                 text
             }
         };
+        if !self.interpolated_custom_props.get() && interpolates_custom_property(&text) {
+            self.interpolated_custom_props.set(true);
+        }
         let Some(sources) = self.sources else {
             return text.into_bytes();
         };
@@ -177,6 +188,22 @@ impl grass::Fs for HydeFs<'_> {
         let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
         std::fs::canonicalize(&real).or(Ok(real))
     }
+}
+
+/// A `--name: value` declaration (or `--#{...}` name) whose text up to the
+/// next `;` or line break holds an interpolation. Errs on the side of yes.
+fn interpolates_custom_property(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(pos) = rest.find("--") {
+        let after = &rest[pos + 2..];
+        let end = after.find([';', '\n']).unwrap_or(after.len());
+        let decl = &after[..end];
+        if decl.contains("#{") {
+            return true;
+        }
+        rest = after;
+    }
+    false
 }
 
 /// `dir/_name` for `dir/name`, when that partial exists.

@@ -120,7 +120,7 @@ fn numbers(s: &str) -> Vec<NumberToken> {
             continue;
         }
         let prev_ident = i > 0 && is_name_byte(bytes[i - 1]);
-        if prev_ident || c == b'#' {
+        if (prev_ident && is_name_byte(c)) || c == b'#' {
             // Inside an identifier or a hex colour: skip the whole word.
             i += 1;
             while i < bytes.len() && is_name_byte(bytes[i]) {
@@ -280,6 +280,205 @@ fn matching_paren(s: &str, open: usize) -> usize {
     }
     bytes.len()
 }
+
+/// Whether a compressed value's plain-CSS calls might read differently in
+/// expanded form: a colour (hex, functional or named) or a comma without its
+/// space. (Leading zeros are restored in place by
+/// [`plain_call_leading_zeros`].)
+pub(crate) fn plain_calls_may_differ(compressed: &str) -> bool {
+    plain_calls(compressed).iter().any(|(_, start, end)| {
+        let call = &compressed[*start..*end];
+        let bytes = call.as_bytes();
+        let tight_comma = bytes.windows(2).any(|w| w[0] == b',' && w[1] != b' ');
+        tight_comma
+            || call.contains('#')
+            || call.contains("rgb")
+            || call.contains("hsl")
+            || call
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .any(|word| COLOR_NAMES.contains(&word.to_ascii_lowercase().as_str()))
+    })
+}
+
+/// Puts back the leading zero grass drops from numbers inside plain-CSS
+/// calls in compressed output (`scale(.75)`), as dart-sass writes them.
+pub(crate) fn plain_call_leading_zeros(value: &str) -> String {
+    if !value.contains('.') {
+        return value.to_string();
+    }
+    let calls = plain_calls(value);
+    if calls.is_empty() {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len() + 4);
+    let mut last = 0;
+    for (_, start, end) in calls {
+        out.push_str(&value[last..start]);
+        out.push_str(&rewrite_numbers(&value[start..end], |n| {
+            if let Some(rest) = n.strip_prefix("-.") {
+                Some(format!("-0.{rest}"))
+            } else {
+                n.strip_prefix('.').map(|rest| format!("0.{rest}"))
+            }
+        }));
+        last = end;
+    }
+    out.push_str(&value[last..]);
+    out
+}
+
+/// CSS's named colours, which Sass reads as colour values.
+const COLOR_NAMES: &[&str] = &[
+    "aliceblue",
+    "antiquewhite",
+    "aqua",
+    "aquamarine",
+    "azure",
+    "beige",
+    "bisque",
+    "black",
+    "blanchedalmond",
+    "blue",
+    "blueviolet",
+    "brown",
+    "burlywood",
+    "cadetblue",
+    "chartreuse",
+    "chocolate",
+    "coral",
+    "cornflowerblue",
+    "cornsilk",
+    "crimson",
+    "cyan",
+    "darkblue",
+    "darkcyan",
+    "darkgoldenrod",
+    "darkgray",
+    "darkgreen",
+    "darkgrey",
+    "darkkhaki",
+    "darkmagenta",
+    "darkolivegreen",
+    "darkorange",
+    "darkorchid",
+    "darkred",
+    "darksalmon",
+    "darkseagreen",
+    "darkslateblue",
+    "darkslategray",
+    "darkslategrey",
+    "darkturquoise",
+    "darkviolet",
+    "deeppink",
+    "deepskyblue",
+    "dimgray",
+    "dimgrey",
+    "dodgerblue",
+    "firebrick",
+    "floralwhite",
+    "forestgreen",
+    "fuchsia",
+    "gainsboro",
+    "ghostwhite",
+    "gold",
+    "goldenrod",
+    "gray",
+    "green",
+    "greenyellow",
+    "grey",
+    "honeydew",
+    "hotpink",
+    "indianred",
+    "indigo",
+    "ivory",
+    "khaki",
+    "lavender",
+    "lavenderblush",
+    "lawngreen",
+    "lemonchiffon",
+    "lightblue",
+    "lightcoral",
+    "lightcyan",
+    "lightgoldenrodyellow",
+    "lightgray",
+    "lightgreen",
+    "lightgrey",
+    "lightpink",
+    "lightsalmon",
+    "lightseagreen",
+    "lightskyblue",
+    "lightslategray",
+    "lightslategrey",
+    "lightsteelblue",
+    "lightyellow",
+    "lime",
+    "limegreen",
+    "linen",
+    "magenta",
+    "maroon",
+    "mediumaquamarine",
+    "mediumblue",
+    "mediumorchid",
+    "mediumpurple",
+    "mediumseagreen",
+    "mediumslateblue",
+    "mediumspringgreen",
+    "mediumturquoise",
+    "mediumvioletred",
+    "midnightblue",
+    "mintcream",
+    "mistyrose",
+    "moccasin",
+    "navajowhite",
+    "navy",
+    "oldlace",
+    "olive",
+    "olivedrab",
+    "orange",
+    "orangered",
+    "orchid",
+    "palegoldenrod",
+    "palegreen",
+    "paleturquoise",
+    "palevioletred",
+    "papayawhip",
+    "peachpuff",
+    "peru",
+    "pink",
+    "plum",
+    "powderblue",
+    "purple",
+    "rebeccapurple",
+    "red",
+    "rosybrown",
+    "royalblue",
+    "saddlebrown",
+    "salmon",
+    "sandybrown",
+    "seagreen",
+    "seashell",
+    "sienna",
+    "silver",
+    "skyblue",
+    "slateblue",
+    "slategray",
+    "slategrey",
+    "snow",
+    "springgreen",
+    "steelblue",
+    "tan",
+    "teal",
+    "thistle",
+    "tomato",
+    "transparent",
+    "turquoise",
+    "violet",
+    "wheat",
+    "white",
+    "whitesmoke",
+    "yellow",
+    "yellowgreen",
+];
 
 /// Replaces each plain-CSS call of the compressed value with the same call
 /// from the expanded value, when both values have the same calls.
