@@ -45,7 +45,7 @@ fn host_char(b: u8) -> bool {
 fn fragment_char(b: u8) -> bool {
     pchar(b) || matches!(b, b'/' | b'?')
 }
-// Addressable's query class leaves out `&` and `;` but keeps `%`.
+// Addressable's query class leaves out `&` and `;`; `%` only stays before `2B`.
 fn query_char(b: u8) -> bool {
     unreserved(b)
         || matches!(
@@ -120,6 +120,32 @@ fn normalize_with(input: &str, class: impl Fn(u8) -> bool, keep_encoded: &[u8]) 
     out
 }
 
+/// One `&`-separated part of a query: `%2B` stays encoded (so `+` keeps
+/// meaning a plus), any other `%` is encoded.
+fn normalize_query_pair(pair: &str) -> String {
+    let raw = unencode(pair, b"+");
+    let text = match String::from_utf8(raw) {
+        Ok(text) if text.is_ascii() => text,
+        Ok(text) => text.nfkc().collect(),
+        Err(err) => {
+            let mut out = String::new();
+            encode_bytes(err.as_bytes(), reserved_or_unreserved, &mut out);
+            return out;
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for (i, &b) in bytes.iter().enumerate() {
+        let plus = b == b'%' && matches!(bytes.get(i + 1..i + 3), Some(b"2B" | b"2b"));
+        if plus || (b != b'%' && b.is_ascii() && query_char(b)) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// Jekyll's `uri_escape`: `Addressable::URI.normalize_component(input)`.
 pub fn uri_escape(input: &str) -> String {
     normalize_with(input, reserved_or_unreserved, &[])
@@ -153,7 +179,13 @@ pub struct Uri<'a> {
 impl<'a> Uri<'a> {
     /// Splits like Addressable's `URIREGEX`
     /// (`^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?$`).
-    pub fn parse(input: &'a str) -> Uri<'a> {
+    pub fn parse(input: &'a str) -> Result<Uri<'a>, InvalidUri> {
+        let uri = Uri::split(input);
+        validate(&uri)?;
+        Ok(uri)
+    }
+
+    fn split(input: &'a str) -> Uri<'a> {
         let mut rest = input;
         let mut uri = Uri::default();
         if let Some(end) = rest.find([':', '/', '?', '#']) {
@@ -212,7 +244,7 @@ impl<'a> Uri<'a> {
         let query = self.query.and_then(|q| {
             let parts: Vec<String> = q
                 .split('&')
-                .map(|pair| upcase_plus(normalize_with(pair, query_char, b"+")))
+                .map(|pair| upcase_plus(normalize_query_pair(pair)))
                 .collect();
             let joined = parts.join("&");
             (!joined.is_empty()).then_some(joined)
@@ -292,7 +324,8 @@ fn default_port(scheme: &str) -> Option<&'static str> {
     })
 }
 
-fn normalize_authority(authority: &str, scheme: Option<&str>) -> Result<String, InvalidUri> {
+/// An authority split as Addressable splits it: user info, host, port.
+fn split_authority(authority: &str) -> (Option<&str>, &str, Option<&str>) {
     let (userinfo, hostport) = match authority.find('@') {
         Some(at) if !authority[..at].contains(['[', ']']) => {
             (Some(&authority[..at]), &authority[at + 1..])
@@ -305,15 +338,67 @@ fn normalize_authority(authority: &str, scheme: Option<&str>) -> Result<String, 
         }
         _ => (hostport, None),
     };
-    let port = port.filter(|p| !p.is_empty());
-    if let Some(p) = port {
-        if !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(InvalidUri(format!("Invalid port number: {p:?}")));
+    (userinfo, host, port.filter(|p| !p.is_empty()))
+}
+
+/// The checks `Addressable::URI.new` makes (scheme format, port, host
+/// characters, missing hierarchical part, ambiguous relative path).
+fn validate(uri: &Uri<'_>) -> Result<(), InvalidUri> {
+    if let Some(scheme) = uri.scheme {
+        let b = scheme.as_bytes();
+        let valid = b.first().is_some_and(u8::is_ascii_alphabetic)
+            && b[1..]
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-'));
+        if !valid {
+            return Err(InvalidUri(format!("Invalid scheme format: '{scheme}'")));
         }
     }
-    if host.contains(|c: char| "<>{}/\\?#@\"".contains(c) || c.is_whitespace()) {
-        return Err(InvalidUri(format!("Invalid character in host: '{host}'")));
+    let mut host_empty = true;
+    if let Some(authority) = uri.authority {
+        let (_, host, port) = split_authority(authority);
+        if let Some(p) = port {
+            let p = String::from_utf8_lossy(&unencode(p, &[])).into_owned();
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(InvalidUri(format!("Invalid port number: {p:?}")));
+            }
+        }
+        if host.contains(|c: char| "<>{}/\\?#@\"".contains(c) || c.is_whitespace()) {
+            return Err(InvalidUri(format!("Invalid character in host: '{host}'")));
+        }
+        if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            if !inner
+                .bytes()
+                .all(|b| unreserved(b) || sub_delim(b) || b == b':')
+            {
+                return Err(InvalidUri(format!("Invalid character in host: '{host}'")));
+            }
+        }
+        host_empty = host.is_empty();
     }
+    let ip_based = uri
+        .scheme
+        .is_some_and(|s| default_port(&s.to_ascii_lowercase()).is_some());
+    if ip_based && host_empty && uri.path.is_empty() {
+        return Err(InvalidUri(
+            "Absolute URI missing hierarchical segment".to_owned(),
+        ));
+    }
+    if uri.scheme.is_none() && !uri.path.starts_with('/') {
+        if let Some(colon) = uri.path.find(':') {
+            if !uri.path[..colon].contains('/') {
+                return Err(InvalidUri(format!(
+                    "Cannot assemble URI string with ambiguous path: '{}'",
+                    uri.path
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn normalize_authority(authority: &str, scheme: Option<&str>) -> Result<String, InvalidUri> {
+    let (userinfo, host, port) = split_authority(authority);
     let mut out = String::new();
     if let Some(info) = userinfo {
         let info = info.trim();
@@ -469,12 +554,12 @@ fn strip_prefixed_parent(path: &str) -> Option<String> {
 
 /// `Addressable::URI.parse(input).normalize.to_s`.
 pub fn normalize(input: &str) -> Result<String, InvalidUri> {
-    Uri::parse(input).normalize()
+    Uri::parse(input)?.normalize()
 }
 
 /// `Addressable::URI.parse(input).absolute?`.
-pub fn is_absolute(input: &str) -> bool {
-    Uri::parse(input).is_absolute()
+pub fn is_absolute(input: &str) -> Result<bool, InvalidUri> {
+    Uri::parse(input).map(|u| u.is_absolute())
 }
 
 #[cfg(test)]

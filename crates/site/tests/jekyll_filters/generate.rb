@@ -3,7 +3,8 @@
 # Renders every case in cases.txt through a real Jekyll 4.3 site (site/) and
 # writes what Jekyll produced to expected.json; also writes site.json, the
 # facts about site/ that the Rust replay's stand-in site needs (post and file
-# URLs). Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
+# URLs), and uri.json, the URL filters over generated strings.
+# Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
 # registers Jekyll passes: the site, and the page docs/about.md. The folder
@@ -93,6 +94,32 @@ Dir.mktmpdir do |dest|
       { "error" => "#{e.class}: #{e.message}".gsub(File.join(here, "site"), "SITE") }
     end
   end
+
+
+  # URL filters over generated strings: pieces that exercise percent-encoding,
+  # dot segments, schemes, queries and fragments, combined at random (fixed seed).
+  pieces = ["a", "B", "/", "//", "./", "../", ".", "..", "?", "#", "&", "=", "%",
+            "%2F", "%41", "%zz", "%e2%82%ac", " ", "é", "ü", "日本", "~", ":", "@",
+            "+", ";", ",", "[", "]", "index.html", "http:", "HTTPS://Ex.COM",
+            "mailto:", "\u00a0", "\t", "'", "\"", "<", ">", "{", "|", "\\", "^",
+            "x.y", "\uFB01", "e\u0301", "-_"]
+  rng = Random.new(20_240_105)
+  filters = Object.new.extend(Jekyll::Filters)
+  filters.instance_variable_set(:@context, Liquid::Context.new({}, {}, { :site => site }))
+  uri_results = []
+  500.times do
+    input = Array.new(rng.rand(1..6)) { pieces[rng.rand(pieces.size)] }.join
+    row = { "input" => input }
+    %w(relative_url absolute_url uri_escape cgi_escape).each do |name|
+      begin
+        row[name] = filters.public_send(name, input)
+      rescue StandardError => e
+        row[name] = { "error" => e.class.name }
+      end
+    end
+    uri_results << row
+  end
+  File.write(File.join(here, "uri.json"), JSON.pretty_generate(uri_results) + "\n")
 
   cases = load_cases(File.join(here, "cases.txt"))
   cases.each { |name, source| results[name] = render_case.call(name, source) }
