@@ -74,20 +74,27 @@ fn build_ini() -> Def {
     b.build()
 }
 
+const IDENTS: [&str; 3] = [r"\S+", r#""[^"]+""#, r"'[^']+'"];
+
 fn build_toml() -> Def {
-    let ident = r#"(?:\S+|"[^"]+"|'[^']+')"#;
     let mut b = Builder::new("toml");
     b.state("basic")
         .r(r"\s+", TEXT)
         .r("#.*?$", C)
-        .r("(true|false)", KC)
-        .gp(
+        .r("(true|false)", KC);
+    // Rouge's key is `(?:\S+|"[^"]+"|'[^']+')`; one rule per alternative
+    // finds the same match, and lets a failed `\S+` scan be remembered.
+    for ident in IDENTS {
+        b.gp(
             &format!(r"({ident})(\s*)(=)(\s*)(\{{)"),
             &[NN, TEXT, O, TEXT, P],
             "inline",
-        )
-        .skip_run(r#"[^\s"']+"#)
-        .r(r"(?<!=)\s*\[[\S]+\]", NN)
+        );
+        if ident == IDENTS[0] {
+            b.skip_run(r"\S+");
+        }
+    }
+    b.r(r"(?<!=)\s*\[[\S]+\]", NN)
         .skip_run(r"\s+|\[+")
         .r(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", LD)
         .r(
@@ -100,16 +107,22 @@ fn build_toml() -> Def {
         .r(r"0o[0-7]+(?:_[0-7]+)*", MO)
         .r(r"0b[01]+(?:_[01]+)*", MB)
         .r(r"[+-]?\d+(?:_\d+)*", MI);
-    b.state("root")
-        .mixin("basic")
-        .gp(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P], "value")
-        .skip_run(r#"[^\s"']+"#);
+    b.state("root").mixin("basic");
+    for ident in IDENTS {
+        b.gp(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P], "value");
+        if ident == IDENTS[0] {
+            b.skip_run(r"\S+");
+        }
+    }
     b.state("value").rpop(r"\n", TEXT).mixin("content");
-    b.state("content")
-        .mixin("basic")
-        .g(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P])
-        .skip_run(r#"[^\s"']+"#)
-        .rp("\"\"\"", S, "mdq")
+    b.state("content").mixin("basic");
+    for ident in IDENTS {
+        b.g(&format!(r"({ident})(\s*)(=)"), &[PY, TEXT, P]);
+        if ident == IDENTS[0] {
+            b.skip_run(r"\S+");
+        }
+    }
+    b.rp("\"\"\"", S, "mdq")
         .rp("\"", S, "dq")
         .rp("'''", S, "msq")
         .rp("'", S, "sq")

@@ -137,21 +137,25 @@ fn build() -> Def {
             &[P, NV, P],
             "link",
         )
+        .skip_run(r"!?\[[^\\\n\]]*")
         .r(&format!(r"[*][*]{EDOT}*?[*][*]"), GS)
         .r(&format!("__{EDOT}*?__"), GS)
         .r(&format!(r"[*]{EDOT}*?[*]"), GE)
         .r(&format!("_{EDOT}*?_"), GE)
         .r(r"<.*?@.+[.].+>", NV)
+        .skip_run("<.*")
         .r(&format!(r"<(https?|mailto|ftp)://{EDOT}*?>"), NV)
         .r(r"[^\\`\[*\n&<]+", TEXT)
         .f(r"&\S*;", |c| {
             let t = c.m0();
             c.delegate(markup::html, t);
         })
+        .skip_run(r"&\S*")
         .f(&format!("<{EDOT}*?>"), |c| {
             let t = c.m0();
             c.delegate(markup::html, t);
         })
+        .skip_run(r"<[^\\\n]*")
         .r("[&<]", TEXT)
         .r(r"\[", TEXT)
         .r(r"\n", TEXT);
