@@ -160,6 +160,18 @@ impl Context {
             .cloned()
     }
 
+    /// Like [`Context::get`], without cloning.
+    pub fn get_ref(&self, name: &str) -> Option<&Value> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(v) = scope.get(name) {
+                return Some(v);
+            }
+        }
+        map_get(&self.environment, name)
+            .filter(|v| !v.is_nil())
+            .or_else(|| map_get(&self.static_environment, name))
+    }
+
     /// Assigns in the outermost scope, as `{% assign %}` does.
     pub fn assign(&mut self, name: &str, value: Value) {
         self.scopes[0].set(name, value);

@@ -232,6 +232,13 @@ impl Lookup {
 
     fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
         let strict = ctx.engine().reg.strict_variables;
+        if !strict {
+            if let Some(Expression::Literal(Value::Str(n))) = &self.name {
+                if let Some(v) = self.walk_borrowed(ctx, n) {
+                    return v;
+                }
+            }
+        }
         let undefined = |name: &str| {
             Error::new(
                 ErrorKind::UndefinedVariable,
@@ -252,18 +259,6 @@ impl Lookup {
             Err(_) => Value::Nil,
         };
         for key in &self.keys {
-            // Fast path: a plain `.name` on a hash or object.
-            if let (false, Key::Name(k, false)) = (strict, key) {
-                obj = match &obj {
-                    Value::Hash(h) => map_get(h, k).cloned().unwrap_or_default(),
-                    Value::Object(o) => o.get(k).unwrap_or_default(),
-                    _ => return Ok(Value::Nil),
-                };
-                if obj.is_nil() {
-                    return Ok(Value::Nil);
-                }
-                continue;
-            }
             let k = match key {
                 Key::Name(k, _) => Value::Str(k.clone()),
                 Key::Index(e) => e.evaluate(ctx)?,
@@ -278,6 +273,47 @@ impl Lookup {
             }
         }
         Ok(obj)
+    }
+
+    /// The common case without copying intermediate values: a named
+    /// variable followed by plain `.key` steps through hashes. `None` when
+    /// the lookup needs the general path.
+    fn walk_borrowed(&self, ctx: &Context, name: &str) -> Option<Result<Value, Error>> {
+        let mut cur: &Value = match ctx.get_ref(name) {
+            Some(v) => v,
+            None => return Some(Ok(Value::Nil)),
+        };
+        for (i, key) in self.keys.iter().enumerate() {
+            let Key::Name(k, false) = key else {
+                return self.finish(ctx, cur.clone(), i);
+            };
+            cur = match cur {
+                Value::Hash(h) => match map_get(h, k) {
+                    Some(v) => v,
+                    None => return Some(Ok(Value::Nil)),
+                },
+                _ => return self.finish(ctx, cur.clone(), i),
+            };
+        }
+        Some(Ok(cur.clone()))
+    }
+
+    /// Continues a lookup from `obj` at key index `from` (non-strict).
+    fn finish(&self, ctx: &Context, mut obj: Value, from: usize) -> Option<Result<Value, Error>> {
+        for key in &self.keys[from..] {
+            let k = match key {
+                Key::Name(k, _) => Value::Str(k.clone()),
+                Key::Index(e) => match e.evaluate(ctx) {
+                    Ok(v) => v,
+                    Err(e) => return Some(Err(e)),
+                },
+            };
+            obj = lookup_key(&obj, &k, matches!(key, Key::Name(_, true)));
+            if obj.is_nil() {
+                return Some(Ok(Value::Nil));
+            }
+        }
+        Some(Ok(obj))
     }
 }
 
@@ -319,6 +355,7 @@ pub(crate) fn lookup_key(obj: &Value, key: &Value, command: bool) -> Value {
                 Value::Nil
             };
         }
+        (Value::Object(o), Value::Str(k)) => return o.get(k).unwrap_or_default(),
         (Value::Object(o), k) => {
             let k = k.to_liquid_string();
             return o.get(&k).unwrap_or_default();
