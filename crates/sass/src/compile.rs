@@ -93,7 +93,26 @@ type PlainSheet = (tree::Sheet, Vec<PathBuf>, Vec<Warning>);
 
 fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
     let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
-    let run = run_grass(&fs, entry, opts, opts.style)?;
+    let run = match run_grass(&fs, entry, opts, opts.style) {
+        Ok(run) => run,
+        Err(_) if opts.style == Style::Compressed => {
+            // grass's compressed mode interpolates colours compressed
+            // (`.fw-#{black}` -> `.fw-#000`), which can make valid input
+            // fail. dart-sass interpolates the expanded form: compile
+            // expanded, then let grass compress that CSS. (Colours keep
+            // their expanded spelling then; see docs/compat.md.)
+            let again = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+            let expanded = run_grass(&again, entry, opts, Style::Expanded)?;
+            match recompress(&expanded.css) {
+                Some(css) => GrassRun {
+                    css,
+                    warnings: expanded.warnings,
+                },
+                None => run_grass(&fs, entry, opts, opts.style)?,
+            }
+        }
+        Err(err) => return Err(err),
+    };
     let mut sheet = tree::parse(&run.css);
     if opts.style == Style::Compressed
         && fixes::wants_expanded_patch(&sheet, fs.interpolated_custom_props())
@@ -116,6 +135,20 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
         warnings
     };
     Ok((sheet, fs.loaded(), warnings))
+}
+
+/// grass's compressed rendering of plain CSS.
+fn recompress(css: &str) -> Option<String> {
+    let options = grass::Options::default()
+        .fs(&grass::NullFs)
+        .logger(&grass::NullLogger)
+        .style(grass::OutputStyle::Compressed)
+        .input_syntax(grass::InputSyntax::Css);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        grass::from_string(css.to_string(), &options).ok()
+    }))
+    .ok()
+    .flatten()
 }
 
 /// A warning raised in a stylesheet found through a load path.

@@ -243,3 +243,14 @@ fn trailing_comments_stay_on_their_line() {
         ".c {\n  margin: 0; /* 1 */\n  /* own */\n  border: 0;\n}\n\n.h { /* only */ }"
     );
 }
+
+#[test]
+fn interpolated_colour_names_in_selectors_compile_when_compressed() {
+    // grass alone fails here (`.fw-#000` is no selector).
+    let src =
+        "$w: (light: 300, black: 900);\n@each $n, $v in $w { .fw-#{$n} { font-weight: $v; } }";
+    assert_eq!(
+        compressed(src),
+        ".fw-light{font-weight:300}.fw-black{font-weight:900}"
+    );
+}
