@@ -557,8 +557,14 @@ pub fn normalize(input: &str) -> Result<String, InvalidUri> {
     Uri::parse(input)?.normalize()
 }
 
-/// `Addressable::URI.parse(input).absolute?`.
-pub fn is_absolute(input: &str) -> Result<bool, InvalidUri> {
+/// Whether the input has a scheme, without Addressable's validation; see
+/// [`checked_is_absolute`] for the validating form.
+pub fn is_absolute(input: &str) -> bool {
+    Uri::split(input).is_absolute()
+}
+
+/// `Addressable::URI.parse(input).absolute?`, failing where the parse does.
+pub fn checked_is_absolute(input: &str) -> Result<bool, InvalidUri> {
     Uri::parse(input).map(|u| u.is_absolute())
 }
 

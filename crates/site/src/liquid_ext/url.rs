@@ -53,7 +53,7 @@ pub fn relative_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value
     }
     let input = url_of(input);
     let text = ruby::to_s(&input);
-    if uri::is_absolute(&text).map_err(invalid)? {
+    if uri::checked_is_absolute(&text).map_err(invalid)? {
         return Ok(input);
     }
     relative_url_str(site, &text).map(Value::from)
@@ -66,7 +66,7 @@ pub fn absolute_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value
     }
     let input = url_of(input);
     let text = ruby::to_s(&input);
-    if uri::is_absolute(&text).map_err(invalid)? {
+    if uri::checked_is_absolute(&text).map_err(invalid)? {
         return Ok(input);
     }
     let relative = relative_url_value(site, &input)?;
