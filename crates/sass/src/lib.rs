@@ -1,12 +1,32 @@
 //! hyde-sass: Jekyll's Sass conversion.
 //!
 //! Sass and SCSS are compiled with [grass]; its output is then re-serialised
-//! the way dart-sass writes CSS (the reference for Jekyll 4.3 with
-//! `sass-embedded`), so that hyde's CSS is byte-identical to dart-sass's in
-//! both the `expanded` and the `compressed` style. [`compile`] is the single
-//! entry point; it also resolves imports through the load paths, collects
-//! `@warn`/`@debug` output once per message, and can build a v3 source map.
+//! the way dart-sass 1.78 writes CSS, so that hyde's CSS is byte-identical to
+//! dart-sass's in both the `expanded` and the `compressed` style (the gaps
+//! that remain are listed in `docs/compat.md`). [`compile`] is the single
+//! entry point: it resolves `@import`/`@use` through the entry file's
+//! directory and the load paths, collects `@warn`/`@debug` messages once per
+//! message, and can build a v3 source map. [`SassCache`] wraps it for serve.
+//!
+//! How Jekyll's `sass:` config maps onto [`SassOptions`]: `style` through
+//! [`Style::from_config`]; `load_paths` (globs expanded by the caller), then
+//! `sass_dir` (default `_sass`), then the theme's `_sass` go into
+//! `load_paths` in that order; `sourcemap: always|development|never` decides
+//! `source_map`, with `source_map_root` the site source; `quiet_deps` as is.
+//! The page's path is `file`; its syntax comes from the extension. Jekyll
+//! then writes [`CompiledCss::jekyll_output`] and, with a map, the map as
+//! `<name>.css.map` next to the CSS. The `scssify`/`sassify` filters compile
+//! with `file: None` and no source map.
+//!
+//! ```
+//! use hyde_sass::{compile, SassOptions, Style};
+//!
+//! let opts = SassOptions { style: Style::Compressed, ..SassOptions::default() };
+//! let out = compile("$c: #ff0000;\n.a { color: $c; .b { margin: 0.5em; } }", &opts).unwrap();
+//! assert_eq!(out.css, ".a{color:red}.a .b{margin:.5em}");
+//! ```
 
+mod cache;
 mod calc;
 mod compile;
 mod error;
@@ -19,6 +39,7 @@ mod sourcemap;
 mod tree;
 mod value;
 
+pub use cache::SassCache;
 pub use compile::{compile, CompiledCss, Warning};
 pub use error::SassError;
 pub use options::{SassOptions, Style, Syntax};
