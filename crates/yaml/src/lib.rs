@@ -23,6 +23,7 @@ mod loader;
 mod rubyfmt;
 mod scalar;
 mod syntax;
+mod tokens;
 mod value;
 
 pub use chrono_lite::{Civil, Date, Time, Zone};
