@@ -176,3 +176,83 @@ fn corpus_expanded_matches_dart_sass() {
 fn corpus_compressed_matches_dart_sass() {
     check(Style::Compressed, "compressed");
 }
+
+/// With a source map asked for, every corpus input still gives the same CSS,
+/// and every mapping points at a selector in the CSS and inside its source.
+#[test]
+fn corpus_source_maps_are_valid_and_leave_css_unchanged() {
+    let mut problems = Vec::new();
+    let mut mapped_rules = 0;
+    let mut expanded_rules = 0;
+    let mut expanded_mapped = 0;
+    for input in inputs() {
+        let src = fs::read_to_string(&input.file).expect("read input");
+        for style in [Style::Expanded, Style::Compressed] {
+            let opts = SassOptions {
+                style,
+                syntax: input.syntax,
+                load_paths: input.load_paths.clone(),
+                file: Some(input.file.clone()),
+                ..SassOptions::default()
+            };
+            let Ok(plain) = compile(&src, &opts) else {
+                continue;
+            };
+            let mapped = compile(
+                &src,
+                &SassOptions {
+                    source_map: true,
+                    ..opts.clone()
+                },
+            )
+            .expect("compiles with a map");
+            if mapped.css != plain.css {
+                problems.push(format!("{} ({style:?}): CSS changed", input.id));
+                continue;
+            }
+            let map: serde_json::Value =
+                serde_json::from_str(mapped.source_map.as_deref().unwrap_or("")).expect("JSON map");
+            let lines: Vec<&str> = mapped.css.lines().collect();
+            if style == Style::Expanded {
+                expanded_rules += lines
+                    .iter()
+                    .filter(|l| l.ends_with('{') && !l.trim_start().starts_with('@'))
+                    .count();
+                expanded_mapped += map["mappings"]
+                    .as_str()
+                    .unwrap_or("")
+                    .split([';', ','])
+                    .filter(|s| !s.is_empty())
+                    .count();
+            }
+            for (gl, gc, src_idx, line, col) in
+                crate::sourcemap::decode(map["mappings"].as_str().unwrap())
+            {
+                mapped_rules += 1;
+                let content = map["sourcesContent"][src_idx as usize]
+                    .as_str()
+                    .unwrap_or("");
+                let generated_ok = lines.get(gl).is_some_and(|l| (gc as usize) < l.len());
+                let source_ok = content
+                    .lines()
+                    .nth(line as usize)
+                    .is_some_and(|l| (col as usize) < l.chars().count());
+                if !generated_ok || !source_ok {
+                    problems.push(format!(
+                        "{} ({style:?}): bad mapping {gl}:{gc} -> {src_idx}:{line}:{col}",
+                        input.id
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "source maps: {mapped_rules} rule mappings checked; expanded: {expanded_mapped} mappings for {expanded_rules} style rules"
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems, first: {:?}",
+        problems.len(),
+        &problems[..problems.len().min(5)]
+    );
+}

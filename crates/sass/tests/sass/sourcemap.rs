@@ -7,7 +7,7 @@ use hyde_sass::{compile, SassOptions, Style};
 
 /// Decodes `mappings` into (generated line, generated column, source,
 /// source line, source column), all 0-based.
-fn decode(mappings: &str) -> Vec<(usize, i64, i64, i64, i64)> {
+pub(crate) fn decode(mappings: &str) -> Vec<(usize, i64, i64, i64, i64)> {
     const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = Vec::new();
     let (mut src, mut line, mut col) = (0i64, 0i64, 0i64);
