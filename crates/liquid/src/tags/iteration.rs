@@ -110,6 +110,72 @@ pub(crate) fn slice(collection: &Value, from: i64, to: Option<i64>) -> Result<Ve
     })
 }
 
+/// The items a `for` loop visits. Ranges stay lazy, so `(1..1000000000)`
+/// costs nothing until iterated (and resource limits can stop it).
+enum Segment {
+    Items(Vec<Value>),
+    Range {
+        first: i64,
+        len: usize,
+        reversed: bool,
+    },
+}
+
+impl Segment {
+    fn new(
+        collection: &Value,
+        from: i64,
+        to: Option<i64>,
+        reversed: bool,
+    ) -> Result<Segment, Error> {
+        if let Value::Range(a, b) = collection {
+            let total = if b >= a {
+                b.saturating_sub(*a).saturating_add(1)
+            } else {
+                0
+            };
+            let start = from.max(0).min(total);
+            let end = to.map_or(total, |t| t.clamp(0, total)).max(start);
+            let len = usize::try_from(end - start).unwrap_or(usize::MAX);
+            return Ok(Segment::Range {
+                first: a.saturating_add(start),
+                len,
+                reversed,
+            });
+        }
+        let mut items = slice(collection, from, to)?;
+        if reversed {
+            items.reverse();
+        }
+        Ok(Segment::Items(items))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Segment::Items(v) => v.len(),
+            Segment::Range { len, .. } => *len,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn get(&self, i: usize) -> Value {
+        match self {
+            Segment::Items(v) => v[i].clone(),
+            Segment::Range {
+                first,
+                len,
+                reversed,
+            } => {
+                let k = if *reversed { len - 1 - i } else { i };
+                Value::Int(first.saturating_add(k as i64))
+            }
+        }
+    }
+}
+
 /// `{% for x in collection %}`
 pub(crate) struct For {
     var: String,
@@ -237,10 +303,7 @@ impl Render for For {
                 v => Some(to_integer(&v)?.saturating_add(from)),
             },
         };
-        let mut segment = slice(&collection, from, to)?;
-        if self.reversed {
-            segment.reverse();
-        }
+        let segment = Segment::new(&collection, from, to, self.reversed)?;
         ctx.state
             .for_offsets
             .insert(self.name.to_string(), from + segment.len() as i64);
@@ -257,8 +320,8 @@ impl Render for For {
         ctx.set_local("forloop", Value::Object(forloop.clone()));
         ctx.state.loops.push(Value::Object(forloop.clone()));
         let r = (|| {
-            for item in segment {
-                ctx.set_local(&self.var, item);
+            for i in 0..segment.len() {
+                ctx.set_local(&self.var, segment.get(i));
                 self.body.render(ctx, out)?;
                 forloop.advance();
                 ctx.step(out.len())?;

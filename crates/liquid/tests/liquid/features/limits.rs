@@ -96,3 +96,25 @@ fn spliced_corpus_templates_never_panic() {
         }
     }
 }
+
+#[test]
+fn resource_limits_stop_huge_loops_without_allocating_them() {
+    let engine = Engine::new();
+    let t = Template::parse(
+        "{% for i in (1..1000000000000) %}{{ i }}{% endfor %}",
+        &engine,
+    )
+    .unwrap();
+    let mut ctx = Context::new(&engine);
+    ctx.limits_mut().max_render_steps = Some(10_000);
+    assert_eq!(
+        t.render(&mut ctx).err().unwrap().kind(),
+        ErrorKind::ResourceLimit
+    );
+    let mut ctx = Context::new(&engine);
+    ctx.limits_mut().max_output_bytes = Some(1000);
+    assert_eq!(
+        t.render(&mut ctx).err().unwrap().kind(),
+        ErrorKind::ResourceLimit
+    );
+}
