@@ -25,6 +25,7 @@ pub(crate) struct HydeFs<'a> {
     loaded: RefCell<Vec<PathBuf>>,
     trailing: RefCell<HashSet<String>>,
     interpolated_custom_props: std::cell::Cell<bool>,
+    implicit: RefCell<HashSet<PathBuf>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
 }
 
@@ -44,6 +45,7 @@ impl<'a> HydeFs<'a> {
             loaded: RefCell::new(Vec::new()),
             trailing: RefCell::new(HashSet::new()),
             interpolated_custom_props: std::cell::Cell::new(false),
+            implicit: RefCell::new(HashSet::new()),
             sources,
         }
     }
@@ -85,6 +87,12 @@ impl<'a> HydeFs<'a> {
         }
         if let Some(found) = with_partial(path) {
             return Some(found);
+        }
+        // grass searches the load paths itself for URLs without an
+        // extension, whose lookup starts with `x.import.sass`; only an
+        // explicit `x.scss` needs this, and must not jump the queue.
+        if self.implicit.borrow().contains(&path.with_extension("")) {
+            return None;
         }
         for dir in self.importer_dirs() {
             let Ok(rel) = path.strip_prefix(&dir) else {
@@ -165,6 +173,9 @@ impl grass::Fs for HydeFs<'_> {
     }
 
     fn is_file(&self, path: &Path) -> bool {
+        if let Some(stem) = path.to_str().and_then(|p| p.strip_suffix(".import.sass")) {
+            self.implicit.borrow_mut().insert(PathBuf::from(stem));
+        }
         path == self.entry || self.resolve(path).is_some()
     }
 

@@ -271,3 +271,21 @@ fn cache_recompiles_only_when_source_or_a_partial_changes() {
         .unwrap();
     assert_eq!(cache.compilations(), 3);
 }
+
+#[test]
+fn relative_imports_win_over_load_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let lib = dir.path().join("lib");
+    fs::create_dir_all(&site).unwrap();
+    fs::create_dir_all(&lib).unwrap();
+    fs::write(site.join("_colors.scss"), ".relative { a: b; }\n").unwrap();
+    fs::write(lib.join("colors.sass"), ".load-path\n  a: b\n").unwrap();
+    let opts = SassOptions {
+        file: Some(site.join("main.scss")),
+        load_paths: vec![lib],
+        ..SassOptions::default()
+    };
+    let out = compile("@import \"colors\";\n", &opts).unwrap();
+    assert_eq!(out.css, ".relative {\n  a: b;\n}");
+}
