@@ -273,8 +273,17 @@ fn include_shares_variables_and_render_isolates_them() {
 #[test]
 fn warnings_are_collected_not_printed() {
     let engine = Engine::new();
-    let t = Template::parse("line one\n{{ a | | b }}", &engine).unwrap();
-    assert_eq!(t.warnings().len(), 1);
-    let w = t.warnings()[0].to_string();
-    assert!(w.starts_with("Liquid syntax error (line 2): "), "{w}");
+    let src = "x\n{{ a | | b }}\n{% if a = b %}{% endif %}{% for x in y z %}{% endfor %}{{ a b }}";
+    let t = Template::parse(src, &engine).unwrap();
+    let warnings: Vec<String> = t.warnings().iter().map(|w| w.to_string()).collect();
+    // Ruby Liquid 5.4's messages for the same template.
+    assert_eq!(
+        warnings,
+        [
+            r#"Liquid syntax error (line 2): Expected id but found pipe in "{{ a | | b }}""#,
+            r#"Liquid syntax error (line 3): Unexpected character = in "a = b""#,
+            r#"Liquid syntax error (line 3): Expected end_of_string but found id in "x in y z""#,
+            r#"Liquid syntax error (line 3): Expected end_of_string but found id in "{{ a b }}""#,
+        ]
+    );
 }
