@@ -39,8 +39,8 @@ enum Rule {
         emit: Emit,
         next: Next,
         id: usize,
-        /// After a failure at p, the rule also fails inside this run from p.
-        skip: Option<regex::Regex>,
+        /// After a failure at p, the rule also fails inside these runs from p.
+        skip: Vec<regex::Regex>,
     },
 }
 
@@ -96,7 +96,7 @@ impl Builder {
             emit,
             next,
             id: self.def.rules,
-            skip: None,
+            skip: Vec::new(),
         });
         self.def.rules += 1;
         self
@@ -110,7 +110,7 @@ impl Builder {
         let src = format!(r"(?m)\A(?:{})", crate::re::translate(run));
         let re = regex::Regex::new(&src).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
         if let Some(Rule::Match { skip, .. }) = self.def.states[self.cur].last_mut() {
-            *skip = Some(re);
+            skip.push(re);
         }
         self
     }
@@ -333,10 +333,13 @@ impl Lexer {
                     let hay = &text[pos..];
                     let groups = !matches!(emit, Emit::Tok(_));
                     let Some(spans) = re.match_at_start(hay, groups) else {
-                        if let Some(run) = skip.as_ref().and_then(|r| r.find(hay)) {
-                            if let Some(f) = self.fails_before.get_mut(*id) {
-                                *f = pos + run.end();
-                            }
+                        let run = skip
+                            .iter()
+                            .filter_map(|r| r.find(hay))
+                            .map(|m| m.end())
+                            .max();
+                        if let (Some(run), Some(f)) = (run, self.fails_before.get_mut(*id)) {
+                            *f = pos + run;
                         }
                         continue;
                     };

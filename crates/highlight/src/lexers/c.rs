@@ -153,6 +153,8 @@ fn build(cpp: bool) -> Def {
             },
         )
         .skip_run(r"[\w*\s]+")
+        // No `)` before the next `;`: no signature can close before it.
+        .skip_run(r"[^;)]*(?:;|\z)")
         .rp(r"\{", P, "function")
         .mixin("statements");
     b.state("function")
