@@ -25,6 +25,13 @@
 //! # Ok::<(), hyde_liquid::Error>(())
 //! ```
 //!
+//! Host hooks: a [`FileSystem`] serves `include`/`render` partials (override
+//! [`FileSystem::load`] to share parsed templates across renders); a
+//! [`Zone`] sets the local time zone (Ruby's `TZ`); [`Context::set_register`]
+//! and [`Context::set_host`] carry per-render host state; [`Limits`] caps
+//! output, steps and nesting. [`ruby`] has Ruby's conversions for hosts that
+//! write filters, and [`to_date`] is Liquid's date coercion.
+//!
 //! Tags are registered with [`Engine::register_tag`]; see [`Tag`] and
 //! [`Render`]. A tag receives its raw markup and, for block tags, its parsed
 //! [`Block`] (or raw text); it can evaluate [`Expression`]s, [`Variable`]s
@@ -69,6 +76,8 @@
 //! assert_eq!(t.render(&mut ctx)?, "<div title=\"My site\">My site</div>");
 //! # Ok::<(), Error>(())
 //! ```
+
+#![warn(missing_docs)]
 
 mod ast;
 mod condition;
