@@ -24,6 +24,7 @@ mod rubyfmt;
 mod scalar;
 mod syntax;
 mod tokens;
+mod toml_load;
 mod value;
 
 pub use chrono_lite::{Civil, Date, Time, Zone};
@@ -32,4 +33,5 @@ pub use error::{ErrorKind, YamlError};
 pub use lenient::load;
 pub use loader::LoadOptions;
 pub use rubyfmt::float_to_s;
+pub use toml_load::load_toml;
 pub use value::{Map, Node, Pos, Span, Yaml};

@@ -16,6 +16,7 @@
 ENV["TZ"] = "Asia/Kolkata"
 require "jekyll"
 require "json"
+require "tomlrb"
 
 DIR = __dir__
 
@@ -60,11 +61,20 @@ rescue StandardError, SystemStackError => e
   { "error" => { "class" => e.class.name, "message" => e.message } }
 end
 
+# TOML config files go through Tomlrb.parse (Jekyll's Tomlrb.load_file);
+# only success versus failure is compared for errors.
+def run_toml(src)
+  { "value" => dump(Tomlrb.parse(src)) }
+rescue StandardError
+  { "error" => { "class" => "Tomlrb::ParseError", "message" => "" } }
+end
+
 total = 0
-Dir[File.join(DIR, "cases", "*.yamls")].sort.each do |path|
+Dir[File.join(DIR, "cases", "*.{yamls,tomls}")].sort.each do |path|
   cases = parse_cases(File.read(path, encoding: "UTF-8"))
-  out = cases.map { |name, src| JSON.generate({ "name" => name }.merge(run(src)), max_nesting: false) }
-  File.write(File.join(DIR, "expected", File.basename(path, ".yamls") + ".jsonl"), out.join("\n") + "\n")
+  runner = path.end_with?(".tomls") ? method(:run_toml) : method(:run)
+  out = cases.map { |name, src| JSON.generate({ "name" => name }.merge(runner.call(src)), max_nesting: false) }
+  File.write(File.join(DIR, "expected", File.basename(path).sub(/\.(yamls|tomls)$/, "") + ".jsonl"), out.join("\n") + "\n")
   total += cases.size
 end
 puts "#{total} cases"
