@@ -238,3 +238,54 @@ fn no_input_panics() {
         }
     }
 }
+
+#[test]
+fn random_inputs_never_panic() {
+    // A fixed xorshift stream over characters every lexer treats specially.
+    const ALPHABET: &[char] = &[
+        'a', 'Z', '_', '0', '9', ' ', '\t', '\n', '\r', '"', '\'', '`', '\\', '/', '*', '#', '$',
+        '%', '&', '<', '>', '=', '!', '?', ':', ';', ',', '.', '-', '+', '(', ')', '[', ']', '{',
+        '}', '|', '^', '~', '@', 'é', '日', '🎉', '\u{0}', '\u{301}',
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for name in PORTED {
+        let lang = find_language(name).expect("lang");
+        for _ in 0..150 {
+            let len = (next() % 120) as usize;
+            let input: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            let html = highlight(lang, &input);
+            // Every input character comes out, escaped or not.
+            let visible = html
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            let text: String = strip_tags(&visible);
+            assert_eq!(text, input, "{name} lost text of {input:?}");
+        }
+    }
+}
+
+/// The text of Rouge's HTML: everything outside `<span …>` and `</span>`.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<span class=\"").or_else(|| rest.find("</span>")) {
+        let j = rest.find("</span>").unwrap_or(usize::MAX);
+        let k = rest.find("<span class=\"").unwrap_or(usize::MAX);
+        let at = i.min(j).min(k);
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
