@@ -37,8 +37,18 @@ struct Spec {
     colons: usize,
 }
 
-/// Formats `t` like Ruby's `strftime`; `zone` is what `%Z` prints.
+/// Formats `t` like Ruby's `Time#strftime`; `zone` is what `%Z` prints.
 pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
+    format(t, fmt, zone, false)
+}
+
+/// `Date#strftime`, which also knows `%Q` (milliseconds since the epoch)
+/// and `%+`.
+pub(crate) fn strftime_date(t: &DateTime<FixedOffset>, fmt: &str) -> String {
+    format(t, fmt, "+00:00", true)
+}
+
+fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool) -> String {
     let mut out = String::with_capacity(fmt.len() + 16);
     let b = fmt.as_bytes();
     let mut i = 0;
@@ -91,7 +101,18 @@ pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
             out.push_str(&fmt[start..i]);
             continue;
         }
-        if !directive(t, conv, spec, zone, &mut out) {
+        let known = match conv {
+            b'Q' if date => {
+                num(&mut out, t.timestamp_millis(), 1, b'0', spec);
+                true
+            }
+            b'+' if date => {
+                composite(t, "%a %b %e %H:%M:%S %Z %Y", spec, zone, &mut out);
+                true
+            }
+            _ => directive(t, conv, spec, zone, &mut out),
+        };
+        if !known {
             out.push_str(&fmt[start..i]);
         }
     }

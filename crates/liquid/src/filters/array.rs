@@ -67,8 +67,32 @@ pub fn input_items(v: &Value) -> Vec<Value> {
             Some(arr) => input_items(&arr),
             None => vec![v.clone()],
         },
+        // `Kernel#Array(time)` is `time.to_a`.
+        Value::Time(t) => time_to_a(t),
         other => vec![other.clone()],
     }
+}
+
+/// Ruby's `Time#to_a`: sec, min, hour, day, month, year, wday, yday, isdst, zone.
+fn time_to_a(t: &chrono::DateTime<chrono::FixedOffset>) -> Vec<Value> {
+    use chrono::{Datelike, Timelike};
+    let zone = if t.offset().local_minus_utc() == 0 {
+        Value::str("UTC")
+    } else {
+        Value::Nil
+    };
+    vec![
+        Value::Int(t.second() as i64),
+        Value::Int(t.minute() as i64),
+        Value::Int(t.hour() as i64),
+        Value::Int(t.day() as i64),
+        Value::Int(t.month() as i64),
+        Value::Int(t.year() as i64),
+        Value::Int(t.weekday().num_days_from_sunday() as i64),
+        Value::Int(t.ordinal() as i64),
+        Value::Bool(false),
+        zone,
+    ]
 }
 
 fn flatten_into(items: &[Value], out: &mut Vec<Value>, depth: usize) {

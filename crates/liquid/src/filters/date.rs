@@ -21,7 +21,7 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
     }
     if let Value::Date(d) = v {
         let t = d.and_time(NaiveTime::MIN).and_utc().fixed_offset();
-        return Ok(Value::str(strftime(&t, &format, "+00:00")));
+        return Ok(Value::str(crate::date::strftime_date(&t, &format)));
     }
     let Some(t) = to_date(v, ctx) else {
         return Ok(v.clone());

@@ -8,6 +8,8 @@
 # written for this corpus.
 require 'json'
 require 'liquid'
+require 'time'
+require 'date'
 
 HERE = File.dirname(__FILE__)
 
@@ -1180,18 +1182,60 @@ DATA['keys'] = {
 {% if (1..3) == (1..3) %}x{% else %}y{% endif %}
 LIQ
 
+# --- Times and dates as Jekyll passes them (front matter, site.time) -----------
+# JSON cannot carry them, so cases.json marks them and both sides convert:
+# {"$time": iso8601, "local": bool} and {"$date": "YYYY-MM-DD"}.
+DATA['dates'] = {
+  'lt' => { '$time' => '2024-01-05T10:20:30+00:00', 'local' => true },
+  'ft' => { '$time' => '2023-12-31T23:59:59+05:30', 'local' => false },
+  'nt' => { '$time' => '1999-07-04T05:06:07-08:00', 'local' => false },
+  'd' => { '$date' => '2024-02-29' }, 'd2' => { '$date' => '1970-01-01' },
+  'items' => [{ 'n' => 'b', 'at' => { '$time' => '2022-05-01T00:00:00+00:00', 'local' => true } },
+              { 'n' => 'a', 'at' => { '$time' => '2021-05-01T00:00:00+00:00', 'local' => true } },
+              { 'n' => 'c', 'at' => { '$time' => '2023-05-01T00:00:00+00:00', 'local' => true } }],
+  's' => '2024-01-05',
+}
+%w[lt ft nt d d2].each do |v|
+  ["{{ #{v} }}", "{{ #{v} | size }}", "{{ #{v}.size }}", "{{ #{v} | append: \"!\" }}", "{{ #{v} | escape }}",
+   "{{ #{v} | plus: 1 }}", "{{ #{v} | default: 1 }}", "{% if #{v} %}t{% endif %}", "{{ #{v} | first }}",
+   "{{ #{v} | join }}", "{{ #{v} | split: \"-\" | first }}", "{{ #{v} | date: \"\" }}", "{{ #{v} | upcase }}",
+   "{% if #{v} == #{v} %}eq{% endif %}", "{% if #{v} > s %}gt{% endif %}", "{{ #{v} | json }}"].each { |t| add(t, 'dates') }
+  DATE_FORMATS.each { |fmt| add("{{ #{v} | date: \"#{fmt}\" }}", 'dates') }
+end
+['{% if lt > ft %}a{% else %}b{% endif %}', '{% if d > d2 %}a{% endif %}', '{% if lt < d %}a{% endif %}', '{% if lt == d %}a{% else %}b{% endif %}',
+ '{{ items | sort: "at" | map: "n" | join }}', '{{ items | map: "at" | sort | first }}', '{{ items | where: "at", lt }}',
+ '{{ items | map: "at" | join: "," }}', '{% for i in items %}{{ i.at | date: "%Y" }}{% endfor %}', '{{ items | sort_natural: "at" | map: "n" | join }}',
+ '{% assign a = items | map: "at" %}{{ a | uniq | size }}', '{% case d %}{% when d2 %}x{% when d %}y{% endcase %}',
+ '{{ lt | date: "%s" | plus: 0 }}', '{{ "now" | date: "%Y" | minus: lt.year }}'].each { |t| add(t, 'dates') }
+
 # Range and nesting limits.
 add(('{% if t %}' * 101) + ('{% endif %}' * 101))
 add(('{% if t %}' * 99) + 'deep' + ('{% endif %}' * 99))
 add(('{% for x in arr %}' * 3) + '{{ x }}' + ('{% endfor %}' * 3))
 
 # --- Render everything -------------------------------------------------------
+def ruby_data(v)
+  case v
+  when Hash
+    if v.key?('$time')
+      t = Time.iso8601(v['$time'])
+      v['local'] ? t.localtime : t
+    elsif v.key?('$date')
+      Date.iso8601(v['$date'])
+    else
+      v.transform_values { |x| ruby_data(x) }
+    end
+  when Array then v.map { |x| ruby_data(x) }
+  else v
+  end
+end
+
 out = { 'partials' => PARTIALS, 'data' => DATA, 'cases' => [] }
 $cases.uniq.each_with_index do |(src, data_name), i|
   rec = { 'id' => i, 'template' => src, 'data' => data_name }
   begin
     tpl = Liquid::Template.parse(src, error_mode: :warn, line_numbers: true)
-    result = tpl.render!(Marshal.load(Marshal.dump(DATA[data_name])), strict_variables: false, strict_filters: false)
+    result = tpl.render!(ruby_data(Marshal.load(Marshal.dump(DATA[data_name]))), strict_variables: false, strict_filters: false)
     result = result.dup.force_encoding('UTF-8')
     # Binary output (e.g. base64_decode of non-text) cannot be a Rust string.
     raise Encoding::InvalidByteSequenceError, 'output is not valid UTF-8' unless result.valid_encoding?

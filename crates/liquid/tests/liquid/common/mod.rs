@@ -17,6 +17,19 @@ pub fn from_json(v: &serde_json::Value) -> Value {
         },
         serde_json::Value::String(s) => Value::str(s.as_str()),
         serde_json::Value::Array(a) => Value::array(a.iter().map(from_json).collect()),
+        serde_json::Value::Object(o) if o.contains_key("$time") => {
+            // Corpus marker for a Ruby Time; local times use the test zone (UTC).
+            let t = o["$time"]
+                .as_str()
+                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok());
+            t.map_or(Value::Nil, Value::Time)
+        }
+        serde_json::Value::Object(o) if o.contains_key("$date") => {
+            let d = o["$date"]
+                .as_str()
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+            d.map_or(Value::Nil, Value::Date)
+        }
         serde_json::Value::Object(o) => {
             let mut m = Map::new();
             for (k, v) in o {
