@@ -129,20 +129,38 @@ pub(crate) struct El {
     /// Category: block (true) or span.
     pub block: bool,
     pub level: u8,
-    pub raw_text: String,
-    pub lang: Option<String>,
     pub model: Model,
     pub is_closed: bool,
-    pub align: Vec<Align>,
     /// Entity code point; symbol index for smart quotes and typographic symbols.
     pub num: u32,
+    pub first_as_para: bool,
+    /// Fields few elements need, boxed to keep the tree small.
+    x: Option<Box<Extra>>,
+}
+
+/// The rarely used fields of an element.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Extra {
+    /// Header or term text, for ids.
+    pub raw_text: String,
+    /// Code block language (with any `?options`).
+    pub lang: Option<String>,
+    pub align: Vec<Align>,
     /// Original source of an entity (`&amp;`), used by `entity_output`.
     pub original: Option<String>,
     pub eob: EobKind,
-    pub first_as_para: bool,
     /// Raw types kept by `{::nomarkdown type="..."}`.
     pub raw_types: Vec<String>,
 }
+
+static NO_EXTRA: Extra = Extra {
+    raw_text: String::new(),
+    lang: None,
+    align: Vec::new(),
+    original: None,
+    eob: EobKind::Plain,
+    raw_types: Vec::new(),
+};
 
 impl El {
     pub fn new(kind: Kind) -> El {
@@ -155,17 +173,36 @@ impl El {
             transparent: false,
             block: false,
             level: 0,
-            raw_text: String::new(),
-            lang: None,
             model: Model::Raw,
             is_closed: false,
-            align: Vec::new(),
             num: 0,
-            original: None,
-            eob: EobKind::Plain,
             first_as_para: false,
-            raw_types: Vec::new(),
+            x: None,
         }
+    }
+    fn extra(&self) -> &Extra {
+        self.x.as_deref().unwrap_or(&NO_EXTRA)
+    }
+    pub fn extra_mut(&mut self) -> &mut Extra {
+        self.x.get_or_insert_with(Default::default)
+    }
+    pub fn raw_text(&self) -> &str {
+        &self.extra().raw_text
+    }
+    pub fn lang(&self) -> Option<&str> {
+        self.extra().lang.as_deref()
+    }
+    pub fn align(&self) -> &[Align] {
+        &self.extra().align
+    }
+    pub fn original(&self) -> Option<&str> {
+        self.extra().original.as_deref()
+    }
+    pub fn eob(&self) -> &EobKind {
+        &self.extra().eob
+    }
+    pub fn raw_types(&self) -> &[String] {
+        &self.extra().raw_types
     }
     pub fn with_value(kind: Kind, value: impl Into<String>) -> El {
         let mut e = El::new(kind);

@@ -140,3 +140,105 @@ fn kramdown_corpus() {
     }
     assert!(failures.is_empty(), "{report}");
 }
+
+/// A small deterministic generator (xorshift) for the robustness test.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "```",
+    "~~~",
+    "~~",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "<",
+    ">",
+    "</",
+    "/>",
+    "<div>",
+    "</div>",
+    "<span>",
+    "</span>",
+    "<!--",
+    "-->",
+    "&",
+    ";",
+    "#",
+    "&#",
+    "x",
+    "$$",
+    "\\",
+    "{:",
+    "{::",
+    "{:/",
+    "}",
+    ":",
+    "|",
+    "-",
+    "+",
+    "1.",
+    "^",
+    "\"",
+    "'",
+    " ",
+    "  ",
+    "   ",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "a",
+    "é",
+    "中",
+    "\u{a0}",
+    "\r",
+    "markdown=\"1\"",
+    "=",
+    "[^1]",
+    "[^1]:",
+    "*[",
+    "]:",
+    "---",
+    "===",
+    "> ",
+    "- ",
+    ": ",
+    "\u{1F600}",
+    "\0",
+];
+
+#[test]
+fn never_panics_on_random_token_soup() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let inputs = ["GFM", "kramdown"];
+    for i in 0..4000 {
+        let len = rng.below(60);
+        let src: String = (0..len).map(|_| TOKENS[rng.below(TOKENS.len())]).collect();
+        let mut opts = Options::jekyll_default();
+        opts.set("input", inputs[i % 2]).unwrap();
+        if i % 3 == 0 {
+            opts.set("parse_block_html", "true").unwrap();
+        }
+        let out = std::panic::catch_unwind(|| to_html(&src, &opts));
+        assert!(out.is_ok(), "panic on input {src:?} ({})", inputs[i % 2]);
+    }
+}

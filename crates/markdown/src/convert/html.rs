@@ -53,6 +53,12 @@ fn attrs(attr: &Attrs) -> String {
     s
 }
 
+fn push_sp(out: &mut String, n: i64) {
+    for _ in 0..n.max(0) {
+        out.push(' ');
+    }
+}
+
 fn sp(n: i64) -> String {
     " ".repeat(n.max(0) as usize)
 }
@@ -102,7 +108,8 @@ impl<'d> Html<'d> {
 
     /// Converts the whole document.
     pub fn convert_root(&mut self, root: &El) -> String {
-        let mut result = self.inner(root, -2);
+        let mut result = String::with_capacity(root.value.len() + 4096);
+        self.inner_into(root, -2, &mut result);
         let fn_html = self.footnote_content();
         match self.footnote_location.take() {
             Some(token) => result = result.replacen(&token, &fn_html, 1),
@@ -120,20 +127,25 @@ impl<'d> Html<'d> {
         result
     }
 
+    /// `inner`: the children of `el`, one level deeper.
     pub fn inner(&mut self, el: &El, indent: i64) -> String {
         let mut out = String::new();
+        self.inner_into(el, indent, &mut out);
+        out
+    }
+
+    fn inner_into(&mut self, el: &El, indent: i64, out: &mut String) {
         let indent = indent + 2;
         let refs = el.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
         self.stack.push((el.kind, el.model, refs));
         for (i, c) in el.children.iter().enumerate() {
             if c.kind == Kind::Td {
-                out.push_str(&self.convert_td(c, indent, i));
+                self.convert_td(c, indent, i, out);
             } else {
-                out.push_str(&self.convert(c, indent));
+                self.convert_into(c, indent, out);
             }
         }
         self.stack.pop();
-        out
     }
 
     fn parent_raw_html(&self) -> bool {
@@ -143,19 +155,61 @@ impl<'d> Html<'d> {
     }
 
     pub fn convert(&mut self, el: &El, indent: i64) -> String {
+        let mut out = String::new();
+        self.convert_into(el, indent, &mut out);
+        out
+    }
+
+    fn open_tag(out: &mut String, indent: i64, name: &str, attr: &Attrs) {
+        push_sp(out, indent);
+        out.push('<');
+        out.push_str(name);
+        attrs_into(out, attr);
+        out.push('>');
+    }
+
+    fn block_into(&mut self, el: &El, name: &str, attr: &Attrs, indent: i64, out: &mut String) {
+        Self::open_tag(out, indent, name, attr);
+        self.inner_into(el, indent, out);
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
+    }
+
+    fn indented_block_into(&mut self, el: &El, name: &str, indent: i64, out: &mut String) {
+        Self::open_tag(out, indent, name, &el.attr);
+        out.push('\n');
+        self.inner_into(el, indent, out);
+        push_sp(out, indent);
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
+    }
+
+    fn span_into(&mut self, el: &El, name: &str, indent: i64, out: &mut String) {
+        out.push('<');
+        out.push_str(name);
+        attrs_into(out, &el.attr);
+        out.push('>');
+        self.inner_into(el, indent, out);
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
+
+    pub fn convert_into(&mut self, el: &El, indent: i64, out: &mut String) {
         match el.kind {
-            Kind::Blank => "\n".to_string(),
+            Kind::Blank => out.push('\n'),
             Kind::Text | Kind::RawText => {
-                let t = escape(&el.value, Esc::Text);
                 if self.opts.remove_line_breaks_for_cjk {
-                    fix_cjk_line_break(&t)
+                    out.push_str(&fix_cjk_line_break(&escape(&el.value, Esc::Text)));
                 } else {
-                    t
+                    escape_into(out, &el.value, Esc::Text);
                 }
             }
             Kind::P => {
                 if el.transparent {
-                    self.inner(el, indent)
+                    self.inner_into(el, indent, out)
                 } else if el.children.len() == 1
                     && el.children[0].kind == Kind::Img
                     && el.children[0]
@@ -163,50 +217,51 @@ impl<'d> Html<'d> {
                         .as_ref()
                         .is_some_and(|i| i.has_ref("standalone"))
                 {
-                    self.standalone_image(el, indent)
+                    out.push_str(&self.standalone_image(el, indent))
                 } else {
-                    let body = self.inner(el, indent);
-                    block_html("p", &el.attr, &body, indent)
+                    self.block_into(el, "p", &el.attr, indent, out)
                 }
             }
-            Kind::Codeblock => self.convert_codeblock(el, indent),
-            Kind::Blockquote => {
-                let body = self.inner(el, indent);
-                indented_block_html("blockquote", &el.attr, &body, indent)
+            Kind::Codeblock => out.push_str(&self.convert_codeblock(el, indent)),
+            Kind::Blockquote => self.indented_block_into(el, "blockquote", indent, out),
+            Kind::Header => self.convert_header(el, indent, out),
+            Kind::Hr => {
+                push_sp(out, indent);
+                out.push_str("<hr");
+                attrs_into(out, &el.attr);
+                out.push_str(" />\n");
             }
-            Kind::Header => self.convert_header(el, indent),
-            Kind::Hr => format!("{}<hr{} />\n", sp(indent), attrs(&el.attr)),
-            Kind::Ul | Kind::Ol => self.convert_list(el, indent),
-            Kind::Dl => {
-                let body = self.inner(el, indent);
-                indented_block_html("dl", &el.attr, &body, indent)
-            }
+            Kind::Ul | Kind::Ol => self.convert_list(el, indent, out),
+            Kind::Dl => self.indented_block_into(el, "dl", indent, out),
             Kind::Li | Kind::Dd => {
                 let name = if el.kind == Kind::Li { "li" } else { "dd" };
-                let mut out = format!("{}<{name}{}>", sp(indent), attrs(&el.attr));
-                let res = self.inner(el, indent);
+                Self::open_tag(out, indent, name, &el.attr);
                 if el.children.is_empty()
                     || (el.children[0].kind == Kind::P && el.children[0].transparent)
                 {
-                    out.push_str(&res);
-                    if res.ends_with('\n') {
-                        out.push_str(&sp(indent));
+                    let start = out.len();
+                    self.inner_into(el, indent, out);
+                    if out.len() > start && out.ends_with('\n') {
+                        push_sp(out, indent);
                     }
                 } else {
                     out.push('\n');
-                    out.push_str(&res);
-                    out.push_str(&sp(indent));
+                    self.inner_into(el, indent, out);
+                    push_sp(out, indent);
                 }
-                out.push_str(&format!("</{name}>\n"));
-                out
+                out.push_str("</");
+                out.push_str(name);
+                out.push_str(">\n");
             }
-            Kind::Dt => self.convert_dt(el, indent),
-            Kind::Html => self.convert_html_element(el, indent),
+            Kind::Dt => self.convert_dt(el, indent, out),
+            Kind::Html => out.push_str(&self.convert_html_element(el, indent)),
             Kind::XmlComment | Kind::XmlPi => {
                 if el.block && !self.parent_raw_html() {
-                    format!("{}{}\n", sp(indent), el.value)
+                    push_sp(out, indent);
+                    out.push_str(&el.value);
+                    out.push('\n');
                 } else {
-                    el.value.clone()
+                    out.push_str(&el.value);
                 }
             }
             Kind::Table | Kind::Thead | Kind::Tbody | Kind::Tfoot | Kind::Tr => {
@@ -218,67 +273,59 @@ impl<'d> Html<'d> {
                     _ => "tr",
                 };
                 if el.kind == Kind::Table {
-                    self.aligns.push(el.align.clone());
+                    self.aligns.push(el.align().to_vec());
                 }
                 let saved = self.in_thead;
                 if matches!(el.kind, Kind::Thead | Kind::Tbody | Kind::Tfoot) {
                     self.in_thead = el.kind == Kind::Thead;
                 }
-                let body = self.inner(el, indent);
+                self.indented_block_into(el, name, indent, out);
                 self.in_thead = saved;
                 if el.kind == Kind::Table {
                     self.aligns.pop();
                 }
-                indented_block_html(name, &el.attr, &body, indent)
             }
-            Kind::Td => self.convert_td(el, indent, 0),
+            Kind::Td => self.convert_td(el, indent, 0, out),
             Kind::Comment => {
                 if el.block {
-                    format!("{}<!-- {} -->\n", sp(indent), el.value)
+                    push_sp(out, indent);
+                    out.push_str(&format!("<!-- {} -->\n", el.value));
                 } else {
-                    format!("<!-- {} -->", el.value)
+                    out.push_str(&format!("<!-- {} -->", el.value));
                 }
             }
-            Kind::Br => "<br />".to_string(),
-            Kind::A => {
-                let body = self.inner(el, indent);
-                span_html("a", &el.attr, &body)
+            Kind::Br => out.push_str("<br />"),
+            Kind::A => self.span_into(el, "a", indent, out),
+            Kind::Img => {
+                out.push_str("<img");
+                attrs_into(out, &el.attr);
+                out.push_str(" />");
             }
-            Kind::Img => format!("<img{} />", attrs(&el.attr)),
-            Kind::Codespan => self.convert_codespan(el),
-            Kind::Footnote => self.convert_footnote(el),
+            Kind::Codespan => out.push_str(&self.convert_codespan(el)),
+            Kind::Footnote => out.push_str(&self.convert_footnote(el)),
             Kind::Raw => {
-                if el.raw_types.is_empty() || el.raw_types.iter().any(|t| t == "html") {
-                    let mut v = el.value.clone();
+                if el.raw_types().is_empty() || el.raw_types().iter().any(|t| t == "html") {
+                    out.push_str(&el.value);
                     if el.block {
-                        v.push('\n');
+                        out.push('\n');
                     }
-                    v
-                } else {
-                    String::new()
                 }
             }
-            Kind::Em | Kind::Strong => {
-                let body = self.inner(el, indent);
-                span_html(
-                    if el.kind == Kind::Em { "em" } else { "strong" },
-                    &el.attr,
-                    &body,
-                )
-            }
+            Kind::Em => self.span_into(el, "em", indent, out),
+            Kind::Strong => self.span_into(el, "strong", indent, out),
             Kind::Entity => {
                 let e = entities::by_code_point(el.num);
-                entity_to_str(e, el.original.as_deref(), self.opts.entity_output)
+                out.push_str(&entity_to_str(e, el.original(), self.opts.entity_output))
             }
-            Kind::TypoSym => self.convert_typographic_sym(el),
+            Kind::TypoSym => out.push_str(&self.convert_typographic_sym(el)),
             Kind::SmartQuote => {
                 let name = &self.opts.smart_quotes[el.num as usize % 4];
                 match entities::by_name(name) {
-                    Some(e) => entity_to_str(e, None, self.opts.entity_output),
-                    None => format!("&{name};"),
+                    Some(e) => out.push_str(&entity_to_str(e, None, self.opts.entity_output)),
+                    None => out.push_str(&format!("&{name};")),
                 }
             }
-            Kind::Math => self.convert_math(el, indent),
+            Kind::Math => out.push_str(&self.convert_math(el, indent)),
             Kind::Abbreviation => {
                 let title = self.abbrev_defs.get(&el.value).cloned().unwrap_or_default();
                 let mut attr = self
@@ -289,10 +336,10 @@ impl<'d> Html<'d> {
                 if !title.is_empty() {
                     attr.set("title", title);
                 }
-                span_html("abbr", &attr, &el.value)
+                out.push_str(&span_html("abbr", &attr, &el.value))
             }
-            Kind::Root | Kind::Temp => self.inner(el, indent),
-            Kind::Eob => String::new(),
+            Kind::Root | Kind::Temp => self.inner_into(el, indent, out),
+            Kind::Eob => {}
         }
     }
 
@@ -331,7 +378,7 @@ impl<'d> Html<'d> {
                 }
             }
         }
-        let hl_lang = el.lang.clone().or_else(|| lang.clone());
+        let hl_lang = el.lang().map(String::from).or_else(|| lang.clone());
         if let Some(code) = rouge(self.opts, &el.value, hl_lang.as_deref(), true) {
             let class_lang =
                 lang.or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
@@ -394,10 +441,10 @@ impl<'d> Html<'d> {
         span_html("code", &attr, &result)
     }
 
-    fn convert_header(&mut self, el: &El, indent: i64) -> String {
+    fn convert_header(&mut self, el: &El, indent: i64, out: &mut String) {
         let mut attr = el.attr.clone();
         if self.opts.auto_ids && !attr.contains("id") {
-            let id = self.generate_id(&el.raw_text);
+            let id = self.generate_id(el.raw_text());
             attr.set("id", id);
         }
         if let Some(id) = attr.get("id") {
@@ -412,8 +459,7 @@ impl<'d> Html<'d> {
             }
         }
         let level = (el.level as i64 + self.opts.header_offset).clamp(1, 6);
-        let body = self.inner(el, indent);
-        block_html(&format!("h{level}"), &attr, &body, indent)
+        self.block_into(el, &format!("h{level}"), &attr, indent, out);
     }
 
     fn generate_id(&mut self, s: &str) -> String {
@@ -433,47 +479,46 @@ impl<'d> Html<'d> {
         format!("{}{}", self.opts.auto_id_prefix, id)
     }
 
-    fn convert_list(&mut self, el: &El, indent: i64) -> String {
+    fn convert_list(&mut self, el: &El, indent: i64, out: &mut String) {
         let refs = el.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
         if self.toc_code.is_none() && refs.iter().any(|r| r == "toc") {
             let token = format!("{}toc", random_token());
             self.toc_code = Some((el.kind, el.attr.clone(), token.clone()));
-            return token;
+            out.push_str(&token);
+            return;
         }
         if self.footnote_location.is_none() && refs.iter().any(|r| r == "footnotes") {
             let token = format!("{}footnotes", random_token());
             self.footnote_location = Some(token.clone());
-            return token;
+            out.push_str(&token);
+            return;
         }
-        let body = self.inner(el, indent);
-        indented_block_html(
+        self.indented_block_into(
+            el,
             if el.kind == Kind::Ul { "ul" } else { "ol" },
-            &el.attr,
-            &body,
             indent,
-        )
+            out,
+        );
     }
 
-    fn convert_dt(&mut self, el: &El, indent: i64) -> String {
+    fn convert_dt(&mut self, el: &El, indent: i64, out: &mut String) {
         let mut attr = el.attr.clone();
         if !attr.contains("id") {
             if let Some((_, _, refs)) = self.stack.last() {
                 for r in refs {
                     if let Some(rest) = r.strip_prefix("auto_ids") {
                         let prefix = rest.strip_prefix('-').unwrap_or("");
-                        let id = format!("{prefix}{}", basic_generate_id(&el.raw_text));
+                        let id = format!("{prefix}{}", basic_generate_id(el.raw_text()));
                         attr.set("id", id.trim_start().to_string());
                         break;
                     }
                 }
             }
         }
-        let body = self.inner(el, indent);
-        block_html("dt", &attr, &body, indent)
+        self.block_into(el, "dt", &attr, indent, out);
     }
 
-    fn convert_td(&mut self, el: &El, indent: i64, index: usize) -> String {
-        let res = self.inner(el, indent);
+    fn convert_td(&mut self, el: &El, indent: i64, index: usize, out: &mut String) {
         let name = if self.in_thead { "th" } else { "td" };
         let align = self
             .aligns
@@ -494,12 +539,19 @@ impl<'d> Html<'d> {
             };
             attr.set("style", style);
         }
-        let body = if res.is_empty() {
-            entity_to_str(entities::by_code_point(160), None, self.opts.entity_output)
-        } else {
-            res
-        };
-        block_html(name, &attr, &body, indent)
+        Self::open_tag(out, indent, name, &attr);
+        let start = out.len();
+        self.inner_into(el, indent, out);
+        if out.len() == start {
+            out.push_str(&entity_to_str(
+                entities::by_code_point(160),
+                None,
+                self.opts.entity_output,
+            ));
+        }
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
     }
 
     fn convert_html_element(&mut self, el: &El, indent: i64) -> String {

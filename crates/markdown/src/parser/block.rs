@@ -12,7 +12,7 @@ impl Parser {
             None => true,
             Some(l) => {
                 l.kind == Kind::Blank
-                    || (l.kind == Kind::Eob && l.eob == EobKind::Plain)
+                    || (l.kind == Kind::Eob && *l.eob() == EobKind::Plain)
                     || self.block_ial.is_some()
             }
         }
@@ -109,7 +109,7 @@ impl Parser {
         el.value = m.body.to_string();
         let lang = m.info.trim();
         if !lang.is_empty() {
-            el.lang = Some(lang.to_string());
+            el.extra_mut().lang = Some(lang.to_string());
             el.attr.set("class", format!("language-{}", m.lang));
         }
         tree.children.push(el);
@@ -246,7 +246,7 @@ impl Parser {
     fn add_header(&mut self, tree: &mut El, level: u8, text: String, id: Option<String>) {
         let mut el = self.new_block_el(Kind::Header);
         el.level = level;
-        el.raw_text = text.clone();
+        el.extra_mut().raw_text = text.clone();
         add_text(&mut el, &text, Kind::RawText);
         if let Some(id) = id {
             el.attr.set("id", id);
@@ -341,7 +341,7 @@ impl Parser {
             self.footnote_order.push(name.clone());
         }
         let mut eob = self.new_block_el(Kind::Eob);
-        eob.eob = EobKind::FootnoteDef(name.clone());
+        eob.extra_mut().eob = EobKind::FootnoteDef(name.clone());
         tree.children.push(eob);
         self.footnotes.insert(
             name,
@@ -367,7 +367,7 @@ impl Parser {
             self.warning(format!("Duplicate link ID '{id}' - overwriting"));
         }
         let mut eob = self.new_block_el(Kind::Eob);
-        eob.eob = EobKind::LinkDef(id.clone());
+        eob.extra_mut().eob = EobKind::LinkDef(id.clone());
         let ial = eob.ial.as_deref().cloned();
         tree.children.push(eob);
         self.link_defs.insert(
@@ -404,7 +404,7 @@ impl Parser {
             self.abbrev_order.push(id.clone());
         }
         let mut eob = self.new_block_el(Kind::Eob);
-        eob.eob = EobKind::AbbrevDef(id.clone());
+        eob.extra_mut().eob = EobKind::AbbrevDef(id.clone());
         tree.children.push(eob);
         self.abbrev_defs.insert(id.clone(), text);
         self.abbrev_attrs.entry(id).or_default();
@@ -429,7 +429,7 @@ impl Parser {
                             self.alds.insert(name, ial);
                             sc.pos = e;
                             let mut eob = self.new_block_el(Kind::Eob);
-                            eob.eob = EobKind::Ald;
+                            eob.extra_mut().eob = EobKind::Ald;
                             tree.children.push(eob);
                             return true;
                         }
@@ -447,7 +447,7 @@ impl Parser {
                     l.kind != Kind::Blank
                         && (l.kind != Kind::Eob
                             || matches!(
-                                l.eob,
+                                l.eob(),
                                 EobKind::LinkDef(_)
                                     | EobKind::AbbrevDef(_)
                                     | EobKind::FootnoteDef(_)
@@ -464,14 +464,14 @@ impl Parser {
                     .unwrap_or_default();
                 self.parse_attribute_list(content, &mut ial);
                 if let Some(last) = tree.children.last_mut() {
-                    match &last.eob {
+                    match last.eob().clone() {
                         EobKind::LinkDef(id) if last.kind == Kind::Eob => {
-                            if let Some(d) = self.link_defs.get_mut(id) {
+                            if let Some(d) = self.link_defs.get_mut(&id) {
                                 d.ial = Some(ial.clone());
                             }
                         }
                         EobKind::FootnoteDef(name) if last.kind == Kind::Eob => {
-                            if let Some(d) = self.footnotes.get_mut(name) {
+                            if let Some(d) = self.footnotes.get_mut(&name) {
                                 d.ial = Some(ial.clone());
                             }
                         }
@@ -481,7 +481,7 @@ impl Parser {
                 }
                 if ial_block_start(s, sc.pos).is_none() {
                     let mut eob = self.new_block_el(Kind::Eob);
-                    eob.eob = EobKind::Ial;
+                    eob.extra_mut().eob = EobKind::Ial;
                     tree.children.push(eob);
                 }
             } else {

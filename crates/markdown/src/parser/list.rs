@@ -333,7 +333,7 @@ impl Parser {
                 dt.ial = Some(Box::new(ial));
                 term = term[e..].to_string();
             }
-            dt.raw_text = term.clone();
+            dt.extra_mut().raw_text = term.clone();
             dt.children.push(El::with_value(Kind::RawText, term));
             deflist.children.push(dt);
         }

@@ -333,7 +333,7 @@ impl Parser {
                 }
                 Kind::Eob => {
                     if let Some(ial) = child.ial.take() {
-                        self.apply_eob_ial(&child.eob, &ial);
+                        self.apply_eob_ial(child.eob(), &ial);
                     }
                 }
                 Kind::Blank => {
@@ -354,7 +354,8 @@ impl Parser {
                     if child.kind == Kind::Dt
                         || (child.kind == Kind::Header && self.opts.auto_id_stripping)
                     {
-                        child.raw_text = self.raw_text_of(&child);
+                        let t = self.raw_text_of(&child);
+                        child.extra_mut().raw_text = t;
                     }
                     out.push(child);
                 }
@@ -413,40 +414,49 @@ impl Parser {
     /// GFM's `update_elements`: hard line breaks and GitHub-style header ids.
     fn update_elements(&mut self, el: &mut El) {
         let hard = if self.opts.hard_wrap { "\n" } else { "\\\n" };
-        let children = std::mem::take(&mut el.children);
-        let n = children.len();
-        let mut out = Vec::with_capacity(n);
-        let el_is_block = crate::convert::is_block_category(el);
-        for (idx, mut child) in children.into_iter().enumerate() {
-            if child.kind == Kind::Text && child.value.contains(hard) {
-                let lines: Vec<&str> = child.value.split(hard).collect();
-                let omit_trailing_br =
-                    lines.last().is_some_and(|l| l.is_empty()) && el_is_block && idx + 1 == n;
-                let count = lines.len();
-                for (i, line) in lines.iter().enumerate() {
-                    let v = if i > 0 {
-                        format!("\n{line}")
-                    } else {
-                        line.to_string()
-                    };
-                    out.push(El::with_value(Kind::Text, v));
-                    if i + 2 < count || (i + 2 == count && !omit_trailing_br) {
-                        out.push(El::new(Kind::Br));
+        if el
+            .children
+            .iter()
+            .any(|c| c.kind == Kind::Text && c.value.contains(hard))
+        {
+            let el_is_block = crate::convert::is_block_category(el);
+            let children = std::mem::take(&mut el.children);
+            let n = children.len();
+            let mut out = Vec::with_capacity(n + 4);
+            for (idx, child) in children.into_iter().enumerate() {
+                if child.kind == Kind::Text && child.value.contains(hard) {
+                    let lines: Vec<&str> = child.value.split(hard).collect();
+                    let omit_trailing_br =
+                        lines.last().is_some_and(|l| l.is_empty()) && el_is_block && idx + 1 == n;
+                    let count = lines.len();
+                    for (i, line) in lines.iter().enumerate() {
+                        let v = if i > 0 {
+                            format!("\n{line}")
+                        } else {
+                            line.to_string()
+                        };
+                        out.push(El::with_value(Kind::Text, v));
+                        if i + 2 < count || (i + 2 == count && !omit_trailing_br) {
+                            out.push(El::new(Kind::Br));
+                        }
                     }
+                } else {
+                    out.push(child);
                 }
-            } else if child.kind == Kind::Html {
-                out.push(child);
-            } else if child.kind == Kind::Header && self.opts.auto_ids && !child.attr.contains("id")
-            {
-                let id = self.gfm_header_id(&child.raw_text);
-                child.attr.set("id", id);
-                out.push(child);
-            } else {
-                self.update_elements(&mut child);
-                out.push(child);
+            }
+            el.children = out;
+        }
+        for child in el.children.iter_mut() {
+            match child.kind {
+                Kind::Text | Kind::Html | Kind::Br => {}
+                Kind::Header if self.opts.auto_ids && !child.attr.contains("id") => {
+                    let id = self.gfm_header_id(child.raw_text());
+                    child.attr.set("id", id);
+                }
+                Kind::Header => self.update_elements(child),
+                _ => self.update_elements(child),
             }
         }
-        el.children = out;
     }
 
     fn gfm_header_id(&mut self, text: &str) -> String {

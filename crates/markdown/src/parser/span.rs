@@ -712,7 +712,7 @@ impl Parser {
                 if let Some(b) = body {
                     let mut r = El::with_value(Kind::Raw, b);
                     r.block = block;
-                    r.raw_types = opts
+                    r.extra_mut().raw_types = opts
                         .attrs
                         .get("type")
                         .unwrap_or("")
@@ -739,7 +739,7 @@ impl Parser {
                 }
                 if block {
                     let mut e = self.new_block_el(Kind::Eob);
-                    e.eob = crate::tree::EobKind::Extension;
+                    e.extra_mut().eob = crate::tree::EobKind::Extension;
                     tree.children.push(e);
                 }
                 true
@@ -758,7 +758,7 @@ impl Parser {
             Some(e) => {
                 let mut en = El::new(Kind::Entity);
                 en.num = e.code_point;
-                en.original = Some(matched.to_string());
+                en.extra_mut().original = Some(matched.to_string());
                 el.children.push(en);
             }
             None => {

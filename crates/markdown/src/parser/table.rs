@@ -154,7 +154,7 @@ impl Parser {
             None => true,
             Some(l) => {
                 l.kind == Kind::Blank
-                    || (l.kind == Kind::Eob && l.eob == crate::tree::EobKind::Plain)
+                    || (l.kind == Kind::Eob && *l.eob() == crate::tree::EobKind::Plain)
                     || self.block_ial.is_some()
             }
         };
@@ -195,7 +195,7 @@ impl Parser {
                 if rows.is_empty() {
                 } else if !have_align && !has_footer {
                     add(&mut table, &mut rows, Kind::Thead, false, has_footer);
-                    table.align = alignments(sep);
+                    table.extra_mut().align = alignments(sep);
                     have_align = true;
                 } else {
                     add(&mut table, &mut rows, Kind::Tbody, false, has_footer);
@@ -300,7 +300,7 @@ impl Parser {
                 }
             }
         }
-        table.align.resize(columns, Align::Default);
+        table.extra_mut().align.resize(columns, Align::Default);
         table.ial = pending_ial.map(Box::new);
         tree.children.push(table);
         true
