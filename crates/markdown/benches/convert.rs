@@ -43,8 +43,11 @@ fn realistic(c: &mut Criterion) {
     g.finish();
 }
 
+/// A named generator of an input of about `n` units.
+type Case = (&'static str, fn(usize) -> String);
+
 fn pathological(c: &mut Criterion) {
-    let cases: [(&str, fn(usize) -> String); 10] = [
+    let cases: [Case; 10] = [
         ("stars", |n| "*a ".repeat(n)),
         ("strong_runs", |n| "**a ".repeat(n)),
         ("brackets", |n| "[".repeat(n)),
