@@ -489,16 +489,6 @@ impl<'a> Ctx<'a> {
     pub(crate) fn state_is(&self, state: &str) -> bool {
         self.lx.def.names.get(state).copied() == self.lx.stack.last().copied()
     }
-    /// Rouge's `in_state?(name)`: whether `name` is anywhere on the stack.
-    pub(crate) fn in_state(&self, state: &str) -> bool {
-        match self.lx.def.names.get(state) {
-            Some(id) => self.lx.stack.contains(id),
-            None => false,
-        }
-    }
-    pub(crate) fn stack_len(&self) -> usize {
-        self.lx.stack.len()
-    }
     pub(crate) fn var(&self, key: &str) -> &str {
         self.lx.vars.get(key).map_or("", String::as_str)
     }

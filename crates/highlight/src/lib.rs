@@ -5,7 +5,6 @@
 //! Jekyll sites use most. The formatters write Rouge's HTML (`<span class="k">`)
 //! and the line-number table Jekyll's `{% highlight lang linenos %}` emits.
 
-#[allow(dead_code)] // The engine offers every Rouge DSL verb; not all lexers use all.
 mod engine;
 mod format;
 mod language;
