@@ -19,10 +19,10 @@ use crate::value::{Node, Pos};
 /// Why a parse stopped early.
 pub(crate) enum Retry {
     /// Replace `len` bytes at `index` with `with` (edits in ascending
-    /// order); `shifts` records spaces inserted at line starts (line, count).
+    /// order); `shifts` records inserted spaces (line, after column, count).
     Replace {
         edits: Vec<(usize, usize, String)>,
-        shifts: Vec<(usize, usize)>,
+        shifts: Vec<(usize, usize, usize)>,
         fallback: Box<YamlError>,
     },
     /// An alias to an undefined anchor at byte `index`.
@@ -95,6 +95,16 @@ pub(crate) fn lenient_retry(
                 fallback,
             })
         }
+        // libyaml lets a comment follow a quoted scalar or flow indicator
+        // directly (`"x"# note`).
+        "comments must be separated from other tokens by whitespace" => {
+            let index = byte_index(src, at)?;
+            src[index..].starts_with('#').then(|| Retry::Replace {
+                edits: vec![(index, 0, " ".into())],
+                shifts: vec![(at.line, at.column - 1, 1)],
+                fallback,
+            })
+        }
         "while parsing node, found unknown anchor" => {
             let index = byte_index(src, at)?;
             let after = src[index..].strip_prefix('*')?;
@@ -124,7 +134,7 @@ pub(crate) fn lenient_retry(
 fn reindent_quoted(
     src: &str,
     quote: Pos,
-) -> Option<(Vec<(usize, usize, String)>, Vec<(usize, usize)>)> {
+) -> Option<(Vec<(usize, usize, String)>, Vec<(usize, usize, usize)>)> {
     let start = byte_index(src, quote)?;
     let line_start = byte_index(
         src,
@@ -155,7 +165,7 @@ fn reindent_quoted(
                 let marker = rest.starts_with("---") || rest.starts_with("...");
                 if lead < need && !blank && !marker {
                     edits.push((start + i + 1, 0, " ".repeat(need - lead)));
-                    shifts.push((line, need - lead));
+                    shifts.push((line, 0, need - lead));
                 }
             }
             _ => {}
@@ -286,7 +296,7 @@ fn load_text(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
         return Err(YamlError::new(kind, at.line, at.column, src));
     }
     let mut text: Cow<'_, str> = Cow::Borrowed(src);
-    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut shifts: Vec<(usize, usize, usize)> = Vec::new();
     let mut bad_alias: Option<YamlError> = None;
     let mut patched_at = std::collections::HashSet::new();
     for _ in 0..1_000 {
@@ -352,10 +362,10 @@ fn load_text(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
     Err(YamlError::new(ErrorKind::TooLarge, 1, 1, src))
 }
 
-fn unshift(mut at: Pos, shifts: &[(usize, usize)]) -> Pos {
-    for &(line, cols) in shifts.iter().rev() {
-        if at.line == line && at.column > cols {
-            at.column -= cols;
+fn unshift(mut at: Pos, shifts: &[(usize, usize, usize)]) -> Pos {
+    for &(line, after, n) in shifts.iter().rev() {
+        if at.line == line && at.column > after + n {
+            at.column -= n;
         }
     }
     at

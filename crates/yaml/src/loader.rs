@@ -221,6 +221,19 @@ impl<'s, 'o> Loader<'s, 'o> {
                     {
                         return Err(directive_error(self.src, at).into());
                     }
+                    // A closing bracket left of the root block collection
+                    // makes libyaml close every collection and end the
+                    // document before it sees the bracket's misuse.
+                    if e.info() == "misplaced bracket"
+                        && self
+                            .frames
+                            .first()
+                            .is_some_and(|f| !f.flow && at.column < f.mark.column)
+                        && self.frames.iter().all(|f| !f.flow)
+                    {
+                        root = self.unwind().or(root);
+                        break;
+                    }
                     let next_document = [
                         "did not find expected <document start>",
                         "invalid trailing content after double-quoted scalar",

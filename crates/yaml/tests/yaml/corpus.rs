@@ -122,6 +122,9 @@ fn yaml_corpus_matches_jekyll() {
             if stem.starts_with("stress_") {
                 stress_total += 1;
                 stress_same += usize::from(got == want);
+                if got != want && std::env::var_os("YAML_STRESS_DIFFS").is_some() {
+                    eprintln!("[stress] {name}\n  ruby: {want}\n  hyde: {got}");
+                }
                 continue;
             }
             total += 1;
