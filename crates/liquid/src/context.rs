@@ -57,12 +57,17 @@ impl Scope {
         self.0
             .iter()
             .rev()
-            .find(|(k, _)| &**k == name)
+            .find(|(k, _)| crate::value::str_eq(k, name))
             .map(|(_, v)| v)
     }
 
     fn set(&mut self, name: &str, value: Value) {
-        match self.0.iter_mut().rev().find(|(k, _)| &**k == name) {
+        match self
+            .0
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| crate::value::str_eq(k, name))
+        {
             Some(slot) => slot.1 = value,
             None => self.0.push((name.into(), value)),
         }

@@ -16,7 +16,7 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "last", 0, 0, |v, _, _| Ok(first_last(v, false)));
     add(e, "join", 0, 1, |v, a, _| {
         let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
-        let items = input_items(v);
+        let items = items_ref(v);
         let mut out = String::new();
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
@@ -93,6 +93,16 @@ fn time_to_a(t: &chrono::DateTime<chrono::FixedOffset>) -> Vec<Value> {
         Value::Bool(false),
         zone,
     ]
+}
+
+/// The items without copying when the input is already a flat array.
+fn items_ref(v: &Value) -> std::borrow::Cow<'_, [Value]> {
+    match v {
+        Value::Array(a) if !a.iter().any(|x| matches!(x, Value::Array(_))) => {
+            std::borrow::Cow::Borrowed(&a[..])
+        }
+        _ => std::borrow::Cow::Owned(input_items(v)),
+    }
 }
 
 fn flatten_into(items: &[Value], out: &mut Vec<Value>, depth: usize) {
@@ -302,15 +312,15 @@ fn sort_natural(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error>
 }
 
 fn where_filter(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
-    let items = input_items(v);
+    let items = items_ref(v);
     if items.is_empty() {
         return Ok(Value::array(vec![]));
     }
     let property = &a[0];
     let target = a.get(1).filter(|t| !t.is_nil());
     let mut out = Vec::new();
-    for item in items {
-        let keep = match prop(&item, property) {
+    for item in items.iter() {
+        let keep = match prop(item, property) {
             Prop::Value(x) => match target {
                 None => x.is_truthy(),
                 Some(t) => liquid_eq(&x, t),
@@ -319,7 +329,7 @@ fn where_filter(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error>
             Prop::NoMethod => return Ok(Value::Nil),
         };
         if keep {
-            out.push(item);
+            out.push(item.clone());
         }
     }
     Ok(Value::array(out))
@@ -360,13 +370,13 @@ fn uniq(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
 
 fn map(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
     let property = &a[0];
-    let items = input_items(v);
+    let items = items_ref(v);
     if matches!(property, Value::Str(s) if &**s == "to_liquid") {
-        return Ok(Value::array(items));
+        return Ok(Value::array(items.into_owned()));
     }
     let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        out.push(match prop(&item, property) {
+    for item in items.iter() {
+        out.push(match prop(item, property) {
             Prop::Value(x) => x,
             Prop::NoMethod => Value::Nil,
             Prop::TypeError => return Err(property_error(property)),

@@ -168,10 +168,16 @@ pub fn map_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     if map.len() <= 8 {
         return map
             .iter()
-            .find(|(k, _)| matches!(k, Value::Str(s) if &**s == key))
+            .find(|(k, _)| matches!(k, Value::Str(s) if str_eq(s, key)))
             .map(|(_, v)| v);
     }
     map.get(&StrKey(key))
+}
+
+/// String equality that rejects most mismatches before calling `memcmp`.
+#[inline]
+pub(crate) fn str_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// A borrowed string that hashes and compares like `Value::Str`.
