@@ -74,8 +74,8 @@ pub fn encode(label: &str) -> Option<String> {
                 handled += 1;
             }
         }
-        delta += 1;
-        n += 1;
+        delta = delta.checked_add(1)?;
+        n = n.checked_add(1)?;
     }
     Some(out)
 }

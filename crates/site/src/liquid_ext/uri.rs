@@ -603,4 +603,38 @@ mod tests {
             "http://example.com/a%20b"
         );
     }
+
+    #[test]
+    fn odd_urls_do_not_panic() {
+        for input in [
+            "",
+            "%",
+            "%%",
+            "%4",
+            "%4g",
+            "[",
+            "]",
+            "http://[::1]:80/",
+            "http://a:b@c:d/",
+            "//@",
+            "//:",
+            "http://ü.example/",
+            "a\0b",
+            "http:",
+            "x:",
+            ":",
+            "?",
+            "#",
+            "//[v1.x]/",
+            "http://x.com:0080",
+            "/./../.",
+            "\u{10FFFF}",
+            "ﬁ%FF%C3",
+        ] {
+            let _ = normalize(input);
+            let _ = uri_escape(input);
+            let _ = cgi_escape(input);
+            let _ = checked_is_absolute(input);
+        }
+    }
 }
