@@ -39,7 +39,7 @@ pub struct BuildArgs {
     safe: bool,
     /// Silence output.
     #[arg(short = 'q', long)]
-    quiet: bool,
+    pub quiet: bool,
     /// Print verbose output.
     #[arg(short = 'V', long)]
     verbose: bool,
@@ -55,7 +55,8 @@ pub struct BuildArgs {
 }
 
 impl BuildArgs {
-    fn options(&self) -> BuildOptions {
+    /// The library's options for these flags.
+    pub fn options(&self) -> BuildOptions {
         BuildOptions {
             source: self.source.clone(),
             destination: self.destination.clone(),

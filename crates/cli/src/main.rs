@@ -6,6 +6,7 @@
 //! the engines on their own; `markdown` converts as the site's kramdown would.
 
 mod build;
+mod serve;
 mod tools;
 
 use std::process::ExitCode;
@@ -27,9 +28,9 @@ enum Command {
     Build(build::BuildArgs),
     /// Clean the site (removes site output and metadata file) without building
     Clean(build::BuildArgs),
-    /// Serve your site locally (not yet implemented)
+    /// Serve your site locally, rebuilding on changes
     #[command(visible_alias = "s")]
-    Serve(build::BuildArgs),
+    Serve(serve::ServeArgs),
     /// Search site and print specific deprecation warnings (not yet implemented)
     Doctor(build::BuildArgs),
     /// Render a Liquid template with Jekyll's (or only standard) tags and filters
@@ -45,7 +46,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run_build(&args),
         Command::Clean(args) => build::run_clean(&args),
-        Command::Serve(_) | Command::Doctor(_) => {
+        Command::Serve(args) => serve::run_serve(&args),
+        Command::Doctor(_) => {
             eprintln!("hyde: this command is not yet implemented");
             Ok(ExitCode::from(2))
         }

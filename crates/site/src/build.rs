@@ -31,7 +31,10 @@ pub fn build(opts: &BuildOptions, out: &mut dyn Output) -> Result<BuildReport> {
 }
 
 /// Renders and writes an already-read site.
-pub fn build_site(site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
+pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
+    // Generators (the built-in plugins) add and adjust pages before rendering.
+    let plugin_warnings = crate::plugins::generate(&mut site)?;
+    site.warnings.extend(plugin_warnings);
     let read = t0.elapsed();
     let keep_files = site.settings.keep_files.clone();
     let config_files = site.raw.files.clone();

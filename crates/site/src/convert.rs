@@ -84,6 +84,7 @@ pub fn engine_for(site: &Site) -> Engine {
     };
     engine.set_error_mode(mode);
     crate::liquid_ext::register(&mut engine);
+    crate::plugins::register(&mut engine, site);
     if let Some(Value::Hash(l)) = site.raw.get("liquid") {
         engine.set_strict_filters(map_get(l, "strict_filters").is_some_and(Value::is_truthy));
         engine.set_strict_variables(map_get(l, "strict_variables").is_some_and(Value::is_truthy));
@@ -97,14 +98,15 @@ pub fn prepare_context(
     b: &Arc<Build>,
     ctx: &mut Context,
     page: &Value,
-    _doc: &Arc<Document>,
-    _phase: Phase,
+    doc: &Arc<Document>,
+    phase: Phase,
 ) {
     crate::liquid_ext::install(ctx, b.clone());
     ctx.set_register("page", page.clone());
     ctx.set_zone(Arc::new(crate::site_context::TzZone(
         b.site.settings.timezone,
     )));
+    crate::plugins::prepare_context(b, ctx, doc, phase);
 }
 
 /// kramdown's SmartyPants conversion, for `smartify`.

@@ -318,7 +318,7 @@ fn layout_pass(
             } else {
                 content
             };
-            Ok((out, w))
+            Ok((crate::plugins::post_render(&b.site, d, out), w))
         })
         .collect()
 }
