@@ -287,7 +287,23 @@ pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
     }
 }
 
+/// libyaml's reader refuses non-printable characters anywhere in the input
+/// (reported at 1:1, where Psych's context mark stays).
+fn control_character(src: &str) -> Option<YamlError> {
+    let printable = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{85}' | ' '..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
+    src.chars().any(|c| !printable(c)).then(|| {
+        let kind = ErrorKind::Syntax {
+            problem: "control characters are not allowed".into(),
+            context: None,
+        };
+        YamlError::new(kind, 1, 1, src)
+    })
+}
+
 fn load_text(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
+    if let Some(e) = control_character(src) {
+        return Err(e);
+    }
     if let Some(at) = leading_document_end(src) {
         let kind = ErrorKind::Syntax {
             problem: "did not find expected node content".into(),
