@@ -14,7 +14,7 @@ use crate::chrono_lite::Date;
 use crate::error::{ErrorKind, YamlError};
 use crate::lenient::{leading_tab_error, lenient_retry, Retry};
 use crate::scalar::{scalar_value, ConvError};
-use crate::syntax::{syntax_error, Open};
+use crate::syntax::{flow_expectation, syntax_error, Open};
 use crate::tokens::directive_error;
 use crate::value::{Map, Node, Pos, Span, Yaml};
 
@@ -379,6 +379,25 @@ impl<'s, 'o> Loader<'s, 'o> {
                     self.finish(frame, pos(sp.end))
                 }
             };
+            // libyaml's simple keys end within 1024 characters; saphyr only
+            // enforces that in block context.
+            let (start, end) = (built.node.span.start, built.node.span.end);
+            let is_key = matches!(
+                self.frames.last(),
+                Some(Frame {
+                    body: Body::Map { key: None, .. },
+                    ..
+                })
+            );
+            if is_key
+                && start.line == end.line
+                && end.column - start.column > 1024
+                && self.frames.iter().any(|f| f.flow)
+            {
+                if let Some((problem, context, at)) = flow_expectation(&self.open(), self.src) {
+                    return Err(self.err(ErrorKind::Syntax { problem, context }, at).into());
+                }
+            }
             if let Some(parent) = self.frames.last_mut() {
                 parent.count += built.count;
             }

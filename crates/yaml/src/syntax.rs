@@ -30,7 +30,7 @@ fn char_at(src: &str, at: Pos) -> Option<char> {
     line.chars().nth(at.column.checked_sub(1)?)
 }
 
-type Msg = (String, Option<String>, Pos);
+pub(crate) type Msg = (String, Option<String>, Pos);
 
 fn msg(problem: &str, context: Option<&str>, at: Pos) -> Msg {
     (problem.to_string(), context.map(str::to_string), at)
@@ -83,7 +83,7 @@ fn block_expectation(open: &[Open], at: Pos, src: &str) -> Msg {
 }
 
 /// The innermost collection written in flow style, and libyaml's error for it.
-fn flow_expectation(open: &[Open], src: &str) -> Option<Msg> {
+pub(crate) fn flow_expectation(open: &[Open], src: &str) -> Option<Msg> {
     let o = open.iter().rev().find(|o| o.flow)?;
     Some(if char_at(src, o.start) == Some('{') {
         msg(
