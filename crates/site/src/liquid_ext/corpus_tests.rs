@@ -349,3 +349,76 @@ fn url_filters_match_addressable() {
             .join("\n")
     );
 }
+
+/// Every Jekyll filter, with every corpus value as input and a spread of
+/// odd arguments: errors are fine, panics are not.
+#[test]
+fn filters_never_panic_on_odd_arguments() {
+    let mut engine = Engine::new();
+    register(&mut engine);
+    let site: Arc<dyn SiteContext> = Arc::new(stand_in());
+    let globals = match from_json(&read_json("data.json")) {
+        Value::Hash(map) => (*map).clone(),
+        _ => panic!("data.json must be an object"),
+    };
+    let filters = [
+        "relative_url",
+        "absolute_url",
+        "strip_index",
+        "cgi_escape",
+        "uri_escape",
+        "xml_escape",
+        "normalize_whitespace",
+        "number_of_words",
+        "array_to_sentence_string",
+        "slugify",
+        "to_integer",
+        "date_to_xmlschema",
+        "date_to_rfc822",
+        "date_to_string",
+        "date_to_long_string",
+        "jsonify",
+        "inspect",
+        "sort",
+        "where",
+        "find",
+        "group_by",
+        "pop",
+        "push",
+        "shift",
+        "unshift",
+        "sample",
+        "where_exp",
+        "find_exp",
+        "group_by_exp",
+    ];
+    let args = [
+        "",
+        ": nil",
+        ": 0",
+        ": -1",
+        ": \"\"",
+        ": \"x\"",
+        ": words",
+        ": hash",
+        ": 2.5",
+        ": \"name\", nil",
+        ": \"x\", \"x.y ==\"",
+        ": \"p\", \"p.age > 1 and\"",
+        ": \"ordinal\", \"US\"",
+        ": 99999999999",
+        ": time, date",
+    ];
+    let mut renders = 0;
+    for name in globals.keys() {
+        let name = name.to_liquid_string();
+        for filter in filters {
+            for arg in args {
+                let source = format!("{{{{ {name} | {filter}{arg} }}}}");
+                let _ = render(&engine, &site, &globals, &source, None);
+                renders += 1;
+            }
+        }
+    }
+    assert!(renders > 10_000);
+}
