@@ -40,6 +40,13 @@ pub struct Node {
     pub span: Span,
 }
 
+impl Node {
+    /// The value under String key `key`, when this node is a map.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.value.as_map()?.get(key)
+    }
+}
+
 /// A YAML value typed as Psych types it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Yaml {
@@ -123,6 +130,22 @@ impl Yaml {
     pub fn as_seq(&self) -> Option<&[Node]> {
         match self {
             Yaml::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The boolean inside a `Bool`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Yaml::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The integer inside an `Int`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Yaml::Int(i) => Some(*i),
             _ => None,
         }
     }

@@ -163,3 +163,19 @@ fn garbage_never_panics() {
         let _ = load(&s, &LoadOptions::default());
     }
 }
+
+#[test]
+fn node_get_and_accessors() {
+    let n = load(
+        "site:\n  paginate: 5\n  future: true\n",
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let site = n.get("site").expect("site");
+    assert_eq!(site.get("paginate").and_then(|v| v.value.as_i64()), Some(5));
+    assert_eq!(
+        site.get("future").and_then(|v| v.value.as_bool()),
+        Some(true)
+    );
+    assert!(site.get("missing").is_none());
+}
