@@ -14,6 +14,7 @@ mod java;
 mod javascript;
 mod julia;
 mod julia_types;
+mod liquid;
 mod markdown;
 mod markup;
 mod matlab;
@@ -57,6 +58,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "liquid" => liquid::liquid,
         "julia" => julia::julia,
         "matlab" => matlab::matlab,
         "r" => r::r,
