@@ -87,3 +87,20 @@ pub fn to_html(src: &str, opts: &Options) -> Result<Output, Error> {
         toc,
     })
 }
+
+/// Jekyll's `smartify` filter: the SmartyPants parser (smart quotes, dashes,
+/// ellipses and entities; HTML kept) with the site's kramdown options, and the
+/// trailing newline removed as Jekyll removes it.
+pub fn smartypants(src: &str, opts: &Options) -> Output {
+    let mut o = opts.clone();
+    o.input = Input::SmartyPants;
+    let mut out = to_html(src, &o).unwrap_or_else(|e| Output {
+        html: String::new(),
+        warnings: vec![e.to_string()],
+        toc: Vec::new(),
+    });
+    if out.html.ends_with('\n') {
+        out.html.pop();
+    }
+    out
+}

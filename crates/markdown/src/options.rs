@@ -10,6 +10,8 @@ pub enum Input {
     Kramdown,
     /// kramdown-parser-gfm 1.1 (`input: GFM`, Jekyll's default).
     Gfm,
+    /// Jekyll's SmartyPants parser (the `smartify` filter): typography only.
+    SmartyPants,
 }
 
 /// kramdown's `entity_output` option.
@@ -159,6 +161,7 @@ impl Options {
                 self.input = match v {
                     "GFM" | "gfm" | "Gfm" => Input::Gfm,
                     "kramdown" | "Kramdown" => Input::Kramdown,
+                    "SmartyPants" | "smartypants" => Input::SmartyPants,
                     _ => return Err(err("kramdown has no parser for this input format")),
                 }
             }

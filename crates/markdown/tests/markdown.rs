@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use hyde_markdown::{to_html, Options};
+use hyde_markdown::{smartypants, to_html, Input, Options};
 
 fn jekyll(src: &str) -> String {
     to_html(src, &Options::jekyll_default()).unwrap().html
@@ -91,7 +91,14 @@ fn kramdown_corpus() {
         let src = fs::read_to_string(md).unwrap();
         let expected = fs::read_to_string(md.with_extension("html")).unwrap();
         let opts = options_for(md);
-        let got = match std::panic::catch_unwind(|| to_html(&src, &opts).unwrap().html) {
+        let convert = || {
+            if opts.input == Input::SmartyPants {
+                smartypants(&src, &opts).html
+            } else {
+                to_html(&src, &opts).unwrap().html
+            }
+        };
+        let got = match std::panic::catch_unwind(convert) {
             Ok(h) => h,
             Err(_) => "PANIC".to_string(),
         };

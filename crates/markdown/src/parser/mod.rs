@@ -127,6 +127,8 @@ const BLOCK_PARSERS: [BlockParser; 18] = [
 pub(crate) struct Parser {
     pub opts: Options,
     pub gfm: bool,
+    /// Jekyll's SmartyPants parser (block HTML and lines of text only).
+    pub smarty: bool,
     pub warnings: Vec<String>,
     pub alds: HashMap<String, Ial>,
     pub link_defs: HashMap<String, LinkDef>,
@@ -154,6 +156,7 @@ impl Parser {
     fn new(opts: &Options) -> Parser {
         let mut opts = opts.clone();
         let gfm = opts.input == Input::Gfm;
+        let smarty = opts.input == Input::SmartyPants;
         if gfm {
             opts.auto_id_stripping = true;
         }
@@ -171,6 +174,7 @@ impl Parser {
         Parser {
             opts,
             gfm,
+            smarty,
             warnings: Vec::new(),
             alds: HashMap::new(),
             link_defs,
@@ -271,6 +275,20 @@ impl Parser {
 
     /// Runs the block parsers in order: Some(true) handled, Some(false) stop, None nothing.
     fn try_block_parsers(&mut self, sc: &mut Src, tree: &mut El) -> Option<bool> {
+        if self.smarty {
+            // SmartyPants: block HTML, else one line of text.
+            return match self.parse_block_html(sc, tree) {
+                html::BlockHtml::Handled => Some(true),
+                html::BlockHtml::Stop => Some(false),
+                html::BlockHtml::No => {
+                    let end = crate::scan::line_end(sc.s, sc.pos).unwrap_or(sc.s.len());
+                    let line = &sc.s[sc.pos..end];
+                    sc.pos = end;
+                    add_text(tree, line, Kind::RawText);
+                    Some(true)
+                }
+            };
+        }
         for bp in BLOCK_PARSERS {
             let handled = match bp {
                 BlockParser::BlankLine => self.parse_blank_line(sc, tree),

@@ -16,6 +16,8 @@ pub(super) enum Set {
     Codespan,
     CodespanHtml,
     Html,
+    /// Jekyll's SmartyPants parser: smart quotes, entities, typographic symbols, HTML.
+    Smarty,
 }
 
 /// A stop condition of `parse_spans` together with its block.
@@ -117,7 +119,8 @@ impl Parser {
         let saved_raw = std::mem::replace(&mut self.in_raw_html, false);
         let mut sc = Src::new(text);
         self.span_budget = super::guard::budget_for(text.len());
-        self.parse_spans(&mut sc, holder, None, Set::All);
+        let set = if self.smarty { Set::Smarty } else { Set::All };
+        self.parse_spans(&mut sc, holder, None, set);
         self.span_stack = saved;
         self.in_raw_html = saved_raw;
     }
@@ -144,6 +147,15 @@ impl Parser {
             Set::Codespan => return c == b'`',
             Set::CodespanHtml => return c == b'`' || c == b'<',
             Set::Html => return c == b'<',
+            Set::Smarty => {
+                return (c != b'\\' && matches!(after_char, Some(b'"' | b'\'')))
+                    || matches!(c, b'"' | b'\'' | b'&' | b'<')
+                    || (c == b'-' && next == Some(b'-'))
+                    || (c == b'.' && s[i..].starts_with("..."))
+                    || (c == b'>' && next == Some(b'>'))
+                    || (matches!(c, b' ' | b'\\')
+                        && (s[i + 1..].starts_with("<<") || s[i + 1..].starts_with(">>")));
+            }
             Set::All => {}
         }
         if c != b'\\' && matches!(after_char, Some(b'"' | b'\'')) {
@@ -283,6 +295,9 @@ impl Parser {
         let i = sc.pos;
         let c = b[i];
         let next = b.get(i + 1).copied();
+        if set == Set::Smarty {
+            return self.try_smarty_parsers(sc, el);
+        }
         let all = set == Set::All;
         if all && (c == b'*' || c == b'_') {
             self.parse_emphasis(sc, el);
@@ -390,6 +405,39 @@ impl Parser {
                 el.children.push(del);
                 return true;
             }
+        }
+        false
+    }
+
+    /// The SmartyPants parser's span parsers, in its order.
+    fn try_smarty_parsers(&mut self, sc: &mut Src, el: &mut El) -> bool {
+        let s = sc.s;
+        let b = s.as_bytes();
+        let i = sc.pos;
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        let after_char = if c < 0x80 {
+            next
+        } else {
+            b.get(i + char_len(s, i)).copied()
+        };
+        if (c == b'"' || c == b'\'') || (c != b'\\' && matches!(after_char, Some(b'"' | b'\''))) {
+            self.parse_smart_quotes(sc, el);
+            return true;
+        }
+        if c == b'&' {
+            if let Some(done) = self.parse_html_entity(sc, el) {
+                return done;
+            }
+        }
+        if let Some(done) = self.parse_typographic(sc, el) {
+            return done;
+        }
+        if c == b'<'
+            && (uname_end(s, i + 1).is_some() || s[i..].starts_with("<!--") || next == Some(b'/'))
+        {
+            self.parse_span_html(sc, el);
+            return true;
         }
         false
     }
@@ -586,7 +634,13 @@ impl Parser {
                 el,
                 &mut h,
                 Some(&mut stop),
-                if do_parsing { Set::All } else { Set::Html },
+                if !do_parsing {
+                    Set::Html
+                } else if self.smarty {
+                    Set::Smarty
+                } else {
+                    Set::All
+                },
             );
             self.in_raw_html = parent_raw;
             if found {

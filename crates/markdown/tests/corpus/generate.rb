@@ -650,4 +650,18 @@ RAND_MODES = [{}, { 'input' => 'kramdown' }, { 'parse_block_html' => true }, { '
   emit('random', format('%03d', i), src, RAND_MODES[i % RAND_MODES.size])
 end
 
+# 6. Jekyll's `smartify` filter (the SmartyPants converter), on snippet text.
+smarty = Jekyll::Converters::SmartyPants.new(Jekyll::Configuration.from({}))
+smarty_inputs = SNIPPETS['typography'] + SNIPPETS['entity'] + SNIPPETS['html'].first(12) + SNIPPETS['paragraph'] +
+                ["Title: \"Quoted\" -- <em>it's</em>", "Tom & Jerry's \"show\"...", "<< a >> and \\<< b", "'Single' and \"double\"\n\nTwo lines"]
+smarty_inputs.each_with_index do |src, i|
+  dir = File.join(OUT, 'smartify')
+  FileUtils.mkdir_p(dir)
+  base = File.join(dir, format('%03d', i))
+  File.write("#{base}.md", src)
+  File.write("#{base}.html", smarty.convert(src))
+  File.write("#{base}.opts", "input: SmartyPants\n")
+  $count += 1
+end
+
 puts "#{$count} cases written to #{OUT}"
