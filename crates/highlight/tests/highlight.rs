@@ -133,6 +133,7 @@ const PORTED: &[&str] = &[
     "docker",
     "toml",
     "ini",
+    "liquid",
 ];
 
 #[test]
