@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::options::Style;
 use crate::tree::{Item, Node, Sheet};
-use crate::{calc, value};
+use crate::{calc, colour, value};
 
 /// Applies every style-independent and style-specific fix.
 pub(crate) fn apply(sheet: &mut Sheet, style: Style) {
@@ -33,8 +33,8 @@ fn fix_items(items: &mut [Item], style: Style, parent: Option<&str>) {
                 if !prop.starts_with("--") {
                     if style == Style::Expanded {
                         *value = value::escape_private_use(value);
-                        *value = value::hsl_hue_without_unit(value);
-                        *value = value::hex_alpha_as_rgba(value);
+                        *value = colour::hsl_hue_without_unit(value);
+                        *value = colour::hex_alpha_as_rgba(value);
                     }
                     *value = value::shortest_numbers(value);
                     *value = calc::rewrite(value, style);

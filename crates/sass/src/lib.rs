@@ -28,6 +28,7 @@
 
 mod cache;
 mod calc;
+mod colour;
 mod compile;
 mod error;
 mod fixes;
