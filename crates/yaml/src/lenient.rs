@@ -315,7 +315,9 @@ fn load_text(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
     let mut shifts: Vec<(usize, usize, usize)> = Vec::new();
     let mut bad_alias: Option<YamlError> = None;
     let mut patched_at = std::collections::HashSet::new();
-    for _ in 0..1_000 {
+    // Each retry reparses; files needing many patches (a tab after every
+    // colon) are rare and small.
+    for _ in 0..100_000 {
         let result = Loader::new(&text, opts).run();
         let fail = match result {
             Ok(node) => return bad_alias.map_or(Ok(node), Err),
