@@ -422,3 +422,59 @@ fn filters_never_panic_on_odd_arguments() {
     }
     assert!(renders > 10_000);
 }
+
+/// `text.json`: slugify in every mode, `number_of_words` in every mode,
+/// `normalize_whitespace` and `xml_escape` over 300 generated strings,
+/// against Jekyll's results.
+#[test]
+fn text_filters_match_jekyll() {
+    use super::slug::{slugify, SlugMode};
+    use super::text::{normalize_whitespace, number_of_words, xml_escape, WordMode};
+    let rows = read_json("text.json");
+    let rows = rows.as_array().expect("text.json is an array");
+    let mut total = 0;
+    let mut diffs = Vec::new();
+    for row in rows {
+        let input = row["input"].as_str().unwrap_or("");
+        let mut ours: Vec<(String, serde_json::Value)> = Vec::new();
+        for mode in ["raw", "default", "pretty", "ascii", "latin", "none"] {
+            let slug = slugify(input, SlugMode::parse(Some(mode)), false);
+            ours.push((format!("slugify_{mode}"), slug.into()));
+        }
+        let cased = slugify(input, SlugMode::Pretty, true);
+        ours.push(("slugify_cased".into(), cased.into()));
+        for (key, mode) in [
+            ("number_of_words", WordMode::Split),
+            ("number_of_words_cjk", WordMode::Cjk),
+            ("number_of_words_auto", WordMode::Auto),
+        ] {
+            ours.push((key.into(), number_of_words(input, mode).into()));
+        }
+        ours.push((
+            "normalize_whitespace".into(),
+            normalize_whitespace(input).into(),
+        ));
+        ours.push(("xml_escape".into(), xml_escape(input).into()));
+        for (key, got) in ours {
+            total += 1;
+            if row[&key] != got {
+                diffs.push(format!(
+                    "{key}({input:?}): jekyll {}, hyde {got}",
+                    row[&key]
+                ));
+            }
+        }
+    }
+    eprintln!("text corpus: {} of {total} identical", total - diffs.len());
+    assert!(
+        diffs.is_empty(),
+        "{} of {total} differ:\n{}",
+        diffs.len(),
+        diffs
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -3,7 +3,8 @@
 # Renders every case in cases.txt through a real Jekyll 4.3 site (site/) and
 # writes what Jekyll produced to expected.json; also writes site.json, the
 # facts about site/ that the Rust replay's stand-in site needs (post and file
-# URLs), and uri.json, the URL filters over generated strings.
+# URLs), and uri.json and text.json, the URL and text filters over
+# generated strings.
 # Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
@@ -120,6 +121,33 @@ Dir.mktmpdir do |dest|
     uri_results << row
   end
   File.write(File.join(here, "uri.json"), JSON.pretty_generate(uri_results) + "\n")
+
+
+  # Text filters over generated strings (fixed seed): letters from several
+  # scripts, marks, digits of other systems, punctuation and every kind of space.
+  text_pieces = ["a", "Z", "9", "٣", "½", "²", "_", "-", "--", ".", "..", "~", "!", "$", "&",
+                 "'", "(", ")", "+", ",", ";", "=", "@", "*", "/", "?", "#", "%", "\"", "<",
+                 ">", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u3000", "\u2003",
+                 "é", "É", "e\u0301", "Æ", "ß", "ĳ", "Ł", "Œ", "ſ", "÷", "×", "Þ", "ð", "İ",
+                 "Σ", "ς", "Привет", "日本", "カタカナ", "ひらがな", "한국", "中文字", "🎉",
+                 "\u200b", "\u0000", "x.y", "Title Case", "ÀÉÎÕÜ", "ǅ", "ﬁ", "Ⅻ"]
+  text_rng = Random.new(19_700_101)
+  text_results = []
+  300.times do
+    input = Array.new(text_rng.rand(1..7)) { text_pieces[text_rng.rand(text_pieces.size)] }.join
+    row = { "input" => input }
+    %w(raw default pretty ascii latin none).each do |mode|
+      row["slugify_#{mode}"] = Jekyll::Utils.slugify(input, :mode => mode)
+    end
+    row["slugify_cased"] = Jekyll::Utils.slugify(input, :mode => "pretty", :cased => true)
+    row["number_of_words"] = filters.number_of_words(input)
+    row["number_of_words_cjk"] = filters.number_of_words(input, "cjk")
+    row["number_of_words_auto"] = filters.number_of_words(input, "auto")
+    row["normalize_whitespace"] = filters.normalize_whitespace(input)
+    row["xml_escape"] = filters.xml_escape(input)
+    text_results << row
+  end
+  File.write(File.join(here, "text.json"), JSON.pretty_generate(text_results) + "\n")
 
   cases = load_cases(File.join(here, "cases.txt"))
   cases.each { |name, source| results[name] = render_case.call(name, source) }
