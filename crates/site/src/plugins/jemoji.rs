@@ -62,6 +62,23 @@ pub fn emojify(site: &Site, html: &str) -> String {
 }
 
 fn emojify_with(root: &str, html: &str) -> String {
+    if !has_shortcode(html) {
+        return html.to_string();
+    }
+    let (head, body, tail) = super::html_format::split_body(html);
+    let replaced = replace_outside_code(root, body);
+    // The plugin prints the body back through Nokogiri.
+    format!("{head}{}{tail}", super::html_format::round_trip(&replaced))
+}
+
+/// Whether the page has a shortcode of GitHub's set anywhere.
+fn has_shortcode(html: &str) -> bool {
+    let mut probe = String::new();
+    replace_text("", html, &mut probe);
+    probe.len() != html.len() || probe != html
+}
+
+fn replace_outside_code(root: &str, html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut ignored_depth = 0usize;
     let mut rest = html;
@@ -139,7 +156,11 @@ mod tests {
     #[test]
     fn code_and_unknown_names_are_left_alone() {
         let html = "<code>:smile:</code><pre>:smile:</pre> :not_an_emoji_at_all: <a title=\":smile:\">x</a>";
-        assert_eq!(emojify_with(DEFAULT_SRC, html), html);
+        assert_eq!(replace_outside_code(DEFAULT_SRC, html), html);
+        assert_eq!(
+            emojify_with(DEFAULT_SRC, "<p>:not_an_emoji_at_all:</p>"),
+            "<p>:not_an_emoji_at_all:</p>"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod content;
 pub mod feed;
 pub mod gist;
 pub mod github;
+mod html_format;
 pub mod include_cache;
 pub mod jemoji;
 pub mod paginate;
