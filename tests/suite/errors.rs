@@ -270,3 +270,22 @@ fn missing_include_inside_an_include_names_the_chain() {
     assert_shape(&err, "_includes/outer.html", 2);
     assert!(err.contains("included from page.html:3"), "{err}");
 }
+
+#[test]
+fn symlink_in_destination_is_replaced_not_followed() {
+    let s = Scratch::new("dest-symlink");
+    write(&s.path, "site/sub/page.html", b"---\n---\nnew\n");
+    write(&s.path, "outside/page.html", b"precious");
+    fs::create_dir_all(s.path.join("site/_site")).expect("mkdir");
+    std::os::unix::fs::symlink(s.path.join("outside"), s.path.join("site/_site/sub"))
+        .expect("symlink");
+    run(&s.path).expect("builds");
+    assert_eq!(
+        fs::read(s.path.join("outside/page.html")).expect("read"),
+        b"precious"
+    );
+    assert_eq!(
+        fs::read(s.path.join("site/_site/sub/page.html")).expect("read"),
+        b"new\n"
+    );
+}

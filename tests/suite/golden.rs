@@ -109,3 +109,35 @@ fn fixtures_match_jekyll() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn parallel_build_equals_sequential_build() {
+    std::env::set_var("TZ", "UTC");
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let four = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .expect("pool");
+    for case in ["example_academic", "posts", "collections"] {
+        let sequential = one.install(|| build_fixture(case)).expect("builds");
+        let parallel = four.install(|| build_fixture(case)).expect("builds");
+        // Only the feed's build time may differ between two builds.
+        let masked = |files: &BTreeMap<String, Vec<u8>>, k: &str| {
+            files
+                .get(k)
+                .map(|b| hyde_tests::compare::mask_build_time(k, &String::from_utf8_lossy(b)))
+        };
+        let differing: Vec<&String> = sequential
+            .keys()
+            .chain(parallel.keys())
+            .filter(|k| masked(&sequential, k) != masked(&parallel, k))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "{case}: 1 thread and 4 threads differ in {differing:?}"
+        );
+    }
+}

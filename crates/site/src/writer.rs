@@ -102,14 +102,15 @@ impl DiskOutput {
         let io = |e| WriteError::Io(target.clone(), e);
         match &file.contents {
             Contents::Bytes(bytes) => {
-                if let Ok(old) = fs::read(&target) {
-                    if old == *bytes {
-                        stats.unchanged += 1;
-                        return Ok(());
-                    }
+                let link = fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink());
+                if link {
+                    fs::remove_file(&target).map_err(io)?;
+                } else if fs::read(&target).is_ok_and(|old| old == *bytes) {
+                    stats.unchanged += 1;
+                    return Ok(());
                 }
                 remove_if_dir(&target).map_err(io)?;
-                fs::write(&target, bytes).map_err(io)?;
+                write_atomically(&target, bytes).map_err(io)?;
             }
             Contents::Copy(src) => {
                 let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
@@ -143,10 +144,9 @@ fn remove_if_dir(p: &Path) -> io::Result<()> {
 }
 
 /// Creates `dir` (inside `root`), replacing any file that sits where a folder must be.
+/// A symlink inside the destination is replaced, never followed, so nothing
+/// is written outside the destination.
 fn ensure_dir(root: &Path, dir: &Path) -> Result<(), WriteError> {
-    if dir.is_dir() {
-        return Ok(());
-    }
     let mut cur = root.to_path_buf();
     let rel = dir.strip_prefix(root).unwrap_or(dir);
     for c in rel.components() {
@@ -161,6 +161,20 @@ fn ensure_dir(root: &Path, dir: &Path) -> Result<(), WriteError> {
         }
     }
     Ok(())
+}
+
+/// Writes to a temporary name in the same folder, then renames into place, so
+/// a reader (the dev server) never sees a half-written file.
+fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.hyde-tmp"));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, target).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
 }
 
 fn set_mtime(path: &Path, mtime: SystemTime) -> io::Result<()> {
