@@ -134,6 +134,8 @@ const PORTED: &[&str] = &[
     "toml",
     "ini",
     "liquid",
+    "bibtex",
+    "erb",
 ];
 
 #[test]

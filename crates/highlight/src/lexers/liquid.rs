@@ -110,13 +110,8 @@ fn build() -> Def {
         .r(r"\.(?=\w)|\[|\]", P)
         .r(r"(first|last|size)\b", NF)
         .r(r"[a-zA-Z_][\w-]*\??", NV);
-    b.state("string")
-        .r("'[^']*'", S1)
-        .r("\"[^\"]*\"", S2);
-    b.state("number")
-        .r("-", O)
-        .r(r"\d+\.\d+", MF)
-        .r(r"\d+", MI);
+    b.state("string").r("'[^']*'", S1).r("\"[^\"]*\"", S2);
+    b.state("number").r("-", O).r(r"\d+\.\d+", MF).r(r"\d+", MI);
     b.state("generic")
         .mixin("whitespace")
         .mixin("keyword")

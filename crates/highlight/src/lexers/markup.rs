@@ -109,3 +109,34 @@ fn build_xml() -> Def {
         .rpop(r#"(?s)".*?"|'.*?'|[^\s>]+"#, S);
     b.build()
 }
+
+lexer_def!(erb, build_erb);
+
+/// Rouge's `erb` lexer (aliases `eruby`, `rhtml`): Ruby between `<% %>`,
+/// HTML around it.
+fn build_erb() -> Def {
+    let open = "<%%|<%=|<%#|<%-|<%";
+    let close = "%%>|-%>|%>";
+    let mut b = Builder::new("erb");
+    b.start(|c| {
+        c.reset_sub(html);
+        c.reset_sub(super::ruby::ruby);
+    });
+    b.state("root")
+        .rp("<%#", C, "comment")
+        .rp(open, CP, "ruby")
+        .f(&format!("(?s).+?(?={open})|.+"), |c| {
+            let t = c.m0();
+            c.delegate(html, t);
+        });
+    b.state("comment")
+        .rpop(close, C)
+        .r(&format!("(?s).+?(?={close})|.+"), C);
+    b.state("ruby")
+        .rpop(close, CP)
+        .f(&format!("(?s).+?(?={close})|.+"), |c| {
+            let t = c.m0();
+            c.delegate(super::ruby::ruby, t);
+        });
+    b.build()
+}

@@ -58,6 +58,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "bibtex" => tex::bibtex,
+        "erb" => markup::erb,
         "liquid" => liquid::liquid,
         "julia" => julia::julia,
         "matlab" => matlab::matlab,

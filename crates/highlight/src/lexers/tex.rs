@@ -42,3 +42,78 @@ fn build() -> Def {
         .rpop("", TEXT);
     b.build()
 }
+
+lexer_def!(bibtex, build_bibtex);
+
+/// Rouge's `bibtex` lexer (alias `bib`).
+fn build_bibtex() -> Def {
+    let name = r"(?i:[a-z_@!$&.\\:;<>?\[\]^`|~*/+\-][\w@!$&.\\:;<>?\[\]^`|~*/+\-]*)";
+    let mut b = Builder::new("bibtex");
+    b.state("root")
+        .mixin("whitespace")
+        .f(&format!("@({name})"), |c| {
+            let kind = c.m(1).to_lowercase();
+            match kind.as_str() {
+                "comment" => c.tok(C),
+                "preamble" => {
+                    c.tok(NC);
+                    c.push("closing_brace");
+                    c.push("value");
+                    c.push("opening_brace");
+                }
+                "string" => {
+                    c.tok(NC);
+                    c.push("closing_brace");
+                    c.push("field");
+                    c.push("opening_brace");
+                }
+                _ => {
+                    c.tok(NC);
+                    c.push("closing_brace");
+                    c.push("command_body");
+                    c.push("opening_brace");
+                }
+            }
+        })
+        .r(".+", C);
+    b.state("opening_brace").mixin("whitespace").rpop("[{(]", P);
+    b.state("closing_brace").mixin("whitespace").rpop("[})]", P);
+    b.state("command_body")
+        .mixin("whitespace")
+        .f(r"[^\s\,\}]+", |c| {
+            c.tok(NL);
+            c.pop(1);
+            c.push("fields");
+        });
+    b.state("fields")
+        .mixin("whitespace")
+        .rp(",", P, "field")
+        .rpop("", TEXT);
+    b.state("field")
+        .mixin("whitespace")
+        .f(name, |c| {
+            c.tok(NA);
+            c.push("value");
+            c.push("equal_sign");
+        })
+        .rpop("", TEXT);
+    b.state("equal_sign").mixin("whitespace").rpop("=", P);
+    b.state("value")
+        .mixin("whitespace")
+        .r(name, NV)
+        .rp("\"", S, "quoted_string")
+        .rp(r"\{", S, "braced_string")
+        .r(r"\d+", M)
+        .r("#", P)
+        .rpop("", TEXT);
+    b.state("quoted_string")
+        .rp(r"\{", S, "braced_string")
+        .rpop("\"", S)
+        .r(r#"[^\{"]+"#, S);
+    b.state("braced_string")
+        .rp(r"\{", S, "braced_string")
+        .rpop(r"\}", S)
+        .r(r"[^\{\}]+", S);
+    b.state("whitespace").r(r"\s+", TEXT);
+    b.build()
+}
