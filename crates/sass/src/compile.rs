@@ -226,6 +226,9 @@ fn run_grass(
         grass::from_path(entry, &options)
     }));
     let name = display_name(entry);
+    if let Some(err) = fs.take_read_error() {
+        return Err(err);
+    }
     match result {
         Ok(Ok(css)) => Ok(GrassRun {
             css,

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::error::SassError;
 use crate::options::Syntax;
 use crate::{fixes, instrument, sourcemap};
 
@@ -26,6 +27,7 @@ pub(crate) struct HydeFs<'a> {
     trailing: RefCell<HashSet<String>>,
     interpolated_custom_props: std::cell::Cell<bool>,
     implicit: RefCell<HashSet<PathBuf>>,
+    read_error: RefCell<Option<SassError>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
 }
 
@@ -46,6 +48,7 @@ impl<'a> HydeFs<'a> {
             trailing: RefCell::new(HashSet::new()),
             interpolated_custom_props: std::cell::Cell::new(false),
             implicit: RefCell::new(HashSet::new()),
+            read_error: RefCell::new(None),
             sources,
         }
     }
@@ -65,6 +68,11 @@ impl<'a> HydeFs<'a> {
     /// property (its name or value).
     pub(crate) fn interpolated_custom_props(&self) -> bool {
         self.interpolated_custom_props.get()
+    }
+
+    /// The first unreadable (non-UTF-8) stylesheet met, as an error.
+    pub(crate) fn take_read_error(&self) -> Option<SassError> {
+        self.read_error.borrow_mut().take()
     }
 
     /// Comments that trail another node on their source line.
@@ -184,11 +192,40 @@ impl grass::Fs for HydeFs<'_> {
             return Ok(self.prepared(path, self.entry_src.clone()));
         }
         let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
-        let bytes = std::fs::read(&real)?;
-        self.loaded.borrow_mut().push(real);
+        let bytes = match std::fs::read(&real) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                // Like invalid UTF-8 below: grass would panic on the error.
+                self.read_error
+                    .borrow_mut()
+                    .get_or_insert(SassError::unlocated(
+                        &real.to_string_lossy(),
+                        format!("Can't read the file: {err}"),
+                    ));
+                return Ok(Vec::new());
+            }
+        };
+        self.loaded.borrow_mut().push(real.clone());
         match String::from_utf8(bytes) {
             Ok(text) => Ok(self.prepared(path, text)),
-            Err(err) => Ok(err.into_bytes()),
+            Err(err) => {
+                // grass panics on a read error inside an import: record the
+                // error, hand grass the readable text, report it afterwards.
+                let valid = err.utf8_error().valid_up_to();
+                let before = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
+                let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+                let whole = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                let source_line = whole[line_start..].lines().next().unwrap_or("").to_string();
+                self.read_error.borrow_mut().get_or_insert(SassError {
+                    message: "Invalid UTF-8.".to_string(),
+                    file: real.to_string_lossy().into_owned(),
+                    line: before.matches('\n').count() + 1,
+                    column: before[line_start..].chars().count() + 1,
+                    source_line,
+                    width: 1,
+                });
+                Ok(self.prepared(path, whole))
+            }
         }
     }
 

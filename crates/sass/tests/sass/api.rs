@@ -289,3 +289,21 @@ fn relative_imports_win_over_load_paths() {
     let out = compile("@import \"colors\";\n", &opts).unwrap();
     assert_eq!(out.css, ".relative {\n  a: b;\n}");
 }
+
+#[test]
+fn invalid_utf8_in_a_partial_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("_bad.scss"),
+        b".a {\n  content: \"\xff\";\n}\n",
+    )
+    .unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        ..SassOptions::default()
+    };
+    let err = compile("@import \"bad\";\n", &opts).unwrap_err();
+    assert!(err.file.ends_with("_bad.scss"), "{}", err.file);
+    assert_eq!((err.line, err.column), (2, 13));
+    assert_eq!(err.message, "Invalid UTF-8.");
+}
