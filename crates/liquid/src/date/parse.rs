@@ -24,6 +24,8 @@ struct Parts {
     sec: i64,
     nanos: i64,
     offset: Option<i32>,
+    /// `2024-005`: `day` is the day of the year.
+    ordinal: bool,
 }
 
 /// Parses `s` as Ruby's `Time.parse` would; `None` where Ruby raises.
@@ -50,7 +52,10 @@ pub fn parse_time(
         (None, Some(m), d) => (now.year() as i64, m, d.unwrap_or(1)),
         (Some(y), m, d) => (y, m.unwrap_or(1), d.unwrap_or(1)),
     };
-    if !(1..=12).contains(&mon) || !(1..=31).contains(&day) {
+    if !(1..=12).contains(&mon) || !(1..=if p.ordinal { 366 } else { 31 }).contains(&day) {
+        return None;
+    }
+    if p.ordinal && NaiveDate::from_yo_opt(i32::try_from(year).ok()?, day as u32).is_none() {
         return None;
     }
     let hour = p.hour.unwrap_or(0);
@@ -129,6 +134,12 @@ fn parse_clock(t: &mut [u8], p: &mut Parts) {
             blank(t, i, end);
             return;
         }
+        if hd <= 2 && t.get(after) == Some(&b'h') && digits_at(t, after + 1) == 2 {
+            p.hour = Some(num(t, i, hd));
+            p.min = num(t, after + 1, 2);
+            blank(t, i, after + 3);
+            return;
+        }
         if hd <= 2 {
             let j = skip_spaces(t, after);
             if t[j..].starts_with(b"am") || t[j..].starts_with(b"pm") {
@@ -169,7 +180,9 @@ fn meridian(t: &[u8], end: usize, p: &mut Parts) -> usize {
     end
 }
 
-const ZONES: [(&str, i32); 16] = [
+/// The names Ruby's `Time.zone_offset` knows; other abbreviations are
+/// ignored and the time is read as local.
+const ZONES: [(&str, i32); 12] = [
     ("utc", 0),
     ("gmt", 0),
     ("ut", 0),
@@ -182,10 +195,6 @@ const ZONES: [(&str, i32); 16] = [
     ("mdt", -6),
     ("pst", -8),
     ("pdt", -7),
-    ("cet", 1),
-    ("eet", 2),
-    ("jst", 9),
-    ("bst", 1),
 ];
 
 fn zone_after(t: &[u8], end: usize, p: &mut Parts) -> usize {
@@ -285,6 +294,10 @@ fn parse_date(t: &mut [u8], p: &mut Parts) {
         if ds < suffix_start && suffix_start - ds <= 2 {
             p.day = Some(num(t, ds, suffix_start - ds));
             consumed_start = ds;
+        } else if ds < suffix_start && suffix_start == b {
+            // `2024-Jan-05`: a long number before the month is the year.
+            p.year = Some(num(t, ds, suffix_start - ds));
+            consumed_start = ds;
         }
         let mut j = skip_spaces(t, e);
         if t.get(j) == Some(&b'-') {
@@ -331,6 +344,17 @@ fn parse_date(t: &mut [u8], p: &mut Parts) {
             p.year = Some(num(t, i, 4));
             p.mon = Some(num(t, i + 4, 2));
             p.day = Some(num(t, i + 6, 2));
+            // `20240105T102030`
+            if sep == Some(b't') && p.hour.is_none() {
+                let td = digits_at(t, i + 9);
+                if td == 6 || td == 4 {
+                    p.hour = Some(num(t, i + 9, 2));
+                    p.min = num(t, i + 11, 2);
+                    if td == 6 {
+                        p.sec = num(t, i + 13, 2);
+                    }
+                }
+            }
             return;
         }
         if let Some(s @ (b'-' | b'/' | b'.')) = sep {
@@ -357,6 +381,13 @@ fn parse_date(t: &mut [u8], p: &mut Parts) {
                         p.mon = Some(y);
                         p.day = Some(z);
                     }
+                }
+                None if s == b'-' && a == 4 && b == 3 => {
+                    // Ordinal date: year and day of the year.
+                    p.year = Some(x);
+                    p.mon = Some(1);
+                    p.day = Some(y);
+                    p.ordinal = true;
                 }
                 None if s == b'-' && a == 4 => {
                     p.year = Some(x);
