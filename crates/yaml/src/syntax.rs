@@ -100,6 +100,54 @@ pub(crate) fn flow_expectation(open: &[Open], src: &str) -> Option<Msg> {
     })
 }
 
+/// The outermost flow collection still open at `at`, by a rough scan of
+/// the text (quotes and comments skipped), for errors raised before saphyr
+/// reported the collection.
+fn unclosed_flow(src: &str, at: Pos) -> Option<Msg> {
+    let mut stack: Vec<(Pos, char)> = Vec::new();
+    for (i, line) in src.split('\n').enumerate().take(at.line) {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for (j, c) in line.chars().enumerate() {
+            if i + 1 == at.line && j + 1 >= at.column {
+                break;
+            }
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
+                (None, '#') if prev == ' ' || j == 0 => break,
+                (None, '[' | '{') => stack.push((
+                    Pos {
+                        line: i + 1,
+                        column: j + 1,
+                    },
+                    c,
+                )),
+                (None, ']' | '}') => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    let &(p, c) = stack.first()?;
+    Some(if c == '{' {
+        msg(
+            "did not find expected ',' or '}'",
+            Some("while parsing a flow mapping"),
+            p,
+        )
+    } else {
+        msg(
+            "did not find expected ',' or ']'",
+            Some("while parsing a flow sequence"),
+            p,
+        )
+    })
+}
+
 /// Translate a parser error into Psych's `SyntaxError` (or `BadAlias`).
 pub(crate) fn syntax_error(e: &ScanError, open: &[Open], src: &str) -> YamlError {
     let m = e.marker();
@@ -175,10 +223,33 @@ fn translate(info: &str, at: Pos, open: &[Open], src: &str) -> Msg {
             Some("while scanning a quoted scalar"),
             quote_start(src, at).unwrap_or(at),
         ),
-        (None, "illegal placement of ':' indicator" | "misplaced bracket") => {
-            flow_expectation(open, src).unwrap_or_else(|| block_expectation(open, at, src))
-        }
+        (
+            None,
+            "illegal placement of ':' indicator"
+            | "misplaced bracket"
+            | "\"-\" is only valid inside a block",
+        ) => flow_expectation(open, src)
+            .or_else(|| unclosed_flow(src, at))
+            .unwrap_or_else(|| block_expectation(open, at, src)),
         (None, "invalid trailing content after double-quoted scalar") => {
+            // libyaml first trips over a character no token may start with.
+            let line = src.split('\n').nth(at.line.saturating_sub(1)).unwrap_or("");
+            let rest = line
+                .chars()
+                .enumerate()
+                .skip(at.column.saturating_sub(1))
+                .find(|(_, c)| *c != ' ');
+            if let Some((i, '@' | '`')) = rest {
+                let at = Pos {
+                    line: at.line,
+                    column: i + 1,
+                };
+                return msg(
+                    "found character that cannot start any token",
+                    Some("while scanning for the next token"),
+                    at,
+                );
+            }
             let closed: Vec<Open> = open
                 .iter()
                 .map(|o| Open {
