@@ -176,8 +176,8 @@ fn inspect_str(s: &str, out: &mut String) {
             '\x07' => out.push_str("\\a"),
             '\x1b' => out.push_str("\\e"),
             '#' if matches!(chars.peek(), Some('{' | '$' | '@')) => out.push_str("\\#"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02X}", c as u32);
+            c if (c as u32) < 0x20 || matches!(c as u32, 0x7f | 0x2028 | 0x2029) => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
         }

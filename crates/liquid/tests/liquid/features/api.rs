@@ -287,3 +287,16 @@ fn warnings_are_collected_not_printed() {
         ]
     );
 }
+
+#[test]
+fn inspect_escapes_control_characters_like_ruby() {
+    let mut m = hyde_liquid::Map::new();
+    m.insert(
+        Value::str("k"),
+        Value::str("\u{1}\u{7f}\u{1b}\n#{x} #$ \u{2028}é"),
+    );
+    assert_eq!(
+        render_with("{{ h }}", &[("h", Value::hash(m))]).unwrap(),
+        r#"{"k"=>"\u0001\u007F\e\n\#{x} \#$ \u2028é"}"#
+    );
+}
