@@ -53,15 +53,18 @@ pub fn compile(src: &str, opts: &SassOptions) -> Result<CompiledCss, SassError> 
 impl CompiledCss {
     /// The file Jekyll writes: the CSS, then either a newline or, when a map
     /// is written next to it, an empty line and the `sourceMappingURL`
-    /// comment naming `map_file` (e.g. `main.css.map`).
-    pub fn jekyll_output(&self, map_file: Option<&str>) -> String {
+    /// comment naming `map_file` (e.g. `main.css.map`). Jekyll removes the
+    /// byte-order mark dart-sass puts before non-ASCII compressed CSS, or
+    /// replaces it with `@charset "UTF-8";` when `sass.add_charset` is set.
+    pub fn jekyll_output(&self, map_file: Option<&str>, add_charset: bool) -> String {
+        let css = match self.css.strip_prefix('\u{feff}') {
+            Some(rest) if add_charset => format!("@charset \"UTF-8\";{rest}"),
+            Some(rest) => rest.to_string(),
+            None => self.css.clone(),
+        };
         match map_file {
-            Some(name) => format!(
-                "{}\n\n/*# sourceMappingURL={} */",
-                self.css,
-                url_encode(name)
-            ),
-            None => format!("{}\n", self.css),
+            Some(name) => format!("{css}\n\n/*# sourceMappingURL={} */", url_encode(name)),
+            None => format!("{css}\n"),
         }
     }
 }

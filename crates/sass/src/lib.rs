@@ -14,7 +14,8 @@
 //! `load_paths` in that order; `sourcemap: always|development|never` decides
 //! `source_map`, with `source_map_root` the site source; `quiet_deps` as is.
 //! The page's path is `file`; its syntax comes from the extension. Jekyll
-//! then writes [`CompiledCss::jekyll_output`] and, with a map, the map as
+//! then writes [`CompiledCss::jekyll_output`] (which also drops the BOM of
+//! compressed non-ASCII output, as Jekyll does) and, with a map, the map as
 //! `<name>.css.map` next to the CSS. The `scssify`/`sassify` filters compile
 //! with `file: None` and no source map.
 //!

@@ -232,14 +232,25 @@ fn imports_resolve_index_files_and_partials_in_load_paths() {
 #[test]
 fn jekyll_output_appends_newline_or_source_mapping_url() {
     let out = compile(".a { b: c; }", &SassOptions::default()).unwrap();
-    assert_eq!(out.jekyll_output(None), ".a {\n  b: c;\n}\n");
+    assert_eq!(out.jekyll_output(None, false), ".a {\n  b: c;\n}\n");
     assert_eq!(
-        out.jekyll_output(Some("main.css.map")),
+        out.jekyll_output(Some("main.css.map"), false),
         ".a {\n  b: c;\n}\n\n/*# sourceMappingURL=main.css.map */"
     );
     assert!(out
-        .jekyll_output(Some("my main.css.map"))
+        .jekyll_output(Some("my main.css.map"), false)
         .ends_with("my%20main.css.map */"));
+    let opts = SassOptions {
+        style: Style::Compressed,
+        ..SassOptions::default()
+    };
+    let bom = compile(".a:after { content: \"→\"; }", &opts).unwrap();
+    assert!(bom.css.starts_with('\u{feff}'));
+    assert_eq!(bom.jekyll_output(None, false), ".a:after{content:\"→\"}\n");
+    assert_eq!(
+        bom.jekyll_output(None, true),
+        "@charset \"UTF-8\";.a:after{content:\"→\"}\n"
+    );
 }
 
 #[test]
