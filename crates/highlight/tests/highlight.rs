@@ -136,6 +136,7 @@ const PORTED: &[&str] = &[
     "liquid",
     "bibtex",
     "erb",
+    "csharp",
 ];
 
 #[test]

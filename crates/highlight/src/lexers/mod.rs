@@ -6,6 +6,7 @@ use crate::engine::Def;
 use crate::format::Out;
 
 mod c;
+mod csharp;
 mod css;
 mod data;
 mod diff;
@@ -58,6 +59,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "docker" => shell::docker,
         "json" => data::json,
+        "csharp" => csharp::csharp,
         "bibtex" => tex::bibtex,
         "erb" => markup::erb,
         "liquid" => liquid::liquid,
