@@ -28,6 +28,15 @@ pub(crate) struct Naming<'a> {
 pub(crate) fn build(spans: &[Span], sources: &[Source], naming: Naming<'_>) -> String {
     let mut spans: Vec<Span> = spans.to_vec();
     spans.sort_by_key(|s| (s.line, s.column));
+    // A file read twice (imported twice) is one source.
+    for span in &mut spans {
+        let index = span.origin.source as usize;
+        if let Some(path) = sources.get(index).map(|s| &s.path) {
+            if let Some(first) = sources.iter().position(|s| &s.path == path) {
+                span.origin.source = first as u32;
+            }
+        }
+    }
     // Only sources that rules point at are listed, in order of first use.
     let mut used: Vec<u32> = Vec::new();
     for span in &spans {

@@ -136,3 +136,19 @@ fn source_map_of_indented_syntax_is_still_valid() {
     assert_eq!(map["version"], 3);
     assert_eq!(map["file"], "stdin.css");
 }
+
+#[test]
+fn a_partial_imported_twice_is_listed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("_rule.scss"), ".r { a: b; }\n").unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        source_map: true,
+        source_map_root: Some(dir.path().to_path_buf()),
+        ..SassOptions::default()
+    };
+    let out = compile("@import \"rule\";\n.m { @import \"rule\"; }\n", &opts).unwrap();
+    let map: serde_json::Value = serde_json::from_str(out.source_map.as_deref().unwrap()).unwrap();
+    assert_eq!(map["sources"], serde_json::json!(["_rule.scss"]));
+    assert_eq!(decode(map["mappings"].as_str().unwrap()).len(), 2);
+}
