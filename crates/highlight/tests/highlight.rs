@@ -137,6 +137,7 @@ const PORTED: &[&str] = &[
     "bibtex",
     "erb",
     "csharp",
+    "jsx",
 ];
 
 #[test]

@@ -5,8 +5,9 @@ use super::{lexer_def, Words};
 use crate::engine::{Builder, Def};
 use crate::token::*;
 
-lexer_def!(javascript, || build(false));
-lexer_def!(typescript, || build(true));
+lexer_def!(javascript, || build(false, false));
+lexer_def!(typescript, || build(true, false));
+lexer_def!(jsx, || build(false, true));
 
 pub(crate) const ID: &str = r"(?i)[\p{L}\p{Nl}$_][\p{Word}]*";
 const ID_PLAIN: &str = r"[\p{L}\p{Nl}$_][\p{Word}]*";
@@ -24,7 +25,7 @@ const BUILTINS: &str = "Array Boolean Date Error Function Math netscape Number O
     Uint16Array Uint16ClampedArray Int32Array Uint32Array Uint32ClampedArray Float32Array \
     Float64Array DataView ArrayBuffer";
 
-fn build(ts: bool) -> Def {
+fn build(ts: bool, jsx: bool) -> Def {
     let (mut kw, mut decl, mut res, mut bi) = (
         KEYWORDS.to_string(),
         DECLARATIONS.to_string(),
@@ -45,7 +46,19 @@ fn build(ts: bool) -> Def {
         Words::new(CONSTANTS),
         Words::new(leak(bi)),
     );
-    let mut b = Builder::new(if ts { "typescript" } else { "javascript" });
+    let tag = match (ts, jsx) {
+        (true, _) => "typescript",
+        (_, true) => "jsx",
+        _ => "javascript",
+    };
+    let mut b = Builder::new(tag);
+    if jsx {
+        b.start(|c| {
+            c.reset_sub(super::markup::html);
+            c.push("expr_start");
+        });
+        add_jsx_states(&mut b);
+    }
     b.state("multiline_comment")
         .rpop(r"[*]/", CM)
         .r(r"[^*/]+", CM)
@@ -55,8 +68,11 @@ fn build(ts: bool) -> Def {
         .r("<!--", C)
         .r("//.*?$", C1)
         .rp(r"/[*]", CM, "multiline_comment");
-    b.state("expr_start")
-        .mixin("comments_and_whitespace")
+    b.state("expr_start");
+    if jsx {
+        b.mixin("tag");
+    }
+    b.mixin("comments_and_whitespace")
         .rg("/", SR, "regex")
         .rg("[{]", P, "object")
         .rpop("", TEXT);
@@ -171,4 +187,60 @@ fn build(ts: bool) -> Def {
         .r(r"[\\$]", S2);
     b.state("template_string_expr").rpop(r"\}", P).mixin("root");
     b.build()
+}
+
+/// The states Rouge's `jsx` lexer adds to JavaScript: elements, attributes,
+/// `{…}` interpolation, and text between tags lexed as HTML.
+fn add_jsx_states(b: &mut Builder) {
+    let open_tag = |c: &mut crate::engine::Ctx<'_>| {
+        c.tok(P);
+        c.push("tag_opening");
+        c.push("element");
+        c.push("element_name");
+    };
+    let interpolate = |c: &mut crate::engine::Ctx<'_>| {
+        c.tok(SI);
+        c.push("interpol");
+        c.push("expr_start");
+    };
+    b.state("tag").f("<", open_tag);
+    b.state("tag_opening")
+        .f("</", |c| {
+            c.tok(P);
+            c.goto("element");
+            c.push("element_name");
+        })
+        .mixin("tag")
+        .f(r"\{", interpolate)
+        .f(r"[^<{]+", |c| {
+            let t = c.m0();
+            c.delegate(super::markup::html, t);
+        });
+    b.state("element")
+        .mixin("comments_and_whitespace")
+        .f("/>", |c| {
+            c.tok(P);
+            c.pop(2);
+        })
+        .rpop(">", P)
+        .f(r"\{", interpolate)
+        .r(r"\w[\w-]*", NA)
+        .r("=", P)
+        .r(r#"(["']).*?(\1)"#, S);
+    b.state("element_name")
+        .r(r"[A-Z]\w*", NC)
+        .r(r"\w+", NT)
+        .r(r"\.", P)
+        .rpop("", TEXT);
+    b.state("interpol")
+        .rpop(r"\}", SI)
+        .f(r"\{", |c| {
+            c.tok(P);
+            c.push("interpol_inner");
+            c.push("statement");
+        })
+        .mixin("root");
+    b.state("interpol_inner")
+        .rg(r"\}", P, "statement")
+        .mixin("root");
 }

@@ -57,6 +57,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "shell" => shell::shell,
         "javascript" => javascript::javascript,
         "typescript" => javascript::typescript,
+        "jsx" => javascript::jsx,
         "docker" => shell::docker,
         "json" => data::json,
         "csharp" => csharp::csharp,
