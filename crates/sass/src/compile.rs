@@ -18,8 +18,8 @@ pub struct CompiledCss {
     /// trailing newline, no `sourceMappingURL` comment (Jekyll appends them).
     pub css: String,
     /// The v3 source map as JSON, when [`SassOptions::source_map`] was set.
-    /// Sources are the paths of the loaded files as given (make them
-    /// site-relative with [`CompiledCss::source_map_relative_to`]).
+    /// Its sources are relative to [`SassOptions::source_map_root`] when
+    /// that is set, and its `file` is the entry's name with `.css`.
     pub source_map: Option<String>,
     /// Every stylesheet read besides the entry, in load order (for serve's
     /// change tracking).
