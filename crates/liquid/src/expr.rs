@@ -373,7 +373,7 @@ pub(crate) fn lookup_key(obj: &Value, key: &Value, command: bool) -> Value {
         ("size", Value::Array(a)) => Value::Int(a.len() as i64),
         ("size", Value::Hash(h)) => Value::Int(h.len() as i64),
         ("size", Value::Int(_)) => Value::Int(8),
-        ("size", Value::Range(a, z)) => Value::Int(if z >= a { z - a + 1 } else { 0 }),
+        ("size", Value::Range(a, z)) => Value::Int(z.saturating_sub(*a).saturating_add(1).max(0)),
         ("first", Value::Array(a)) => a.first().cloned().unwrap_or_default(),
         ("last", Value::Array(a)) => a.last().cloned().unwrap_or_default(),
         ("first", Value::Hash(h)) => h

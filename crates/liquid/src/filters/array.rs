@@ -57,7 +57,7 @@ pub fn input_items(v: &Value) -> Vec<Value> {
         }
         Value::Nil => vec![],
         Value::Range(a, b) => {
-            if b >= a && b - a < 10_000_000 {
+            if b >= a && b.saturating_sub(*a) < 10_000_000 {
                 (*a..=*b).map(Value::Int).collect()
             } else {
                 vec![]
@@ -178,7 +178,7 @@ fn size(v: &Value) -> Value {
         Value::Array(a) => a.len() as i64,
         Value::Hash(h) => h.len() as i64,
         Value::Int(_) => 8,
-        Value::Range(a, b) => (b - a + 1).max(0),
+        Value::Range(a, b) => b.saturating_sub(*a).saturating_add(1).max(0),
         Value::Object(o) => return o.get("size").unwrap_or(Value::Int(0)),
         _ => 0,
     })

@@ -363,7 +363,9 @@ fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
         None => 50,
     };
     let ellipsis = a.get(1).map_or(std::borrow::Cow::Borrowed("..."), to_s);
-    let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
+    let l = length
+        .saturating_sub(ellipsis.chars().count() as i64)
+        .max(0) as usize;
     if s.chars().count() as i64 > length {
         let mut out: String = s.chars().take(l).collect();
         out.push_str(&ellipsis);

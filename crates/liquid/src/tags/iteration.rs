@@ -91,7 +91,7 @@ pub(crate) fn slice(collection: &Value, from: i64, to: Option<i64>) -> Result<Ve
             .map(|(_, (k, v))| Value::array(vec![k.clone(), v.clone()]))
             .collect(),
         Value::Range(a, b) => {
-            let len = if b >= a { b - a + 1 } else { 0 };
+            let len = b.saturating_sub(*a).saturating_add(1).max(0);
             let start = from.max(0);
             let end = to.map_or(len, |t| t.clamp(0, len));
             if end - start > MAX_SEGMENT {

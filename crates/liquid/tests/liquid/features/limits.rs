@@ -67,14 +67,21 @@ fn spliced_corpus_templates_never_panic() {
         panic!("corpus data is a hash")
     };
     let engine = Engine::new();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut seed: u64 = std::env::var("LIQUID_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x2545_f491_4f6c_dd1d);
     let mut next = move |n: usize| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
         (seed % n.max(1) as u64) as usize
     };
-    for _ in 0..3000 {
+    let rounds = std::env::var("LIQUID_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    for _ in 0..rounds {
         let mut src = String::new();
         for _ in 0..1 + next(4) {
             let s = sources[next(sources.len())];
@@ -117,4 +124,35 @@ fn resource_limits_stop_huge_loops_without_allocating_them() {
         t.render(&mut ctx).err().unwrap().kind(),
         ErrorKind::ResourceLimit
     );
+}
+
+#[test]
+fn extreme_integers_never_overflow() {
+    let cases = [
+        "{{ MAX | plus: 1 }}{{ MIN | minus: 1 }}{{ MIN | abs }}{{ MAX | times: 2 }}",
+        "{{ MIN | divided_by: -1 }}{{ MIN | modulo: -1 }}",
+        "{{ MAX | round: -30 }}{{ 1.5 | round: MAX }}{{ 1.5 | round: MIN }}",
+        "{{ (1..MAX) | size }}{% assign r = (MIN..MAX) %}{{ r.size }}{{ r | size }}{{ r | join }}",
+        "{% tablerow i in (MIN..MAX) limit: 2 %}{{ i }}{% endtablerow %}{% render 'x' for (MIN..MAX) %}",
+        "{% for i in (MIN..MAX) limit: 2 %}{{ i }}{% endfor %}",
+        "{% for i in (MIN..MAX) reversed limit: 2 offset: MAX %}{{ i }}{% endfor %}",
+        "{% for i in (1..3) limit: MAX offset: MAX %}{{ i }}{% endfor %}",
+        "{% for i in (1..3) limit: MIN offset: MIN %}{{ i }}{% endfor %}",
+        "{{ 'abc' | truncate: MIN }}{{ 'abc' | truncate: MAX }}",
+        "{{ 'a b c' | truncatewords: MIN }}{{ 'a b c' | truncatewords: MAX }}",
+        "{{ 'abc' | slice: MIN, MAX }}{{ 'abc' | slice: MAX, MIN }}{{ 'abc' | slice: -1, MAX }}",
+        "{{ MAX | date: '%Y' }}{{ MIN | date: '%Y' }}",
+        "{% tablerow i in (1..3) cols: MAX limit: MAX offset: MAX %}{{ i }}{% endtablerow %}",
+        "{% tablerow i in (1..3) cols: MIN limit: MIN offset: MIN %}{{ i }}{% endtablerow %}",
+        "{{ MAX | at_least: MIN | at_most: 1e400 }}{{ 1e400 }}{{ 99999999999999999999999 | plus: 1 }}",
+        "{{ 5.5 | modulo: 0 }}{{ MAX.5 | ceil }}{{ 1.0 | divided_by: 0 | round }}",
+        "{% assign a = (1..MAX) %}{{ a | first }}",
+        "{% increment MAX %}{% decrement MIN %}",
+    ];
+    for src in cases {
+        let src = src
+            .replace("MAX", &i64::MAX.to_string())
+            .replace("MIN", &i64::MIN.to_string());
+        let _ = render(&src);
+    }
 }
