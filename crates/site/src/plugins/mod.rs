@@ -181,6 +181,60 @@ pub fn unknown_plugin_warnings(site: &Site) -> Vec<Warning> {
     out
 }
 
+/// Liquid tags and filters that plugins hyde does not build in define, with
+/// the gem that defines each (for the hint of an unknown-tag error).
+const FOREIGN_TAGS: &[(&str, &str)] = &[
+    ("asset", "jekyll-assets"),
+    ("asset_path", "jekyll-assets"),
+    ("bibliography", "jekyll-scholar"),
+    ("cite", "jekyll-scholar"),
+    ("reference", "jekyll-scholar"),
+    ("cloudinary", "jekyll-cloudinary"),
+    ("responsive_image", "jekyll-responsive-image"),
+    ("picture", "jekyll_picture_tag"),
+    ("img", "jekyll_picture_tag"),
+    ("youtube", "jekyll-youtube"),
+    ("twitter", "jekyll-twitter-plugin"),
+    ("tweet", "jekyll-twitter-plugin"),
+    ("octicon", "jekyll-octicons"),
+    ("avatar", "jekyll-avatar"),
+    ("github_edit_link", "jekyll-github-edit-link"),
+    ("svg", "jekyll-inline-svg"),
+    ("t", "jekyll-multiple-languages-plugin"),
+    ("translate", "jekyll-multiple-languages-plugin"),
+    ("toc", "jekyll-toc"),
+    ("archives", "jekyll-archives"),
+    ("seo", "jekyll-seo-tag"),
+    ("feed_meta", "jekyll-feed"),
+    ("include_cached", "jekyll-include-cache"),
+    ("gist", "jekyll-gist"),
+];
+
+/// The gem that defines the Liquid tag `name`, when hyde knows it.
+pub fn plugin_defining(name: &str) -> Option<&'static str> {
+    FOREIGN_TAGS
+        .iter()
+        .find(|(t, _)| *t == name)
+        .map(|(_, p)| *p)
+}
+
+/// A hint for a Liquid error about an unknown tag (`Unknown tag 'seo'`):
+/// which plugin defines it, and whether it is enabled or not built in.
+pub fn unknown_tag_hint(site: &Site, message: &str) -> Option<String> {
+    let start = message.find("Unknown tag '")? + "Unknown tag '".len();
+    let name = &message[start..start + message[start..].find('\'')?];
+    let gem = plugin_defining(name)?;
+    Some(match Plugin::from_name(gem) {
+        Some(p) if !is_enabled(site, p) => {
+            format!("the tag '{name}' comes from {gem}: add it to plugins: in _config.yml")
+        }
+        Some(_) => return None,
+        None => {
+            format!("the tag '{name}' comes from the plugin {gem}, which hyde does not build in")
+        }
+    })
+}
+
 /// Runs the enabled generators on a read site, in Jekyll's priority order
 /// (normal, then low, then lowest; within a priority, the order GitHub Pages
 /// loads them). Returns warnings.
@@ -229,6 +283,9 @@ pub fn generate(site: &mut Site) -> Result<Vec<Warning>> {
     if map {
         sitemap::generate(site)?;
     }
+    if is_enabled(site, Plugin::Gist) {
+        warnings.extend(gist::warnings(site));
+    }
     Ok(warnings)
 }
 
@@ -272,4 +329,23 @@ pub fn post_render(site: &Site, doc: &Document, output: String) -> String {
         output = content::mentionify(site, &output);
     }
     output
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plugins_are_known_by_gem_name() {
+        assert_eq!(Plugin::from_name("jekyll-feed"), Some(Plugin::Feed));
+        assert_eq!(Plugin::from_name("jemoji"), Some(Plugin::Jemoji));
+        assert_eq!(Plugin::from_name("jekyll-scholar"), None);
+    }
+
+    #[test]
+    fn unknown_tags_name_their_plugin() {
+        assert_eq!(plugin_defining("bibliography"), Some("jekyll-scholar"));
+        assert_eq!(plugin_defining("seo"), Some("jekyll-seo-tag"));
+        assert_eq!(plugin_defining("if"), None);
+    }
 }
