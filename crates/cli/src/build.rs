@@ -69,6 +69,7 @@ impl BuildArgs {
             safe: self.safe,
             quiet: self.quiet,
             verbose: self.verbose,
+            profile: self.profile,
             environment: std::env::var("JEKYLL_ENV").ok().filter(|e| !e.is_empty()),
         }
     }
@@ -119,13 +120,7 @@ pub fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("{:>20} {}", "Warning:", w);
             }
             if args.profile {
-                println!();
-                println!("{:<12} | {:>10}", "PHASE", "TIME");
-                println!("{:-<12}-+-{:-<10}", "", "");
-                for (name, d) in &report.phases {
-                    println!("{:<12} | {:>10.3}", name, d.as_secs_f64());
-                }
-                println!();
+                print_profile(&report);
             }
             log(
                 q,
@@ -192,4 +187,45 @@ pub fn run_clean(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn human_bytes(n: usize) -> String {
+    if n < 1024 {
+        format!("{n}B")
+    } else {
+        format!("{:.2}K", n as f64 / 1024.0)
+    }
+}
+
+/// Jekyll's `--profile` table (Filename | Count | Bytes | Time), then the phases.
+fn print_profile(report: &hyde_site::BuildReport) {
+    let width = report
+        .profile
+        .iter()
+        .map(|r| r.template.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    println!();
+    println!(
+        "{:<width$} | {:>5} | {:>8} | {:>6}",
+        "Filename", "Count", "Bytes", "Time"
+    );
+    println!("{:-<width$}-+-{:-<5}-+-{:-<8}-+-{:-<6}", "", "", "", "");
+    for r in report.profile.iter().take(50) {
+        println!(
+            "{:<width$} | {:>5} | {:>8} | {:>6.3}",
+            r.template,
+            r.count,
+            human_bytes(r.bytes),
+            r.time.as_secs_f64()
+        );
+    }
+    println!();
+    println!("{:<12} | {:>8}", "Phase", "Time");
+    println!("{:-<12}-+-{:-<8}", "", "");
+    for (name, d) in &report.phases {
+        println!("{:<12} | {:>8.3}", name, d.as_secs_f64());
+    }
+    println!();
 }

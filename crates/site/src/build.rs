@@ -21,6 +21,8 @@ pub struct BuildReport {
     pub phases: Vec<(&'static str, Duration)>,
     /// The configuration files read.
     pub config_files: Vec<std::path::PathBuf>,
+    /// Per-template statistics (with `profile: true`), slowest first.
+    pub profile: Vec<crate::renderer::ProfileRow>,
 }
 
 /// Builds the site described by `opts` into `out`.
@@ -43,6 +45,7 @@ pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<B
     let rendered = renderer::render(site)?;
     let render = t1.elapsed();
     warnings.extend(rendered.warnings);
+    let rendered_profile = rendered.profile;
     let t2 = Instant::now();
     let stats = out.write_all(&rendered.files, &keep_files).map_err(|e| {
         Error::new(
@@ -59,5 +62,6 @@ pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<B
         warnings,
         phases: vec![("read", read), ("render", render), ("write", write)],
         config_files,
+        profile: rendered_profile,
     })
 }

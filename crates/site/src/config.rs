@@ -55,6 +55,8 @@ pub struct BuildOptions {
     pub quiet: bool,
     /// `-V/--verbose`.
     pub verbose: bool,
+    /// `--profile`.
+    pub profile: bool,
     /// `JEKYLL_ENV` (default `development`).
     pub environment: Option<String>,
 }
@@ -258,6 +260,9 @@ impl RawConfig {
         }
         if opts.verbose {
             set("verbose", Value::Bool(true));
+        }
+        if opts.profile {
+            set("profile", Value::Bool(true));
         }
         // `jekyll build` runs with serving off.
         set("serving", Value::Bool(false));

@@ -34,6 +34,22 @@ pub struct Build {
     pub(crate) includes_load_paths: Vec<std::path::PathBuf>,
     /// Includes, parsed once.
     pub(crate) includes: crate::site_context::IncludeCache,
+    /// Per-template render statistics, when `--profile` is on.
+    profiler: Option<std::sync::Mutex<HashMap<String, ProfileRow>>>,
+}
+
+/// One row of the `--profile` table: a template, how often it rendered, the
+/// bytes it produced and the time it took.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileRow {
+    /// The template (a page, document or layout).
+    pub template: String,
+    /// Renders.
+    pub count: usize,
+    /// Bytes produced.
+    pub bytes: usize,
+    /// Time spent.
+    pub time: std::time::Duration,
 }
 
 /// The rendered site: files to write and warnings.
@@ -42,6 +58,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Warnings (missing layouts, permalink collisions, …).
     pub warnings: Vec<Warning>,
+    /// The `--profile` table, slowest first (empty unless profiling).
+    pub profile: Vec<ProfileRow>,
 }
 
 impl Build {
@@ -57,6 +75,7 @@ impl Build {
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
         let includes_load_paths = vec![site.settings.source.join(&site.settings.includes_dir)];
+        let profiling = site.raw.get("profile").is_some_and(Value::is_truthy);
         Ok(Build {
             site,
             engine,
@@ -64,7 +83,23 @@ impl Build {
             markdown,
             includes_load_paths,
             includes: Default::default(),
+            profiler: profiling.then(Default::default),
         })
+    }
+
+    /// Records one render for `--profile`.
+    fn profile(&self, template: &str, bytes: usize, time: std::time::Duration) {
+        if let Some(p) = &self.profiler {
+            if let Ok(mut m) = p.lock() {
+                let row = m.entry(template.to_string()).or_insert_with(|| ProfileRow {
+                    template: template.to_string(),
+                    ..Default::default()
+                });
+                row.count += 1;
+                row.bytes += bytes;
+                row.time += time;
+            }
+        }
     }
 
     /// A render context for `doc` with `site`, `page`, `jekyll` and `layout` set.
@@ -191,7 +226,12 @@ fn render_content(
                     &b.site.settings.source,
                 )
             })?;
-        text = t.render(&mut ctx).map_err(|e| {
+        let started = std::time::Instant::now();
+        let rendered = t.render(&mut ctx);
+        if let Ok(out) = &rendered {
+            b.profile(&doc_display(b, doc), out.len(), started.elapsed());
+        }
+        text = rendered.map_err(|e| {
             liquid_error(
                 e,
                 &doc_display(b, doc),
@@ -284,7 +324,12 @@ fn place_in_layouts(
         ctx.set_global("content", Value::str(output.as_str()));
         ctx.set_global("layout", Value::hash(layout_data.clone()));
         let t = &b.layouts[&l.name];
-        output = t.render(&mut ctx).map_err(|e| {
+        let started = std::time::Instant::now();
+        let rendered = t.render(&mut ctx);
+        if let Ok(out) = &rendered {
+            b.profile(&l.relative_path, out.len(), started.elapsed());
+        }
+        output = rendered.map_err(|e| {
             liquid_error(e, &l.relative_path, l.content_line, &b.site.settings.source)
         })?;
         used.push(l.name.clone());
@@ -430,5 +475,19 @@ pub fn render(site: Site) -> Result<Rendered> {
         });
     }
     files.extend(doc_files);
-    Ok(Rendered { files, warnings })
+    let mut profile: Vec<ProfileRow> = b
+        .profiler
+        .as_ref()
+        .and_then(|p| p.lock().ok().map(|m| m.values().cloned().collect()))
+        .unwrap_or_default();
+    profile.sort_by(|x, y| {
+        y.time
+            .cmp(&x.time)
+            .then_with(|| x.template.cmp(&y.template))
+    });
+    Ok(Rendered {
+        profile,
+        files,
+        warnings,
+    })
 }
