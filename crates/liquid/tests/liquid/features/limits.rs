@@ -91,6 +91,17 @@ fn spliced_corpus_templates_never_panic() {
                 src.push_str(piece);
             }
         }
+        // Sprinkle syntax fragments in at random places.
+        const BITS: [&str; 16] = [
+            "{%", "%}", "{{", "}}", "|", "'", "\"", "-", "..", "(", ")", "[", "]", ":", ",",
+            "endif",
+        ];
+        for _ in 0..next(4) {
+            let at = next(src.len() + 1);
+            if src.is_char_boundary(at) {
+                src.insert_str(at, BITS[next(BITS.len())]);
+            }
+        }
         if let Ok(t) = Template::parse(&src, &engine) {
             let mut ctx = Context::new(&engine);
             ctx.set_globals((*globals).clone());
