@@ -44,6 +44,23 @@ fn unterminated_openers_parse_in_linear_time() {
     ] {
         let _ = render(&src);
     }
+    let and_chain = format!(
+        "{{% if {}true %}}x{{% endif %}}",
+        "a and b or ".repeat(20_000)
+    );
+    assert_eq!(render(&and_chain).unwrap(), "");
+    let filters = format!("{{{{ 'a' {} }}}}", "| upcase ".repeat(20_000));
+    assert_eq!(render(&filters).unwrap(), "A");
+    let _ = render(&format!("{{{{ a{} }}}}", ".b".repeat(50_000)));
+    let _ = render(&format!(
+        "{{% assign x = 'a' {} %}}",
+        "| append: 'b' ".repeat(20_000)
+    ));
+    let _ = render(&format!("{{% cycle {} %}}", "'a', ".repeat(20_000)));
+    let _ = render(&format!(
+        "{{% case x %}}{}{{% endcase %}}",
+        "{% when 1, 2 or 3 %}x".repeat(5_000)
+    ));
     let long = "{{ a }}".repeat(100_000);
     assert_eq!(render(&long).unwrap(), "");
     // Generous: quadratic behaviour would take minutes.
