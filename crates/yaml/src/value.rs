@@ -94,7 +94,14 @@ impl Yaml {
         match self {
             Yaml::Null => "nil".into(),
             Yaml::Str(s) => inspect_str(s),
-            Yaml::Date(d) => format!("#<Date: {d}>"),
+            Yaml::Date(d) => format!("#<Date: {d} (({}j,0s,0n),+0s,2299161j)>", d.jd()),
+            Yaml::Time(t) if t.nanos > 0 => {
+                // Ruby shows the fraction with its significant digits.
+                let text = t.to_string();
+                let frac = format!("{:09}", t.nanos);
+                let (clock, zone) = text.split_at(19);
+                format!("{clock}.{}{zone}", frac.trim_end_matches('0'))
+            }
             Yaml::Seq(items) => {
                 let parts: Vec<String> = items.iter().map(|n| n.value.inspect()).collect();
                 format!("[{}]", parts.join(", "))
@@ -174,16 +181,21 @@ impl Yaml {
 
 fn inspect_str(s: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '#' if matches!(chars.peek(), Some('{' | '$' | '@')) => out.push_str("\\#"),
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
             '\x1b' => out.push_str("\\e"),
-            '#' => out.push('#'),
-            c if (c as u32) < 0x20 || c == '\x7f' => out.push_str(&format!("\\x{:02X}", c as u32)),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0b' => out.push_str("\\v"),
+            '\x0c' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || c == '\x7f' => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }

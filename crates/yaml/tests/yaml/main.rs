@@ -179,3 +179,12 @@ fn node_get_and_accessors() {
     );
     assert!(site.get("missing").is_none());
 }
+
+#[test]
+fn inspect_matches_ruby() {
+    let v = value("- 2024-01-05\n- 2024-01-05 10:00:00.5 Z\n- \"a#{b} #$ # x\\e\\x01\"\n- [1.0, ~, true, 1180591620717411303424]\n");
+    assert_eq!(
+        v.inspect(),
+        r##"[#<Date: 2024-01-05 ((2460315j,0s,0n),+0s,2299161j)>, 2024-01-05 10:00:00.5 UTC, "a\#{b} \#$ # x\e\u0001", [1.0, nil, true, 1180591620717411303424]]"##
+    );
+}
