@@ -563,6 +563,320 @@ PAGES['mixed_html'] = <<~MD
   Text after.
 MD
 
+PAGES['markdown_guide'] = <<~MD
+  ## Locations of key files/directories
+
+  * Basic config options: _config.yml
+  * Top navigation bar config: _data/navigation.yml
+  * Single pages: _pages/
+  * Collections of pages are .md or .html files in:
+    * _publications/
+    * _portfolio/
+    * _posts/
+    * _teaching/
+    * _talks/
+  * Footer: _includes/footer.html
+  * Static files (like PDFs): /files/
+  * Profile image (can set in _config.yml): images/profile.png
+
+  ## Tips and hints
+
+  * Name a file ".md" to have it render in markdown, name it ".html" to render in HTML.
+  * Go to the [commit list](https://github.com/academicpages/academicpages.github.io/commits/master) (on your repo) to find the last version Github built with Jekyll.
+    * Green check: successful build
+    * Orange circle: building
+    * Red X: error
+    * No icon: not built
+
+  ## Resources
+   * [Liquid syntax guide](https://shopify.github.io/liquid/tags/control-flow/)
+
+  ## MathJax
+
+  Support for MathJax Version 3.0 is included in the template:
+
+  $$
+  \displaylines{
+  \nabla \cdot E= \frac{\rho}{\epsilon_0} \\\\
+  \nabla \cdot B=0 \\\\
+  \nabla \times E= -\partial_tB \\\\
+  \nabla \times B  = \mu_0 \left(J + \varepsilon_0 \partial_t E \right)
+  }
+  $$
+
+  The default delimiters of `$$...$$` and `\\\\[...\\\\]` are supported for displayed mathematics, while `\\\\(...\\\\)` should be used for in-line mathematics (ex., \\\\(a^2 + b^2 = c^2\\\\))
+
+  **Note** that since Academic Pages uses Markdown which cases some interference with MathJax and LaTeX for escaping characters and new lines, although [some workarounds exist](https://math.stackexchange.com/questions/2340170/).
+
+  ## Markdown guide
+
+  Academic Pages uses [kramdown](https://kramdown.gettalong.org/index.html) for Markdown rendering, which has some differences from other Markdown implementations such as GitHub's. In addition to this guide, please see the [kramdown Syntax page](https://kramdown.gettalong.org/syntax.html) for full documentation.
+
+  ### Header three
+
+  #### Header four
+
+  ##### Header five
+
+  ###### Header six
+
+  ## Blockquotes
+
+  Single line blockquote:
+
+  > Quotes are cool.
+
+  ## Tables
+
+  ### Table 1
+
+  | Entry            | Item   |                                                              |
+  | --------         | ------ | ------------------------------------------------------------ |
+  | [John Doe](#)    | 2016   | Description of the item in the list                          |
+  | [Jane Doe](#)    | 2019   | Description of the item in the list                          |
+  | [Doe Doe](#)     | 2022   | Description of the item in the list                          |
+
+  ### Table 2
+
+  | Header1 | Header2 | Header3 |
+  |:--------|:-------:|--------:|
+  | cell1   | cell2   | cell3   |
+  | cell4   | ce
+  ll5 | cell6   |
+  |-----------------------------|
+  | cell1   | cell2   | cell3   |
+  | cell4   | cell5   | cell6   |
+  |=============================|
+  | Foot1   | Foot2   | Foot3   |
+
+  ## Definition Lists
+
+  Definition List Title
+  :   Definition list division.
+
+  Startup
+  :   A startup company or startup is a company or temporary organization designed to search for a repeatable and scalable business model.
+
+  #dowork
+  :   Coined by Rob Dyrdek and his personal body guard Christopher "Big Black" Boykins, "Do Work" works as a self motivator, to motivating your friends.
+
+  ## Unordered Lists (Nested)
+
+    * List item one
+        * List item one
+            * List item one
+            * List item two
+            * List item three
+            * List item four
+        * List item two
+        * List item three
+        * List item four
+    * List item two
+    * List item three
+    * List item four
+
+  ## Ordered List (Nested)
+
+    1. List item one
+        1. List item one
+            1. List item one
+            2. List item two
+            3. List item three
+            4. List item four
+        2. List item two
+        3. List item three
+        4. List item four
+    2. List item two
+    3. List item three
+    4. List item four
+
+  ## Buttons
+
+  Make any link standout more when applying the `.btn` class.
+
+  ## Notices
+
+  **Watch out!** You can also add notices by appending `{: .notice}` to a paragraph.
+  {: .notice}
+
+  ## HTML Tags
+
+  ### Address Tag
+
+  <address>
+    1 Infinite Loop<br /> Cupertino, CA 95014<br /> United States
+  </address>
+
+  ### Anchor Tag (aka. Link)
+
+  This is an example of a [link](http://apple.com "Apple").
+
+  ### Abbreviation Tag
+
+  The abbreviation CSS stands for "Cascading Style Sheets".
+
+  *[CSS]: Cascading Style Sheets
+
+  ### Cite Tag
+
+  "Code is poetry." ---<cite>Automattic</cite>
+
+  ### Code Tag
+
+  You will learn later on in these tests that `word-wrap: break-word;` will be your best friend.
+
+  You can also write larger blocks of code with syntax highlighting supported for some languages, such as Python:
+
+  ```python
+  print('Hello World!')
+  ```
+
+  or R:
+
+  ```R
+  print("Hello World!", quote = FALSE)
+  ```
+
+  ### Details Tag
+
+  <details>
+  <summary>Click for Details</summary>
+  <p>The HTML <code>&lt;details&gt;</code> tag works well with Markdown and allows you to include collapsible sections, see <a href="https://www.w3schools.com/tags/tag_details.asp">W3Schools</a> for more information.</p>
+  </details>
+
+  ### Emphasize Tag
+
+  The emphasize tag should _italicize_ text.
+
+  ### Insert Tag
+
+  This tag should denote <ins>inserted</ins> text.
+
+  ### Keyboard Tag
+
+  This scarcely known tag emulates <kbd>keyboard text</kbd>, which is usually styled like the `<code>` tag.
+
+  ### Preformatted Tag
+
+  This tag styles large blocks of code.
+
+  <pre>
+  .post-title {
+    margin: 0 0 5px;
+    font-weight: bold;
+    font-size: 38px;
+    line-height: 1.2;
+    and here's a line of some really, really, really, really long text, just to see how the PRE tag handles it and to find out how it overflows;
+  }
+  </pre>
+
+  ### Quote Tag
+
+  <q>Developers, developers, developers&#8230;</q> &#8211;Steve Ballmer
+
+  ### Strike Tag
+
+  This tag will let you <strike>strikeout text</strike>.
+
+  ### Strong Tag
+
+  This tag shows **bold text**.
+
+  ### Subscript Tag
+
+  Getting our science styling on with H<sub>2</sub>O, which should push the "2" down.
+
+  ### Superscript Tag
+
+  Still sticking with science and Isaac Newton's E = MC<sup>2</sup>, which should lift the 2 up.
+
+  ### Variable Tag
+
+  This allows you to denote <var>variables</var>.
+
+  ***
+  **Footnotes**
+
+  The footnotes in the page will be returned following this line, return to the section on <a href="#markdown-guide">Markdown Footnotes</a>.
+MD
+PAGES['publication_entry'] = <<~MD
+  This paper is about the number 1. The number 2 is left for future work.
+
+  Recommended citation: Your Name, You. (2009). "Paper Title Number 1." <i>Journal 1</i>. 1(1).
+
+  [Download paper here](http://academicpages.github.io/files/paper1.pdf)
+
+  <a href='https://doi.org/10.1000/xyz'><img src='https://img.shields.io/badge/DOI-10.1000-blue' alt='DOI'></a>
+
+  <figure>
+    <img src="/images/fig1.png" alt="Figure 1" style="width:80%">
+    <figcaption>Fig. 1: Overview of the method.</figcaption>
+  </figure>
+MD
+PAGES['talk_entry'] = <<~MD
+  [More information here](http://example.com)
+
+  This is a description of your talk, which is a markdown files that can be all markdown-ified like any other post. Yay markdown!
+
+  <iframe width="560" height="315" src="https://www.youtube.com/embed/abc" title="YouTube video player" frameborder="0" allow="accelerometer; autoplay; clipboard-write" allowfullscreen></iframe>
+
+  Slides: [PDF](/files/slides.pdf) | [Video](https://youtu.be/abc)
+MD
+PAGES['portfolio_entry'] = <<~MD
+  ![500x300](/images/500x300.png){: .align-center}
+
+  Project overview
+  ----------------
+  * Built a **web app** with _Flask_ + `React`
+  * Deployed on AWS [^aws]
+
+  [^aws]: Using EC2 and S3.
+
+  Key results:
+  1. 30% faster inference
+  2. 2x smaller model
+
+     Details in the appendix.
+  3. Open-sourced at <https://github.com/x/y>
+MD
+PAGES['blog_code_heavy'] = <<~MD
+  Some notes on `git` workflows.
+
+  ~~~bash
+  git checkout -b feature/x
+  git commit -am "WIP: add x"   # commit everything
+  git push -u origin feature/x
+  ~~~
+
+  And a JSON config:
+
+  ```json
+  {"name": "x", "version": 1, "tags": ["a", "b"], "ok": true, "none": null}
+  ```
+
+  YAML front matter example:
+
+  ```yaml
+  title: "Hello"
+  tags: [a, b]
+  nested:
+    key: 42
+  ```
+
+  Inline HTML code: <code>x &lt; y</code> and `x < y`.
+
+      $ indented console block
+      output line
+
+  1. Step one:
+
+     ```sh
+     make build
+     ```
+
+  2. Step two.
+MD
+
 def each_snippet
   SNIPPETS.each do |cat, list|
     list.each_with_index { |src, i| yield cat, i, src }
