@@ -138,6 +138,7 @@ const PORTED: &[&str] = &[
     "erb",
     "csharp",
     "jsx",
+    "make",
 ];
 
 #[test]

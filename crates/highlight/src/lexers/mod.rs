@@ -59,6 +59,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "typescript" => javascript::typescript,
         "jsx" => javascript::jsx,
         "docker" => shell::docker,
+        "make" => shell::make,
         "json" => data::json,
         "csharp" => csharp::csharp,
         "bibtex" => tex::bibtex,

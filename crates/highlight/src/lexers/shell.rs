@@ -187,3 +187,82 @@ fn is_elision(line: &str) -> bool {
             .and_then(|s| s.strip_suffix('>'))
             .is_some_and(dots)
 }
+
+lexer_def!(make, build_make);
+
+const MAKE_FUNCTIONS: &str = "abspath|addprefix|addsuffix|and|basename|call|dir|error|eval|file|\
+filter|filter-out|findstring|firstword|flavor|foreach|if|join|lastword|notdir|or|origin|\
+patsubst|realpath|shell|sort|strip|subst|suffix|value|warning|wildcard|word|wordlist|words";
+
+/// Rouge's `make` lexer (aliases `makefile`, `mf`, `gnumake`, `bsdmake`):
+/// recipe lines and variable values go to a kept shell lexer.
+fn build_make() -> Def {
+    let mut b = Builder::new("make");
+    b.start(|c| c.reset_sub(shell));
+    b.state("root")
+        .r(r"\s+", TEXT)
+        .r(r"#.*?\n", C)
+        .g(r"([-s]?include)((?:[\t ]+[^\t\n #]+)+)", &[K, SX])
+        .g(r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)", &[K, TEXT, NV])
+        .r(r"(?:else|endif)[\t ]*(?=[#\n])", K)
+        .gp(
+            r"(export)([\t ]+)(?=[\w\${}()\t -]+\n)",
+            &[K, TEXT],
+            "export",
+        )
+        .r(r"export[\t ]+", K)
+        .gp(
+            r"(?s)([\w${}().-]+)([\t ]*)([!?:+]?=)",
+            &[NV, TEXT, O],
+            "shell_line",
+        )
+        .r(r#""(\\\\|\\.|[^"\\])*""#, S2)
+        .r(r"'(\\\\|\\.|[^'\\])*'", S1)
+        .gp(r"([^\n:]+)(:+)([ \t]*)", &[NL, O, TEXT], "block_header");
+    b.state("export")
+        .r(r"[\w\${}()-]", NV)
+        .rpop(r"\n", TEXT)
+        .r(r"[\t ]+", TEXT);
+    b.state("block_header")
+        .r(r"[^,\\\n#]+", NF)
+        .r(",", P)
+        .r("#.*?", C)
+        .r(r"\\\n", TEXT)
+        .r(r"\\.", TEXT)
+        .rg(r"\n", TEXT, "block_body");
+    b.state("block_body")
+        .g(
+            r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)(#.*)?(\n)",
+            &[K, TEXT, NV, C, TEXT],
+        )
+        .g(r"(else|endif)([\t ]*)(#.*)?(\n)", &[K, TEXT, C, TEXT])
+        .gp(r"(\t[\t ]*)([@-]?)", &[TEXT, P], "shell_line")
+        .f("", |c| {
+            c.reset_sub(shell);
+            c.pop(1);
+        });
+    let to_shell = |c: &mut crate::engine::Ctx<'_>| {
+        let t = c.m0();
+        c.delegate(shell, t);
+    };
+    b.state("shell")
+        .r(r"(?i)\$[({][\t ]*\w[\w:=%.]*[\t ]*[)}]", NV)
+        .gp(
+            &format!(r"(?s)(\$[({{])([\t ]*)({MAKE_FUNCTIONS})([\t ]+)"),
+            &[NF, TEXT, NB, TEXT],
+            "shell_expr",
+        )
+        .f(r"(?s)\\.", to_shell)
+        .f(r"(?s).+?(?=\$\(|\$\{|\(|\)|\}|\\|$)", to_shell)
+        .f(r"\$\(|\$\{|\(|\)|\}|\\|$", to_shell);
+    b.state("shell_expr")
+        .f("[({]", |c| {
+            let t = c.m0();
+            c.delegate(shell, t);
+            c.push_self();
+        })
+        .rpop("[)}]", NF)
+        .mixin("shell");
+    b.state("shell_line").rpop(r"\n", TEXT).mixin("shell");
+    b.build()
+}
