@@ -486,26 +486,34 @@ impl Variable {
             None => Value::Nil,
         };
         for call in &self.filters {
-            let mut args = Vec::with_capacity(call.args.len());
-            for a in &call.args {
-                args.push(a.evaluate(ctx)?);
-            }
-            let mut kwargs = Vec::with_capacity(call.kwargs.len());
+            // Up to four arguments live on the stack.
+            let mut small: [Value; 4] = Default::default();
+            let mut heap = Vec::new();
+            let args: &[Value] = if call.args.len() <= small.len() {
+                for (slot, a) in small.iter_mut().zip(&call.args) {
+                    *slot = a.evaluate(ctx)?;
+                }
+                &small[..call.args.len()]
+            } else {
+                for a in &call.args {
+                    heap.push(a.evaluate(ctx)?);
+                }
+                &heap
+            };
+            let mut kwargs = Vec::new();
             for (k, a) in &call.kwargs {
                 kwargs.push((k.clone(), a.evaluate(ctx)?));
             }
-            let filter = match &call.filter {
-                Some(f) => Some(f.clone()),
-                None => ctx.engine().filter(&call.name).cloned(),
+            let fa = FilterArgs {
+                positional: args,
+                keyword: &kwargs,
             };
-            match filter {
-                Some(f) => {
-                    let fa = FilterArgs {
-                        positional: &args,
-                        keyword: &kwargs,
-                    };
-                    value = f.call(&value, &fa, ctx)?;
-                }
+            if let Some(f) = &call.filter {
+                value = f.call(&value, &fa, ctx)?;
+                continue;
+            }
+            match ctx.engine().filter(&call.name).cloned() {
+                Some(f) => value = f.call(&value, &fa, ctx)?,
                 None if self.strict_filters => {
                     return Err(Error::new(
                         ErrorKind::UndefinedFilter,
