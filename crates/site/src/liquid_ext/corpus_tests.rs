@@ -478,3 +478,46 @@ fn text_filters_match_jekyll() {
             .join("\n")
     );
 }
+
+/// `json.json`: `jsonify` and `inspect` over 300 generated values (floats
+/// across magnitudes, escapes, nesting), against Jekyll's results.
+#[test]
+fn jsonify_and_inspect_match_jekyll() {
+    let rows = read_json("json.json");
+    let rows = rows.as_array().expect("json.json is an array");
+    let mut total = 0;
+    let mut diffs = Vec::new();
+    for row in rows {
+        let value = from_json(&row["value"]);
+        let ours = [
+            ("jsonify", super::json::to_json(&value).ok()),
+            (
+                "inspect",
+                super::json::inspect_value(&value)
+                    .ok()
+                    .map(|s| super::text::xml_escape(&s)),
+            ),
+        ];
+        for (key, got) in ours {
+            total += 1;
+            if row[key].as_str() != got.as_deref() {
+                diffs.push(format!(
+                    "{key}({}): jekyll {}, hyde {got:?}",
+                    row["value"], row[key]
+                ));
+            }
+        }
+    }
+    eprintln!("json corpus: {} of {total} identical", total - diffs.len());
+    assert!(
+        diffs.is_empty(),
+        "{} of {total} differ:\n{}",
+        diffs.len(),
+        diffs
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -6,9 +6,11 @@
 //! strings; drops as their hash.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use hyde_liquid::value::{format_float, inspect};
 use hyde_liquid::{Context, Error, FilterArgs, Value};
+use regex::Regex;
 
 use super::ruby;
 use super::text::xml_escape;
@@ -148,6 +150,54 @@ pub fn write_pretty_json(out: &mut String, v: &Value, depth: usize) -> Result<()
     Ok(())
 }
 
+/// Whether Ruby's `String#inspect` shows `c` as it is (Onigmo's `print`
+/// class): not for ASCII controls, DEL, the line and paragraph separators
+/// and unassigned code points.
+fn ruby_printable(c: char) -> bool {
+    static UNASSIGNED: OnceLock<Regex> = OnceLock::new();
+    let cp = c as u32;
+    if cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 {
+        return false;
+    }
+    if c.is_ascii() {
+        return true;
+    }
+    let unassigned = UNASSIGNED.get_or_init(|| Regex::new(r"\p{Cn}").expect("valid regex"));
+    let mut buf = [0u8; 4];
+    !unassigned.is_match(c.encode_utf8(&mut buf))
+}
+
+/// Ruby's `String#inspect` for a UTF-8 string.
+pub fn inspect_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0c' => out.push_str("\\f"),
+            '\x0b' => out.push_str("\\v"),
+            '\x08' => out.push_str("\\b"),
+            '\x07' => out.push_str("\\a"),
+            '\x1b' => out.push_str("\\e"),
+            '#' if matches!(chars.peek(), Some('{' | '$' | '@')) => out.push_str("\\#"),
+            c if ruby_printable(c) => out.push(c),
+            c if (c as u32) < 0x10000 => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\u{{{:X}}}", c as u32);
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Ruby's `inspect`, where drops inspect as Jekyll's `Drop#inspect` does
 /// (`JSON.pretty_generate(to_h)`).
 pub fn inspect_value(v: &Value) -> Result<String, Error> {
@@ -157,22 +207,15 @@ pub fn inspect_value(v: &Value) -> Result<String, Error> {
             write_pretty_json(&mut out, v, 0)?;
             out
         }
-        Value::Array(items)
-            if items
-                .iter()
-                .any(|i| matches!(i, Value::Object(_) | Value::Array(_) | Value::Hash(_))) =>
-        {
+        Value::Str(s) => inspect_str(s),
+        Value::Array(items) => {
             let parts: Result<Vec<String>, Error> = items.iter().map(inspect_value).collect();
             format!("[{}]", parts?.join(", "))
         }
-        Value::Hash(map)
-            if map
-                .values()
-                .any(|i| matches!(i, Value::Object(_) | Value::Array(_) | Value::Hash(_))) =>
-        {
+        Value::Hash(map) => {
             let mut parts = Vec::with_capacity(map.len());
             for (k, item) in map.iter() {
-                parts.push(format!("{}=>{}", inspect(k), inspect_value(item)?));
+                parts.push(format!("{}=>{}", inspect_value(k)?, inspect_value(item)?));
             }
             format!("{{{}}}", parts.join(", "))
         }

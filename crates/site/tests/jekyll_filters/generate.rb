@@ -3,8 +3,8 @@
 # Renders every case in cases.txt through a real Jekyll 4.3 site (site/) and
 # writes what Jekyll produced to expected.json; also writes site.json, the
 # facts about site/ that the Rust replay's stand-in site needs (post and file
-# URLs), and uri.json and text.json, the URL and text filters over
-# generated strings.
+# URLs), and uri.json, text.json and json.json: the URL, text and
+# jsonify/inspect filters over generated inputs.
 # Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
@@ -148,6 +148,34 @@ Dir.mktmpdir do |dest|
     text_results << row
   end
   File.write(File.join(here, "text.json"), JSON.pretty_generate(text_results) + "\n")
+
+
+  # jsonify and inspect over generated values (fixed seed): floats across
+  # magnitudes, big and negative integers, strings with escapes, nesting.
+  json_rng = Random.new(31_415)
+  floats = [0.0, -0.0, 1.0, 0.1, 0.5, 2.5, 100.0, 1e15, 1e16, 1.5e16, 123456789.125, 1e-4,
+            1e-5, 0.00012, 1e20, 1e100, -3.75, 1.0 / 3, 2.0 / 3, 9007199254740993.0, 5e-324]
+  strings = ["", "a", "\"q\"", "back\\slash", "tab\there", "nl\n", "\u0001\u001f", "\u007f",
+             "é", "日本", "🎉", "</script>", "a/b", "\u2028", "#{}", "\#{x}", "\e", "&<>'"]
+  gen = lambda do |depth|
+    case json_rng.rand(depth >= 3 ? 5 : 7)
+    when 0 then floats[json_rng.rand(floats.size)] * (json_rng.rand(2).zero? ? 1 : -1)
+    when 1 then [0, 1, -1, 42, 2**40, -(2**53), 2**62][json_rng.rand(7)]
+    when 2 then strings[json_rng.rand(strings.size)]
+    when 3 then [nil, true, false][json_rng.rand(3)]
+    when 4 then strings[json_rng.rand(strings.size)] + strings[json_rng.rand(strings.size)]
+    when 5 then Array.new(json_rng.rand(0..3)) { gen.call(depth + 1) }
+    else
+      Array.new(json_rng.rand(0..3)).each_with_object({}) do |_, h|
+        h[strings[json_rng.rand(strings.size)]] = gen.call(depth + 1)
+      end
+    end
+  end
+  json_results = Array.new(300) do
+    value = gen.call(0)
+    { "value" => value, "jsonify" => filters.jsonify(value), "inspect" => filters.inspect(value) }
+  end
+  File.write(File.join(here, "json.json"), JSON.pretty_generate(json_results) + "\n")
 
   cases = load_cases(File.join(here, "cases.txt"))
   cases.each { |name, source| results[name] = render_case.call(name, source) }
