@@ -139,6 +139,7 @@ const PORTED: &[&str] = &[
     "csharp",
     "jsx",
     "make",
+    "lua",
 ];
 
 #[test]

@@ -16,6 +16,8 @@ mod javascript;
 mod julia;
 mod julia_types;
 mod liquid;
+mod lua;
+mod lua_builtins;
 mod markdown;
 mod markup;
 mod matlab;
@@ -61,6 +63,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "lua" => lua::lua,
         "csharp" => csharp::csharp,
         "bibtex" => tex::bibtex,
         "erb" => markup::erb,
