@@ -140,6 +140,7 @@ const PORTED: &[&str] = &[
     "jsx",
     "make",
     "lua",
+    "haskell",
 ];
 
 #[test]

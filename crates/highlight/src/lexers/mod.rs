@@ -11,6 +11,7 @@ mod css;
 mod data;
 mod diff;
 mod go;
+mod haskell;
 mod java;
 mod javascript;
 mod julia;
@@ -63,6 +64,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "haskell" => haskell::haskell,
         "lua" => lua::lua,
         "csharp" => csharp::csharp,
         "bibtex" => tex::bibtex,
