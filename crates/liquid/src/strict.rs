@@ -285,18 +285,18 @@ impl<'a> P<'a> {
 
 /// Output markup: strict first, then lax with a warning (per error mode).
 pub(crate) fn variable(p: &mut Parser<'_>, markup: &str, offset: usize) -> Result<Variable, Error> {
+    // Ruby parses output markup strictly first in every mode; lax mode only
+    // skips the warning when it falls back.
     let mode = p.engine.error_mode();
-    if mode == ErrorMode::Lax {
-        return Ok(Variable::parse(markup, p.engine));
-    }
     match strict_variable(markup) {
         Ok((expr, filters)) => Ok(Variable::from_parts(expr.as_deref(), &filters, p.engine)),
         Err(msg) => {
             let msg = format!("{msg} in \"{{{{{markup}}}}}\"");
-            if mode == ErrorMode::Strict {
-                return Err(p.error_at(Error::syntax(msg), offset));
+            match mode {
+                ErrorMode::Strict => return Err(p.error_at(Error::syntax(msg), offset)),
+                ErrorMode::Warn => p.warn(msg, offset),
+                ErrorMode::Lax => {}
             }
-            p.warn(msg, offset);
             Ok(Variable::parse(markup, p.engine))
         }
     }

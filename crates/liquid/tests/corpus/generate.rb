@@ -68,8 +68,8 @@ DATA = {
 srand(1234)
 $cases = []
 
-def add(template, data = 'main')
-  $cases << [template, data]
+def add(template, data = 'main', mode = 'warn')
+  $cases << [template, data, mode]
 end
 
 d = DATA['main']
@@ -90,7 +90,7 @@ end
 end
 
 # --- Literals and odd output markup (lax quirks) ---------------------------
-['{{ "str" }}', "{{ 'single' }}", '{{ 1 }}', '{{ -1 }}', '{{ 1.5 }}', '{{ -0.5 }}', '{{ 1.0 }}', '{{ 100000000000000000000 }}',
+ODD_MARKUP = ['{{ "str" }}', "{{ 'single' }}", '{{ 1 }}', '{{ -1 }}', '{{ 1.5 }}', '{{ -0.5 }}', '{{ 1.0 }}', '{{ 100000000000000000000 }}',
  '{{ 1.2.3 }}', '{{ 1..2 }}', '{{ nil }}', '{{ null }}', '{{ true }}', '{{ false }}', '{{ empty }}', '{{ blank }}',
  '{{ }}', '{{}}', '{{ "a" "b" }}', '{{ s s }}', '{{ s | }}', '{{ s || upcase }}', '{{ s | upcase upcase }}',
  '{{ s |upcase|downcase }}', '{{s|upcase}}', '{{ "a,b" }}', '{{ a-b }}', '{{ h.a-b }}', '{{ s!!! }}',
@@ -105,7 +105,8 @@ end
  '{{ s | default: n, allow_false: true }}', '{{ s|slice:0,3 }}', '{{ s | slice: 0 , 3 }}', '{{ i|plus:1|minus:2 }}',
  '{{ h | where: "a" }}', '{{ "€" | size }}', '{{ s | upcase | | downcase }}', '{{ s | : upcase }}',
  '{{ 007 }}', '{{ 1e3 }}', '{{ 0x10 }}', '{{ +5 }}', '{{ -0 }}', '{{ 0.0 }}', '{{ -0.0 }}', '{{ 12345678901234567890 }}',
- '{{ 1.23456789012345678 }}', '{{ 0.1 | plus: 0.2 }}', '{{ 1e-5 }}', "{{ 'it''s' }}", '{{ "a\\nb" }}'].each { |t| add(t) }
+ '{{ 1.23456789012345678 }}', '{{ 0.1 | plus: 0.2 }}', '{{ 1e-5 }}', "{{ 'it''s' }}", '{{ "a\\nb" }}']
+ODD_MARKUP.each { |t| add(t) }
 
 # --- Filters over many inputs ----------------------------------------------
 INPUTS = %w[s e n t i zero neg fl fl2 fz fint fneg u ws html arr sarr mixed nums nested ea dup h eh posts
@@ -933,6 +934,10 @@ b
 {% if "%}" == "%}" %}x{% endif %}
 LIQ
 TAGS.each { |t| add(t) }
+# The same odd markup and tags in the other error modes (hyde liquid --error-mode).
+%w[lax strict].each do |mode|
+  (ODD_MARKUP + TAGS).each { |t| add(t, 'main', mode) }
+end
 
 # --- Arithmetic on floats and strings (BigDecimal semantics) ---------------
 NUMS = %w[0 1 -1 3 0.1 0.2 0.3 1.5 -2.5 2.675 1e3 10.0 0.125 7 "2.50" "-0.5" "abc" "3x" nil 1.005 123456.789 0.000123]
@@ -1248,10 +1253,11 @@ def ruby_data(v)
 end
 
 out = { 'partials' => PARTIALS, 'data' => DATA, 'cases' => [] }
-$cases.uniq.each_with_index do |(src, data_name), i|
+$cases.uniq.each_with_index do |(src, data_name, mode), i|
   rec = { 'id' => i, 'template' => src, 'data' => data_name }
+  rec['mode'] = mode unless mode == 'warn'
   begin
-    tpl = Liquid::Template.parse(src, error_mode: :warn, line_numbers: true)
+    tpl = Liquid::Template.parse(src, error_mode: mode.to_sym, line_numbers: true)
     result = tpl.render!(ruby_data(Marshal.load(Marshal.dump(DATA[data_name]))), strict_variables: false, strict_filters: false)
     result = result.dup.force_encoding('UTF-8')
     # Binary output (e.g. base64_decode of non-text) cannot be a Rust string.

@@ -37,18 +37,27 @@ fn corpus_matches_ruby_liquid() {
         .filter_map(|k| k["template"].as_str())
         .collect();
     let engine = Engine::new();
+    let mut lax = Engine::new();
+    lax.set_error_mode(hyde_liquid::ErrorMode::Lax);
+    let mut strict = Engine::new();
+    strict.set_error_mode(hyde_liquid::ErrorMode::Strict);
     let cases = doc["cases"].as_array().expect("cases");
     let mut known_hit = 0;
     let mut warning_diffs = Vec::new();
     let mut failures = Vec::new();
     for case in cases {
         let src = case["template"].as_str().unwrap_or_default();
+        let engine = match case["mode"].as_str() {
+            Some("lax") => &lax,
+            Some("strict") => &strict,
+            _ => &engine,
+        };
         let data = datasets
             .get(case["data"].as_str().unwrap_or("main"))
             .cloned()
             .unwrap_or_default();
         let want_warnings = case["warnings"].as_u64().unwrap_or(0) as usize;
-        if let (Ok(t), true) = (Template::parse(src, &engine), case["output"].is_string()) {
+        if let (Ok(t), true) = (Template::parse(src, engine), case["output"].is_string()) {
             if t.warnings().len() != want_warnings {
                 warning_diffs.push(format!(
                     "#{} {:?}: want {} warnings, got {}",
@@ -59,8 +68,8 @@ fn corpus_matches_ruby_liquid() {
                 ));
             }
         }
-        let result = Template::parse(src, &engine).and_then(|t| {
-            let mut ctx = Context::new(&engine);
+        let result = Template::parse(src, engine).and_then(|t| {
+            let mut ctx = Context::new(engine);
             ctx.set_globals(data);
             ctx.set_file_system(fs.clone());
             t.render(&mut ctx)
