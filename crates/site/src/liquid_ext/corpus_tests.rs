@@ -521,3 +521,87 @@ fn jsonify_and_inspect_match_jekyll() {
             .join("\n")
     );
 }
+
+/// A site `timezone` for the `dates.json` runs.
+struct TzZone(chrono_tz::Tz);
+
+impl Zone for TzZone {
+    fn offset_at_utc(&self, utc: &NaiveDateTime) -> FixedOffset {
+        use chrono::{Offset, TimeZone};
+        self.0.offset_from_utc_datetime(utc).fix()
+    }
+    fn offset_at_local(&self, local: &NaiveDateTime) -> FixedOffset {
+        use chrono::{LocalResult, Offset, TimeZone};
+        match self.0.offset_from_local_datetime(local) {
+            LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => o.fix(),
+            LocalResult::None => self.0.offset_from_utc_datetime(local).fix(),
+        }
+    }
+    fn abbreviation(&self, utc: &NaiveDateTime) -> String {
+        use chrono::TimeZone;
+        self.0.from_utc_datetime(utc).format("%Z").to_string()
+    }
+}
+
+/// `dates.json`: the date filters over 150 generated times and dates, in
+/// three site time zones (one with daylight saving time), against Jekyll.
+#[test]
+fn date_filters_match_jekyll_in_every_zone() {
+    let engine = {
+        let mut e = Engine::new();
+        register(&mut e);
+        e
+    };
+    let data = read_json("dates.json");
+    let inputs: Vec<Value> = data["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .map(from_json)
+        .collect();
+    let mut total = 0;
+    let mut diffs = Vec::new();
+    for zone_name in ["UTC", "America/New_York", "Asia/Kolkata"] {
+        let tz: chrono_tz::Tz = zone_name.parse().expect("known zone");
+        let mut ctx = Context::new(&engine);
+        ctx.set_zone(Arc::new(TzZone(tz)));
+        for (i, input) in inputs.iter().enumerate() {
+            let want = &data[zone_name][i];
+            let time = super::date::to_local_time(&ctx, input).expect("a date");
+            let ours = [
+                ("xmlschema", super::date::xmlschema(&time)),
+                ("rfc822", super::date::rfc822(&time)),
+                ("string", super::date::stringify(&time, "%b", None, None)),
+                (
+                    "ordinal",
+                    super::date::stringify(&time, "%b", Some("ordinal"), None),
+                ),
+                (
+                    "long_us",
+                    super::date::stringify(&time, "%B", Some("ordinal"), Some("US")),
+                ),
+            ];
+            for (key, got) in ours {
+                total += 1;
+                if want[key].as_str() != Some(got.as_str()) {
+                    diffs.push(format!(
+                        "{zone_name} {key}({input:?}): jekyll {}, hyde {got}",
+                        want[key]
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!("dates corpus: {} of {total} identical", total - diffs.len());
+    assert!(
+        diffs.is_empty(),
+        "{} of {total} differ:\n{}",
+        diffs.len(),
+        diffs
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -3,8 +3,8 @@
 # Renders every case in cases.txt through a real Jekyll 4.3 site (site/) and
 # writes what Jekyll produced to expected.json; also writes site.json, the
 # facts about site/ that the Rust replay's stand-in site needs (post and file
-# URLs), and uri.json, text.json and json.json: the URL, text and
-# jsonify/inspect filters over generated inputs.
+# URLs), and uri.json, text.json, json.json and dates.json: the URL, text,
+# jsonify/inspect and date filters over generated inputs.
 # Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
@@ -176,6 +176,38 @@ Dir.mktmpdir do |dest|
     { "value" => value, "jsonify" => filters.jsonify(value), "inspect" => filters.inspect(value) }
   end
   File.write(File.join(here, "json.json"), JSON.pretty_generate(json_results) + "\n")
+
+
+  # Date filters over generated times and dates (fixed seed), shown in three
+  # site time zones; the time zone is set before the values are made, as
+  # Jekyll sets it before reading the site.
+  date_rng = Random.new(8_675_309)
+  date_inputs = Array.new(150) do
+    if date_rng.rand(4).zero?
+      { "$date" => Time.at(date_rng.rand(0..2_200_000_000)).utc.strftime("%Y-%m-%d") }
+    else
+      offset = [-12, -9.5, -5, -3, 0, 1, 2, 5.5, 9, 14][date_rng.rand(10)]
+      utc = Time.at(date_rng.rand(0..2_200_000_000)).utc
+      { "$time" => (utc + (offset * 3600)).strftime("%Y-%m-%dT%H:%M:%S") +
+                   format("%s%02d:%02d", offset.negative? ? "-" : "+", offset.abs.floor, (offset.abs % 1 * 60).round) }
+    end
+  end
+  date_results = { "inputs" => date_inputs }
+  %w(UTC America/New_York Asia/Kolkata).each do |zone|
+    ENV["TZ"] = zone
+    date_results[zone] = date_inputs.map do |raw|
+      value = revive(raw)
+      {
+        "xmlschema" => filters.date_to_xmlschema(value),
+        "rfc822"    => filters.date_to_rfc822(value),
+        "string"    => filters.date_to_string(value),
+        "ordinal"   => filters.date_to_string(value, "ordinal"),
+        "long_us"   => filters.date_to_long_string(value, "ordinal", "US"),
+      }
+    end
+  end
+  ENV["TZ"] = "UTC"
+  File.write(File.join(here, "dates.json"), JSON.pretty_generate(date_results) + "\n")
 
   cases = load_cases(File.join(here, "cases.txt"))
   cases.each { |name, source| results[name] = render_case.call(name, source) }
