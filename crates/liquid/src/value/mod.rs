@@ -207,7 +207,8 @@ impl PartialEq for Value {
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (Str(a), Str(b)) => a == b,
             (Array(a), Array(b)) => a == b,
-            (Hash(a), Hash(b)) => a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x == y),
+            // Ruby's `Hash#eql?` ignores insertion order.
+            (Hash(a), Hash(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k) == Some(v)),
             (Range(a, b), Range(c, d)) => a == c && b == d,
             (Time(a), Time(b)) => a == b,
             (Date(a), Date(b)) => a == b,
