@@ -141,6 +141,8 @@ const PORTED: &[&str] = &[
     "make",
     "lua",
     "haskell",
+    "kotlin",
+    "properties",
 ];
 
 #[test]

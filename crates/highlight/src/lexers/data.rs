@@ -146,3 +146,33 @@ fn build_toml() -> Def {
     b.state("inline").mixin("content").rpop(r"\}", P);
     b.build()
 }
+
+lexer_def!(properties, build_properties);
+
+/// Rouge's `properties` lexer (Java `.properties` files).
+fn build_properties() -> Def {
+    let mut b = Builder::new("properties");
+    b.state("basic")
+        .r(r"[!#].*?\n", C)
+        .skip_run("[!#](?s:.*)")
+        .r(r"\s+", TEXT)
+        .r(r"\\\n", SE);
+    b.state("root")
+        .mixin("basic")
+        .gp(r"([\w.-]+)(\s*)([=:])", &[PY, TEXT, P], "value")
+        .skip_run(r"[\w.-]+");
+    b.state("value")
+        .rpop(r"\n", TEXT)
+        .mixin("basic")
+        .rp("\"", S, "dq")
+        .r("'.*?'", S)
+        .skip_run("'.*")
+        .mixin("esc_str")
+        .r(r"[^\\\n]+", S);
+    b.state("dq")
+        .rpop("\"", S)
+        .mixin("esc_str")
+        .r(r#"(?s)[^\\"]+"#, S);
+    b.state("esc_str").r(r"\\u[0-9]{4}", SE).r(r"(?s)\\.", SE);
+    b.build()
+}

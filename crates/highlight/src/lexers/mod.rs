@@ -16,6 +16,7 @@ mod java;
 mod javascript;
 mod julia;
 mod julia_types;
+mod kotlin;
 mod liquid;
 mod lua;
 mod lua_builtins;
@@ -64,6 +65,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "kotlin" => kotlin::kotlin,
+        "properties" => data::properties,
         "haskell" => haskell::haskell,
         "lua" => lua::lua,
         "csharp" => csharp::csharp,
