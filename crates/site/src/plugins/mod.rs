@@ -1,5 +1,5 @@
 //! The GitHub Pages plugin set, built in: what the Ruby gems named in
-//! `plugins:` (or the old `gems:`) would do, done natively.
+//! `plugins:` would do, done natively (Jekyll 4 ignores the old `gems:`).
 //!
 //! Plugins meet the build at four points, as Jekyll's do:
 //! - [`generate`] runs after reading, in Jekyll's generator priority order:
@@ -104,6 +104,39 @@ const HARMLESS: &[&str] = &[
     "jekyll-remote-theme",
 ];
 
+/// What some well-known gems hyde does not build in would have done, for the
+/// warning that names them.
+const FOREIGN_GEMS: &[(&str, &str)] = &[
+    (
+        "jekyll-archives",
+        "it would have generated the year, category and tag archive pages",
+    ),
+    (
+        "jekyll-scholar",
+        "it would have rendered the bibliography and cite tags",
+    ),
+    (
+        "jekyll-last-modified-at",
+        "it would have set page.last_modified_at from file times",
+    ),
+    ("jekyll-toc", "it would have added the toc filter"),
+    (
+        "jekyll-assets",
+        "it would have processed assets and the asset tag",
+    ),
+    ("jekyll-admin", "it only adds an admin UI to jekyll serve"),
+    ("jekyll-avatar", "it would have rendered the avatar tag"),
+    (
+        "jekyll-compose",
+        "it only adds commands to the jekyll binary",
+    ),
+    (
+        "jekyll-polyglot",
+        "it would have generated one copy of the site per language",
+    ),
+    ("jekyll-tagging", "it would have generated tag pages"),
+];
+
 /// The plugins GitHub Pages always enables.
 pub const GITHUB_PAGES_DEFAULTS: &[&str] = &[
     "jekyll-coffeescript",
@@ -153,9 +186,15 @@ pub fn unknown_plugin_warnings(site: &Site) -> Vec<Warning> {
         if name.starts_with("jekyll-theme-") || name == "jekyll-coffeescript" {
             continue;
         }
+        let what = FOREIGN_GEMS
+            .iter()
+            .find(|(g, _)| *g == name.as_str())
+            .map(|(_, w)| (*w).to_string())
+            .unwrap_or_else(|| {
+                "any pages it generates, and the tags and filters it defines, are missing".into()
+            });
         out.push(Warning::plain(format!(
-            "Plugin '{name}' is not built into hyde: it was skipped, so any pages it generates, \
-             and the tags and filters it defines, are missing"
+            "Plugin '{name}' is not built into hyde and was skipped: {what}"
         )));
     }
     let dir = site
@@ -340,6 +379,33 @@ mod tests {
         assert_eq!(Plugin::from_name("jekyll-feed"), Some(Plugin::Feed));
         assert_eq!(Plugin::from_name("jemoji"), Some(Plugin::Jemoji));
         assert_eq!(Plugin::from_name("jekyll-scholar"), None);
+    }
+
+    #[test]
+    fn unknown_plugins_and_ruby_files_warn_once_each() {
+        let dir = std::env::temp_dir().join(format!("hyde-plugins-unknown-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("_plugins")).unwrap();
+        std::fs::write(
+            dir.join("_config.yml"),
+            "plugins: [jekyll-feed, jekyll-archives, jekyll-archives, jekyll-made-up]\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("_plugins/shout.rb"), "# a filter\n").unwrap();
+        let opts = crate::config::BuildOptions {
+            source: Some(dir.clone()),
+            ..Default::default()
+        };
+        let site = Site::load(&opts).unwrap();
+        let messages: Vec<String> = unknown_plugin_warnings(&site)
+            .into_iter()
+            .map(|w| w.message)
+            .collect();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("'jekyll-archives'") && messages[0].contains("archive pages"));
+        assert!(messages[1].contains("'jekyll-made-up'"));
+        assert!(messages[2].contains("'_plugins/shout.rb'"));
     }
 
     #[test]
