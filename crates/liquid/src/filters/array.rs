@@ -268,11 +268,17 @@ fn sort(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
             Ok(Value::array(items))
         }
         Some(p) => {
-            let Some(mut pairs) = keyed(items, p)? else {
+            let Some(pairs) = keyed(items, p)? else {
                 return Ok(Value::Nil);
             };
-            try_sort(&mut pairs, |x, y| nil_safe_compare(&x.0, &y.0))?;
-            Ok(Value::array(pairs.into_iter().map(|(_, v)| v).collect()))
+            // Sort positions, not the pairs: moving indices is cheaper.
+            let mut order: Vec<usize> = (0..pairs.len()).collect();
+            try_sort(&mut order, |&x, &y| {
+                nil_safe_compare(&pairs[x].0, &pairs[y].0)
+            })?;
+            Ok(Value::array(
+                order.into_iter().map(|i| pairs[i].1.clone()).collect(),
+            ))
         }
     }
 }
@@ -302,11 +308,14 @@ fn sort_natural(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error>
             Ok(Value::array(items))
         }
         Some(p) => {
-            let Some(mut pairs) = keyed(items, p)? else {
+            let Some(pairs) = keyed(items, p)? else {
                 return Ok(Value::Nil);
             };
-            crate::value::ruby_sort(&mut pairs, &mut |x, y| casecmp(&x.0, &y.0));
-            Ok(Value::array(pairs.into_iter().map(|(_, v)| v).collect()))
+            let mut order: Vec<usize> = (0..pairs.len()).collect();
+            crate::value::ruby_sort(&mut order, &mut |&x, &y| casecmp(&pairs[x].0, &pairs[y].0));
+            Ok(Value::array(
+                order.into_iter().map(|i| pairs[i].1.clone()).collect(),
+            ))
         }
     }
 }
