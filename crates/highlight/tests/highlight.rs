@@ -143,6 +143,8 @@ const PORTED: &[&str] = &[
     "haskell",
     "kotlin",
     "properties",
+    "tsx",
+    "nginx",
 ];
 
 #[test]

@@ -8,6 +8,7 @@ use crate::token::*;
 lexer_def!(javascript, || build(false, false));
 lexer_def!(typescript, || build(true, false));
 lexer_def!(jsx, || build(false, true));
+lexer_def!(tsx, || build(true, true));
 
 pub(crate) const ID: &str = r"(?i)[\p{L}\p{Nl}$_][\p{Word}]*";
 const ID_PLAIN: &str = r"[\p{L}\p{Nl}$_][\p{Word}]*";
@@ -47,9 +48,10 @@ fn build(ts: bool, jsx: bool) -> Def {
         Words::new(leak(bi)),
     );
     let tag = match (ts, jsx) {
-        (true, _) => "typescript",
-        (_, true) => "jsx",
-        _ => "javascript",
+        (true, true) => "tsx",
+        (true, false) => "typescript",
+        (false, true) => "jsx",
+        (false, false) => "javascript",
     };
     let mut b = Builder::new(tag);
     if jsx {
@@ -57,7 +59,7 @@ fn build(ts: bool, jsx: bool) -> Def {
             c.reset_sub(super::markup::html);
             c.push("expr_start");
         });
-        add_jsx_states(&mut b);
+        add_jsx_states(&mut b, ts);
     }
     b.state("multiline_comment")
         .rpop(r"[*]/", CM)
@@ -191,7 +193,7 @@ fn build(ts: bool, jsx: bool) -> Def {
 
 /// The states Rouge's `jsx` lexer adds to JavaScript: elements, attributes,
 /// `{…}` interpolation, and text between tags lexed as HTML.
-fn add_jsx_states(b: &mut Builder) {
+fn add_jsx_states(b: &mut Builder, tsx: bool) {
     let open_tag = |c: &mut crate::engine::Ctx<'_>| {
         c.tok(P);
         c.push("tag_opening");
@@ -227,8 +229,15 @@ fn add_jsx_states(b: &mut Builder) {
         .r(r"\w[\w-]*", NA)
         .r("=", P)
         .r(r#"(["']).*?(\1)"#, S);
-    b.state("element_name")
-        .r(r"[A-Z]\w*", NC)
+    b.state("element_name");
+    if tsx {
+        // Rouge's `tsx` reads `<T,>` as a type parameter, not an element.
+        b.f(r"(\w+)(,)", |c| {
+            c.groups(&[NX, P]);
+            c.pop(3);
+        });
+    }
+    b.r(r"[A-Z]\w*", NC)
         .r(r"\w+", NT)
         .r(r"\.", P)
         .rpop("", TEXT);

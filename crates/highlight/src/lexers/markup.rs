@@ -140,3 +140,41 @@ fn build_erb() -> Def {
         });
     b.build()
 }
+
+lexer_def!(nginx, build_nginx);
+
+/// Rouge's `nginx` lexer (configuration files).
+fn build_nginx() -> Def {
+    let id = r"[^\s$;{}()#]+";
+    let mut b = Builder::new("nginx");
+    b.state("root")
+        .g(r"(include)(\s+)([^\s;]+)", &[K, TEXT, N])
+        .rp(id, K, "statement")
+        .mixin("base");
+    b.state("block")
+        .rpop(r"\}", P)
+        .rp(id, KN, "statement")
+        .mixin("base");
+    b.state("statement")
+        .f(r"\{", |c| {
+            c.tok(P);
+            c.pop(1);
+            c.push("block");
+        })
+        .rpop(";", P)
+        .mixin("base");
+    b.state("base")
+        .r(r"\s+", TEXT)
+        .r("#.*", C1)
+        .r(r"(?:on|off)\b", NO)
+        .r(r"[$][\w-]+", NV)
+        .g(r"(?i)([a-z0-9.-]+)(:)([0-9]+)", &[NF, P, MI])
+        .r("(?i)[a-z-]+/[a-z-]+", NC)
+        .r(r"(?i)[0-9]+[kmg]?\b", MI)
+        .g(r"(~)(\s*)([^\s{]+)", &[P, TEXT, SR])
+        .r("[:=~]", P)
+        .r(&format!("/(?:{id})?"), N)
+        .r(r"[^#\s;{}$\\]+", S)
+        .r("[$;]", TEXT);
+    b.build()
+}

@@ -62,6 +62,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "javascript" => javascript::javascript,
         "typescript" => javascript::typescript,
         "jsx" => javascript::jsx,
+        "tsx" => javascript::tsx,
+        "nginx" => markup::nginx,
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
