@@ -17,6 +17,7 @@ pub mod content;
 pub mod feed;
 pub mod gist;
 pub mod github;
+pub mod github_pages;
 mod html_format;
 pub mod include_cache;
 pub mod jemoji;
@@ -140,6 +141,7 @@ const FOREIGN_GEMS: &[(&str, &str)] = &[
 /// The plugins GitHub Pages always enables.
 pub const GITHUB_PAGES_DEFAULTS: &[&str] = &[
     "jekyll-coffeescript",
+    "jekyll-commonmark-ghpages",
     "jekyll-default-layout",
     "jekyll-gist",
     "jekyll-github-metadata",

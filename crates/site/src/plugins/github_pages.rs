@@ -1,0 +1,173 @@
+//! GitHub Pages mode (`--github-pages`): the configuration GitHub Pages
+//! builds with, as the `github-pages` gem (v232) forces it: its defaults
+//! under the site's configuration, its overrides over it, its default
+//! plugins always on, and only its whitelisted plugins allowed.
+//!
+//! Call [`apply`] on the raw configuration hash before resolving settings.
+
+use hyde_liquid::{Map, Value};
+
+use crate::error::Warning;
+
+/// Plugins GitHub Pages always runs.
+pub const DEFAULT_PLUGINS: &[&str] = super::GITHUB_PAGES_DEFAULTS;
+
+/// Plugins GitHub Pages allows (themes named `jekyll-theme-*` are allowed too).
+pub const WHITELIST: &[&str] = &[
+    "jekyll-avatar",
+    "jekyll-coffeescript",
+    "jekyll-commonmark-ghpages",
+    "jekyll-default-layout",
+    "jekyll-feed",
+    "jekyll-gist",
+    "jekyll-github-metadata",
+    "jekyll-include-cache",
+    "jekyll-mentions",
+    "jekyll-optional-front-matter",
+    "jekyll-paginate",
+    "jekyll-readme-index",
+    "jekyll-redirect-from",
+    "jekyll-relative-links",
+    "jekyll-remote-theme",
+    "jekyll-seo-tag",
+    "jekyll-sitemap",
+    "jekyll-titles-from-headings",
+    "jemoji",
+];
+
+fn s(v: &str) -> Value {
+    Value::str(v)
+}
+
+fn hash(pairs: Vec<(&str, Value)>) -> Value {
+    Value::hash(super::util::hash(pairs))
+}
+
+/// What GitHub Pages sets unless the site does.
+fn defaults(production: bool) -> Map {
+    let mut m = super::util::hash(vec![
+        ("jailed", Value::Bool(false)),
+        ("future", Value::Bool(true)),
+        ("theme", s("jekyll-theme-primer")),
+        ("markdown", s("kramdown")),
+        (
+            "kramdown",
+            hash(vec![
+                ("input", s("GFM")),
+                ("hard_wrap", Value::Bool(false)),
+                ("gfm_quirks", s("paragraph_end")),
+                ("math_engine", s("mathjax")),
+                ("syntax_highlighter", s("rouge")),
+                (
+                    "syntax_highlighter_opts",
+                    hash(vec![("guess_lang", Value::Bool(true))]),
+                ),
+                ("template", s("")),
+            ]),
+        ),
+        ("exclude", Value::array(vec![s("CNAME")])),
+    ]);
+    if production {
+        m.insert(s("sass"), hash(vec![("style", s("compressed"))]));
+    }
+    m
+}
+
+/// What GitHub Pages sets whatever the site says.
+fn overrides() -> Map {
+    super::util::hash(vec![
+        ("lsi", Value::Bool(false)),
+        ("safe", Value::Bool(true)),
+        ("highlighter", s("rouge")),
+        (
+            "kramdown",
+            hash(vec![
+                ("template", s("")),
+                ("math_engine", s("mathjax")),
+                ("syntax_highlighter", s("rouge")),
+            ]),
+        ),
+        ("gist", hash(vec![("noscript", Value::Bool(false))])),
+    ])
+}
+
+fn is_allowed(name: &str) -> bool {
+    WHITELIST.contains(&name) || name.starts_with("jekyll-theme-")
+}
+
+/// Rewrites `config` as GitHub Pages would build it. `production` is
+/// `JEKYLL_ENV == "production"`. Returns a warning per plugin GitHub Pages
+/// would not load.
+pub fn apply(config: &mut Map, production: bool) -> Vec<Warning> {
+    let mut merged = defaults(production);
+    let has_theme = config.contains_key(&s("theme")) || config.contains_key(&s("remote_theme"));
+    if has_theme {
+        merged.shift_remove(&s("theme"));
+    }
+    crate::value::deep_merge(&mut merged, config);
+    crate::value::deep_merge(&mut merged, &overrides());
+    // `_plugins` is never read (safe mode).
+    merged.insert(s("plugins_dir"), s("_plugins_disabled_by_github_pages"));
+    let mut warnings = Vec::new();
+    let mut plugins: Vec<String> = Vec::new();
+    if let Some(Value::Array(list)) = config.get(&s("plugins")) {
+        for p in list.iter() {
+            let name = p.to_liquid_string();
+            if !is_allowed(&name) {
+                warnings.push(Warning::plain(format!(
+                    "Plugin '{name}' is not allowed on GitHub Pages and was skipped (--github-pages)"
+                )));
+                continue;
+            }
+            if !plugins.contains(&name) {
+                plugins.push(name);
+            }
+        }
+    }
+    for d in DEFAULT_PLUGINS {
+        if !plugins.iter().any(|p| p == d) {
+            plugins.push((*d).to_string());
+        }
+    }
+    merged.insert(
+        s("plugins"),
+        Value::array(plugins.into_iter().map(Value::str).collect()),
+    );
+    *config = merged;
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_pages_forces_safe_mode_defaults_and_whitelist() {
+        let mut c = super::super::util::hash(vec![
+            ("future", Value::Bool(false)),
+            (
+                "plugins",
+                Value::array(vec![s("jekyll-feed"), s("jekyll-archives")]),
+            ),
+            (
+                "kramdown",
+                hash(vec![
+                    ("math_engine", s("katex")),
+                    ("hard_wrap", Value::Bool(true)),
+                ]),
+            ),
+        ]);
+        let w = apply(&mut c, true);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("jekyll-archives"));
+        assert_eq!(c.get(&s("safe")), Some(&Value::Bool(true)));
+        assert_eq!(c.get(&s("future")), Some(&Value::Bool(false)));
+        assert_eq!(c.get(&s("theme")), Some(&s("jekyll-theme-primer")));
+        let k = c.get(&s("kramdown")).unwrap();
+        assert_eq!(k.get("math_engine"), Some(s("mathjax")));
+        assert_eq!(k.get("hard_wrap"), Some(Value::Bool(true)));
+        let plugins = c.get(&s("plugins")).unwrap().to_liquid_string();
+        assert!(plugins.starts_with("jekyll-feed"));
+        assert!(plugins.contains("jekyll-github-metadata") && !plugins.contains("jekyll-archives"));
+    }
+}
