@@ -179,6 +179,10 @@ pub fn generate(site: &mut Site, warnings: &mut Vec<Warning>) -> crate::error::R
 
 /// The page number a document shows, when it is the pagination index or one of its copies.
 fn page_number(site: &Site, doc: &Document) -> Option<i64> {
+    // Only copies of an `index.html` page can be paginated: skip the search for others.
+    if doc.name != "index.html" || !matches!(doc.kind, Kind::Page) {
+        return None;
+    }
     let template = template_page(site)?;
     if doc.path != template.path || !matches!(doc.kind, Kind::Page) {
         return None;
