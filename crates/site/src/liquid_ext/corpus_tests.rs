@@ -605,3 +605,140 @@ fn date_filters_match_jekyll_in_every_zone() {
             .join("\n")
     );
 }
+
+/// `arrays.json`: Jekyll's `sort` (nils first and last, dotted property),
+/// `where`, `find` and `group_by` over 200 generated arrays of hashes whose
+/// property mixes types, against Jekyll. Results are compared by item id.
+#[test]
+fn array_filters_match_jekyll() {
+    use hyde_liquid::FilterArgs;
+    let engine = Engine::new();
+    let mut ctx = Context::new(&engine);
+    let rows = read_json("arrays.json");
+    let rows = rows.as_array().expect("arrays.json is an array");
+    let ids = |v: &Value| -> serde_json::Value {
+        match v {
+            Value::Array(items) => items
+                .iter()
+                .map(|i| {
+                    i.get("id").map_or(serde_json::Value::Null, |id| {
+                        id.to_liquid_string().parse::<i64>().unwrap_or(-1).into()
+                    })
+                })
+                .collect(),
+            Value::Nil => serde_json::Value::Null,
+            other => other.get("id").map_or(serde_json::Value::Null, |id| {
+                id.to_liquid_string().parse::<i64>().unwrap_or(-1).into()
+            }),
+        }
+    };
+    let mut total = 0;
+    let mut diffs = Vec::new();
+    for row in rows {
+        let items = from_json(&row["items"]);
+        let target = from_json(&row["target"]);
+        let call =
+            |f: fn(&Value, &FilterArgs<'_>, &mut Context) -> Result<Value, hyde_liquid::Error>,
+             args: &[Value],
+             ctx: &mut Context| {
+                f(
+                    &items,
+                    &FilterArgs {
+                        positional: args,
+                        keyword: &[],
+                    },
+                    ctx,
+                )
+            };
+        let k = Value::str("k");
+        let deep = Value::str("m.k");
+        let mut ours: Vec<(&str, serde_json::Value)> = Vec::new();
+        let sorted =
+            |r: Result<Value, hyde_liquid::Error>| r.map_or(serde_json::Value::Null, |v| ids(&v));
+        ours.push((
+            "sort_first",
+            sorted(call(super::array::sort, std::slice::from_ref(&k), &mut ctx)),
+        ));
+        ours.push((
+            "sort_last",
+            sorted(call(
+                super::array::sort,
+                &[k.clone(), Value::str("last")],
+                &mut ctx,
+            )),
+        ));
+        ours.push((
+            "sort_deep",
+            sorted(call(
+                super::array::sort,
+                std::slice::from_ref(&deep),
+                &mut ctx,
+            )),
+        ));
+        ours.push((
+            "where",
+            sorted(call(
+                super::array::where_filter,
+                &[k.clone(), target.clone()],
+                &mut ctx,
+            )),
+        ));
+        ours.push((
+            "where_deep",
+            sorted(call(
+                super::array::where_filter,
+                &[deep.clone(), target.clone()],
+                &mut ctx,
+            )),
+        ));
+        ours.push((
+            "find",
+            sorted(call(
+                super::array::find,
+                &[k.clone(), target.clone()],
+                &mut ctx,
+            )),
+        ));
+        let groups = call(super::array::group_by, std::slice::from_ref(&k), &mut ctx).map_or(
+            serde_json::Value::Null,
+            |v| match v {
+                Value::Array(gs) => gs
+                    .iter()
+                    .map(|g| {
+                        let name = g
+                            .get("name")
+                            .map(|n| n.to_liquid_string())
+                            .unwrap_or_default();
+                        serde_json::json!([name, ids(&g.get("items").unwrap_or_default())])
+                    })
+                    .collect(),
+                _ => serde_json::Value::Null,
+            },
+        );
+        ours.push(("group_by", groups));
+        for (key, got) in ours {
+            total += 1;
+            if row[key] != got {
+                diffs.push(format!(
+                    "{key}({}, {}): jekyll {}, hyde {got}",
+                    row["items"], row["target"], row[key]
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "arrays corpus: {} of {total} identical",
+        total - diffs.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} of {total} differ:\n{}",
+        diffs.len(),
+        diffs
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

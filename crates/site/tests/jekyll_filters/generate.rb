@@ -3,8 +3,8 @@
 # Renders every case in cases.txt through a real Jekyll 4.3 site (site/) and
 # writes what Jekyll produced to expected.json; also writes site.json, the
 # facts about site/ that the Rust replay's stand-in site needs (post and file
-# URLs), and uri.json, text.json, json.json and dates.json: the URL, text,
-# jsonify/inspect and date filters over generated inputs.
+# URLs), and uri.json, text.json, json.json, dates.json and arrays.json: the
+# URL, text, jsonify/inspect, date and array filters over generated inputs.
 # Run from anywhere: `ruby crates/site/tests/jekyll_filters/generate.rb`.
 #
 # Each case renders with Jekyll's settings (error_mode warn, render!) and the
@@ -208,6 +208,44 @@ Dir.mktmpdir do |dest|
   end
   ENV["TZ"] = "UTC"
   File.write(File.join(here, "dates.json"), JSON.pretty_generate(date_results) + "\n")
+
+
+  # Jekyll's sort, where, find and group_by over generated arrays of hashes
+  # (fixed seed) whose property mixes nil, numbers, numeric strings, strings,
+  # booleans and arrays; items carry an "id" so the results record order.
+  array_rng = Random.new(4_242)
+  prop_values = [nil, 0, 1, -1, 2, 10, 2.5, -0.5, "1", "2", "10", " 3 ", "2.5", ".5", "-1",
+                 "a", "B", "b", "", "x y", true, false, ["a", "b"], ["1"], [], "é"]
+  array_results = Array.new(200) do
+    items = Array.new(array_rng.rand(0..6)) do |id|
+      item = { "id" => id }
+      item["k"] = prop_values[array_rng.rand(prop_values.size)] unless array_rng.rand(5).zero?
+      item["m"] = { "k" => prop_values[array_rng.rand(prop_values.size)] } if array_rng.rand(2).zero?
+      item
+    end
+    target = prop_values[array_rng.rand(prop_values.size)]
+    target = "x" if target.is_a?(Array)
+    ids = ->(list) { list.is_a?(Array) ? list.map { |i| i["id"] } : list }
+    safely = lambda do |&block|
+      block.call
+    rescue StandardError => e
+      { "error" => e.message }
+    end
+    {
+      "items"      => items,
+      "target"     => target,
+      "sort_first" => safely.call { ids.call(filters.sort(items, "k")) },
+      "sort_last"  => safely.call { ids.call(filters.sort(items, "k", "last")) },
+      "sort_deep"  => safely.call { ids.call(filters.sort(items, "m.k")) },
+      "where"      => safely.call { ids.call(filters.where(items, "k", target)) },
+      "where_deep" => safely.call { ids.call(filters.where(items, "m.k", target)) },
+      "find"       => safely.call { (f = filters.find(items, "k", target)) && f["id"] },
+      "group_by"   => safely.call do
+        filters.group_by(items, "k").map { |g| [g["name"], g["items"].map { |i| i["id"] }] }
+      end,
+    }
+  end
+  File.write(File.join(here, "arrays.json"), JSON.pretty_generate(array_results) + "\n")
 
   cases = load_cases(File.join(here, "cases.txt"))
   cases.each { |name, source| results[name] = render_case.call(name, source) }
