@@ -9,20 +9,21 @@ use crate::tree::{Attrs, El, Kind};
 impl Html<'_> {
     pub(super) fn convert_footnote(&mut self, el: &El) -> String {
         let name = format!("{}{}", self.opts.footnote_prefix, el.value);
-        let (number, repeat) = match self.footnotes.iter_mut().find(|(n, _, _)| *n == name) {
-            Some((_, number, rep)) => {
-                *rep += 1;
-                (*number, format!(":{rep}"))
+        let (number, repeat) = match self.footnote_index.get(&name) {
+            Some(&(i, _)) => {
+                let entry = &mut self.footnotes[i];
+                entry.2 += 1;
+                (entry.1, format!(":{}", entry.2))
             }
             None => {
                 let n = self.footnote_counter;
                 self.footnote_counter += 1;
+                self.footnote_index
+                    .insert(name.clone(), (self.footnotes.len(), el.value.clone()));
                 self.footnotes.push((name.clone(), n, 0));
                 (n, String::new())
             }
         };
-        // Keep the source name to find the content later.
-        self.footnote_sources.push((name.clone(), el.value.clone()));
         format!(
             "<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
         )
@@ -42,10 +43,9 @@ impl Html<'_> {
         while i < self.footnotes.len() {
             let (name, _, repeat) = self.footnotes[i].clone();
             let source = self
-                .footnote_sources
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, s)| s.clone())
+                .footnote_index
+                .get(&name)
+                .map(|(_, src)| src.clone())
                 .unwrap_or_default();
             let Some(def) = self.footnote_defs.get(&source) else {
                 i += 1;

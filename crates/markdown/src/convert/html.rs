@@ -19,8 +19,8 @@ pub(crate) struct Html<'d> {
     pub abbrev_attrs: &'d HashMap<String, Attrs>,
     /// (name, number, repeat count) in order of first reference.
     pub footnotes: Vec<(String, i64, usize)>,
-    /// (prefixed name, definition name).
-    pub footnote_sources: Vec<(String, String)>,
+    /// Prefixed name -> (index in `footnotes`, definition name).
+    pub footnote_index: HashMap<String, (usize, String)>,
     pub footnote_counter: i64,
     pub used_ids: HashMap<String, usize>,
     /// (level, id, header children) for the table of contents.
@@ -93,7 +93,7 @@ impl<'d> Html<'d> {
             abbrev_defs: &doc.abbrev_defs,
             abbrev_attrs: &doc.abbrev_attrs,
             footnotes: Vec::new(),
-            footnote_sources: Vec::new(),
+            footnote_index: HashMap::new(),
             footnote_counter: doc.options.footnote_nr,
             used_ids: HashMap::new(),
             toc: Vec::new(),

@@ -565,7 +565,12 @@ impl Parser {
         let mut body = None;
         let mut end = ext.end;
         if !ext.self_closing {
-            match find_block_ext_stop(s, end, &ext.name) {
+            let stop = if sc.index().ext_stop_after(end) {
+                find_block_ext_stop(s, end, &ext.name)
+            } else {
+                None
+            };
+            match stop {
                 Some((bstart, bend)) => {
                     let mut b = s[end..bstart].to_string();
                     if b.ends_with('\n') {

@@ -21,6 +21,10 @@ pub(crate) struct SpanIndex {
     brace: Vec<usize>,
     /// A non-space, non-`~` character followed by `~~`.
     strike: Vec<usize>,
+    /// `-->`.
+    comment_close: Vec<usize>,
+    /// `{:/`.
+    ext_stop: Vec<usize>,
 }
 
 fn any_at_or_after(v: &[usize], p: usize) -> bool {
@@ -43,6 +47,12 @@ impl SpanIndex {
                 b']' => idx.bracket.push(i),
                 b')' => idx.paren.push(i),
                 b'}' => idx.brace.push(i),
+                b'{' if b.get(i + 1) == Some(&b':') && b.get(i + 2) == Some(&b'/') => {
+                    idx.ext_stop.push(i)
+                }
+                b'-' if b.get(i + 1) == Some(&b'-') && b.get(i + 2) == Some(&b'>') => {
+                    idx.comment_close.push(i)
+                }
                 b'~' if i > 0
                     && b[i - 1] != b'~'
                     && !is_ws(b[i - 1])
@@ -60,6 +70,9 @@ impl SpanIndex {
     pub fn emphasis_closer(&self, d: u8, p: usize) -> bool {
         any_at_or_after(if d == b'*' { &self.star } else { &self.under }, p)
     }
+    pub fn ext_stop_after(&self, p: usize) -> bool {
+        any_at_or_after(&self.ext_stop, p)
+    }
     pub fn bracket_after(&self, p: usize) -> bool {
         any_at_or_after(&self.bracket, p)
     }
@@ -68,6 +81,11 @@ impl SpanIndex {
     }
     pub fn brace_after(&self, p: usize) -> bool {
         any_at_or_after(&self.brace, p)
+    }
+    /// The end of the first `-->` at or after `p`.
+    pub fn comment_end_from(&self, p: usize) -> Option<usize> {
+        let i = self.comment_close.partition_point(|&x| x < p);
+        self.comment_close.get(i).map(|&x| x + 3)
     }
     /// The first strikethrough closer start at or after `p`.
     pub fn strike_from(&self, p: usize) -> Option<usize> {

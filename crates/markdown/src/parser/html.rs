@@ -229,11 +229,11 @@ pub(crate) fn close_tag_at(s: &str, pos: usize) -> Option<(&str, usize)> {
 }
 
 /// `HTML_COMMENT_RE` at `pos`: end.
-pub(crate) fn comment_at(s: &str, pos: usize) -> Option<usize> {
-    if !s[pos.min(s.len())..].starts_with("<!--") {
+pub(crate) fn comment_at(sc: &Src, pos: usize) -> Option<usize> {
+    if !sc.s[pos.min(sc.s.len())..].starts_with("<!--") {
         return None;
     }
-    s[pos + 4..].find("-->").map(|i| pos + 4 + i + 3)
+    sc.index().comment_end_from(pos + 4)
 }
 
 fn instruction_at(s: &str, pos: usize) -> Option<usize> {
@@ -317,7 +317,7 @@ impl Parser {
         if s.as_bytes().get(p) != Some(&b'<') {
             return BlockHtml::No;
         }
-        if let Some(end) = comment_at(s, sc.pos) {
+        if let Some(end) = comment_at(sc, sc.pos) {
             let mut el = El::with_value(Kind::XmlComment, &s[sc.pos..end]);
             el.block = true;
             tree.children.push(el);
@@ -474,7 +474,7 @@ impl Parser {
             };
             add_text(el, &s[sc.pos..q], Kind::Text);
             sc.pos = q;
-            if let Some(end) = comment_at(s, q) {
+            if let Some(end) = comment_at(sc, q) {
                 let mut c = El::with_value(Kind::XmlComment, &s[q..end]);
                 c.block = true;
                 el.children.push(c);

@@ -567,7 +567,7 @@ impl Parser {
     fn parse_span_html(&mut self, sc: &mut Src, el: &mut El) {
         let s = sc.s;
         let i = sc.pos;
-        if let Some(end) = comment_at(s, i) {
+        if let Some(end) = comment_at(sc, i) {
             el.children
                 .push(El::with_value(Kind::XmlComment, &s[i..end]));
             sc.pos = end;
@@ -691,7 +691,12 @@ impl Parser {
             let mut body = None;
             let mut end = ext.end;
             if !ext.self_closing {
-                match find_span_ext_stop(s, end, &ext.name) {
+                let stop = if sc.index().ext_stop_after(end) {
+                    find_span_ext_stop(s, end, &ext.name)
+                } else {
+                    None
+                };
+                match stop {
                     Some((bs, be)) => {
                         body = Some(s[end..bs].to_string());
                         end = be;
