@@ -1,15 +1,20 @@
 //! Jekyll's own Liquid filters and tags, registered on top of the standard
 //! engine with [`register`].
 //!
-//! Filters and tags that need the site (URLs, includes, converters, dates in
-//! the site's time zone) reach it through [`SiteContext`], which the site
-//! implements and puts into each render context with [`install`] (Jekyll's
-//! `registers[:site]`). `include_relative` also reads the `page` register.
+//! Filters and tags that need the site (URLs, includes, `link`/`post_url`,
+//! converters) reach it through [`SiteContext`], which the site implements
+//! and puts into each render context with [`install`] (Jekyll's
+//! `registers[:site]`). `include_relative` also reads the `page` register,
+//! and the date filters show times in the context's zone
+//! (`Context::set_zone`, the site's `timezone`).
 //!
-//! Pure helpers live in one module per family (`slug`, `uri`, `text`,
-//! `json`); each filter family has its own module (`url`, `date`, `text`,
-//! `array`, `exp`, `json`, `convert`) and the tags live in [`tags`].
-//! Differences from Jekyll are listed in `docs/compat.md` under "Liquid".
+//! Pure helpers live in one module per family (`slug`, `uri`, `punycode`,
+//! `ruby`, `strict`); each filter family has its own module (`url`, `date`,
+//! `text`, `array`, `exp`, `json`, `convert`) and the tags live in [`tags`].
+//! `corpus_tests` replays what real Jekyll 4.3.1 produced for the cases and
+//! generated inputs in `tests/jekyll_filters/` (written by its
+//! `generate.rb`). Differences from Jekyll are listed in `docs/compat.md`
+//! under "Liquid".
 
 pub mod array;
 pub mod convert;
