@@ -145,6 +145,7 @@ const PORTED: &[&str] = &[
     "properties",
     "tsx",
     "nginx",
+    "swift",
 ];
 
 #[test]

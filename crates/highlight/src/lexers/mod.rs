@@ -30,6 +30,7 @@ mod ruby;
 mod rust;
 mod shell;
 mod sql;
+mod swift;
 mod tex;
 mod yaml;
 
@@ -67,6 +68,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "swift" => swift::swift,
         "kotlin" => kotlin::kotlin,
         "properties" => data::properties,
         "haskell" => haskell::haskell,
