@@ -121,15 +121,17 @@ impl Error {
 
     /// Ruby Liquid's message form: `Liquid syntax error (line 3): Unknown tag 'x'`.
     pub fn ruby_message(&self) -> String {
-        match &self.location {
-            Some(loc) => format!(
-                "{} (line {}): {}",
-                self.kind.prefix(),
-                loc.line,
-                self.message
-            ),
-            None => format!("{}: {}", self.kind.prefix(), self.message),
+        // Ruby errors that are not Liquid's own print bare.
+        if self.kind == ErrorKind::Runtime {
+            return self.message.clone();
         }
+        // Inside a partial Ruby names it: `(partial line 3)`.
+        let place = match (&self.location, self.include_stack.first()) {
+            (Some(loc), Some(frame)) => format!(" ({} line {})", frame.name, loc.line),
+            (Some(loc), None) => format!(" (line {})", loc.line),
+            (None, _) => String::new(),
+        };
+        format!("{}{}: {}", self.kind.prefix(), place, self.message)
     }
 
     /// Sets the location unless one is already set.

@@ -247,6 +247,7 @@ impl<'a> P<'a> {
                 self.consume(K::CloseRound)?;
                 Ok(format!("({first}..{last})"))
             }
+            K::End => Err("[:end_of_string] is not a valid expression".into()),
             k => Err(format!(
                 "[:{}, {:?}] is not a valid expression",
                 k.name(),

@@ -220,10 +220,12 @@ impl For {
                 let (b, stop) = p.parse_body(offset)?;
                 match stop {
                     None => return Err(p.never_closed("for", offset)),
-                    Some(s) if s.name == "endfor" => {}
+                    Some(s) if s.name == "endfor" => else_body = Some(b),
+                    // Ruby starts a fresh else body and ends the `for`
+                    // there; what follows belongs to the enclosing block.
+                    Some(s) if s.name == "else" => else_body = Some(Block::new(Vec::new(), true)),
                     Some(s) => return Err(p.unknown_tag_error("for", &s)),
                 }
-                else_body = Some(b);
             }
             Some(s) => return Err(p.unknown_tag_error("for", &s)),
         }

@@ -98,27 +98,29 @@ impl Include {
 
 impl Render for Include {
     fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
-        let name = self.name.evaluate(ctx)?;
-        let name = match name {
+        if ctx.state.include_disabled > 0 {
+            return Err(Error::new(
+                crate::error::ErrorKind::Argument,
+                "include usage is not allowed in this context",
+            ));
+        }
+        let name = match self.name.evaluate(ctx)? {
             Value::Nil | Value::Bool(false) => {
                 return Err(Error::argument(
                     "Argument error in tag 'include' - Illegal template name",
                 ))
             }
-            Value::Str(s) => s,
-            other => {
-                return Err(Error::runtime(format!(
-                    "undefined method `split' for {}",
-                    other.type_name()
-                )))
-            }
+            other => other,
         };
-        if ctx.state.include_disabled > 0 {
-            return Err(Error::runtime(
-                "include usage is not allowed in this context",
-            ));
-        }
-        let partial = ctx.load_partial(&name)?;
+        // Ruby loads the partial before it needs the name as a string.
+        let partial = ctx.load_partial(&name.to_liquid_string())?;
+        let Value::Str(name) = name else {
+            return Err(Error::runtime(format!(
+                "undefined method `split' for {}:{}",
+                name.inspect(),
+                name.type_name()
+            )));
+        };
         let var_name = match &self.alias {
             Some(a) => a.clone(),
             None => name.rsplit('/').next().unwrap_or("").to_string(),

@@ -157,11 +157,22 @@ impl Render for Counter {
             (Value::Int(i), false) => Value::Int(i.saturating_sub(1)),
             (Value::Float(f), true) => Value::Float(f + 1.0),
             (Value::Float(f), false) => Value::Float(f - 1.0),
-            (other, _) => {
-                return Err(Error::runtime(format!(
-                    "undefined method `+' for {}",
-                    other.type_name()
-                )));
+            (other, up) => {
+                let op = if up { '+' } else { '-' };
+                let msg = match other {
+                    Value::Str(_) if up => {
+                        "no implicit conversion of Integer into String".to_string()
+                    }
+                    Value::Array(_) if up => {
+                        "no implicit conversion of Integer into Array".to_string()
+                    }
+                    _ => format!(
+                        "undefined method `{op}' for {}:{}",
+                        other.inspect(),
+                        other.type_name()
+                    ),
+                };
+                return Err(Error::runtime(msg));
             }
         };
         env.insert(Value::str(self.name.as_str()), next.clone());

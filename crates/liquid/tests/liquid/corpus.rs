@@ -44,6 +44,8 @@ fn corpus_matches_ruby_liquid() {
     let cases = doc["cases"].as_array().expect("cases");
     let mut known_hit = 0;
     let mut warning_diffs = Vec::new();
+    let mut same_messages = 0;
+    let mut message_diffs: Vec<String> = Vec::new();
     let mut failures = Vec::new();
     for case in cases {
         let src = case["template"].as_str().unwrap_or_default();
@@ -75,6 +77,18 @@ fn corpus_matches_ruby_liquid() {
             t.render(&mut ctx)
         });
         let expected = case["output"].as_str();
+        if let (Err(e), Some(want)) = (&result, case["error"].as_str()) {
+            // Ruby's message is "Class: message"; compare the message part.
+            let want = want.split_once(": ").map_or(want, |(_, m)| m);
+            if e.ruby_message() == want {
+                same_messages += 1;
+            } else {
+                message_diffs.push(format!(
+                    "{src:?}\n    ruby: {want}\n    ours: {}",
+                    e.ruby_message()
+                ));
+            }
+        }
         let ok = match (&result, expected) {
             (Ok(got), Some(want)) => got == want,
             (Err(_), None) => true,
@@ -111,6 +125,16 @@ fn corpus_matches_ruby_liquid() {
     );
     for w in warning_diffs.iter().take(30) {
         eprintln!("  {w}");
+    }
+    eprintln!(
+        "liquid corpus: error messages identical to Ruby's in {} of {} error cases",
+        same_messages,
+        same_messages + message_diffs.len()
+    );
+    if std::env::var_os("LIQUID_SHOW_MESSAGE_DIFFS").is_some() {
+        for d in &message_diffs {
+            eprintln!("  {d}");
+        }
     }
     assert!(
         warning_diffs.is_empty(),
