@@ -877,6 +877,8 @@ PAGES['blog_code_heavy'] = <<~MD
   2. Step two.
 MD
 
+PAGES['toc_sidebar'] = File.read(File.join(__dir__, 'toc_sidebar.md.in'))
+
 def each_snippet
   SNIPPETS.each do |cat, list|
     list.each_with_index { |src, i| yield cat, i, src }
