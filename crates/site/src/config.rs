@@ -487,7 +487,7 @@ pub struct Settings {
     pub liquid_error_mode: String,
     /// The `kramdown` hash.
     pub kramdown: Map,
-    /// `plugins` (and the old `gems`).
+    /// `plugins` (Jekyll 4 ignores the old `gems`).
     pub plugins: Vec<String>,
     /// `permalink` as written (`date`, `pretty`, or a template).
     pub permalink_style: String,
@@ -545,8 +545,8 @@ impl Settings {
                 });
             }
         }
-        let mut plugins = raw.get("plugins").map(str_list).unwrap_or_default();
-        plugins.extend(raw.get("gems").map(str_list).unwrap_or_default());
+        // Jekyll 4 reads only `plugins:`; the old `gems:` key is ignored.
+        let plugins = raw.get("plugins").map(str_list).unwrap_or_default();
         Ok(Settings {
             source: PathBuf::from(string("source")),
             destination: PathBuf::from(string("destination")),

@@ -170,14 +170,39 @@ fn sass_error(site: &Site, e: &hyde_sass::SassError) -> Error {
     )
 }
 
-/// Compiles a `.scss`/`.sass` page after its Liquid pass.
-pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<String> {
+/// Whether jekyll-sass-converter writes a source map (`sass.sourcemap`:
+/// `always`, the default; `never`; `development`: only in that environment).
+fn sourcemap_required(site: &Site) -> bool {
+    let opt = site
+        .raw
+        .get("sass")
+        .and_then(|s| s.get("sourcemap"))
+        .map(|v| v.to_liquid_string().trim_start_matches(':').to_string())
+        .unwrap_or_else(|| "always".into());
+    match opt.as_str() {
+        "never" => false,
+        "development" => site.environment == "development",
+        _ => true,
+    }
+}
+
+/// Compiles a `.scss`/`.sass` page after its Liquid pass: the CSS, and the
+/// source map written next to it when one is required.
+pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<(String, Option<String>)> {
     let mut opts = sass_options(site);
     opts.syntax =
         hyde_sass::Syntax::from_extension(doc.extname.trim_start_matches('.')).unwrap_or_default();
     opts.file = Some(doc.path.clone());
-    // Jekyll writes the CSS and a newline (no source map).
-    hyde_sass::compile(text, &opts)
-        .map(|c| format!("{}\n", c.css))
-        .map_err(|e| sass_error(site, &e))
+    let map = sourcemap_required(site);
+    opts.source_map = map;
+    opts.source_map_root = Some(site.settings.source.clone());
+    let add_charset = site
+        .raw
+        .get("sass")
+        .and_then(|s| s.get("add_charset"))
+        .is_some_and(|v| v.is_truthy());
+    let compiled = hyde_sass::compile(text, &opts).map_err(|e| sass_error(site, &e))?;
+    let map_name = format!("{}.css.map", doc.basename);
+    let css = compiled.jekyll_output(map.then_some(map_name.as_str()), add_charset);
+    Ok((css, if map { compiled.source_map } else { None }))
 }

@@ -34,6 +34,8 @@ pub struct Build {
     pub(crate) includes_load_paths: Vec<std::path::PathBuf>,
     /// Includes, parsed once.
     pub(crate) includes: crate::site_context::IncludeCache,
+    /// Source maps written next to Sass pages: (output path, JSON).
+    source_maps: std::sync::Mutex<Vec<(String, String)>>,
     /// Per-template render statistics, when `--profile` is on.
     profiler: Option<std::sync::Mutex<HashMap<String, ProfileRow>>>,
 }
@@ -84,6 +86,7 @@ impl Build {
             includes_load_paths,
             includes: Default::default(),
             profiler: profiling.then(Default::default),
+            source_maps: Default::default(),
         })
     }
 
@@ -134,7 +137,20 @@ impl Build {
         match converter_for(&self.site, &doc.extname) {
             Converter::Identity => Ok(text.to_string()),
             Converter::Markdown => self.markdown.convert(text, &doc.relative_path),
-            Converter::Sass => crate::convert::sass(&self.site, doc, text),
+            Converter::Sass => {
+                let (css, map) = crate::convert::sass(&self.site, doc, text)?;
+                if let Some(map) = map {
+                    if let Ok(mut maps) = self.source_maps.lock() {
+                        let dir = doc
+                            .output_path
+                            .rsplit_once('/')
+                            .map(|(d, _)| format!("{d}/"))
+                            .unwrap_or_default();
+                        maps.push((format!("{dir}{}.css.map", doc.basename), map));
+                    }
+                }
+                Ok(css)
+            }
         }
     }
 }
@@ -452,6 +468,7 @@ pub fn render(site: Site) -> Result<Rendered> {
         }
     }
     files.extend(page_files);
+    let page_files_end = files.len();
     let statics = b
         .site
         .static_files
@@ -474,6 +491,18 @@ pub fn render(site: Site) -> Result<Rendered> {
             contents: Contents::Copy(f.path.clone()),
         });
     }
+    // jekyll-sass-converter adds each source map as a page.
+    let mut maps = b.source_maps.lock().map(|m| m.clone()).unwrap_or_default();
+    maps.sort();
+    maps.dedup_by(|x, y| x.0 == y.0);
+    let map_files: Vec<OutputFile> = maps
+        .into_iter()
+        .map(|(path, json)| OutputFile {
+            path,
+            contents: Contents::Bytes(json.into_bytes()),
+        })
+        .collect();
+    files.splice(page_files_end..page_files_end, map_files);
     files.extend(doc_files);
     let mut profile: Vec<ProfileRow> = b
         .profiler
