@@ -521,14 +521,24 @@ fn replace_links(site: &Site, content: &str, base: &str, targets: &[(String, Str
         .into_owned()
 }
 
-/// The base URL mentions link to (`jekyll-mentions` / `jekyll-mentions.base_url`).
-fn mention_base(site: &Site) -> String {
-    match util::config(site, "jekyll-mentions") {
+/// The base URL mentions link to (`jekyll-mentions` / `jekyll-mentions.base_url`,
+/// in the page's front matter or the configuration).
+fn mention_base(site: &Site, doc: &Document) -> String {
+    let setting = doc
+        .get("jekyll-mentions")
+        .or_else(|| util::config(site, "jekyll-mentions"));
+    match setting {
         Some(Value::Str(s)) => s.to_string(),
         Some(Value::Hash(h)) => hyde_liquid::value::map_get(h, "base_url")
             .map(Value::to_liquid_string)
             .unwrap_or_else(|| "https://github.com".into()),
-        _ => "https://github.com".into(),
+        _ => match (std::env::var("SSL"), std::env::var("GITHUB_HOSTNAME")) {
+            (Ok(ssl), Ok(host)) if !ssl.is_empty() && !host.is_empty() => {
+                let scheme = if ssl == "true" { "https://" } else { "http://" };
+                format!("{scheme}{}", host.trim_end_matches('/'))
+            }
+            _ => "https://github.com".into(),
+        },
     }
 }
 
@@ -575,11 +585,11 @@ fn find_mentions(text: &str) -> Vec<(usize, usize)> {
 /// jekyll-mentions: `@name` in text (outside `pre`, `code`, `a`, `style`,
 /// `script`) links to the user's page. Like the plugin's HTML round trip, a
 /// page it processes goes through the same HTML round trip (see `html_format`).
-pub fn mentionify(site: &Site, html: &str) -> String {
-    if !html.contains('@') {
+pub fn mentionify(site: &Site, doc: &Document, html: &str) -> String {
+    if !html.contains('@') || matches!(doc.get("jekyll-mentions"), Some(Value::Bool(false))) {
         return html.to_string();
     }
-    let base = mention_base(site);
+    let base = mention_base(site, doc);
     let (head, body, tail) = super::html_format::split_body(html);
     if find_mentions(body).is_empty() {
         return html.to_string();

@@ -17,7 +17,10 @@ const DEFAULT_SRC: &str = "https://github.githubassets.com/images/icons/";
 fn asset_root(site: &Site) -> String {
     match util::config_in(site, "emoji", "src") {
         Some(v @ Value::Str(_)) => v.to_liquid_string(),
-        _ => DEFAULT_SRC.to_string(),
+        _ => match std::env::var("ASSET_HOST_URL") {
+            Ok(host) if !host.is_empty() => format!("{}/images/icons/", host.trim_end_matches('/')),
+            _ => DEFAULT_SRC.to_string(),
+        },
     }
 }
 

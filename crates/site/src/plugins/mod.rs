@@ -367,7 +367,7 @@ pub fn post_render(site: &Site, doc: &Document, output: String) -> String {
         output = jemoji::emojify(site, &output);
     }
     if is_enabled(site, Plugin::Mentions) {
-        output = content::mentionify(site, &output);
+        output = content::mentionify(site, doc, &output);
     }
     output
 }
