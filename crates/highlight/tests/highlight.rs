@@ -146,6 +146,7 @@ const PORTED: &[&str] = &[
     "tsx",
     "nginx",
     "swift",
+    "php",
 ];
 
 #[test]

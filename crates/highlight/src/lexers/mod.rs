@@ -24,6 +24,8 @@ mod markdown;
 mod markup;
 mod matlab;
 mod matlab_builtins;
+mod php;
+mod php_builtins;
 mod python;
 mod r;
 mod ruby;
@@ -68,6 +70,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "php" => php::php,
         "swift" => swift::swift,
         "kotlin" => kotlin::kotlin,
         "properties" => data::properties,
