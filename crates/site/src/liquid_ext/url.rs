@@ -11,11 +11,13 @@ use super::host::{site, SiteContext};
 use super::ruby;
 use super::uri;
 
-/// `input.url` for drops that have one (documents, pages, static files),
-/// else the input itself.
+/// `input.url` for objects that have one (documents, static files), else
+/// the input itself. Pages reach Liquid as hashes (`Page#to_liquid`), which
+/// have no `url` method, so a host object standing for a hash keeps its
+/// `to_s`, as in Jekyll.
 fn url_of(input: &Value) -> Value {
     if let Value::Object(o) = input {
-        if o.contains_key("url") {
+        if o.type_name() != "Hash" && o.contains_key("url") {
             return o.get("url").unwrap_or(Value::Nil);
         }
     }
