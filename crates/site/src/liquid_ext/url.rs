@@ -11,13 +11,17 @@ use super::host::{site, SiteContext};
 use super::ruby;
 use super::uri;
 
-/// `input.url` for objects that have one (documents, static files), else
-/// the input itself. Pages reach Liquid as hashes (`Page#to_liquid`), which
-/// have no `url` method, so a host object standing for a hash keeps its
-/// `to_s`, as in Jekyll.
+/// `input.url` for objects with a `url` method (document and excerpt
+/// drops), else the input itself. Pages reach Liquid as hashes and static
+/// files as `StaticFileDrop`s, neither of which has the method, so they keep
+/// their `to_s`, as in Jekyll.
 fn url_of(input: &Value) -> Value {
     if let Value::Object(o) = input {
-        if o.type_name() != "Hash" && o.contains_key("url") {
+        let has_url_method = matches!(
+            o.type_name(),
+            "Jekyll::Drops::DocumentDrop" | "Jekyll::Drops::ExcerptDrop"
+        );
+        if has_url_method && o.contains_key("url") {
             return o.get("url").unwrap_or(Value::Nil);
         }
     }
