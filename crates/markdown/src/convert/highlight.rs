@@ -1,7 +1,11 @@
-//! The Rouge syntax highlighter as kramdown's `syntax_highlighter: rouge`
-//! calls it, using the Rouge-compatible lexers of `hyde-highlight`.
+//! Code blocks and code spans: the Rouge syntax highlighter as kramdown's
+//! `syntax_highlighter: rouge` calls it (lexers from `hyde-highlight`), the
+//! `language-x highlighter-rouge` class rules, and the unhighlighted fallback.
 
+use super::escape::{escape, Esc};
+use super::html::{attrs, sp, span_html, Html};
 use crate::options::Options;
+use crate::tree::{Attrs, El};
 
 /// kramdown's `SyntaxHighlighter::Rouge.call`: the highlighted HTML, or
 /// `None` when kramdown would fall back to a plain `<pre><code>`.
@@ -27,4 +31,115 @@ pub(crate) fn rouge(opts: &Options, text: &str, lang: Option<&str>, block: bool)
     } else {
         body
     })
+}
+
+impl Html<'_> {
+    pub(super) fn convert_codeblock(&mut self, el: &El, indent: i64) -> String {
+        let mut attr = el.attr.clone();
+        let lang = extract_code_language(&attr);
+        if lang.is_some() {
+            if let Some(c) = attr.get("class") {
+                let stripped = remove_language_class(c);
+                if stripped.is_empty() {
+                    attr.remove("class");
+                } else {
+                    attr.set("class", stripped);
+                }
+            }
+        }
+        let hl_lang = el.lang().map(String::from).or_else(|| lang.clone());
+        if let Some(code) = rouge(self.opts, &el.value, hl_lang.as_deref(), true) {
+            let class_lang =
+                lang.or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
+            self.add_highlighter_class(&mut attr, class_lang.as_deref());
+            return format!(
+                "{}<div{}>{}{}</div>\n",
+                sp(indent),
+                attrs(&attr),
+                code,
+                sp(indent)
+            );
+        }
+        let mut result = escape(&el.value, Esc::All);
+        if result.ends_with('\n') {
+            result.pop();
+        }
+        let mut code_attr = Attrs::default();
+        if let Some(l) = &lang {
+            code_attr.set("class", format!("language-{l}"));
+        }
+        format!(
+            "{}<pre{}><code{}>{}\n</code></pre>\n",
+            sp(indent),
+            attrs(&attr),
+            attrs(&code_attr),
+            result
+        )
+    }
+
+    fn add_highlighter_class(&self, attr: &mut Attrs, lang: Option<&str>) {
+        let hl = format!(
+            " highlighter-{}",
+            self.opts.syntax_highlighter.as_deref().unwrap_or("")
+        );
+        let mut class = format!("{}{}", attr.get("class").unwrap_or(""), hl)
+            .trim_start()
+            .to_string();
+        if let Some(lang) = lang {
+            class = match find_language_class(&class) {
+                Some((a, b)) => format!("{}language-{lang}{}", &class[..a], &class[b..]),
+                None => format!("language-{lang} {class}"),
+            };
+        }
+        attr.set("class", class);
+    }
+
+    pub(super) fn convert_codespan(&mut self, el: &El) -> String {
+        let mut attr = el.attr.clone();
+        let lang = extract_code_language(&attr);
+        let result = match rouge(self.opts, &el.value, lang.as_deref(), false) {
+            Some(r) => {
+                let class_lang = lang
+                    .clone()
+                    .or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
+                self.add_highlighter_class(&mut attr, class_lang.as_deref());
+                r
+            }
+            None => escape(&el.value, Esc::All),
+        };
+        span_html("code", &attr, &result)
+    }
+}
+
+/// `\blanguage-\S+` in a class attribute: byte range.
+fn find_language_class(class: &str) -> Option<(usize, usize)> {
+    for (i, _) in class.match_indices("language-") {
+        let before = class[..i].chars().next_back();
+        if before.is_some_and(crate::scan::is_word_char) {
+            continue;
+        }
+        let rest = &class[i + 9..];
+        let n = rest
+            .find(|c: char| c.is_ascii() && crate::scan::is_ws(c as u8))
+            .unwrap_or(rest.len());
+        if n > 0 {
+            return Some((i, i + 9 + n));
+        }
+    }
+    None
+}
+
+/// `extract_code_language`.
+pub(crate) fn extract_code_language(attr: &Attrs) -> Option<String> {
+    let c = attr.get("class")?;
+    find_language_class(c).map(|(a, b)| c[a + 9..b].to_string())
+}
+
+fn remove_language_class(c: &str) -> String {
+    match find_language_class(c) {
+        Some((a, b)) => format!("{}{}", &c[..a], &c[b..])
+            .trim_matches(|ch: char| ch.is_ascii() && crate::scan::is_ws(ch as u8))
+            .to_string(),
+        None => c.to_string(),
+    }
 }

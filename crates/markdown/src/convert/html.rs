@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::escape::{entity_to_str, escape, escape_into, Esc};
-use super::highlight::rouge;
+use super::ids::basic_generate_id;
 use crate::entities;
 use crate::options::Options;
 use crate::parser::{Doc, FootnoteDef};
@@ -47,7 +47,7 @@ pub(crate) fn attrs_into(out: &mut String, attr: &Attrs) {
     }
 }
 
-fn attrs(attr: &Attrs) -> String {
+pub(super) fn attrs(attr: &Attrs) -> String {
     let mut s = String::new();
     attrs_into(&mut s, attr);
     s
@@ -59,7 +59,7 @@ fn push_sp(out: &mut String, n: i64) {
     }
 }
 
-fn sp(n: i64) -> String {
+pub(super) fn sp(n: i64) -> String {
     " ".repeat(n.max(0) as usize)
 }
 
@@ -76,7 +76,7 @@ pub(crate) fn indented_block_html(name: &str, attr: &Attrs, body: &str, indent: 
     )
 }
 
-fn span_html(name: &str, attr: &Attrs, body: &str) -> String {
+pub(super) fn span_html(name: &str, attr: &Attrs, body: &str) -> String {
     format!("<{name}{}>{body}</{name}>", attrs(attr))
 }
 
@@ -365,82 +365,6 @@ impl<'d> Html<'d> {
         indented_block_html("figure", &figure_attr, &body, indent)
     }
 
-    fn convert_codeblock(&mut self, el: &El, indent: i64) -> String {
-        let mut attr = el.attr.clone();
-        let lang = extract_code_language(&attr);
-        if lang.is_some() {
-            if let Some(c) = attr.get("class") {
-                let stripped = remove_language_class(c);
-                if stripped.is_empty() {
-                    attr.remove("class");
-                } else {
-                    attr.set("class", stripped);
-                }
-            }
-        }
-        let hl_lang = el.lang().map(String::from).or_else(|| lang.clone());
-        if let Some(code) = rouge(self.opts, &el.value, hl_lang.as_deref(), true) {
-            let class_lang =
-                lang.or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
-            self.add_highlighter_class(&mut attr, class_lang.as_deref());
-            return format!(
-                "{}<div{}>{}{}</div>\n",
-                sp(indent),
-                attrs(&attr),
-                code,
-                sp(indent)
-            );
-        }
-        let mut result = escape(&el.value, Esc::All);
-        if result.ends_with('\n') {
-            result.pop();
-        }
-        let mut code_attr = Attrs::default();
-        if let Some(l) = &lang {
-            code_attr.set("class", format!("language-{l}"));
-        }
-        format!(
-            "{}<pre{}><code{}>{}\n</code></pre>\n",
-            sp(indent),
-            attrs(&attr),
-            attrs(&code_attr),
-            result
-        )
-    }
-
-    fn add_highlighter_class(&self, attr: &mut Attrs, lang: Option<&str>) {
-        let hl = format!(
-            " highlighter-{}",
-            self.opts.syntax_highlighter.as_deref().unwrap_or("")
-        );
-        let mut class = format!("{}{}", attr.get("class").unwrap_or(""), hl)
-            .trim_start()
-            .to_string();
-        if let Some(lang) = lang {
-            class = match find_language_class(&class) {
-                Some((a, b)) => format!("{}language-{lang}{}", &class[..a], &class[b..]),
-                None => format!("language-{lang} {class}"),
-            };
-        }
-        attr.set("class", class);
-    }
-
-    fn convert_codespan(&mut self, el: &El) -> String {
-        let mut attr = el.attr.clone();
-        let lang = extract_code_language(&attr);
-        let result = match rouge(self.opts, &el.value, lang.as_deref(), false) {
-            Some(r) => {
-                let class_lang = lang
-                    .clone()
-                    .or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
-                self.add_highlighter_class(&mut attr, class_lang.as_deref());
-                r
-            }
-            None => escape(&el.value, Esc::All),
-        };
-        span_html("code", &attr, &result)
-    }
-
     fn convert_header(&mut self, el: &El, indent: i64, out: &mut String) {
         let mut attr = el.attr.clone();
         if self.opts.auto_ids && !attr.contains("id") {
@@ -460,27 +384,6 @@ impl<'d> Html<'d> {
         }
         let level = (el.level as i64 + self.opts.header_offset).clamp(1, 6);
         self.block_into(el, &format!("h{level}"), &attr, indent, out);
-    }
-
-    fn generate_id(&mut self, s: &str) -> String {
-        let mut id = if self.opts.transliterated_header_ids {
-            basic_generate_id(&transliterate(s))
-        } else {
-            basic_generate_id(s)
-        };
-        if id.is_empty() {
-            id = "section".to_string();
-        }
-        match self.used_ids.get_mut(&id) {
-            Some(n) => {
-                *n += 1;
-                id = format!("{id}-{n}");
-            }
-            None => {
-                self.used_ids.insert(id.clone(), 0);
-            }
-        }
-        format!("{}{}", self.opts.auto_id_prefix, id)
     }
 
     fn convert_list(&mut self, el: &El, indent: i64, out: &mut String) {
@@ -661,55 +564,6 @@ fn has_word(s: &str, w: &str) -> bool {
     })
 }
 
-/// `\blanguage-\S+` in a class attribute: byte range.
-fn find_language_class(class: &str) -> Option<(usize, usize)> {
-    for (i, _) in class.match_indices("language-") {
-        let before = class[..i].chars().next_back();
-        if before.is_some_and(crate::scan::is_word_char) {
-            continue;
-        }
-        let rest = &class[i + 9..];
-        let n = rest
-            .find(|c: char| c.is_ascii() && crate::scan::is_ws(c as u8))
-            .unwrap_or(rest.len());
-        if n > 0 {
-            return Some((i, i + 9 + n));
-        }
-    }
-    None
-}
-
-/// `extract_code_language`.
-pub(crate) fn extract_code_language(attr: &Attrs) -> Option<String> {
-    let c = attr.get("class")?;
-    find_language_class(c).map(|(a, b)| c[a + 9..b].to_string())
-}
-
-fn remove_language_class(c: &str) -> String {
-    match find_language_class(c) {
-        Some((a, b)) => format!("{}{}", &c[..a], &c[b..])
-            .trim_matches(|ch: char| ch.is_ascii() && crate::scan::is_ws(ch as u8))
-            .to_string(),
-        None => c.to_string(),
-    }
-}
-
-/// kramdown's `basic_generate_id`.
-pub(crate) fn basic_generate_id(s: &str) -> String {
-    let mut out = String::new();
-    for line in s.split_inclusive('\n') {
-        let t = line.trim_start_matches(|c: char| !c.is_ascii_alphabetic() && c != '\n');
-        for c in t.chars() {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                out.push(c.to_ascii_lowercase());
-            } else if c == ' ' {
-                out.push('-');
-            }
-        }
-    }
-    out
-}
-
 fn fix_cjk_line_break(s: &str) -> String {
     let is_cjk = |c: char| matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{3005}'..='\u{3007}' | '\u{3021}'..='\u{3029}' | '\u{3038}'..='\u{303B}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}');
     let chars: Vec<char> = s.chars().collect();
@@ -720,62 +574,6 @@ fn fix_cjk_line_break(s: &str) -> String {
             continue;
         }
         out.push(c);
-    }
-    out
-}
-
-/// ASCII for Latin letters with diacritics (`transliterated_header_ids`).
-/// kramdown uses the stringex gem's tables; this covers Latin-1 and Latin
-/// Extended-A, and drops other characters as `basic_generate_id` would.
-fn transliterate(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let r: &str = match c {
-            'À'..='Å' => "A",
-            'Æ' => "AE",
-            'Ç' => "C",
-            'È'..='Ë' => "E",
-            'Ì'..='Ï' => "I",
-            'Ð' => "D",
-            'Ñ' => "N",
-            'Ò'..='Ö' | 'Ø' => "O",
-            'Ù'..='Ü' => "U",
-            'Ý' => "Y",
-            'Þ' => "Th",
-            'ß' => "ss",
-            'à'..='å' => "a",
-            'æ' => "ae",
-            'ç' => "c",
-            'è'..='ë' => "e",
-            'ì'..='ï' => "i",
-            'ð' => "d",
-            'ñ' => "n",
-            'ò'..='ö' | 'ø' => "o",
-            'ù'..='ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'þ' => "th",
-            'Œ' => "OE",
-            'œ' => "oe",
-            'Ł' => "L",
-            'ł' => "l",
-            '\u{100}'..='\u{17F}' => {
-                // Latin Extended-A alternates upper/lower case of one base letter.
-                const BASES: &str = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-                let i = (c as u32 - 0x100) as usize;
-                match BASES.get(i..i + 1) {
-                    Some(b) => {
-                        out.push_str(b);
-                        continue;
-                    }
-                    None => "",
-                }
-            }
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(r);
     }
     out
 }

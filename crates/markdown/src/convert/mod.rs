@@ -5,6 +5,7 @@ mod escape;
 mod footnotes;
 mod highlight;
 mod html;
+mod ids;
 mod toc;
 
 pub(crate) use html::Html;

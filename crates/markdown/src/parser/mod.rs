@@ -6,8 +6,10 @@
 mod abbrev;
 mod attr;
 mod block;
+mod defs;
 mod guard;
 mod html;
+mod inline;
 mod link;
 mod list;
 mod smart_quotes;
