@@ -8,10 +8,17 @@
 //! assert_eq!(out.html, "<h1 id=\"hi\">Hi</h1>\n\n<p>Some <em>text</em>.</p>\n");
 //! ```
 //!
+//! Configuring from a site: start from [`Options::jekyll_default`], then call
+//! [`Options::set`] for each scalar (or comma-joined list) under `kramdown:`,
+//! [`Options::set_highlighter_opt`] for `syntax_highlighter_opts` entries and
+//! [`Options::set_typographic_symbol`] for `typographic_symbols`. When the
+//! site sets a top-level `highlighter:` but no `kramdown.syntax_highlighter`,
+//! Jekyll passes the former: `set("syntax_highlighter", highlighter)`.
+//!
 //! The parser reads blocks into a tree of raw text (`parser`), span-parses
-//! every raw text, and the converter (`convert`) writes kramdown's HTML;
-//! code is highlighted by `hyde-highlight`. `commonmark_to_html` serves sites
-//! that set `markdown: CommonMark`.
+//! every raw text, and the converter (`convert`) writes kramdown's HTML; code
+//! is highlighted by `hyde-highlight`. [`smartypants`] is Jekyll's `smartify`;
+//! [`commonmark_to_html`] serves sites that set `markdown: CommonMark`.
 
 mod commonmark;
 mod convert;
@@ -32,7 +39,8 @@ use std::fmt;
 pub struct Output {
     pub html: String,
     pub warnings: Vec<String>,
-    /// Headers as (level, id, text) in document order, for tables of contents.
+    /// The headers kramdown's `{:toc}` would list (with an id, a level in
+    /// `toc_levels`, no `no_toc` class), in document order.
     pub toc: Vec<TocEntry>,
 }
 
