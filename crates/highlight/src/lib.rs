@@ -1,9 +1,24 @@
 //! hyde-highlight: syntax highlighting that produces what Rouge 3.30 produces.
 //!
 //! Rouge's lexers are regex state machines; this crate has a small engine of the
-//! same shape and lexers ported, behaviour for behaviour, for the languages
-//! Jekyll sites use most. The formatters write Rouge's HTML (`<span class="k">`)
-//! and the line-number table Jekyll's `{% highlight lang linenos %}` emits.
+//! same shape (states, rules, mixins, push/pop, delegation to
+//! sublexers) and lexers ported behaviour for behaviour for the languages Jekyll
+//! sites use most. The formatters write Rouge's HTML (`<span class="k">`) and the
+//! line-number table Jekyll's `{% highlight lang linenos %}` emits.
+//!
+//! Every name Rouge registers is known to [`find_language`]; a language without
+//! a port here is written as plain text (see `docs/compat.md`). The corpus in
+//! `tests/corpus` (inputs written for it, outputs from Rouge) pins the ports.
+//!
+//! ```
+//! let py = hyde_highlight::find_language("py").unwrap();
+//! assert_eq!(py.tag(), "python");
+//! assert_eq!(
+//!     hyde_highlight::highlight(py, "x = 1\n"),
+//!     "<span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>\n"
+//! );
+//! assert!(hyde_highlight::find_language("Python").is_none()); // as in Rouge
+//! ```
 
 mod engine;
 mod format;
