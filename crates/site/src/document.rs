@@ -67,6 +67,9 @@ pub struct Document {
     pub rendered_excerpt: OnceLock<String>,
     /// The final output (documents), set after their layouts.
     pub output: OnceLock<String>,
+    /// Position in Jekyll's render order (collections in order, documents in
+    /// collection order), from 1; 0 for generated pages and pages.
+    pub order: usize,
 }
 
 /// What the converter chain does with an extension.
@@ -219,6 +222,7 @@ impl Document {
             rendered: OnceLock::new(),
             rendered_excerpt: OnceLock::new(),
             output: OnceLock::new(),
+            order: 0,
         })
     }
 

@@ -15,12 +15,28 @@ use crate::document::{Document, Kind};
 use crate::renderer::Build;
 use crate::static_file::StaticFile;
 
+thread_local! {
+    /// The render order of the document whose layouts are being applied on
+    /// this thread: documents before it show converted content, as in Jekyll.
+    static VIEWER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f` with `order` as the viewing document (see [`Phase::DocumentLayouts`]).
+pub fn with_viewer<R>(order: usize, f: impl FnOnce() -> R) -> R {
+    let prev = VIEWER.with(|v| v.replace(order));
+    let r = f();
+    VIEWER.with(|v| v.set(prev));
+    r
+}
+
 /// Which pass is running; decides what other documents' `content` shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// Converting collection documents: every `content` is the raw text.
     Documents,
-    /// Applying documents' layouts: documents converted, pages raw.
+    /// Applying documents' layouts: documents Jekyll renders before the one
+    /// being laid out (and itself) show converted content, later ones raw,
+    /// pages raw.
     DocumentLayouts,
     /// Converting pages: documents show converted content, pages raw.
     Pages,
@@ -318,7 +334,11 @@ impl DocDrop {
         let d = &self.doc;
         let converted = match self.phase {
             Phase::Documents => false,
-            Phase::Pages | Phase::DocumentLayouts => d.collection().is_some(),
+            Phase::Pages => d.collection().is_some(),
+            Phase::DocumentLayouts => {
+                let viewer = VIEWER.with(|v| v.get());
+                d.collection().is_some() && (d.order == 0 || viewer == 0 || d.order <= viewer)
+            }
             Phase::Layouts => true,
         };
         if converted {

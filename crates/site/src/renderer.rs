@@ -375,7 +375,9 @@ fn layout_pass(
             let mut w = Vec::new();
             let content = d.rendered.get().cloned().unwrap_or_default();
             let out = if d.place_in_layout() {
-                place_in_layouts(b, site, d, content, phase, &mut w)?
+                crate::drops::with_viewer(d.order, || {
+                    place_in_layouts(b, site, d, content, phase, &mut w)
+                })?
             } else {
                 content
             };

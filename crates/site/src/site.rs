@@ -144,6 +144,7 @@ impl Site {
         }
 
         let mut collections = Vec::new();
+        let mut render_order = 0;
         for c in &settings.collections {
             let mut docs = Vec::new();
             let mut files = Vec::new();
@@ -169,6 +170,10 @@ impl Site {
             if c.label == "posts" && settings.limit_posts > 0 && docs.len() > settings.limit_posts {
                 let cut = docs.len() - settings.limit_posts;
                 docs.drain(..cut);
+            }
+            for d in docs.iter_mut() {
+                render_order += 1;
+                d.order = render_order;
             }
             collections.push(Collection {
                 config: c.clone(),
@@ -582,6 +587,7 @@ impl ReadCtx<'_> {
             rendered: Default::default(),
             rendered_excerpt: Default::default(),
             output: Default::default(),
+            order: 0,
         }))
     }
 
