@@ -147,6 +147,7 @@ const PORTED: &[&str] = &[
     "nginx",
     "swift",
     "php",
+    "fortran",
 ];
 
 #[test]

@@ -10,6 +10,7 @@ mod csharp;
 mod css;
 mod data;
 mod diff;
+mod fortran;
 mod go;
 mod haskell;
 mod java;
@@ -70,6 +71,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "fortran" => fortran::fortran,
         "php" => php::php,
         "swift" => swift::swift,
         "kotlin" => kotlin::kotlin,
