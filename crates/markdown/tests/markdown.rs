@@ -50,6 +50,8 @@ fn options_for(md: &Path) -> Options {
             };
             if let Some(sym) = k.strip_prefix("typographic_symbols.") {
                 o.set_typographic_symbol(sym, v);
+            } else if let Some(hk) = k.strip_prefix("syntax_highlighter_opts.") {
+                o.set_highlighter_opt(hk, v).unwrap();
             } else {
                 o.set(k, v).unwrap();
             }
