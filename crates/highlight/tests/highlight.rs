@@ -148,6 +148,7 @@ const PORTED: &[&str] = &[
     "swift",
     "php",
     "fortran",
+    "scala",
 ];
 
 #[test]

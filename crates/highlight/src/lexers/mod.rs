@@ -31,6 +31,7 @@ mod python;
 mod r;
 mod ruby;
 mod rust;
+mod scala;
 mod shell;
 mod sql;
 mod swift;
@@ -71,6 +72,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "scala" => scala::scala,
         "fortran" => fortran::fortran,
         "php" => php::php,
         "swift" => swift::swift,
