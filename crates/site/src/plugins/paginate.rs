@@ -130,7 +130,8 @@ fn visible_posts(site: &Site) -> Vec<&Arc<Document>> {
 }
 
 fn total_pages(posts: usize, per: i64) -> i64 {
-    (posts as i64 + per - 1) / per
+    let posts = posts as i64;
+    posts / per + i64::from(posts % per != 0)
 }
 
 /// Adds the pages after the first.
@@ -215,8 +216,8 @@ pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Va
     if num > total {
         return None;
     }
-    let init = ((num - 1) * per) as usize;
-    let end = (init + per as usize).min(posts.len());
+    let init = usize::try_from((num - 1).saturating_mul(per)).unwrap_or(usize::MAX);
+    let end = init.saturating_add(usize::try_from(per).unwrap_or(usize::MAX)).min(posts.len());
     let slice: Vec<Value> = posts
         .get(init..end)
         .unwrap_or(&[])
@@ -262,5 +263,6 @@ mod tests {
         assert_eq!(total_pages(5, 2), 3);
         assert_eq!(total_pages(0, 2), 0);
         assert_eq!(total_pages(6, 3), 2);
+        assert_eq!(total_pages(6, i64::MAX), 1);
     }
 }
