@@ -170,6 +170,55 @@ fn sass_error(site: &Site, e: &hyde_sass::SassError) -> Error {
     )
 }
 
+/// jekyll-sass-converter's `SourceMapPage`s: one per Sass page when maps are
+/// written, named `<basename>.css.map` in the CSS page's folder, with its data.
+pub fn source_map_pages(site: &Site) -> Vec<(usize, Arc<Document>)> {
+    if !sourcemap_required(site) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in &site.pages {
+        if !(p.extname == ".scss" || p.extname == ".sass") {
+            continue;
+        }
+        let dir = if p.url.ends_with('/') {
+            p.url.clone()
+        } else {
+            p.url
+                .rsplit_once('/')
+                .map(|(d, _)| format!("{d}/"))
+                .unwrap_or_else(|| "/".into())
+        };
+        let name = format!("{}.css.map", p.basename);
+        let url = crate::permalink::sanitize_url(&format!("{dir}{name}"));
+        let doc = Document {
+            kind: crate::document::Kind::Page,
+            path: p.path.with_file_name(&name),
+            relative_path: format!("{dir}{name}").trim_start_matches('/').to_string(),
+            name: name.clone(),
+            extname: ".map".into(),
+            basename: format!("{}.css", p.basename),
+            dir: dir.clone(),
+            data: p.data.clone(),
+            content: String::new(),
+            content_line: 1,
+            date: None,
+            draft: false,
+            output_path: url.trim_start_matches('/').to_string(),
+            url,
+            output_ext: ".map".into(),
+            write: false,
+            excerpt: None,
+            rendered: Default::default(),
+            rendered_excerpt: Default::default(),
+            output: Default::default(),
+            order: 0,
+        };
+        out.push((p.order, Arc::new(doc)));
+    }
+    out
+}
+
 /// Whether jekyll-sass-converter writes a source map (`sass.sourcemap`:
 /// `always`, the default; `never`; `development`: only in that environment).
 fn sourcemap_required(site: &Site) -> bool {

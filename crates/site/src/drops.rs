@@ -181,6 +181,22 @@ impl Object for SiteDrop {
                     Value::array(site.posts().iter().rev().map(|d| self.doc(d)).collect())
                 })
                 .clone(),
+            "pages" if !self.b.source_map_pages.is_empty() => {
+                // Source-map pages join `site.pages` once their CSS page has rendered.
+                let viewer = VIEWER.with(|v| v.get());
+                let maps = self
+                    .b
+                    .source_map_pages
+                    .iter()
+                    .filter(|(css, _)| viewer != 0 && *css < viewer);
+                Value::array(
+                    site.pages
+                        .iter()
+                        .chain(maps.map(|(_, p)| p))
+                        .map(|d| self.doc(d))
+                        .collect(),
+                )
+            }
             "pages" => self
                 .pages
                 .get_or_init(|| Value::array(site.pages.iter().map(|d| self.doc(d)).collect()))

@@ -34,6 +34,9 @@ pub struct Build {
     pub(crate) includes_load_paths: Vec<std::path::PathBuf>,
     /// Includes, parsed once.
     pub(crate) includes: crate::site_context::IncludeCache,
+    /// jekyll-sass-converter's source-map pages, with the render order of
+    /// their CSS page: pages rendered after it see them in `site.pages`.
+    pub(crate) source_map_pages: Vec<(usize, Arc<Document>)>,
     /// Source maps written next to Sass pages: (output path, JSON).
     source_maps: std::sync::Mutex<Vec<(String, String)>>,
     /// Per-template render statistics, when `--profile` is on.
@@ -78,6 +81,7 @@ impl Build {
         let markdown = crate::convert::Markdown::new(&site.settings);
         let includes_load_paths = vec![site.settings.source.join(&site.settings.includes_dir)];
         let profiling = site.raw.get("profile").is_some_and(Value::is_truthy);
+        let source_map_pages = crate::convert::source_map_pages(&site);
         Ok(Build {
             site,
             engine,
@@ -87,6 +91,7 @@ impl Build {
             includes: Default::default(),
             profiler: profiling.then(Default::default),
             source_maps: Default::default(),
+            source_map_pages,
         })
     }
 
@@ -221,6 +226,15 @@ pub fn liquid_error(
 
 /// Renders a document's (or page's) content: Liquid, then its converter.
 fn render_content(
+    b: &Arc<Build>,
+    site: &Arc<SiteDrop>,
+    doc: &Arc<Document>,
+    phase: Phase,
+) -> Result<String> {
+    crate::drops::with_viewer(doc.order, || render_content_inner(b, site, doc, phase))
+}
+
+fn render_content_inner(
     b: &Arc<Build>,
     site: &Arc<SiteDrop>,
     doc: &Arc<Document>,

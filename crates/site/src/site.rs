@@ -135,7 +135,7 @@ impl Site {
         let mut static_files = Vec::new();
         for e in &entries.pages {
             if let Some(p) = ctx.page(e)? {
-                pages.push(Arc::new(p));
+                pages.push(p);
             }
         }
         for e in &entries.static_files {
@@ -183,6 +183,12 @@ impl Site {
         }
 
         pages.sort_by(|a, b| a.name.cmp(&b.name));
+        // Jekyll renders pages after every document, in this order.
+        for p in pages.iter_mut() {
+            render_order += 1;
+            p.order = render_order;
+        }
+        let pages: Vec<Arc<Document>> = pages.into_iter().map(Arc::new).collect();
         static_files.sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
 
         let data = read_data(&settings)?;
