@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::format::Out;
-use crate::re::{Re, Spans};
+use crate::re::{Rule as Pattern, Spans};
 use crate::token::{Tok, ERR};
 
 /// A callback: Rouge's `rule(re) do |m| ... end` block.
@@ -34,7 +34,7 @@ enum Next {
 enum Rule {
     Mixin(String),
     Match {
-        re: Re,
+        re: Pattern,
         bol: bool,
         emit: Emit,
         next: Next,
@@ -89,7 +89,7 @@ impl Builder {
     }
 
     fn add(&mut self, re: &str, emit: Emit, next: Next) -> &mut Self {
-        let compiled = Re::new(re).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
+        let compiled = Pattern::new(re).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
         self.def.states[self.cur].push(Rule::Match {
             re: compiled,
             bol: starts_with_caret(re),
@@ -331,8 +331,11 @@ impl Lexer {
                         continue;
                     }
                     let hay = &text[pos..];
+                    if !re.may_match(hay) {
+                        continue;
+                    }
                     let groups = !matches!(emit, Emit::Tok(_));
-                    let Some(spans) = re.match_at_start(hay, groups) else {
+                    let Some(spans) = re.re.match_at_start(hay, groups) else {
                         let run = skip
                             .iter()
                             .filter_map(|r| r.find(hay))

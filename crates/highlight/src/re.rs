@@ -10,6 +10,102 @@
 //! `regex` crate cannot compile (lookaround, backreferences, atomic groups)
 //! goes to `fancy-regex`.
 
+/// A compiled rule pattern, with the bytes a match can start with when the
+/// pattern cannot match the empty string (a cheap test before matching).
+pub(crate) struct Rule {
+    pub(crate) re: Re,
+    pub(crate) first: Option<Box<[bool; 256]>>,
+}
+
+impl Rule {
+    pub(crate) fn new(ruby: &str) -> Result<Rule, String> {
+        let re = Re::new(ruby)?;
+        let src = match &re {
+            Re::Plain(r) => Some(r.as_str().to_string()),
+            Re::Fancy(_, pre) => pre.as_ref().map(|p| p.as_str().to_string()),
+        };
+        let first = src.and_then(|s| first_bytes(&s));
+        Ok(Rule { re, first })
+    }
+
+    /// Whether a match at the start of `hay` is possible at all.
+    pub(crate) fn may_match(&self, hay: &str) -> bool {
+        match (&self.first, hay.as_bytes().first()) {
+            (Some(set), Some(&b)) => set[usize::from(b)],
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+    }
+}
+
+/// The set of first bytes of the non-empty strings `src` matches, or `None`
+/// when it may match the empty string (or cannot be analysed).
+fn first_bytes(src: &str) -> Option<Box<[bool; 256]>> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(src).ok()?;
+    let mut set = Box::new([false; 256]);
+    let nullable = first_of(&hir, &mut set);
+    (!nullable).then_some(set)
+}
+
+/// Adds the possible first bytes of `hir` to `set`; returns whether `hir`
+/// can match the empty string.
+fn first_of(hir: &regex_syntax::hir::Hir, set: &mut [bool; 256]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => {
+                set[usize::from(b)] = true;
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Unicode(cls)) => {
+            for r in cls.iter() {
+                let (lo, hi) = (utf8_first(r.start()), utf8_first(r.end()));
+                for b in lo..=hi {
+                    set[usize::from(b)] = true;
+                }
+            }
+            false
+        }
+        HirKind::Class(Class::Bytes(cls)) => {
+            for r in cls.iter() {
+                for b in r.start()..=r.end() {
+                    set[usize::from(b)] = true;
+                }
+            }
+            false
+        }
+        HirKind::Repetition(rep) => {
+            let empty = first_of(&rep.sub, set);
+            empty || rep.min == 0
+        }
+        HirKind::Capture(cap) => first_of(&cap.sub, set),
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                if !first_of(sub, set) {
+                    return false;
+                }
+            }
+            true
+        }
+        HirKind::Alternation(subs) => {
+            let mut empty = false;
+            for sub in subs {
+                empty |= first_of(sub, set);
+            }
+            empty
+        }
+    }
+}
+
+fn utf8_first(c: char) -> u8 {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf);
+    buf[0]
+}
+
 /// A compiled rule pattern.
 pub(crate) enum Re {
     Plain(regex::Regex),
