@@ -149,6 +149,7 @@ const PORTED: &[&str] = &[
     "php",
     "fortran",
     "scala",
+    "dart",
 ];
 
 #[test]

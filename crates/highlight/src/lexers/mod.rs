@@ -8,6 +8,7 @@ use crate::format::Out;
 mod c;
 mod csharp;
 mod css;
+mod dart;
 mod data;
 mod diff;
 mod fortran;
@@ -72,6 +73,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "dart" => dart::dart,
         "scala" => scala::scala,
         "fortran" => fortran::fortran,
         "php" => php::php,
