@@ -385,6 +385,14 @@ snip 'kramdown_only',
   "Term\n: {:.cls} def with ial\n",
   "* toc\n{:toc}\n\n# H1 with [link](x) and footnote[^1]\n\n[^1]: note\n"
 
+snip 'edge',
+  "&#0; &#65; &#X41; &#x; &#1114111;", "\xEF\xBB\xBFBOM start\n", "line\r\nwith crlf\r\n\r\n- a\r\n- b\r\n",
+  "old\rmac\rendings", "tab\there\n\n\t- tab list\n", "trailing   ", "nul \x01 char", "# h1 #\n## h2 ##\n",
+  "* a\n\n\n* b", "<div>\n*x*\n</div>\n\n<div markdown=\"1\">\n*y*\n</div>", "Term\n: def\n\n: def2",
+  "a  \nb\\\nc", "[a]: <>\n[a]", "`` ` ``", "**a**b**c**", "_a_b_c_", "http://x.com/a_b_c and www.x.com",
+  "> a\n>\n> b\n\nc", "1. a\n1. b\n1. c", "- a\n    - b\n        - c\n            - d", "<pre>\n  *x*\n</pre>",
+  "<textarea>\n*x*\n</textarea>", "a <!-- b --> c\n\n<!-- d -->\ne", "$$\na\n$$ b", "|a|\n|-|\n|`|`|"
+
 # Realistic pages.
 PAGES = {}
 PAGES['bio'] = <<~MD
