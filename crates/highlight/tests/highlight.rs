@@ -150,6 +150,8 @@ const PORTED: &[&str] = &[
     "fortran",
     "scala",
     "dart",
+    "protobuf",
+    "ocaml",
 ];
 
 #[test]

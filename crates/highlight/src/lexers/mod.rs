@@ -26,6 +26,7 @@ mod markdown;
 mod markup;
 mod matlab;
 mod matlab_builtins;
+mod misc;
 mod php;
 mod php_builtins;
 mod python;
@@ -73,6 +74,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "protobuf" => misc::protobuf,
+        "ocaml" => misc::ocaml,
         "dart" => dart::dart,
         "scala" => scala::scala,
         "fortran" => fortran::fortran,

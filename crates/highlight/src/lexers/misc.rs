@@ -1,0 +1,118 @@
+//! Smaller Rouge lexers: `protobuf` (alias `proto`) and `ocaml`.
+
+use super::{lexer_def, Words};
+use crate::engine::{Builder, Def};
+use crate::token::*;
+
+lexer_def!(protobuf, build_protobuf);
+lexer_def!(ocaml, build_ocaml);
+
+fn build_protobuf() -> Def {
+    let mut b = Builder::new("protobuf");
+    b.state("root")
+        .r(r"[\s]+", TEXT)
+        .r(r"[,;{}\[\]()]", P)
+        .r(r"/(\\\n)?/($|(.|\n)*?[^\\]$)", C1)
+        .r(r"/(\\\n)?\*(.|\n)*?\*(\\\n)?/", CM)
+        .r(
+            r"\b(ctype|default|extensions|import|max|oneof|option|optional|packed|repeated|required|returns|rpc|to)\b",
+            K,
+        )
+        .r(
+            r"\b(bool|bytes|double|fixed32|fixed64|float|int32|int64|sfixed32|sfixed64|sint32|sint64|string|uint32|uint64)\b",
+            KT,
+        )
+        .r("true|false", KC)
+        .gp(r"(package)(\s+)", &[KN, TEXT], "package")
+        .gp(r"(message|extend)(\s+)", &[KD, TEXT], "message")
+        .gp(r"(enum|group|service)(\s+)", &[KD, TEXT], "type")
+        .r("\".*?\"", S)
+        .r("'.*?'", S)
+        .r(r"(\d+\.\d*|\.\d+|\d+)[eE][+-]?\d+[LlUu]*", MF)
+        .r(r"(\d+\.\d*|\.\d+|\d+[fF])[fF]?", MF)
+        .r(r"(\-?(inf|nan))\b", MF)
+        .r("0x[0-9a-fA-F]+[LlUu]*", MH)
+        .r("0[0-7]+[LlUu]*", MO)
+        .r(r"\d+[LlUu]*", MI)
+        .r("[+-=]", O)
+        .g(r"([a-zA-Z_][\w.]*)([ \t]*)(=)", &[NA, TEXT, O])
+        .r(r"[a-zA-Z_][\w.]*", N);
+    b.state("package").rpop(r"[a-zA-Z_]\w*", NN).rpop("", TEXT);
+    b.state("message").rpop(r"[a-zA-Z_]\w*", NC).rpop("", TEXT);
+    b.state("type").rpop(r"[a-zA-Z_]\w*", N).rpop("", TEXT);
+    b.build()
+}
+
+const OCAML_KEYWORDS: &str = "as assert begin class constraint do done downto else end \
+    exception external false for fun function functor if in include inherit initializer lazy \
+    let module mutable new nonrec object of open rec sig struct then to true try type val \
+    virtual when while with match raise";
+
+fn build_ocaml() -> Def {
+    let (kw, wops, prims) = (
+        Words::new(OCAML_KEYWORDS),
+        Words::new("and asr land lor lsl lxor mod or"),
+        Words::new("unit int float bool string char list array"),
+    );
+    let op = r"[;,_!$%&*+./:<=>?@^|~#-]+";
+    let id = r"(?i:[a-z_][\w']*)";
+    let upper = r"[A-Z][\w']*";
+    let mut b = Builder::new("ocaml");
+    b.state("string")
+        .r(r#"[^\\"]+"#, S2)
+        .mixin("escape_sequence")
+        .r(r"\\\n", S2)
+        .rpop("\"", S2);
+    b.state("escape_sequence")
+        .r(r#"\\[\\"'ntbr]"#, SE)
+        .r(r"\\\d{3}", SE)
+        .r(r"\\x\h{2}", SE);
+    b.state("dotted")
+        .r(r"(?s)\s+", TEXT)
+        .r("[.]", P)
+        .r(&format!(r"{upper}(?=\s*[.])"), NN)
+        .rpop(upper, NC)
+        .rpop(id, N)
+        .rpop(r"[({\[]", P);
+    b.state("root")
+        .r(r"(?s)\s+", TEXT)
+        .r(r"false|true|[(][)]|\[\]", BP)
+        .rp(&format!(r"{upper}(?=\s*[.])"), NN, "dotted")
+        .r(&format!("`{id}"), NT)
+        .r(upper, NC)
+        .rp("[(][*](?![)])", C, "comment")
+        .f(id, move |c| {
+            let w = c.m0();
+            let tok = if kw.has(w) {
+                K
+            } else if wops.has(w) {
+                OW
+            } else if prims.has(w) {
+                KT
+            } else {
+                N
+            };
+            c.tok(tok);
+        })
+        .r(r"[(){}\[\];]+", P)
+        .r(op, O)
+        .r(r"(?i)-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)", MF)
+        .r(r"(?i)0x\h[\h_]*", MH)
+        .r("(?i)0o[0-7][0-7_]*", MO)
+        .r("(?i)0b[01][01_]*", MB)
+        .r(r"\d[\d_]*", MI)
+        .r(r#"'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'"#, SC)
+        .r("'[.]'", SC)
+        .r("'", K)
+        .rp("\"", S2, "string")
+        .r(&format!("[~?]{id}"), NV);
+    b.state("comment")
+        .r("[^(*)]+", C)
+        .f("[(][*]", |c| {
+            c.tok(C);
+            c.push_self();
+        })
+        .rpop("[*][)]", C)
+        .r("[(*)]", C);
+    b.build()
+}
