@@ -1,22 +1,27 @@
-//! `hyde serve`: build, serve the destination, watch the source and rebuild.
+//! `hyde serve`: build, serve the destination, watch the source, rebuild on
+//! change and reload the browser.
 //!
-//! Every change triggers a full rebuild through the same output interface as
-//! `hyde build` (unchanged files are not rewritten, so the server never sees a
-//! half-changed site for long); a failed build keeps the last good site served
-//! and shows the error in the browser until the next good build.
+//! Every rebuild reads the configuration again, so a change to `_config.yml`
+//! takes effect (Jekyll's server needs a restart for that). Each change batch
+//! rebuilds the whole site through the same [`DiskOutput`] as `hyde build`:
+//! unchanged files are not rewritten, changed ones are renamed into place, and
+//! files no longer produced (deleted or renamed sources) are removed. A failed
+//! build never stops the server: the last good site stays served, with the
+//! same error as the terminal shows over every page, until the next good build.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use clap::Args;
+use hyde_liquid::Value;
 use hyde_serve::{Reload, ServeOptions, WatchOptions, Watcher};
-use hyde_site::{BuildOptions, DiskOutput, Site};
+use hyde_site::{BuildOptions, DiskOutput, RawConfig, Settings, Site};
 
 use crate::build::BuildArgs;
 
-/// `hyde serve` flags: the build flags plus the server's.
+/// The flags of `jekyll serve` that hyde supports, on top of the build flags.
 #[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
     #[command(flatten)]
@@ -24,142 +29,346 @@ pub struct ServeArgs {
     /// Host to bind to
     #[arg(short = 'H', long, default_value = "127.0.0.1")]
     host: String,
-    /// Port to listen on
+    /// Port to listen on (0 picks a free one)
     #[arg(short = 'P', long, default_value_t = 4000)]
     port: u16,
     /// Reload the browser after each rebuild
     #[arg(short = 'l', long)]
     livereload: bool,
-    /// Accepted for compatibility; live reload shares the server's port
+    /// Accepted for compatibility: live reload shares the site's port (server-sent events)
     #[arg(long = "livereload-port")]
     livereload_port: Option<u16>,
-    /// Print the URL to open
+    /// Open the site's URL in the browser
     #[arg(short = 'o', long = "open-url")]
     open_url: bool,
     /// Serve the destination as it is, without building first
     #[arg(long = "skip-initial-build")]
     skip_initial_build: bool,
-    /// Do not watch for changes
+    /// Don't watch for changes and rebuild
     #[arg(long = "no-watch")]
     no_watch: bool,
 }
 
-fn build_once(opts: &BuildOptions, quiet: bool) -> Result<(PathBuf, String), String> {
+fn log(quiet: bool, topic: &str, message: &str) {
+    if !quiet {
+        println!("{topic:>20} {message}");
+    }
+}
+
+/// Jekyll's `default_url`: in development, `site.url` points at this server.
+fn default_url(host: &str, port: u16) -> String {
+    let host = if host == "0.0.0.0" { "localhost" } else { host };
+    format!("http://{host}:{port}")
+}
+
+/// Reads the configuration, as `Site::load` does, with `url` overridden.
+fn load_config(
+    opts: &BuildOptions,
+    url: Option<&str>,
+) -> hyde_site::error::Result<(RawConfig, Settings)> {
+    let mut raw = RawConfig::load(opts)?;
+    if let Some(url) = url {
+        raw.map.insert(Value::str("url"), Value::str(url));
+    }
+    let settings = Settings::resolve(&raw)?;
+    Ok((raw, settings))
+}
+
+/// One full build; `Err` holds the report the terminal and the browser show.
+fn build_once(opts: &BuildOptions, url: Option<&str>) -> Result<Built, String> {
     let t0 = Instant::now();
-    let site = Site::load(opts).map_err(|e| e.report())?;
+    let (raw, settings) = load_config(opts, url).map_err(|e| e.report())?;
+    check_destination(&settings)?;
+    let time = hyde_site::dates::now(settings.timezone);
+    let env = environment(opts);
+    let site = Site::read(raw, settings, time, env).map_err(|e| e.report())?;
     let dest = site.settings.destination.clone();
     let baseurl = site.settings.baseurl.clone();
     let mut out = DiskOutput::new(dest.clone());
     let report = hyde_site::build_site(site, &mut out, t0).map_err(|e| e.report())?;
-    if !quiet {
-        for w in &report.warnings {
-            eprintln!("{:>20} {}", "Warning:", w);
-        }
-        println!(
-            "{:>20} done in {:.3} seconds.",
-            "",
-            t0.elapsed().as_secs_f64()
-        );
+    for w in &report.warnings {
+        eprintln!("{:>20} {}", "Warning:", w);
     }
-    Ok((dest, baseurl))
+    Ok(Built {
+        dest,
+        baseurl,
+        changed: report.stats.written + report.stats.removed,
+        seconds: t0.elapsed().as_secs_f64(),
+    })
 }
 
-/// Runs the server until interrupted.
+struct Built {
+    dest: PathBuf,
+    baseurl: String,
+    changed: usize,
+    seconds: f64,
+}
+
+fn environment(opts: &BuildOptions) -> String {
+    opts.environment
+        .clone()
+        .unwrap_or_else(|| "development".into())
+}
+
+/// The same guard as `hyde build`: never write over the source.
+fn check_destination(s: &Settings) -> Result<(), String> {
+    let src = hyde_site::config::normalize(&s.source);
+    let dest = hyde_site::config::normalize(&s.destination);
+    if src.starts_with(&dest) {
+        return Err(format!(
+            "Error: the destination {} is the source or contains it\n  \
+             choose a destination folder inside the source (like _site) or elsewhere with -d",
+            dest.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `hyde serve`.
 pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let opts = args.build.options();
     let quiet = args.build.quiet;
-    let raw = match hyde_site::RawConfig::load(&opts).and_then(|r| hyde_site::Settings::resolve(&r))
-    {
-        Ok(s) => s,
+    let (raw, settings) = match load_config(&opts, None) {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("{}", e.report());
             return Ok(ExitCode::from(1));
         }
     };
-    let (source, dest, baseurl) = (
-        raw.source.clone(),
-        raw.destination.clone(),
-        raw.baseurl.clone(),
-    );
-    let mut first_error = None;
-    if !args.skip_initial_build {
-        if let Err(e) = build_once(&opts, quiet) {
-            eprintln!("{e}");
-            first_error = Some(e);
+    if let Err(e) = check_destination(&settings) {
+        eprintln!("{e}");
+        return Ok(ExitCode::from(1));
+    }
+    match raw.files.as_slice() {
+        [] => log(quiet, "Configuration file:", "none"),
+        files => {
+            for f in files {
+                log(quiet, "Configuration file:", &f.display().to_string());
+            }
         }
     }
+    let (source, dest, baseurl) = (
+        settings.source.clone(),
+        settings.destination.clone(),
+        settings.baseurl.clone(),
+    );
+    // Bind first, so that `site.url` names the port actually bound (with -P 0).
     std::fs::create_dir_all(&dest)?;
-    let handle = hyde_serve::start(ServeOptions {
+    let server = hyde_serve::start(ServeOptions {
         root: dest.clone(),
         host: args.host.clone(),
         port: args.port,
         baseurl: baseurl.clone(),
         livereload: args.livereload,
-        threads: 4,
+        threads: 8,
     })?;
-    handle.set_error(first_error);
-    let shown_base = if baseurl.is_empty() {
-        "/".to_string()
-    } else {
-        format!("{}/", baseurl.trim_end_matches('/'))
-    };
-    println!(
-        "{:>20} http://{}{}",
-        "Server address:",
-        handle.addr(),
-        shown_base
+    let url = (environment(&opts) == "development")
+        .then(|| default_url(&args.host, server.addr().port()));
+    let url = url.as_deref();
+
+    log(quiet, "Source:", &source.display().to_string());
+    log(quiet, "Destination:", &dest.display().to_string());
+    log(
+        quiet,
+        "Incremental build:",
+        "disabled. Enable with --incremental",
     );
-    if args.open_url {
-        println!("{:>20} http://{}{}", "Open:", handle.addr(), shown_base);
-    }
-    println!("{:>20} running... press ctrl-c to stop.", "Server");
-    if args.no_watch {
-        loop {
-            std::thread::sleep(Duration::from_secs(3600));
+    let mut failed = false;
+    if !args.skip_initial_build {
+        log(quiet, "Generating...", "");
+        match build_once(&opts, url) {
+            Ok(built) => log(quiet, "", &format!("done in {:.3} seconds.", built.seconds)),
+            Err(e) => {
+                eprintln!("{e}");
+                server.set_error(Some(e));
+                failed = true;
+            }
         }
     }
-    let dest_rel = dest
-        .strip_prefix(&source)
-        .ok()
-        .map(|p| p.to_string_lossy().into_owned());
-    let ignore: hyde_serve::IgnoreFn = Arc::new(move |rel: &str| {
-        dest_rel
-            .as_deref()
-            .is_some_and(|d| !d.is_empty() && (rel == d || rel.starts_with(&format!("{d}/"))))
-            || rel == ".jekyll-cache"
-            || rel.starts_with(".jekyll-cache/")
-    });
+    if args.no_watch {
+        log(
+            quiet,
+            "Auto-regeneration:",
+            "disabled. Use --watch to enable.",
+        );
+    } else {
+        log(
+            quiet,
+            "Auto-regeneration:",
+            &format!("enabled for '{}'", source.display()),
+        );
+    }
+    let base = hyde_serve::resolve::normalize_baseurl(&baseurl);
+    let address = format!("http://{}{base}/", server.addr());
+    if args.livereload {
+        let note = match args.livereload_port {
+            Some(port) => {
+                format!(" (--livereload-port {port} ignored: events share the site's port)")
+            }
+            None => String::new(),
+        };
+        log(
+            quiet,
+            "LiveReload address:",
+            &format!("http://{}/__hyde/livereload{note}", server.addr()),
+        );
+    }
+    // Tests and scripts read this line to find the port: print it even with -q.
+    println!("{:>20} {address}", "Server address:");
+    if args.open_url {
+        open_in_browser(&address);
+    }
+    log(quiet, "Server running...", "press ctrl-c to stop.");
+    if args.no_watch {
+        loop {
+            std::thread::park();
+        }
+    }
+
+    let exclude = Arc::new(RwLock::new(WatchFilter::new(&settings)));
+    let filter = Arc::clone(&exclude);
     let mut watcher = Watcher::new(WatchOptions {
         root: source.clone(),
-        ignore,
-        quiet: Duration::from_millis(100),
-        max_wait: Duration::from_secs(2),
+        ignore: Arc::new(move |rel: &str| {
+            filter
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .ignores(rel)
+        }),
+        quiet: Duration::from_millis(25),
+        max_wait: Duration::from_millis(500),
     })?;
     loop {
         let Some(changes) = watcher.next_batch(Duration::from_secs(3600)) else {
             continue;
         };
-        if !quiet {
-            println!(
-                "{:>20} {} file(s) changed; rebuilding...",
-                "Regenerating:",
-                changes.paths.len()
-            );
+        let t0 = Instant::now();
+        let now = hyde_site::dates::now(settings.timezone);
+        log(
+            quiet,
+            "Regenerating:",
+            &format!(
+                "{} file(s) changed at {}",
+                changes.paths.len(),
+                now.format("%Y-%m-%d %H:%M:%S")
+            ),
+        );
+        for path in &changes.paths {
+            log(quiet, "", &path.display().to_string());
         }
-        let css_only = changes.paths.iter().all(|p| {
-            p.extension()
-                .is_some_and(|e| e == "scss" || e == "sass" || e == "css")
-        });
-        match build_once(&opts, quiet) {
-            Ok(_) => {
-                handle.set_error(None);
-                handle.reload(if css_only { Reload::Css } else { Reload::Full });
+        match build_once(&opts, url) {
+            Ok(built) => {
+                log(
+                    quiet,
+                    "",
+                    &format!("...done in {:.3} seconds.", t0.elapsed().as_secs_f64()),
+                );
+                if built.dest != dest || built.baseurl != baseurl {
+                    eprintln!(
+                        "{:>20} the destination or baseurl changed in the configuration; \
+                         restart `hyde serve` to serve the new one",
+                        "Warning:"
+                    );
+                }
+                if changes.paths.iter().any(|p| is_config(p)) {
+                    if let Ok((_, settings)) = load_config(&opts, url) {
+                        *exclude.write().unwrap_or_else(|p| p.into_inner()) =
+                            WatchFilter::new(&settings);
+                    }
+                }
+                // A good build after a failed one must clear the overlay.
+                if built.changed > 0 || failed {
+                    server.set_error(None);
+                    server.reload(reload_kind(changes.paths.iter().map(PathBuf::as_path)));
+                }
+                failed = false;
             }
             Err(e) => {
                 eprintln!("{e}");
-                handle.set_error(Some(e));
-                handle.reload(Reload::Full);
+                server.set_error(Some(e));
+                server.reload(Reload::Full);
+                failed = true;
             }
         }
+    }
+}
+
+fn is_config(path: &Path) -> bool {
+    path.parent().is_some_and(|p| p.as_os_str().is_empty())
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("_config."))
+}
+
+fn open_in_browser(address: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener)
+        .arg(address)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("{:>20} could not run {opener}; open {address}", "Warning:");
+    }
+}
+
+/// Stylesheet-only changes swap stylesheets; anything else reloads the page.
+fn reload_kind<'a>(mut paths: impl Iterator<Item = &'a Path>) -> Reload {
+    let css_only = paths.all(|p| {
+        matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("scss" | "sass" | "css")
+        )
+    });
+    if css_only {
+        Reload::Css
+    } else {
+        Reload::Full
+    }
+}
+
+/// What the watcher never looks at: the destination, caches and `exclude`d
+/// paths (unless `include`d). It errs towards watching: a missed change is
+/// worse than a needless rebuild.
+struct WatchFilter {
+    dest: Option<String>,
+    exclude: Vec<String>,
+}
+
+impl WatchFilter {
+    fn new(settings: &Settings) -> WatchFilter {
+        let dest = settings
+            .destination
+            .strip_prefix(&settings.source)
+            .ok()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .filter(|d| !d.is_empty());
+        let exclude = settings
+            .exclude
+            .iter()
+            .filter(|e| !settings.include.contains(e))
+            .map(|e| e.trim_start_matches('/').trim_end_matches('/').to_string())
+            .filter(|e| !e.is_empty())
+            .collect();
+        WatchFilter { dest, exclude }
+    }
+
+    fn ignores(&self, rel: &str) -> bool {
+        let under = |prefix: &str| rel == prefix || rel.starts_with(&format!("{prefix}/"));
+        if self.dest.as_deref().is_some_and(under) {
+            return true;
+        }
+        let first = rel.split('/').next().unwrap_or(rel);
+        matches!(first, ".jekyll-cache" | ".sass-cache" | ".jekyll-metadata")
+            || self
+                .exclude
+                .iter()
+                .any(|pattern| under(pattern) || hyde_site::fnmatch::fnmatch(pattern, rel))
     }
 }
