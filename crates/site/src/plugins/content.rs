@@ -282,11 +282,15 @@ pub fn titles_from_headings(site: &mut Site) {
         let content = strip.then(|| title_regex().replace(&doc.content, "").trim().to_string());
         updates.push((slot, title, content));
     }
+    let sep = site.settings.excerpt_separator.clone();
     for (slot, title, content) in updates {
         if let Some(d) = slot_mut(site, slot) {
             d.data.insert(Value::str("title"), Value::str(title));
             if let Some(c) = content {
                 d.content = c;
+                if d.is_post() {
+                    refresh_excerpt(d, &sep);
+                }
             }
         }
     }
@@ -317,6 +321,18 @@ fn targets(site: &Site, collections: bool) -> Vec<(Slot, &Arc<Document>)> {
         }
     }
     out
+}
+
+/// A document's excerpt taken again from its (changed) content, as the
+/// plugins do by making a new `Jekyll::Excerpt`.
+fn refresh_excerpt(doc: &mut Document, site_separator: &str) {
+    if doc.excerpt.is_none() {
+        return;
+    }
+    let sep = doc.get("excerpt_separator").map(Value::to_liquid_string).unwrap_or_else(|| site_separator.to_string());
+    if !sep.is_empty() {
+        doc.excerpt = Some(crate::document::extract_excerpt(&doc.content, &sep));
+    }
 }
 
 fn slot_mut(site: &mut Site, slot: Slot) -> Option<&mut Document> {
@@ -479,9 +495,11 @@ pub fn relative_links(site: &mut Site) {
             updates.push((slot, new));
         }
     }
+    let sep = site.settings.excerpt_separator.clone();
     for (slot, content) in updates {
         if let Some(d) = slot_mut(site, slot) {
             d.content = content;
+            refresh_excerpt(d, &sep);
         }
     }
 }
