@@ -533,6 +533,15 @@ impl<'a> Ctx<'a> {
         let def = self.lx.def;
         Lexer::new(def).run(text, self.out);
     }
+    /// Rouge's `delegate self.clone`: lexes `text` with this very lexer's
+    /// state stack (a Ruby clone shares it), then carries on.
+    pub(crate) fn continue_self(&mut self, text: &str) {
+        let fails = std::mem::take(&mut self.lx.fails_before);
+        let nulls = self.lx.null_steps;
+        self.lx.run(text, self.out);
+        self.lx.fails_before = fails;
+        self.lx.null_steps = nulls;
+    }
     /// Drops a kept sublexer so the next delegation starts afresh.
     pub(crate) fn reset_sub(&mut self, def: DefRef) {
         self.lx.subs.remove(def().tag);

@@ -152,6 +152,7 @@ const PORTED: &[&str] = &[
     "dart",
     "protobuf",
     "ocaml",
+    "groovy",
 ];
 
 #[test]

@@ -13,6 +13,7 @@ mod data;
 mod diff;
 mod fortran;
 mod go;
+mod groovy;
 mod haskell;
 mod java;
 mod javascript;
@@ -74,6 +75,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "docker" => shell::docker,
         "make" => shell::make,
         "json" => data::json,
+        "groovy" => groovy::groovy,
         "protobuf" => misc::protobuf,
         "ocaml" => misc::ocaml,
         "dart" => dart::dart,
