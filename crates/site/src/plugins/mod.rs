@@ -346,6 +346,13 @@ pub fn register(engine: &mut Engine, site: &Site) {
     }
 }
 
+/// Whether pages must render one after another for Jekyll's answer:
+/// `include_cached` keeps the first rendering of each call, and "first" is
+/// only well defined when pages render in order.
+pub fn needs_ordered_rendering(site: &Site) -> bool {
+    is_enabled(site, Plugin::IncludeCache)
+}
+
 /// Sets the per-document variables plugins provide (`paginator`).
 pub fn prepare_context(b: &Arc<Build>, ctx: &mut Context, doc: &Arc<Document>, phase: Phase) {
     if is_enabled(&b.site, Plugin::Paginate) {
