@@ -13,6 +13,9 @@ pub(crate) struct SpanIndex {
     star: Vec<usize>,
     /// `_` after a non-space character.
     under: Vec<usize>,
+    /// `**` / `__` after a non-space character.
+    star2: Vec<usize>,
+    under2: Vec<usize>,
     /// `]`.
     bracket: Vec<usize>,
     /// `)`.
@@ -38,10 +41,18 @@ impl SpanIndex {
         for (i, &c) in b.iter().enumerate() {
             match c {
                 b'*' | b'_' if i > 0 && !is_ws(b[i - 1]) => {
-                    if c == b'*' {
-                        idx.star.push(i)
-                    } else {
-                        idx.under.push(i)
+                    let double = b.get(i + 1) == Some(&c);
+                    match (c, double) {
+                        (b'*', true) => {
+                            idx.star.push(i);
+                            idx.star2.push(i)
+                        }
+                        (b'*', false) => idx.star.push(i),
+                        (_, true) => {
+                            idx.under.push(i);
+                            idx.under2.push(i)
+                        }
+                        _ => idx.under.push(i),
                     }
                 }
                 b']' => idx.bracket.push(i),
@@ -72,6 +83,10 @@ impl SpanIndex {
     }
     pub fn ext_stop_after(&self, p: usize) -> bool {
         any_at_or_after(&self.ext_stop, p)
+    }
+    /// Could a strong closer `dd` appear at or after `p`?
+    pub fn strong_closer(&self, d: u8, p: usize) -> bool {
+        any_at_or_after(if d == b'*' { &self.star2 } else { &self.under2 }, p)
     }
     pub fn bracket_after(&self, p: usize) -> bool {
         any_at_or_after(&self.bracket, p)

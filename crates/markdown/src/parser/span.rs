@@ -424,13 +424,17 @@ impl Parser {
             add_text(el, result, Kind::Text);
             return;
         }
+        // Attempts that cannot find a closer are skipped: they would fail anyway.
+        let mut found = false;
         let mut child = El::new(kind);
-        let mut stop = Stop::Delim {
-            delim,
-            em: kind == Kind::Em,
-            underscore,
-        };
-        let mut found = self.sub_spans(sc, el, &mut child, Some(&mut stop), Set::All);
+        if kind == Kind::Em || sc.index().strong_closer(d, sc.pos) {
+            let mut stop = Stop::Delim {
+                delim,
+                em: kind == Kind::Em,
+                underscore,
+            };
+            found = self.sub_spans(sc, el, &mut child, Some(&mut stop), Set::All);
+        }
         let mut used = delim;
         if !found && kind == Kind::Strong && el.kind != Kind::Em {
             sc.pos = start + 1;
