@@ -106,11 +106,13 @@ pub struct Report {
 }
 
 impl Report {
-    pub(crate) fn push(&mut self, finding: Finding) {
+    /// Adds a finding (the caller may add what its build found, e.g. conflicts).
+    pub fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
 
-    pub(crate) fn sort(&mut self) {
+    /// Orders the findings: errors first, then by file and line.
+    pub fn sort(&mut self) {
         self.findings.sort_by(|a, b| {
             (a.severity, &a.file, a.line, a.column, a.check, &a.message)
                 .cmp(&(b.severity, &b.file, b.line, b.column, b.check, &b.message))
