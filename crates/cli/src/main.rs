@@ -31,7 +31,7 @@ enum Command {
     /// Serve your site locally, rebuilding on changes
     #[command(visible_alias = "s")]
     Serve(serve::ServeArgs),
-    /// Search site and print specific deprecation warnings (not yet implemented)
+    /// Search site and print specific deprecation warnings
     Doctor(build::BuildArgs),
     /// Render a Liquid template with Jekyll's (or only standard) tags and filters
     Liquid(tools::LiquidArgs),
@@ -47,10 +47,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run_build(&args),
         Command::Clean(args) => build::run_clean(&args),
         Command::Serve(args) => serve::run_serve(&args),
-        Command::Doctor(_) => {
-            eprintln!("hyde: this command is not yet implemented");
-            Ok(ExitCode::from(2))
-        }
+        Command::Doctor(args) => build::run_doctor(&args),
         Command::Liquid(args) => tools::run_liquid(&args),
         Command::Markdown(args) => tools::run_markdown(&args),
         Command::Highlight(args) => tools::run_highlight(&args),
