@@ -83,18 +83,28 @@ fn split_text(s: &str, keys: &[String]) -> Option<Vec<El>> {
 
 fn replace(el: &mut El, keys: &[String]) {
     let raw = el.kind == Kind::Html && el.model == Model::Raw;
-    let children = std::mem::take(&mut el.children);
-    let mut out = Vec::with_capacity(children.len());
-    for mut c in children {
+    let mut splits: Vec<(usize, Vec<El>)> = Vec::new();
+    for (i, c) in el.children.iter_mut().enumerate() {
         if c.kind == Kind::Text && !raw {
-            match split_text(&c.value, keys) {
-                Some(parts) => out.extend(parts),
-                None => out.push(c),
+            if let Some(parts) = split_text(&c.value, keys) {
+                splits.push((i, parts));
             }
         } else {
-            replace(&mut c, keys);
-            out.push(c);
+            replace(c, keys);
         }
     }
-    el.children = out;
+    if splits.is_empty() {
+        return;
+    }
+    // Rebuild once: each split text expands into its parts, in order.
+    let children = std::mem::take(&mut el.children);
+    let mut result = Vec::with_capacity(children.len() + 2 * splits.len());
+    let mut splits = splits.into_iter().peekable();
+    for (i, c) in children.into_iter().enumerate() {
+        match splits.next_if(|(j, _)| *j == i) {
+            Some((_, parts)) => result.extend(parts),
+            None => result.push(c),
+        }
+    }
+    el.children = result;
 }
