@@ -166,6 +166,24 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         .then(|| default_url(&args.host, server.addr().port()));
     let url = url.as_deref();
 
+    let exclude = Arc::new(RwLock::new(WatchFilter::new(&settings)));
+    let filter = Arc::clone(&exclude);
+    // Watch before the first build, so that no save after it is missed.
+    let mut watcher = (!args.no_watch)
+        .then(|| {
+            Watcher::new(WatchOptions {
+                root: source.clone(),
+                ignore: Arc::new(move |rel: &str| {
+                    filter
+                        .read()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .ignores(rel)
+                }),
+                quiet: Duration::from_millis(25),
+                max_wait: Duration::from_millis(500),
+            })
+        })
+        .transpose()?;
     log(quiet, "Source:", &source.display().to_string());
     log(quiet, "Destination:", &dest.display().to_string());
     log(
@@ -219,25 +237,12 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         open_in_browser(&address);
     }
     log(quiet, "Server running...", "press ctrl-c to stop.");
-    if args.no_watch {
+    let Some(watcher) = watcher.as_mut() else {
         loop {
             std::thread::park();
         }
-    }
+    };
 
-    let exclude = Arc::new(RwLock::new(WatchFilter::new(&settings)));
-    let filter = Arc::clone(&exclude);
-    let mut watcher = Watcher::new(WatchOptions {
-        root: source.clone(),
-        ignore: Arc::new(move |rel: &str| {
-            filter
-                .read()
-                .unwrap_or_else(|p| p.into_inner())
-                .ignores(rel)
-        }),
-        quiet: Duration::from_millis(25),
-        max_wait: Duration::from_millis(500),
-    })?;
     loop {
         let Some(changes) = watcher.next_batch(Duration::from_secs(3600)) else {
             continue;
