@@ -28,6 +28,67 @@ fn mathjax_block_math() {
     assert_eq!(jekyll("$$x$$\n"), "\\[x\\]\n");
 }
 
+#[test]
+fn ordered_list_start_number_is_dropped() {
+    assert_eq!(
+        jekyll("3. three\n4. four\n"),
+        "<ol>\n  <li>three</li>\n  <li>four</li>\n</ol>\n"
+    );
+}
+
+#[test]
+fn loose_list_items_get_paragraphs() {
+    assert_eq!(
+        jekyll("- a\n\n- b\n"),
+        "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n"
+    );
+}
+
+#[test]
+fn table_with_header_body_and_footer() {
+    assert_eq!(
+        jekyll("| a |\n|---|\n| 1 |\n|===|\n| f |\n"),
+        "<table>\n  <thead>\n    <tr>\n      <th>a</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>1</td>\n    </tr>\n  </tbody>\n  <tfoot>\n    <tr>\n      <td>f</td>\n    </tr>\n  </tfoot>\n</table>\n"
+    );
+}
+
+#[test]
+fn block_ial_sets_class() {
+    assert_eq!(jekyll("Para\n{: .lead}\n"), "<p class=\"lead\">Para</p>\n");
+}
+
+#[test]
+fn footnote_with_backlink() {
+    assert_eq!(
+        jekyll("Text[^n].\n\n[^n]: Note.\n"),
+        "<p>Text<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup>.</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:n\" role=\"doc-endnote\">\n      <p>Note.\u{a0}<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n"
+    );
+}
+
+#[test]
+fn fenced_code_highlighted_by_rouge() {
+    assert_eq!(
+        jekyll("```ruby\nputs 1\n```\n"),
+        "<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code><span class=\"nb\">puts</span> <span class=\"mi\">1</span>\n</code></pre></div></div>\n"
+    );
+}
+
+#[test]
+fn smartify_uses_smartypants() {
+    let out = smartypants("\"Hi\" -- it's...", &Options::jekyll_default());
+    assert_eq!(out.html, "\u{201c}Hi\u{201d} \u{2013} it\u{2019}s\u{2026}");
+}
+
+#[test]
+fn option_values_from_config_strings() {
+    let mut o = Options::jekyll_default();
+    o.set("toc_levels", "1..3").unwrap();
+    assert_eq!(o.toc_levels, vec![1, 2, 3]);
+    o.set("smart_quotes", "apos,apos,quot,quot").unwrap();
+    assert!(o.set("entity_output", "bogus").is_err());
+    assert!(o.set("footnote_nr", "x").is_err());
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
