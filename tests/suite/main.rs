@@ -3,3 +3,4 @@
 
 mod errors;
 mod golden;
+mod writer;
