@@ -9,7 +9,7 @@ use hyde_yaml::{Node, Yaml};
 use crate::report::{Finding, Report, Severity};
 use crate::{Input, Output};
 
-/// The plugins GitHub Pages runs (pages-gem v232's whitelist).
+/// The plugins GitHub Pages runs (pages-gem v232's whitelist; see docs/github-pages.md).
 const PAGES_PLUGINS: &[&str] = &[
     "jekyll-avatar",
     "jekyll-coffeescript",
@@ -20,6 +20,7 @@ const PAGES_PLUGINS: &[&str] = &[
     "jekyll-github-metadata",
     "jekyll-include-cache",
     "jekyll-mentions",
+    "jekyll-octicons",
     "jekyll-optional-front-matter",
     "jekyll-paginate",
     "jekyll-readme-index",
