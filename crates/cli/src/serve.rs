@@ -204,11 +204,7 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.no_watch {
-        log(
-            quiet,
-            "Auto-regeneration:",
-            "disabled. Use --watch to enable.",
-        );
+        log(quiet, "Auto-regeneration:", "disabled (--no-watch).");
     } else {
         log(
             quiet,
