@@ -293,7 +293,6 @@ fn symlink_in_destination_is_replaced_not_followed() {
 /// academicpages writes `{% include /analytics-providers/google-universal.html %}`;
 /// Jekyll joins the name to `_includes` (`File.join`), so the leading slash is harmless.
 #[test]
-#[ignore = "needs liquid_ext's include lookup to join names with a leading slash (tags/include.rs `locate`)"]
 fn include_name_with_a_leading_slash_is_found() {
     let s = Scratch::new("include-slash");
     write(

@@ -208,8 +208,11 @@ fn inspect_dirs(dirs: &[PathBuf]) -> String {
 /// Jekyll's `locate_include_file`: the first directory holding `file` as a
 /// regular file (in safe mode, one that does not resolve outside it).
 fn locate(site: &dyn SiteContext, dirs: &[PathBuf], file: &str) -> Result<PathBuf, Error> {
+    // Ruby's File.join keeps `dir` for a name with a leading `/` (`{% include
+    // /x.html %}`, common in academicpages); Path::join would replace it.
+    let relative = file.trim_start_matches('/');
     for dir in dirs {
-        let path = dir.join(file);
+        let path = dir.join(relative);
         if !path.is_file() {
             continue;
         }
