@@ -8,50 +8,79 @@
 # destination and Jekyll's caches are removed first. hyde is timed as the
 # median of HYDE_RUNS runs (default 3); Jekyll once (it is slow), and only when
 # `jekyll` is installed and N <= JEKYLL_MAX (default 5000).
-# Prints wall time, peak RSS, the ratio, and seconds per 1,000 documents, so
-# the scaling from 1k to 10k can be read off the last column.
+#
+# Environment:
+#   HYDE_RUNS=3       hyde runs per site (median reported)
+#   JEKYLL_MAX=5000   largest generated site also built with Jekyll
+#   TOOLS="hyde jekyll"   which builders to run (e.g. TOOLS=jekyll)
+#   HYDE=path         a prebuilt hyde binary (otherwise cargo builds one)
+#   BENCH_DIR=/tmp/hyde-bench   where sites are generated
+#   RESULTS=file      also append each row (TSV) to this file
+#
+# For each builder it prints wall time, CPU time (user+sys, summed over
+# threads), peak RSS, and the load average when the row was measured. On a
+# shared machine wall time is noise; CPU time is the stable figure, and the
+# CPU ratio is conservative for hyde (it is multi-threaded, so its CPU time
+# exceeds its wall time on an idle machine). The last column is hyde's CPU
+# seconds per 1,000 documents, so the scaling from 1k to 10k can be read off.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(example 1000 2000 5000 10000)
 runs=${HYDE_RUNS:-3}
 jekyll_max=${JEKYLL_MAX:-5000}
+tools=${TOOLS:-hyde jekyll}
 work=${BENCH_DIR:-/tmp/hyde-bench}
 mkdir -p "$work"
 
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p hyde-cli
-hyde="${CARGO_TARGET_DIR:-$root/target}/release/hyde"
+if [ -n "${HYDE:-}" ]; then
+  hyde=$HYDE
+elif [[ " $tools " == *" hyde "* ]]; then
+  cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p hyde-cli
+  hyde="${CARGO_TARGET_DIR:-$root/target}/release/hyde"
+fi
 
-# time_build DIR CMD... -> "seconds peak_kib"
+# time_build DIR CMD... -> "wall cpu peak_kib"
 time_build() {
   local dir=$1; shift
   rm -rf "$dir/_site" "$dir/.jekyll-cache" "$dir/.sass-cache"
-  ( cd "$dir" && JEKYLL_ENV=production /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ) \
-    || { echo "build failed in $dir: $*" >&2; tail -5 "$work/stderr.txt" >&2; echo "nan 0"; return; }
-  cat "$work/time.txt"
+  ( cd "$dir" && JEKYLL_ENV=production /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ) \
+    || { echo "build failed in $dir: $*" >&2; tail -5 "$work/stderr.txt" >&2; echo "nan nan 0"; return; }
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time.txt"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 
-printf '%-8s %6s %10s %10s %10s %10s %8s %12s\n' site docs hyde_s hyde_MiB jekyll_s jekyll_MiB ratio hyde_s/1k
+printf '%-8s %6s | %8s %8s %8s | %8s %8s %8s | %7s %7s | %9s %5s\n' \
+  site docs hyde_s hyde_cpu hyde_MiB jek_s jek_cpu jek_MiB r_wall r_cpu cpu_s/1k load
 for size in "${sizes[@]}"; do
   if [ "$size" = example ]; then
     src="$root/examples/academic"; site="$work/example"; rm -rf "$site"; cp -r "$src" "$site"
   else
     site="$work/gen$size"; python3 "$root/benches/gen_site.py" "$site" "$size"
   fi
-  docs=$(find "$site" -name '*.md' -o -name '*.html' | grep -v '/_site/' | wc -l)
-  times=(); mem=0
-  for _ in $(seq "$runs"); do
-    read -r t m < <(time_build "$site" "$hyde" build -q)
-    times+=("$t"); [ "$m" -gt "$mem" ] && mem=$m
-  done
-  ht=$(printf '%s\n' "${times[@]}" | median)
-  jt=nan; jm=0
-  if command -v jekyll >/dev/null && { [ "$size" = example ] || [ "$size" -le "$jekyll_max" ]; }; then
-    read -r jt jm < <(time_build "$site" jekyll build -q)
+  docs=$(find "$site" \( -name '*.md' -o -name '*.html' \) -not -path '*/_site/*' | wc -l)
+  ht=nan; hc=nan; hm=0; l1=$(load)
+  if [[ " $tools " == *" hyde "* ]]; then
+    walls=(); cpus=()
+    for _ in $(seq "$runs"); do
+      read -r t c m < <(time_build "$site" "$hyde" build -q)
+      walls+=("$t"); cpus+=("$c"); [ "$m" -gt "$hm" ] && hm=$m
+    done
+    ht=$(printf '%s\n' "${walls[@]}" | median)
+    hc=$(printf '%s\n' "${cpus[@]}" | median)
   fi
-  ratio=$(awk -v j="$jt" -v h="$ht" 'BEGIN { if (j == "nan" || h == 0) print "-"; else printf "%.1fx", j / h }')
-  per=$(awk -v h="$ht" -v n="$docs" 'BEGIN { printf "%.4f", h * 1000 / n }')
-  awk -v s="$size" -v n="$docs" -v h="$ht" -v hm="$mem" -v j="$jt" -v jm="$jm" -v r="$ratio" -v p="$per" \
-    'BEGIN { printf "%-8s %6s %10s %10.1f %10s %10.1f %8s %12s\n", s, n, h, hm / 1024, j, jm / 1024, r, p }'
+  jt=nan; jc=nan; jm=0
+  if [[ " $tools " == *" jekyll "* ]] && command -v jekyll >/dev/null \
+    && { [ "$size" = example ] || [ "$size" -le "$jekyll_max" ]; }; then
+    read -r jt jc jm < <(time_build "$site" jekyll build -q)
+  fi
+  l2=$(load)
+  row=$(awk -v s="$size" -v n="$docs" -v h="$ht" -v hc="$hc" -v hm="$hm" -v j="$jt" -v jc="$jc" -v jm="$jm" \
+    -v l="$l1/$l2" 'function r(a, b) { return (a == "nan" || b == "nan" || b == 0) ? "-" : sprintf("%.1fx", a / b) }
+    BEGIN { per = (hc == "nan") ? "-" : sprintf("%.3f", hc * 1000 / n)
+            printf "%-8s %6s | %8s %8s %8.1f | %8s %8s %8.1f | %7s %7s | %9s %5s\n",
+              s, n, h, hc, hm / 1024, j, jc, jm / 1024, r(j, h), r(jc, hc), per, l }')
+  echo "$row"
+  [ -z "${RESULTS:-}" ] || echo "$(date -u +%FT%TZ) $row" >> "$RESULTS"
 done

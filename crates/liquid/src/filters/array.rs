@@ -237,20 +237,42 @@ fn try_sort<T>(
     err.map_or(Ok(()), Err)
 }
 
+/// Whether Ruby's value has a `[]` method (see [`prop`]).
+fn has_index_method(item: &Value) -> bool {
+    matches!(
+        item,
+        Value::Hash(_) | Value::Object(_) | Value::Str(_) | Value::Int(_) | Value::Array(_)
+    )
+}
+
+/// `item[property]` borrowed from a hash with a string key (the common
+/// case: no refcount traffic); `None` for every other case.
+fn hash_prop<'a>(item: &'a Value, key: &Value) -> Option<&'a Value> {
+    match (item, key) {
+        (Value::Hash(h), Value::Str(k)) => Some(crate::value::map_get(h, k).unwrap_or(&Value::Nil)),
+        _ => None,
+    }
+}
+
 /// The property values of all items, or `None` if one has no `[]`.
-fn keyed(items: Vec<Value>, property: &Value) -> Result<Option<Vec<(Value, Value)>>, Error> {
-    if items
-        .iter()
-        .any(|i| matches!(prop(i, property), Prop::NoMethod))
-    {
+fn keyed<'a>(
+    items: &'a [Value],
+    property: &Value,
+) -> Result<Option<Vec<std::borrow::Cow<'a, Value>>>, Error> {
+    use std::borrow::Cow;
+    if !items.iter().all(has_index_method) {
         return Ok(None);
     }
     let lazy = items.len() < 2;
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        match prop(&item, property) {
-            Prop::Value(k) => out.push((k, item)),
-            Prop::TypeError if lazy => out.push((Value::Nil, item)),
+        if let Some(k) = hash_prop(item, property) {
+            out.push(Cow::Borrowed(k));
+            continue;
+        }
+        match prop(item, property) {
+            Prop::Value(k) => out.push(Cow::Owned(k)),
+            Prop::TypeError if lazy => out.push(Cow::Owned(Value::Nil)),
             _ => return Err(property_error(property)),
         }
     }
@@ -258,26 +280,25 @@ fn keyed(items: Vec<Value>, property: &Value) -> Result<Option<Vec<(Value, Value
 }
 
 fn sort(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
-    let mut items = input_items(v);
-    if items.is_empty() {
-        return Ok(Value::array(vec![]));
-    }
     match a.first().filter(|p| !p.is_nil()) {
         None => {
+            let mut items = input_items(v);
             try_sort(&mut items, nil_safe_compare)?;
             Ok(Value::array(items))
         }
         Some(p) => {
-            let Some(pairs) = keyed(items, p)? else {
+            let items = items_ref(v);
+            if items.is_empty() {
+                return Ok(Value::array(vec![]));
+            }
+            let Some(keys) = keyed(&items, p)? else {
                 return Ok(Value::Nil);
             };
-            // Sort positions, not the pairs: moving indices is cheaper.
-            let mut order: Vec<usize> = (0..pairs.len()).collect();
-            try_sort(&mut order, |&x, &y| {
-                nil_safe_compare(&pairs[x].0, &pairs[y].0)
-            })?;
+            // Sort positions, not the items: moving indices is cheaper.
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            try_sort(&mut order, |&x, &y| nil_safe_compare(&keys[x], &keys[y]))?;
             Ok(Value::array(
-                order.into_iter().map(|i| pairs[i].1.clone()).collect(),
+                order.into_iter().map(|i| items[i].clone()).collect(),
             ))
         }
     }
@@ -298,23 +319,24 @@ fn casecmp(a: &Value, b: &Value) -> Ordering {
 }
 
 fn sort_natural(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
-    let mut items = input_items(v);
-    if items.is_empty() {
-        return Ok(Value::array(vec![]));
-    }
     match a.first().filter(|p| !p.is_nil()) {
         None => {
+            let mut items = input_items(v);
             crate::value::ruby_sort(&mut items, &mut casecmp);
             Ok(Value::array(items))
         }
         Some(p) => {
-            let Some(pairs) = keyed(items, p)? else {
+            let items = items_ref(v);
+            if items.is_empty() {
+                return Ok(Value::array(vec![]));
+            }
+            let Some(keys) = keyed(&items, p)? else {
                 return Ok(Value::Nil);
             };
-            let mut order: Vec<usize> = (0..pairs.len()).collect();
-            crate::value::ruby_sort(&mut order, &mut |&x, &y| casecmp(&pairs[x].0, &pairs[y].0));
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            crate::value::ruby_sort(&mut order, &mut |&x, &y| casecmp(&keys[x], &keys[y]));
             Ok(Value::array(
-                order.into_iter().map(|i| pairs[i].1.clone()).collect(),
+                order.into_iter().map(|i| items[i].clone()).collect(),
             ))
         }
     }
@@ -329,6 +351,15 @@ fn where_filter(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error>
     let target = a.get(1).filter(|t| !t.is_nil());
     let mut out = Vec::new();
     for item in items.iter() {
+        if let Some(x) = hash_prop(item, property) {
+            if match target {
+                None => x.is_truthy(),
+                Some(t) => liquid_eq(x, t),
+            } {
+                out.push(item.clone());
+            }
+            continue;
+        }
         let keep = match prop(item, property) {
             Prop::Value(x) => match target {
                 None => x.is_truthy(),

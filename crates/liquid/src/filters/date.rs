@@ -26,7 +26,13 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
     let Some(t) = to_date(v, ctx) else {
         return Ok(v.clone());
     };
-    Ok(Value::str(strftime(&t, &format, &zone_name(&t, ctx))))
+    // Only `%Z` (alone or inside `%+`) prints the zone's name.
+    let zone = if format.contains(['Z', '+']) {
+        zone_name(&t, ctx)
+    } else {
+        String::new()
+    };
+    Ok(Value::str(strftime(&t, &format, &zone)))
 }
 
 /// What `%Z` prints for `t`: the local zone's abbreviation for local times, `UTC`
@@ -53,12 +59,13 @@ pub fn to_date(v: &Value, ctx: &Context) -> Option<DateTime<FixedOffset>> {
             if s.is_empty() {
                 return None;
             }
-            let lower = s.to_lowercase();
-            if lower == "now" || lower == "today" {
+            // Ruby downcases first; no non-ASCII character lowercases to a
+            // letter of "now"/"today" or to a digit, so ASCII folding agrees.
+            if s.eq_ignore_ascii_case("now") || s.eq_ignore_ascii_case("today") {
                 return Some(ctx.now());
             }
-            if lower.bytes().all(|b| b.is_ascii_digit()) {
-                return epoch(lower.parse().ok()?, ctx);
+            if s.bytes().all(|b| b.is_ascii_digit()) {
+                return epoch(s.parse().ok()?, ctx);
             }
             parse_time(s, ctx.zone(), ctx.now())
         }

@@ -98,11 +98,31 @@ pub(super) fn register(e: &mut Engine) {
         Ok(Value::str(replace_last(&to_s(v), &to_s(&a[0]), "")))
     });
     add(e, "append", 1, 1, |v, a, _| {
-        Ok(Value::str(to_s(v) + to_s(&a[0])))
+        Ok(concat(&to_s(v), &to_s(&a[0])))
     });
     add(e, "prepend", 1, 1, |v, a, _| {
-        Ok(Value::str(to_s(&a[0]) + to_s(v)))
+        Ok(concat(&to_s(&a[0]), &to_s(v)))
     });
+}
+
+/// `a + b` as one allocation (a `String` turned into a `Value` is copied
+/// once more).
+fn concat(a: &str, b: &str) -> Value {
+    if b.is_empty() {
+        return Value::str(a);
+    }
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            buf.push_str(a);
+            buf.push_str(b);
+            Value::str(buf.as_str())
+        }
+        Err(_) => Value::str(format!("{a}{b}")),
+    })
 }
 
 /// The input itself when a string filter left it unchanged (no copy).
@@ -152,7 +172,11 @@ fn escape(v: &Value, _: &[Value], _: &mut Context) -> Result<Value, Error> {
     if v.is_nil() {
         return Ok(Value::Nil);
     }
-    Ok(Value::str(escape_html(&to_s(v))))
+    let s = to_s(v);
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return Ok(same_or_new(v, &s));
+    }
+    Ok(Value::str(escape_html(&s)))
 }
 
 /// `CGI.escapeHTML`.
@@ -394,7 +418,7 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
     }
     let list = awk_split(&s, Some(words as usize + 1));
     if list.len() as i64 <= words {
-        return Ok(Value::str(s));
+        return Ok(same_or_new(v, &s));
     }
     let ellipsis = a.get(1).map_or(std::borrow::Cow::Borrowed("..."), to_s);
     let mut out = list[..list.len() - 1].join(" ");
@@ -459,11 +483,17 @@ pub(crate) fn split<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
 
 /// Removes `<script>`, `<style>` and comment blocks, then all tags.
 fn strip_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most inputs have no script, comment or style block: no copy then.
+    let mut out = String::new();
     let mut i = 0;
     let mut last = 0;
     'outer: while let Some(p) = s[i..].find('<') {
         let at = i + p;
+        // Every block opener starts `<s` or `<!`.
+        if !matches!(s.as_bytes().get(at + 1), Some(b's' | b'!')) {
+            i = at + 1;
+            continue;
+        }
         for (open, close) in [
             ("<script", "</script>"),
             ("<!--", "-->"),
@@ -471,6 +501,9 @@ fn strip_html(s: &str) -> String {
         ] {
             if s[at..].starts_with(open) {
                 if let Some(e) = s[at + open.len()..].find(close) {
+                    if out.capacity() == 0 {
+                        out.reserve(s.len());
+                    }
                     out.push_str(&s[last..at]);
                     i = at + open.len() + e + close.len();
                     last = i;
@@ -480,9 +513,14 @@ fn strip_html(s: &str) -> String {
         }
         i = at + 1;
     }
-    out.push_str(&s[last..]);
-    let mut result = String::with_capacity(out.len());
-    let mut rest = out.as_str();
+    let text = if last == 0 {
+        s
+    } else {
+        out.push_str(&s[last..]);
+        out.as_str()
+    };
+    let mut result = String::with_capacity(text.len());
+    let mut rest = text;
     while let Some(p) = rest.find('<') {
         match rest[p..].find('>') {
             Some(e) => {

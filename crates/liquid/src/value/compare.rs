@@ -14,7 +14,7 @@ pub fn liquid_eq(a: &Value, b: &Value) -> bool {
         (Int(x), Int(y)) => x == y,
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
         (Float(x), Float(y)) => x == y,
-        (Str(x), Str(y)) => x == y,
+        (Str(x), Str(y)) => super::str_eq(x, y),
         (Array(x), Array(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| liquid_eq(p, q))
         }
