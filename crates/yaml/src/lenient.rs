@@ -275,6 +275,14 @@ fn leading_document_end(src: &str) -> Option<Pos> {
 /// (`Psych.safe_load(src, permitted_classes: [Date, Time], aliases: true)`).
 /// An empty stream or empty document gives `Yaml::Null` (Ruby `nil`).
 pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
+    if src.chars().skip(1).any(|c| c == '\u{feff}') {
+        return crate::bom::load_with_boms(src, opts, load_bom_free);
+    }
+    load_bom_free(src, opts)
+}
+
+/// [`load`] for a text with no byte order mark past its first character.
+fn load_bom_free(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
     match src.strip_prefix('\u{feff}') {
         // libyaml counts the byte order mark as a column of line 1.
         Some(rest) => load_text(rest, opts).map_err(|mut e| {

@@ -32,6 +32,7 @@
 //! [`load_toml`] reads `_config.toml` into the same types, as tomlrb does.
 //! [`to_json`] is the typed canonical dump the differential corpus compares.
 
+mod bom;
 mod chrono_lite;
 mod dump;
 mod error;
