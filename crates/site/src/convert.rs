@@ -56,6 +56,11 @@ impl Markdown {
         }
     }
 
+    /// Jekyll's `smartify`: kramdown's SmartyPants parser with the site's options.
+    pub fn smartify(&self, text: &str) -> String {
+        hyde_markdown::smartypants(text, &self.options).html
+    }
+
     /// Converts Markdown to HTML.
     pub fn convert(&self, text: &str, file: &str) -> Result<String> {
         if self.commonmark {
@@ -107,126 +112,6 @@ pub fn prepare_context(
         b.site.settings.timezone,
     )));
     crate::plugins::prepare_context(b, ctx, doc, phase);
-}
-
-/// kramdown's SmartyPants conversion, for `smartify`: quotes, dashes,
-/// ellipses and guillemets become typographic characters; HTML tags and
-/// entities pass through, other `& < >` are escaped, and elements left open
-/// are closed after a line break, as kramdown does.
-pub fn smartify(input: &str) -> String {
-    const VOID: &[&str] = &[
-        "br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
-        "track", "wbr",
-    ];
-    let chars: Vec<char> = input.chars().collect();
-    let mut out = String::with_capacity(input.len() + 8);
-    let mut open: Vec<String> = Vec::new();
-    let mut i = 0;
-    let opening_context = |prev: Option<char>| match prev {
-        None => true,
-        Some(p) => p.is_whitespace() || "([{-\u{2013}\u{2014}".contains(p),
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        let rest = |k: usize| chars.get(i + k).copied();
-        match c {
-            '<' if rest(1).is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!') => {
-                // An HTML tag: copy to its end, remembering open elements.
-                let start = out.len();
-                while i < chars.len() {
-                    out.push(chars[i]);
-                    i += 1;
-                    if chars[i - 1] == '>' {
-                        break;
-                    }
-                }
-                let tag = &out[start + 1..];
-                let closing = tag.starts_with('/');
-                let name: String = tag
-                    .trim_start_matches('/')
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect();
-                if closing {
-                    if let Some(p) = open.iter().rposition(|o| *o == name) {
-                        open.truncate(p);
-                    }
-                } else if !name.is_empty()
-                    && !tag.ends_with("/>")
-                    && !VOID.contains(&name.to_ascii_lowercase().as_str())
-                {
-                    open.push(name);
-                }
-                continue;
-            }
-            '-' if rest(1) == Some('-') && rest(2) == Some('-') => {
-                out.push('\u{2014}');
-                i += 3;
-                continue;
-            }
-            '-' if rest(1) == Some('-') => {
-                out.push('\u{2013}');
-                i += 2;
-                continue;
-            }
-            '.' if rest(1) == Some('.') && rest(2) == Some('.') => {
-                out.push('\u{2026}');
-                i += 3;
-                continue;
-            }
-            '<' if rest(1) == Some('<') => {
-                out.push('\u{ab}');
-                i += 2;
-                continue;
-            }
-            '>' if rest(1) == Some('>') => {
-                out.push('\u{bb}');
-                i += 2;
-                continue;
-            }
-            '\'' => {
-                let prev = out.chars().last();
-                out.push(if opening_context(prev) {
-                    '\u{2018}'
-                } else {
-                    '\u{2019}'
-                });
-            }
-            '"' => {
-                let prev = out.chars().last();
-                out.push(if opening_context(prev) {
-                    '\u{201c}'
-                } else {
-                    '\u{201d}'
-                });
-            }
-            '&' => {
-                // An entity passes through; a bare ampersand is escaped, as
-                // kramdown's HTML converter escapes text.
-                let ent: String = chars[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
-                    .collect();
-                if !ent.is_empty() && chars.get(i + 1 + ent.chars().count()) == Some(&';') {
-                    out.push('&');
-                } else {
-                    out.push_str("&amp;");
-                }
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-        i += 1;
-    }
-    // kramdown closes the elements left open, after a line break.
-    if !open.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    for name in open.iter().rev() {
-        out.push_str(&format!("</{name}>"));
-    }
-    out
 }
 
 /// Compiles Sass text with the site's `sass:` settings (for `scssify`).

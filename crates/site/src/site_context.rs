@@ -154,7 +154,7 @@ impl SiteContext for Build {
     }
 
     fn smartify(&self, input: &str) -> Result<String, Error> {
-        Ok(crate::convert::smartify(input))
+        Ok(self.markdown.smartify(input))
     }
 
     fn scssify(&self, input: &str) -> Result<String, Error> {
