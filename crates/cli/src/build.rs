@@ -137,46 +137,6 @@ pub fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `hyde doctor`: builds in memory and reports what Jekyll's doctor reports
-/// that hyde knows of: destinations shared by several files.
-pub fn run_doctor(args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let opts = args.options();
-    let site = match Site::load(&opts) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}", e.report());
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let mut out = hyde_site::MemoryOutput::default();
-    match hyde_site::build_site(site, &mut out, Instant::now()) {
-        Ok(report) => {
-            let conflicts: Vec<_> = report
-                .warnings
-                .iter()
-                .filter(|w| w.message.starts_with("Conflict"))
-                .collect();
-            if conflicts.is_empty() {
-                log(
-                    args.quiet,
-                    "Your test results",
-                    "are in. Everything looks fine.",
-                );
-                Ok(ExitCode::SUCCESS)
-            } else {
-                for w in conflicts {
-                    eprintln!("{}", w.report());
-                }
-                Ok(ExitCode::from(1))
-            }
-        }
-        Err(e) => {
-            eprintln!("{}", e.report());
-            Ok(ExitCode::from(1))
-        }
-    }
-}
-
 /// `hyde clean`: removes the destination and the caches.
 pub fn run_clean(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let opts = args.options();

@@ -6,6 +6,7 @@
 //! the engines on their own; `markdown` converts as the site's kramdown would.
 
 mod build;
+mod doctor;
 mod serve;
 mod tools;
 
@@ -25,14 +26,14 @@ struct Cli {
 enum Command {
     /// Build your site
     #[command(visible_alias = "b")]
-    Build(build::BuildArgs),
+    Build(BuildCommand),
     /// Clean the site (removes site output and metadata file) without building
     Clean(build::BuildArgs),
     /// Serve your site locally, rebuilding on changes
     #[command(visible_alias = "s")]
     Serve(serve::ServeArgs),
-    /// Search site and print specific deprecation warnings
-    Doctor(build::BuildArgs),
+    /// Check the built site and its source for what breaks on GitHub Pages
+    Doctor(doctor::DoctorArgs),
     /// Render a Liquid template with Jekyll's (or only standard) tags and filters
     Liquid(tools::LiquidArgs),
     /// Convert Markdown as Jekyll's kramdown converter does
@@ -41,13 +42,34 @@ enum Command {
     Highlight(tools::HighlightArgs),
 }
 
+/// `hyde build`'s flags: Jekyll's, plus `--strict`.
+#[derive(clap::Args, Debug)]
+struct BuildCommand {
+    #[command(flatten)]
+    build: build::BuildArgs,
+    /// Fail the build when `hyde doctor` finds errors in the result (for CI)
+    #[arg(long)]
+    strict: bool,
+    /// With --strict: also hold the site to GitHub Pages' rules
+    #[arg(long = "github-pages", requires = "strict")]
+    github_pages: bool,
+}
+
+fn run_build(args: &BuildCommand) -> anyhow::Result<ExitCode> {
+    let code = build::run_build(&args.build)?;
+    if !args.strict || code != ExitCode::SUCCESS {
+        return Ok(code);
+    }
+    doctor::run_strict(&args.build, args.github_pages)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build(args) => build::run_build(&args),
+        Command::Build(args) => run_build(&args),
         Command::Clean(args) => build::run_clean(&args),
         Command::Serve(args) => serve::run_serve(&args),
-        Command::Doctor(args) => build::run_doctor(&args),
+        Command::Doctor(args) => doctor::run_doctor(&args),
         Command::Liquid(args) => tools::run_liquid(&args),
         Command::Markdown(args) => tools::run_markdown(&args),
         Command::Highlight(args) => tools::run_highlight(&args),
