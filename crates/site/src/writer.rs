@@ -122,13 +122,7 @@ impl DiskOutput {
                     }
                 }
                 remove_if_dir(&target).map_err(io)?;
-                if fs::symlink_metadata(&target).is_ok() {
-                    fs::remove_file(&target).map_err(io)?;
-                }
-                fs::copy(src, &target).map_err(io)?;
-                if let Some(m) = mtime {
-                    set_mtime(&target, m).map_err(io)?;
-                }
+                copy_atomically(src, &target, &meta, mtime).map_err(io)?;
             }
         }
         stats.written += 1;
@@ -166,20 +160,48 @@ fn ensure_dir(root: &Path, dir: &Path) -> Result<(), WriteError> {
 /// Writes to a temporary name in the same folder, then renames into place, so
 /// a reader (the dev server) never sees a half-written file.
 fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.hyde-tmp"));
+    let tmp = temp_name(target);
     fs::write(&tmp, bytes)?;
     fs::rename(&tmp, target).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
 }
 
-fn set_mtime(path: &Path, mtime: SystemTime) -> io::Result<()> {
-    let f = fs::File::options().write(true).open(path)?;
-    f.set_modified(mtime)
+/// The temporary name `target` is first written under, in its own folder.
+fn temp_name(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.hyde-tmp"))
+}
+
+/// Copies `src` to a temporary name beside `target`, gives it the source's
+/// mtime and permissions, then renames it into place: a reader never sees a
+/// half-copied file, and a symlink at `target` is replaced, not followed.
+fn copy_atomically(
+    src: &Path,
+    target: &Path,
+    meta: &fs::Metadata,
+    mtime: Option<SystemTime>,
+) -> io::Result<()> {
+    let tmp = temp_name(target);
+    let _ = fs::remove_file(&tmp);
+    let result = (|| {
+        let mut from = fs::File::open(src)?;
+        let mut to = fs::File::create(&tmp)?;
+        io::copy(&mut from, &mut to)?;
+        if let Some(m) = mtime {
+            to.set_modified(m)?;
+        }
+        drop(to);
+        fs::set_permissions(&tmp, meta.permissions())?;
+        fs::rename(&tmp, target)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 impl Output for DiskOutput {
@@ -306,5 +328,40 @@ impl Output for MemoryOutput {
             .filter(|k| !self.files.contains_key(*k))
             .count();
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn copy_is_atomic_keeps_mtime_and_replaces_read_only_targets() {
+        let dir = std::env::temp_dir().join(format!("hyde-writer-copy-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("mkdir");
+        let src = dir.join("src.bin");
+        fs::write(&src, b"new bytes").expect("write");
+        let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+        fs::File::options()
+            .write(true)
+            .open(&src)
+            .and_then(|f| f.set_modified(old))
+            .expect("mtime");
+        let target = dir.join("out.bin");
+        fs::write(&target, b"old").expect("write");
+        let mut perms = fs::metadata(&target).expect("meta").permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&target, perms).expect("chmod");
+        let meta = fs::metadata(&src).expect("meta");
+        copy_atomically(&src, &target, &meta, Some(old)).expect("copies");
+        assert_eq!(fs::read(&target).expect("read"), b"new bytes");
+        assert_eq!(
+            fs::metadata(&target).and_then(|m| m.modified()).ok(),
+            Some(old)
+        );
+        assert!(!temp_name(&target).exists());
+        let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -329,7 +329,10 @@ fn refresh_excerpt(doc: &mut Document, site_separator: &str) {
     if doc.excerpt.is_none() {
         return;
     }
-    let sep = doc.get("excerpt_separator").map(Value::to_liquid_string).unwrap_or_else(|| site_separator.to_string());
+    let sep = doc
+        .get("excerpt_separator")
+        .map(Value::to_liquid_string)
+        .unwrap_or_else(|| site_separator.to_string());
     if !sep.is_empty() {
         doc.excerpt = Some(crate::document::extract_excerpt(&doc.content, &sep));
     }

@@ -170,7 +170,10 @@ pub fn generate(site: &mut Site) -> crate::error::Result<()> {
             ("category", opt(&spec.category)),
             ("tags", opt(&spec.tag)),
         ]);
-        let page = util::page_without_file(site, &spec.path, data, "{% jekyll_feed %}".into())?;
+        let mut page = util::page_without_file(site, &spec.path, data, "{% jekyll_feed %}".into())?;
+        // jekyll-feed hands the path itself to `PageWithoutAFile` as the
+        // name, so `page.name` keeps its leading slash (`/feed.xml`).
+        page.name = spec.path.clone();
         site.pages.push(page.into());
     }
     Ok(())

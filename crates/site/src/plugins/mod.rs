@@ -173,6 +173,15 @@ pub fn is_enabled(site: &Site, plugin: Plugin) -> bool {
         .any(|n| Plugin::from_name(n) == Some(plugin))
 }
 
+/// Where `plugins:` first names the plugin (`usize::MAX` when it does not).
+fn first_mention(site: &Site, plugin: Plugin) -> usize {
+    site.settings
+        .plugins
+        .iter()
+        .position(|n| Plugin::from_name(n) == Some(plugin))
+        .unwrap_or(usize::MAX)
+}
+
 /// One warning per plugin that cannot run: unknown gems and `_plugins/*.rb`.
 pub fn unknown_plugin_warnings(site: &Site) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -318,11 +327,17 @@ pub fn generate(site: &mut Site) -> Result<Vec<Warning>> {
     if links {
         content::relative_links(site);
     }
-    if feed {
-        feed::generate(site)?;
-    }
-    if map {
-        sitemap::generate(site)?;
+    // Feed and sitemap share the lowest priority; Jekyll then runs them in
+    // the order their gems were loaded, which is the order `plugins:` names
+    // them, and their pages join `site.pages` in that order.
+    let mut lowest = [(Plugin::Feed, feed), (Plugin::Sitemap, map)];
+    lowest.sort_by_key(|(p, _)| first_mention(site, *p));
+    for (plugin, enabled) in lowest {
+        match plugin {
+            Plugin::Feed if enabled => feed::generate(site)?,
+            Plugin::Sitemap if enabled => sitemap::generate(site)?,
+            _ => {}
+        }
     }
     if is_enabled(site, Plugin::Gist) {
         warnings.extend(gist::warnings(site));

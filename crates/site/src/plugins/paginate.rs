@@ -217,7 +217,9 @@ pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Va
         return None;
     }
     let init = usize::try_from((num - 1).saturating_mul(per)).unwrap_or(usize::MAX);
-    let end = init.saturating_add(usize::try_from(per).unwrap_or(usize::MAX)).min(posts.len());
+    let end = init
+        .saturating_add(usize::try_from(per).unwrap_or(usize::MAX))
+        .min(posts.len());
     let slice: Vec<Value> = posts
         .get(init..end)
         .unwrap_or(&[])
