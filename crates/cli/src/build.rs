@@ -49,6 +49,9 @@ pub struct BuildArgs {
     /// Generate a Liquid rendering profile
     #[arg(long)]
     profile: bool,
+    /// Build as GitHub Pages would: its forced settings, default plugins and whitelist
+    #[arg(long = "github-pages")]
+    pub github_pages: bool,
     /// Disable caching to disk (accepted for compatibility; hyde keeps no disk cache)
     #[arg(long = "disable-disk-cache")]
     disable_disk_cache: bool,
@@ -71,6 +74,7 @@ impl BuildArgs {
             verbose: self.verbose,
             profile: self.profile,
             environment: std::env::var("JEKYLL_ENV").ok().filter(|e| !e.is_empty()),
+            github_pages: self.github_pages,
         }
     }
 }

@@ -26,9 +26,6 @@ pub enum Format {
 pub struct DoctorArgs {
     #[command(flatten)]
     build: BuildArgs,
-    /// Also check what GitHub Pages does differently (unsupported plugins become errors)
-    #[arg(long = "github-pages")]
-    github_pages: bool,
     /// Report format
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -103,7 +100,7 @@ pub fn run_doctor(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
         scratch.path(),
         &config_files,
         &built.warnings,
-        args.github_pages,
+        args.build.github_pages,
     );
     match args.format {
         Format::Text => print!("{}", report.to_text()),
@@ -117,7 +114,7 @@ pub fn run_doctor(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `hyde build --strict`: checks the destination that was just written.
-pub fn run_strict(args: &BuildArgs, github_pages: bool) -> anyhow::Result<ExitCode> {
+pub fn run_strict(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let opts = args.options();
     let raw = match hyde_site::RawConfig::load(&opts) {
         Ok(raw) => raw,
@@ -138,7 +135,7 @@ pub fn run_strict(args: &BuildArgs, github_pages: bool) -> anyhow::Result<ExitCo
         &settings.destination,
         &raw.files,
         &[],
-        github_pages,
+        args.github_pages,
     );
     if report.has_errors() {
         eprint!("{}", report.to_text());

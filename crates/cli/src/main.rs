@@ -50,9 +50,6 @@ struct BuildCommand {
     /// Fail the build when `hyde doctor` finds errors in the result (for CI)
     #[arg(long)]
     strict: bool,
-    /// With --strict: also hold the site to GitHub Pages' rules
-    #[arg(long = "github-pages", requires = "strict")]
-    github_pages: bool,
 }
 
 fn run_build(args: &BuildCommand) -> anyhow::Result<ExitCode> {
@@ -60,7 +57,7 @@ fn run_build(args: &BuildCommand) -> anyhow::Result<ExitCode> {
     if !args.strict || code != ExitCode::SUCCESS {
         return Ok(code);
     }
-    doctor::run_strict(&args.build, args.github_pages)
+    doctor::run_strict(&args.build)
 }
 
 fn main() -> ExitCode {

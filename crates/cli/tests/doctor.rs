@@ -94,3 +94,51 @@ fn build_strict_fails_on_doctor_errors() {
         String::from_utf8_lossy(&ok.stderr)
     );
 }
+
+#[test]
+fn github_pages_mode_turns_on_its_default_plugins_and_skips_others() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("_config.yml"),
+        "plugins: [jekyll-archives]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("notes.md"),
+        "# Notes\n\nNo front matter here.\n",
+    )
+    .unwrap();
+    let plain = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let run = |dest: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            "-s",
+            site.path().to_str().unwrap(),
+            "-d",
+            dest.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        hyde(&args)
+    };
+    assert!(run(plain.path(), &[]).status.success());
+    let out = run(pages.path(), &["--github-pages"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // jekyll-optional-front-matter is one of GitHub Pages' default plugins:
+    // without it the file is static, with it a page.
+    assert!(plain.path().join("notes.md").exists());
+    assert!(pages.path().join("notes.html").exists());
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        log.contains("'jekyll-archives' is not allowed on GitHub Pages"),
+        "{log}"
+    );
+}

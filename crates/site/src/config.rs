@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use hyde_liquid::value::map_get;
 use hyde_liquid::{Map, Value};
 
-use crate::error::{Error, ErrorKind, Result, Span};
+use crate::error::{Error, ErrorKind, Result, Span, Warning};
 use crate::permalink::style_to_template;
 use crate::value::{deep_merge, parse_toml, parse_yaml, str_list, truthy};
 
@@ -59,6 +59,9 @@ pub struct BuildOptions {
     pub profile: bool,
     /// `JEKYLL_ENV` (default `development`).
     pub environment: Option<String>,
+    /// `--github-pages`: build as GitHub Pages would (its forced settings,
+    /// default plugins and plugin whitelist; safe mode).
+    pub github_pages: bool,
 }
 
 fn s(v: &str) -> Value {
@@ -160,6 +163,8 @@ pub struct RawConfig {
     pub map: Map,
     /// The configuration files read, in order (for the "Configuration file:" line).
     pub files: Vec<PathBuf>,
+    /// What reading the configuration found to warn about (`--github-pages`).
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads one configuration file (YAML, or TOML by extension) into a hash.
@@ -200,7 +205,6 @@ impl RawConfig {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let source = opts.source.clone().unwrap_or_else(|| cwd.clone());
         let source = absolute(&cwd, &source);
-        let mut map = defaults(&source);
         let files: Vec<PathBuf> = if opts.config_files.is_empty() {
             ["_config.yml", "_config.yaml", "_config.toml"]
                 .iter()
@@ -214,11 +218,21 @@ impl RawConfig {
                 .map(|p| absolute(&cwd, p))
                 .collect()
         };
+        let mut user = Map::new();
         for f in &files {
             let display = display_path(&source, f);
             let file_map = read_config_file(f, &display)?;
-            deep_merge(&mut map, &file_map);
+            deep_merge(&mut user, &file_map);
         }
+        // GitHub Pages rewrites the site's own settings (its defaults under
+        // them, its overrides over them); Jekyll's defaults lie beneath all.
+        let mut warnings = Vec::new();
+        if opts.github_pages {
+            let production = opts.environment.as_deref() == Some("production");
+            warnings = crate::plugins::github_pages::apply(&mut user, production);
+        }
+        let mut map = defaults(&source);
+        deep_merge(&mut map, &user);
         let mut set = |k: &str, v: Value| {
             map.insert(s(k), v);
         };
@@ -269,7 +283,11 @@ impl RawConfig {
         add_default_collections(&mut map);
         add_default_excludes(&mut map);
         setup_kramdown(&mut map);
-        Ok(RawConfig { map, files })
+        Ok(RawConfig {
+            map,
+            files,
+            warnings,
+        })
     }
 
     /// A key of the merged hash.

@@ -106,7 +106,8 @@ impl Site {
     ) -> Result<Site> {
         let (defaults, dwarn) =
             FrontMatterDefaults::new(raw.get("defaults"), &settings.collections_dir);
-        let mut warnings: Vec<Warning> = dwarn.into_iter().map(Warning::plain).collect();
+        let mut warnings: Vec<Warning> = raw.warnings.clone();
+        warnings.extend(dwarn.into_iter().map(Warning::plain));
         let entries = reader::read(&settings);
         let mut ctx = ReadCtx {
             settings: &settings,
