@@ -14,6 +14,7 @@ mod config;
 mod content;
 mod html;
 mod links;
+mod pages;
 mod report;
 mod source;
 
@@ -60,6 +61,9 @@ pub fn check(input: &Input<'_>) -> Report {
     let settings = config::Settings::read(input.config);
     config::check(input, &settings, &mut report);
     config::check_outputs(&outputs, &mut report);
+    if input.github_pages {
+        pages::check(input.source, input.destination, &settings, &mut report);
+    }
     let documents = source::read_documents(input.source, input.destination);
     content::check_assets(input, &settings, &documents, &mut report);
     let mut links = links::Links::default();

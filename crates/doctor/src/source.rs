@@ -29,6 +29,11 @@ fn skipped(name: &str) -> bool {
     )
 }
 
+/// Every file under `dir`, skipping `skip` and folders that are never source.
+pub(crate) fn walk_files(dir: &Path, skip: &Path, out: &mut Vec<PathBuf>) {
+    walk(dir, skip, out);
+}
+
 fn walk(dir: &Path, skip: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

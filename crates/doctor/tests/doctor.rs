@@ -75,6 +75,20 @@ fn github_pages_mode_makes_unsupported_plugins_errors() {
     };
     assert_eq!(errors(&plain, "pages-plugin"), 0);
     assert_eq!(errors(&pages, "pages-plugin"), 2, "{}", pages.to_text());
+    // Liquid 5 / Jekyll 4 features: checked only for GitHub Pages.
+    assert_eq!(errors(&plain, "pages-liquid"), 0);
+    assert_eq!(errors(&pages, "pages-liquid"), 1, "{}", pages.to_text());
+    let find = pages
+        .findings
+        .iter()
+        .find(|f| f.message.contains("`find` filter"))
+        .expect("find filter");
+    assert_eq!(find.severity, hyde_doctor::Severity::Warning);
+    assert_eq!(
+        find.file.as_deref(),
+        Some(Path::new("_includes/modern.html"))
+    );
+    assert_eq!(find.line, Some(3));
 }
 
 #[test]
