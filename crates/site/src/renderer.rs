@@ -41,6 +41,8 @@ pub struct Build {
     source_maps: std::sync::Mutex<Vec<(String, String)>>,
     /// Per-template render statistics, when `--profile` is on.
     profiler: Option<std::sync::Mutex<HashMap<String, ProfileRow>>>,
+    /// jekyll-paginate's shared state, found on first use.
+    pub(crate) pagination: std::sync::OnceLock<crate::plugins::paginate::Pagination>,
 }
 
 /// One row of the `--profile` table: a template, how often it rendered, the
@@ -92,6 +94,7 @@ impl Build {
             profiler: profiling.then(Default::default),
             source_maps: Default::default(),
             source_map_pages,
+            pagination: Default::default(),
         })
     }
 

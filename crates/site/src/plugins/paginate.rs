@@ -109,9 +109,9 @@ fn path_len(d: &Document) -> usize {
 }
 
 /// `Pager.paginate_path`: the URL of page `num`.
-fn page_path(site: &Site, num: i64) -> Option<String> {
+fn page_path(site: &Site, template: Option<&Arc<Document>>, num: i64) -> Option<String> {
     if num <= 1 {
-        return template_page(site).map(|p| p.url.clone());
+        return template.map(|p| p.url.clone());
     }
     let p = paginate_path(site).replacen(":num", &num.to_string(), 1);
     Some(if p.starts_with('/') {
@@ -119,6 +119,24 @@ fn page_path(site: &Site, num: i64) -> Option<String> {
     } else {
         format!("/{p}")
     })
+}
+
+/// What every paginated page shares, found once per build: the page being
+/// paginated and the posts it lists (searching them per page made the build
+/// quadratic in the number of posts).
+#[derive(Debug)]
+pub(crate) struct Pagination {
+    template: Option<Arc<Document>>,
+    posts: Vec<Arc<Document>>,
+}
+
+impl Pagination {
+    fn of(site: &Site) -> Pagination {
+        Pagination {
+            template: template_page(site).cloned(),
+            posts: visible_posts(site).into_iter().cloned().collect(),
+        }
+    }
 }
 
 fn visible_posts(site: &Site) -> Vec<&Arc<Document>> {
@@ -157,7 +175,7 @@ pub fn generate(site: &mut Site, warnings: &mut Vec<Warning>) -> crate::error::R
     let pages = total_pages(visible_posts(site).len(), per);
     let mut added = Vec::new();
     for num in 2..=pages {
-        let Some(dir) = page_path(site, num) else {
+        let Some(dir) = page_path(site, Some(&template), num) else {
             break;
         };
         let page = Document::page(PageInit {
@@ -179,12 +197,12 @@ pub fn generate(site: &mut Site, warnings: &mut Vec<Warning>) -> crate::error::R
 }
 
 /// The page number a document shows, when it is the pagination index or one of its copies.
-fn page_number(site: &Site, doc: &Document) -> Option<i64> {
+fn page_number(site: &Site, template: Option<&Arc<Document>>, doc: &Document) -> Option<i64> {
     // Only copies of an `index.html` page can be paginated: skip the search for others.
     if doc.name != "index.html" || !matches!(doc.kind, Kind::Page) {
         return None;
     }
-    let template = template_page(site)?;
+    let template = template?;
     if doc.path != template.path || !matches!(doc.kind, Kind::Page) {
         return None;
     }
@@ -210,8 +228,10 @@ fn page_number(site: &Site, doc: &Document) -> Option<i64> {
 pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Value> {
     let site = &b.site;
     let per = per_page(site).filter(|p| *p > 0)?;
-    let num = page_number(site, doc)?;
-    let posts = visible_posts(site);
+    let cached = b.pagination.get_or_init(|| Pagination::of(site));
+    let template = cached.template.as_ref();
+    let num = page_number(site, template, doc)?;
+    let posts = &cached.posts;
     let total = total_pages(posts.len(), per);
     if num > total {
         return None;
@@ -228,7 +248,7 @@ pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Va
         .collect();
     let int_or_nil = |n: Option<i64>| n.map(Value::Int).unwrap_or(Value::Nil);
     let path_or_nil = |n: Option<i64>| {
-        n.and_then(|n| page_path(site, n))
+        n.and_then(|n| page_path(site, template, n))
             .map(Value::str)
             .unwrap_or(Value::Nil)
     };
