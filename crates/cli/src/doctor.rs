@@ -37,8 +37,16 @@ pub fn check_built(
     destination: &Path,
     config_files: &[PathBuf],
     build_warnings: &[hyde_site::Warning],
+    exclude: &[String],
     github_pages: bool,
 ) -> hyde_doctor::Report {
+    // Jekyll's EntryFilter#glob_include?: a glob match, or a path prefix.
+    let excluded = |rel: &str| {
+        exclude.iter().any(|pattern| {
+            let pattern = pattern.trim_start_matches('/');
+            hyde_site::fnmatch::fnmatch(pattern, rel) || rel.starts_with(pattern)
+        })
+    };
     let config_path = config_files
         .first()
         .cloned()
@@ -57,6 +65,7 @@ pub fn check_built(
         config_file: &config_file,
         outputs: &[],
         github_pages,
+        excluded: Some(&excluded),
     });
     for warning in build_warnings
         .iter()
@@ -86,6 +95,7 @@ pub fn run_doctor(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
     };
     let source = site.settings.source.clone();
     let config_files = site.raw.files.clone();
+    let exclude = site.settings.exclude.clone();
     let scratch = tempfile::tempdir()?;
     let mut out = DiskOutput::new(scratch.path());
     let built = match hyde_site::build_site(site, &mut out, t0) {
@@ -100,6 +110,7 @@ pub fn run_doctor(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
         scratch.path(),
         &config_files,
         &built.warnings,
+        &exclude,
         args.build.github_pages,
     );
     match args.format {
@@ -135,6 +146,7 @@ pub fn run_strict(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         &settings.destination,
         &raw.files,
         &[],
+        &settings.exclude,
         args.github_pages,
     );
     if report.has_errors() {

@@ -107,6 +107,27 @@ pub(crate) fn check_assets(
     }
 }
 
+/// Pages (files with front matter) that the site's `exclude:` list drops.
+pub(crate) fn check_excluded(input: &Input<'_>, documents: &[Document], report: &mut Report) {
+    let Some(excluded) = input.excluded else {
+        return;
+    };
+    for doc in documents {
+        let rel = crate::source::slash_path(&doc.path);
+        if excluded(&rel) {
+            report.push(
+                Finding::new(
+                    Severity::Warning,
+                    "dropped-file",
+                    format!("`{rel}` has front matter but matches `exclude:`, so Jekyll neither reads nor publishes it"),
+                    "remove the matching pattern from `exclude:` in _config.yml if the page should be published",
+                )
+                .in_file(doc.path.clone()),
+            );
+        }
+    }
+}
+
 /// Finds `$…$` spans whose contents Markdown turned into `<em>` or `<strong>`.
 pub(crate) fn check_math(output: &Output, html: &str, report: &mut Report) {
     let mut line_start = 0;

@@ -48,6 +48,9 @@ pub struct Input<'a> {
     pub outputs: &'a [Output],
     /// Also check what GitHub Pages does differently (`--github-pages`).
     pub github_pages: bool,
+    /// Whether the site's `exclude:` list drops a source path (relative,
+    /// `/`-separated), as the build decides it. `None` skips that check.
+    pub excluded: Option<&'a (dyn Fn(&str) -> bool + 'a)>,
 }
 
 /// Runs every check.
@@ -66,6 +69,7 @@ pub fn check(input: &Input<'_>) -> Report {
     }
     let documents = source::read_documents(input.source, input.destination);
     content::check_assets(input, &settings, &documents, &mut report);
+    content::check_excluded(input, &documents, &mut report);
     let mut links = links::Links::default();
     for output in &outputs {
         if !output.path.ends_with(".html") && !output.path.ends_with(".htm") {
