@@ -32,6 +32,46 @@ pub struct HighlighterOpts {
     pub guess_lang: bool,
     /// Turn highlighting off.
     pub disable: bool,
+    /// Line-number options for both code blocks and spans (top level).
+    pub lines: LineNumberOpts,
+    /// Overrides for code blocks (`block:`).
+    pub block: LineNumberOpts,
+    /// Overrides for code spans (`span:`).
+    pub span: LineNumberOpts,
+}
+
+/// Rouge's `line_numbers` / `start_line` formatter options.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LineNumberOpts {
+    /// Wrap the code in Rouge's `HTMLTable` with a line-number gutter.
+    pub line_numbers: Option<bool>,
+    /// First line number of the gutter (Rouge: 1).
+    pub start_line: Option<i64>,
+}
+
+impl LineNumberOpts {
+    fn set(&mut self, key: &str, value: &str) {
+        let v = value.trim().trim_matches('"');
+        match key.trim().trim_matches('"').trim_start_matches(':') {
+            "line_numbers" => self.line_numbers = Some(!matches!(v, "" | "false" | "nil")),
+            "start_line" => {
+                if let Ok(n) = v.parse() {
+                    self.start_line = Some(n)
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads a hash in Ruby's `inspect` form: `{"line_numbers"=>true, "start_line"=>10}`.
+    fn set_from_hash(&mut self, text: &str) {
+        let inner = text.trim().trim_start_matches('{').trim_end_matches('}');
+        for pair in inner.split(',') {
+            if let Some((k, v)) = pair.split_once("=>").or_else(|| pair.split_once(':')) {
+                self.set(k, v);
+            }
+        }
+    }
 }
 
 /// Every kramdown option Jekyll passes; see [`Options::jekyll_default`].
@@ -133,7 +173,7 @@ impl Options {
         o.syntax_highlighter_opts = HighlighterOpts {
             default_lang: Some("plaintext".to_string()),
             guess_lang: true,
-            disable: false,
+            ..HighlighterOpts::default()
         };
         o
     }
@@ -222,6 +262,18 @@ impl Options {
     pub fn set_highlighter_opt(&mut self, key: &str, value: &str) -> Result<(), OptionError> {
         match key {
             "default_lang" | "guess_lang" | "disable" => self.set(key, value),
+            "line_numbers" | "start_line" => {
+                self.syntax_highlighter_opts.lines.set(key, value);
+                Ok(())
+            }
+            "block" => {
+                self.syntax_highlighter_opts.block.set_from_hash(value);
+                Ok(())
+            }
+            "span" => {
+                self.syntax_highlighter_opts.span.set_from_hash(value);
+                Ok(())
+            }
             _ => Ok(()),
         }
     }

@@ -25,12 +25,37 @@ pub(crate) fn rouge(opts: &Options, text: &str, lang: Option<&str>, block: bool)
     if h.disable || (language.tag() == "plaintext" && !h.guess_lang) {
         return None;
     }
-    let body = hyde_highlight::highlight(language, text);
+    let mut body = hyde_highlight::highlight(language, text);
+    let sub = if block { &h.block } else { &h.span };
+    if sub.line_numbers.or(h.lines.line_numbers).unwrap_or(false) {
+        let start = sub.start_line.or(h.lines.start_line).unwrap_or(1);
+        body = line_table(body, text, start);
+    }
     Some(if block {
         format!("<div class=\"highlight\"><pre class=\"highlight\"><code>{body}</code></pre></div>")
     } else {
         body
     })
+}
+
+/// Rouge's `HTMLTable` formatter: a gutter of line numbers beside the code.
+fn line_table(mut body: String, text: &str, start: i64) -> String {
+    let mut lines = text.matches('\n').count() as i64;
+    if !text.ends_with('\n') {
+        lines += 1;
+        body.push('\n');
+    }
+    let mut gutter = String::new();
+    for i in start..start + lines {
+        gutter.push_str(&i.to_string());
+        gutter.push('\n');
+    }
+    if lines == 0 {
+        gutter.push('\n');
+    }
+    format!(
+        "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">{gutter}</pre></td><td class=\"rouge-code\"><pre>{body}</pre></td></tr></tbody></table>"
+    )
 }
 
 impl Html<'_> {
