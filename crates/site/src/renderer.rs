@@ -404,7 +404,20 @@ fn layout_pass(
 }
 
 /// Renders the whole site into output files.
+///
+/// Documents render in parallel, except when `include_cached` is on: it keeps
+/// the first rendering of each call, and Jekyll's "first" is render order, so
+/// then the same passes run on one thread, in order.
 pub fn render(site: Site) -> Result<Rendered> {
+    if crate::plugins::needs_ordered_rendering(&site) {
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            return pool.install(|| render_passes(site));
+        }
+    }
+    render_passes(site)
+}
+
+fn render_passes(site: Site) -> Result<Rendered> {
     let b = Arc::new(Build::new(site)?);
     let mut warnings: Vec<Warning> = Vec::new();
 
