@@ -29,9 +29,55 @@ fn run(name: &str, github_pages: bool) -> Report {
     })
 }
 
+/// Every file of a built site, as outputs with no known source.
+fn walk(root: &Path, dir: &Path, out: &mut Vec<hyde_doctor::Output>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(root, &path, out);
+        } else {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push(hyde_doctor::Output {
+                path: rel,
+                source: None,
+            });
+        }
+    }
+}
+
 #[test]
 fn every_check_fires_on_the_findings_fixture() {
-    let report = run("findings", false);
+    // What the build wrote, plus a second page written to the same path, as
+    // two pages with one permalink would be.
+    let dir = fixture("findings");
+    let source = dir.join("site");
+    let built = dir.join("built");
+    let mut outputs = Vec::new();
+    walk(&built, &built, &mut outputs);
+    outputs.push(hyde_doctor::Output {
+        path: "about/index.html".into(),
+        source: Some("about-copy.md".into()),
+    });
+    let text = std::fs::read_to_string(source.join("_config.yml")).unwrap();
+    let config = hyde_yaml::load(&text, &Default::default()).unwrap();
+    let report = check(&Input {
+        source: &source,
+        destination: &built,
+        config: &config,
+        config_file: Path::new("_config.yml"),
+        outputs: &outputs,
+        github_pages: true,
+        excluded: Some(&|rel: &str| rel.starts_with("drafts-old/")),
+    });
     let json = report.to_json();
     let golden = fixture("findings/report.json");
     if std::env::var_os("HYDE_BLESS").is_some() {
@@ -43,6 +89,8 @@ fn every_check_fires_on_the_findings_fixture() {
         "the report changed; review it and bless with HYDE_BLESS=1"
     );
     for check in [
+        "conflict",
+        "pages-liquid",
         "url",
         "deprecated-setting",
         "pages-plugin",
