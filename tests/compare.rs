@@ -130,7 +130,8 @@ pub fn compare(
         } else {
             let (e, a) = (String::from_utf8_lossy(exp), String::from_utf8_lossy(act));
             let (e, a) = (mask_build_time(path, &e), mask_build_time(path, &a));
-            c.diffs.push(format!("{path}: {}", first_difference(&e, &a)));
+            c.diffs
+                .push(format!("{path}: {}", first_difference(&e, &a)));
         }
     }
     for path in actual.keys() {
