@@ -307,3 +307,18 @@ fn include_name_with_a_leading_slash_is_found() {
         b"found\n"
     );
 }
+
+/// A tag only a Ruby plugin defines fails at its position, and the hint names the plugin.
+#[test]
+fn unknown_tag_names_the_plugin_that_defines_it() {
+    let s = Scratch::new("foreign-tag");
+    write(
+        &s.path,
+        "site/publications.md",
+        b"---\ntitle: Papers\n---\n# Papers\n\n{% bibliography --file papers %}\n",
+    );
+    let err = run(&s.path).expect_err("must fail");
+    assert_shape(&err, "publications.md", 6);
+    assert!(err.contains("Unknown tag 'bibliography'"), "{err}");
+    assert!(err.contains("jekyll-scholar"), "{err}");
+}

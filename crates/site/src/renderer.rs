@@ -216,6 +216,18 @@ pub fn liquid_error(
             ));
         }
     }
+    // A tag that only a Ruby plugin defines: name the plugin.
+    let foreign = e
+        .message()
+        .split_once("Unknown tag '")
+        .and_then(|(_, rest)| rest.split_once('\''))
+        .and_then(|(name, _)| Some((name, crate::plugins::plugin_defining(name)?)));
+    if let Some((name, gem)) = foreign {
+        let hint = format!(
+            "the tag '{name}' comes from the plugin {gem}: list it under plugins: in _config.yml if hyde builds it in, or remove the tag"
+        );
+        return Error::new(ErrorKind::Liquid, span, message, hint);
+    }
     let hint = match e.kind() {
         _ if e.message().contains("Could not locate the included file") => {
             "create the file in _includes, or fix the name in the include tag"
