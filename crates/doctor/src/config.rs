@@ -9,30 +9,6 @@ use hyde_yaml::{Node, Yaml};
 use crate::report::{Finding, Report, Severity};
 use crate::{Input, Output};
 
-/// The plugins GitHub Pages runs (pages-gem v232's whitelist; see docs/github-pages.md).
-const PAGES_PLUGINS: &[&str] = &[
-    "jekyll-avatar",
-    "jekyll-coffeescript",
-    "jekyll-commonmark-ghpages",
-    "jekyll-default-layout",
-    "jekyll-feed",
-    "jekyll-gist",
-    "jekyll-github-metadata",
-    "jekyll-include-cache",
-    "jekyll-mentions",
-    "jekyll-octicons",
-    "jekyll-optional-front-matter",
-    "jekyll-paginate",
-    "jekyll-readme-index",
-    "jekyll-redirect-from",
-    "jekyll-relative-links",
-    "jekyll-remote-theme",
-    "jekyll-seo-tag",
-    "jekyll-sitemap",
-    "jekyll-titles-from-headings",
-    "jemoji",
-];
-
 /// Settings GitHub Pages forces, with the value it forces.
 const PAGES_FORCED: &[(&str, &str)] = &[
     ("safe", "true"),
@@ -122,7 +98,7 @@ pub(crate) fn check(input: &Input<'_>, settings: &Settings<'_>, report: &mut Rep
             .unwrap_or(&[])
         {
             let name = item.value.to_ruby_s();
-            if !PAGES_PLUGINS.contains(&name.as_str()) {
+            if !hyde_site::plugins::github_pages::is_allowed(&name) {
                 let message = format!("GitHub Pages will not run the plugin `{name}`");
                 let hint =
                     "build with GitHub Actions instead of the Pages builder, or remove the plugin";

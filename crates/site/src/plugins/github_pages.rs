@@ -23,6 +23,7 @@ pub const WHITELIST: &[&str] = &[
     "jekyll-github-metadata",
     "jekyll-include-cache",
     "jekyll-mentions",
+    "jekyll-octicons",
     "jekyll-optional-front-matter",
     "jekyll-paginate",
     "jekyll-readme-index",
@@ -91,7 +92,8 @@ fn overrides() -> Map {
     ])
 }
 
-fn is_allowed(name: &str) -> bool {
+/// Whether GitHub Pages loads the plugin `name`.
+pub fn is_allowed(name: &str) -> bool {
     WHITELIST.contains(&name) || name.starts_with("jekyll-theme-")
 }
 
