@@ -75,6 +75,7 @@ impl BuildArgs {
             profile: self.profile,
             environment: std::env::var("JEKYLL_ENV").ok().filter(|e| !e.is_empty()),
             github_pages: self.github_pages,
+            url: None,
         }
     }
 }

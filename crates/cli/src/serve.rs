@@ -15,7 +15,6 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use hyde_liquid::Value;
 use hyde_serve::{Reload, ServeOptions, WatchOptions, Watcher};
 use hyde_site::{BuildOptions, DiskOutput, RawConfig, Settings, Site};
 
@@ -61,27 +60,29 @@ fn default_url(host: &str, port: u16) -> String {
     format!("http://{host}:{port}")
 }
 
-/// Reads the configuration, as `Site::load` does, with `url` overridden.
+/// The configuration with `url` overridden, checked as `hyde build` checks it.
 fn load_config(
     opts: &BuildOptions,
     url: Option<&str>,
 ) -> hyde_site::error::Result<(RawConfig, Settings)> {
-    let mut raw = RawConfig::load(opts)?;
-    if let Some(url) = url {
-        raw.map.insert(Value::str("url"), Value::str(url));
-    }
+    let opts = with_url(opts, url);
+    let raw = RawConfig::load(&opts)?;
     let settings = Settings::resolve(&raw)?;
+    hyde_site::site::check_destination(&settings)?;
     Ok((raw, settings))
+}
+
+fn with_url(opts: &BuildOptions, url: Option<&str>) -> BuildOptions {
+    BuildOptions {
+        url: url.map(str::to_string),
+        ..opts.clone()
+    }
 }
 
 /// One full build; `Err` holds the report the terminal and the browser show.
 fn build_once(opts: &BuildOptions, url: Option<&str>) -> Result<Built, String> {
     let t0 = Instant::now();
-    let (raw, settings) = load_config(opts, url).map_err(|e| e.report())?;
-    check_destination(&settings)?;
-    let time = hyde_site::dates::now(settings.timezone);
-    let env = environment(opts);
-    let site = Site::read(raw, settings, time, env).map_err(|e| e.report())?;
+    let site = Site::load(&with_url(opts, url)).map_err(|e| e.report())?;
     let dest = site.settings.destination.clone();
     let baseurl = site.settings.baseurl.clone();
     let mut out = DiskOutput::new(dest.clone());
@@ -110,20 +111,6 @@ fn environment(opts: &BuildOptions) -> String {
         .unwrap_or_else(|| "development".into())
 }
 
-/// The same guard as `hyde build`: never write over the source.
-fn check_destination(s: &Settings) -> Result<(), String> {
-    let src = hyde_site::config::normalize(&s.source);
-    let dest = hyde_site::config::normalize(&s.destination);
-    if src.starts_with(&dest) {
-        return Err(format!(
-            "Error: the destination {} is the source or contains it\n  \
-             choose a destination folder inside the source (like _site) or elsewhere with -d",
-            dest.display()
-        ));
-    }
-    Ok(())
-}
-
 /// `hyde serve`.
 pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let opts = args.build.options();
@@ -135,10 +122,6 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    if let Err(e) = check_destination(&settings) {
-        eprintln!("{e}");
-        return Ok(ExitCode::from(1));
-    }
     match raw.files.as_slice() {
         [] => log(quiet, "Configuration file:", "none"),
         files => {

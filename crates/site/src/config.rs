@@ -41,6 +41,8 @@ pub struct BuildOptions {
     pub config_files: Vec<PathBuf>,
     /// `--baseurl`.
     pub baseurl: Option<String>,
+    /// Overrides `url` (as `jekyll serve` does in development: `http://host:port`).
+    pub url: Option<String>,
     /// `--drafts`.
     pub drafts: bool,
     /// `--future`.
@@ -253,6 +255,9 @@ impl RawConfig {
         set("destination", s(&dest.to_string_lossy()));
         if let Some(b) = &opts.baseurl {
             set("baseurl", s(b));
+        }
+        if let Some(u) = &opts.url {
+            set("url", s(u));
         }
         if opts.drafts {
             set("show_drafts", Value::Bool(true));

@@ -231,7 +231,7 @@ impl Site {
 }
 
 /// Refuses a destination that is the source or contains it.
-fn check_destination(s: &Settings) -> Result<()> {
+pub fn check_destination(s: &Settings) -> Result<()> {
     let src = crate::config::normalize(&s.source);
     let dest = crate::config::normalize(&s.destination);
     if src.starts_with(&dest) {
