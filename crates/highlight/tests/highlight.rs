@@ -153,6 +153,7 @@ const PORTED: &[&str] = &[
     "protobuf",
     "ocaml",
     "groovy",
+    "powershell",
 ];
 
 #[test]

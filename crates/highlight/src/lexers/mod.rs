@@ -30,6 +30,7 @@ mod matlab_builtins;
 mod misc;
 mod php;
 mod php_builtins;
+mod powershell;
 mod python;
 mod r;
 mod ruby;
@@ -111,6 +112,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "ini" => data::ini,
         "toml" => data::toml,
         "diff" => diff::diff,
+        "powershell" => powershell::powershell,
         _ => return None,
     }))
 }
