@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone as _, Utc};
 
 pub use parse::parse_time;
 pub use strftime::strftime;
-pub(crate) use strftime::strftime_date;
+pub(crate) use strftime::{strftime_date, strftime_into};
 
 /// The process's local time zone as Ruby sees it (`ENV["TZ"]`): Jekyll sets
 /// it from the site's `timezone`. Used for times without an explicit offset

@@ -1,7 +1,7 @@
 //! Ruby's `Time#strftime`: every conversion, the `- _ 0 ^ #` flags, field
 //! widths and the `:` modifiers of `%z`. Unknown directives print as written.
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Timelike};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -39,17 +39,28 @@ struct Spec {
 
 /// Formats `t` like Ruby's `Time#strftime`; `zone` is what `%Z` prints.
 pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
-    format(t, fmt, zone, false)
+    let mut out = String::with_capacity(fmt.len() + 16);
+    format(t, fmt, zone, false, &mut out);
+    out
+}
+
+/// [`strftime`], appended to `out`.
+pub(crate) fn strftime_into(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, out: &mut String) {
+    format(t, fmt, zone, false, out);
 }
 
 /// `Date#strftime`, which also knows `%Q` (milliseconds since the epoch)
 /// and `%+`.
 pub(crate) fn strftime_date(t: &DateTime<FixedOffset>, fmt: &str) -> String {
-    format(t, fmt, "+00:00", true)
+    let mut out = String::with_capacity(fmt.len() + 16);
+    format(t, fmt, "+00:00", true, &mut out);
+    out
 }
 
-fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool) -> String {
-    let mut out = String::with_capacity(fmt.len() + 16);
+fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mut String) {
+    // chrono recomputes the local date on every field access of a
+    // `DateTime`; do it once.
+    let local = t.naive_local();
     let b = fmt.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -103,30 +114,42 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool) -> Strin
         }
         let known = match conv {
             b'Q' if date => {
-                num(&mut out, t.timestamp_millis(), 1, b'0', spec);
+                num(out, t.timestamp_millis(), 1, b'0', spec);
                 true
             }
             b'+' if date => {
-                composite(t, "%a %b %e %H:%M:%S %Z %Y", spec, zone, &mut out);
+                composite(t, "%a %b %e %H:%M:%S %Z %Y", spec, zone, out);
                 true
             }
-            _ => directive(t, conv, spec, zone, &mut out),
+            _ => directive(t, &local, conv, spec, zone, out),
         };
         if !known {
             out.push_str(&fmt[start..i]);
         }
     }
-    out
 }
 
 fn num(out: &mut String, v: i64, default_width: usize, default_pad: u8, spec: Spec) {
     let width = spec.width.unwrap_or(default_width);
     let pad = spec.pad.unwrap_or(default_pad);
-    let digits = v.unsigned_abs().to_string();
+    // The digits, right-aligned in a stack buffer.
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits = &buf[at..];
+    let push_digits = |out: &mut String| digits.iter().for_each(|&d| out.push(d as char));
     let sign = if v < 0 { "-" } else { "" };
     if spec.no_pad {
         out.push_str(sign);
-        out.push_str(&digits);
+        push_digits(out);
         return;
     }
     let len = digits.len() + sign.len();
@@ -141,16 +164,16 @@ fn num(out: &mut String, v: i64, default_width: usize, default_pad: u8, spec: Sp
         }
         out.push_str(sign);
     }
-    out.push_str(&digits);
+    push_digits(out);
 }
 
 fn text(out: &mut String, s: &str, spec: Spec, swap_lower: bool) {
-    let s = if spec.upper || (spec.swap && !swap_lower) {
-        s.to_uppercase()
+    let s: std::borrow::Cow<'_, str> = if spec.upper || (spec.swap && !swap_lower) {
+        s.to_uppercase().into()
     } else if spec.swap && swap_lower {
-        s.to_lowercase()
+        s.to_lowercase().into()
     } else {
-        s.to_string()
+        s.into()
     };
     if !spec.no_pad {
         if let Some(w) = spec.width {
@@ -171,6 +194,7 @@ fn composite(t: &DateTime<FixedOffset>, fmt: &str, spec: Spec, zone: &str, out: 
 /// Writes one conversion; `false` when it is not a known directive.
 fn directive(
     t: &DateTime<FixedOffset>,
+    l: &NaiveDateTime,
     conv: u8,
     spec: Spec,
     zone: &str,
@@ -179,28 +203,28 @@ fn directive(
     let hour12 = |h: u32| if h % 12 == 0 { 12 } else { h % 12 } as i64;
     match conv {
         b'Y' => {
-            let y = t.year() as i64;
+            let y = l.year() as i64;
             num(out, y, if y < 0 { 5 } else { 4 }, b'0', spec)
         }
-        b'C' => num(out, (t.year() as i64).div_euclid(100), 2, b'0', spec),
-        b'y' => num(out, (t.year() as i64).rem_euclid(100), 2, b'0', spec),
-        b'm' => num(out, t.month() as i64, 2, b'0', spec),
-        b'B' => text(out, MONTHS[t.month0() as usize], spec, false),
-        b'b' | b'h' => text(out, &MONTHS[t.month0() as usize][..3], spec, false),
-        b'd' => num(out, t.day() as i64, 2, b'0', spec),
-        b'e' => num(out, t.day() as i64, 2, b' ', spec),
-        b'j' => num(out, t.ordinal() as i64, 3, b'0', spec),
-        b'H' => num(out, t.hour() as i64, 2, b'0', spec),
-        b'k' => num(out, t.hour() as i64, 2, b' ', spec),
-        b'I' => num(out, hour12(t.hour()), 2, b'0', spec),
-        b'l' => num(out, hour12(t.hour()), 2, b' ', spec),
-        b'P' => text(out, if t.hour() < 12 { "am" } else { "pm" }, spec, true),
-        b'p' => text(out, if t.hour() < 12 { "AM" } else { "PM" }, spec, true),
-        b'M' => num(out, t.minute() as i64, 2, b'0', spec),
-        b'S' => num(out, t.second() as i64, 2, b'0', spec),
+        b'C' => num(out, (l.year() as i64).div_euclid(100), 2, b'0', spec),
+        b'y' => num(out, (l.year() as i64).rem_euclid(100), 2, b'0', spec),
+        b'm' => num(out, l.month() as i64, 2, b'0', spec),
+        b'B' => text(out, MONTHS[l.month0() as usize], spec, false),
+        b'b' | b'h' => text(out, &MONTHS[l.month0() as usize][..3], spec, false),
+        b'd' => num(out, l.day() as i64, 2, b'0', spec),
+        b'e' => num(out, l.day() as i64, 2, b' ', spec),
+        b'j' => num(out, l.ordinal() as i64, 3, b'0', spec),
+        b'H' => num(out, l.hour() as i64, 2, b'0', spec),
+        b'k' => num(out, l.hour() as i64, 2, b' ', spec),
+        b'I' => num(out, hour12(l.hour()), 2, b'0', spec),
+        b'l' => num(out, hour12(l.hour()), 2, b' ', spec),
+        b'P' => text(out, if l.hour() < 12 { "am" } else { "pm" }, spec, true),
+        b'p' => text(out, if l.hour() < 12 { "AM" } else { "PM" }, spec, true),
+        b'M' => num(out, l.minute() as i64, 2, b'0', spec),
+        b'S' => num(out, l.second() as i64, 2, b'0', spec),
         b'L' | b'N' => {
             let digits = spec.width.unwrap_or(if conv == b'L' { 3 } else { 9 });
-            let mut s = format!("{:09}", t.nanosecond().min(999_999_999));
+            let mut s = format!("{:09}", l.nanosecond().min(999_999_999));
             if digits <= 9 {
                 s.truncate(digits);
             } else {
@@ -236,40 +260,40 @@ fn directive(
         b'Z' => text(out, zone, spec, true),
         b'A' => text(
             out,
-            DAYS[t.weekday().num_days_from_sunday() as usize],
+            DAYS[l.weekday().num_days_from_sunday() as usize],
             spec,
             false,
         ),
         b'a' => text(
             out,
-            &DAYS[t.weekday().num_days_from_sunday() as usize][..3],
+            &DAYS[l.weekday().num_days_from_sunday() as usize][..3],
             spec,
             false,
         ),
-        b'u' => num(out, t.weekday().number_from_monday() as i64, 1, b'0', spec),
+        b'u' => num(out, l.weekday().number_from_monday() as i64, 1, b'0', spec),
         b'w' => num(
             out,
-            t.weekday().num_days_from_sunday() as i64,
+            l.weekday().num_days_from_sunday() as i64,
             1,
             b'0',
             spec,
         ),
-        b'G' => num(out, t.iso_week().year() as i64, 4, b'0', spec),
+        b'G' => num(out, l.iso_week().year() as i64, 4, b'0', spec),
         b'g' => num(
             out,
-            (t.iso_week().year() as i64).rem_euclid(100),
+            (l.iso_week().year() as i64).rem_euclid(100),
             2,
             b'0',
             spec,
         ),
-        b'V' => num(out, t.iso_week().week() as i64, 2, b'0', spec),
+        b'V' => num(out, l.iso_week().week() as i64, 2, b'0', spec),
         b'U' => {
-            let wd = t.weekday().num_days_from_sunday() as i64;
-            num(out, (t.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
+            let wd = l.weekday().num_days_from_sunday() as i64;
+            num(out, (l.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
         }
         b'W' => {
-            let wd = t.weekday().num_days_from_monday() as i64;
-            num(out, (t.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
+            let wd = l.weekday().num_days_from_monday() as i64;
+            num(out, (l.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
         }
         b's' => num(out, t.timestamp(), 1, b'0', spec),
         b'n' => out.push('\n'),

@@ -294,6 +294,9 @@ fn sort(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
             let Some(keys) = keyed(&items, p)? else {
                 return Ok(Value::Nil);
             };
+            if let Some(sorted) = sort_by_string_keys(&items, &keys) {
+                return Ok(sorted);
+            }
             // Sort positions, not the items: moving indices is cheaper.
             let mut order: Vec<usize> = (0..keys.len()).collect();
             try_sort(&mut order, |&x, &y| nil_safe_compare(&keys[x], &keys[y]))?;
@@ -302,6 +305,23 @@ fn sort(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
             ))
         }
     }
+}
+
+/// The common case of sorting by a string property (dates, titles): when
+/// every key is a string, `<=>` is a byte comparison that cannot fail, so
+/// sort (key, position) pairs directly. Stable, like the general path.
+fn sort_by_string_keys(items: &[Value], keys: &[std::borrow::Cow<'_, Value>]) -> Option<Value> {
+    let mut pairs = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        match &**k {
+            Value::Str(s) => pairs.push((s.as_bytes(), i)),
+            _ => return None,
+        }
+    }
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    Some(Value::array(
+        pairs.into_iter().map(|(_, i)| items[i].clone()).collect(),
+    ))
 }
 
 /// `nil_safe_casecmp`: ASCII case-insensitive, nils last.

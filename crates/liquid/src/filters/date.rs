@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveTime, Offset};
 
 use super::add;
 use crate::context::Context;
-use crate::date::{at_utc, parse_time, strftime};
+use crate::date::{at_utc, parse_time, strftime_into};
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::value::Value;
@@ -32,7 +32,9 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
     } else {
         String::new()
     };
-    Ok(Value::str(strftime(&t, &format, &zone)))
+    Ok(super::build_str(|out| {
+        strftime_into(&t, &format, &zone, out)
+    }))
 }
 
 /// What `%Z` prints for `t`: the local zone's abbreviation for local times, `UTC`

@@ -107,6 +107,32 @@ fn default(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
     }
 }
 
+/// Builds a string result in a reused per-thread buffer, so the value
+/// costs one allocation (a `String` turned into a [`Value`] is copied into
+/// a new `Arc<str>` anyway). `f` may call filters that build strings too.
+pub(crate) fn build_str(f: impl FnOnce(&mut String)) -> Value {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            f(&mut buf);
+            let v = Value::str(buf.as_str());
+            // Don't keep a huge page's worth of memory per thread.
+            if buf.capacity() > 1 << 20 {
+                *buf = String::new();
+            }
+            v
+        }
+        Err(_) => {
+            let mut s = String::new();
+            f(&mut s);
+            Value::str(s)
+        }
+    })
+}
+
 /// Ruby's `to_s` of a filter argument or input (arrays print as `inspect`,
 /// unlike `{{ }}` output, which joins them). Strings are borrowed.
 pub(crate) fn to_s(v: &Value) -> std::borrow::Cow<'_, str> {

@@ -1,7 +1,7 @@
 //! String filters: case, escaping and encoding, whitespace, replacement,
 //! slicing and splitting, with Ruby's `String` semantics.
 
-use super::{add, to_s};
+use super::{add, build_str, to_s};
 use crate::context::Context;
 use crate::engine::Engine;
 use crate::error::Error;
@@ -61,9 +61,7 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "rstrip", 0, 0, |v, _, _| {
         Ok(same_or_new(v, to_s(v).trim_end_matches(is_strip_char)))
     });
-    add(e, "strip_html", 0, 0, |v, _, _| {
-        Ok(Value::str(strip_html(&to_s(v))))
-    });
+    add(e, "strip_html", 0, 0, |v, _, _| Ok(strip_html(v)));
     add(e, "strip_newlines", 0, 0, |v, _, _| {
         let s = to_s(v);
         if s.contains('\n') {
@@ -105,23 +103,14 @@ pub(super) fn register(e: &mut Engine) {
     });
 }
 
-/// `a + b` as one allocation (a `String` turned into a `Value` is copied
-/// once more).
+/// `a + b` as one allocation.
 fn concat(a: &str, b: &str) -> Value {
     if b.is_empty() {
         return Value::str(a);
     }
-    thread_local! {
-        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
-    BUF.with(|buf| match buf.try_borrow_mut() {
-        Ok(mut buf) => {
-            buf.clear();
-            buf.push_str(a);
-            buf.push_str(b);
-            Value::str(buf.as_str())
-        }
-        Err(_) => Value::str(format!("{a}{b}")),
+    build_str(|buf| {
+        buf.push_str(a);
+        buf.push_str(b);
     })
 }
 
@@ -176,23 +165,34 @@ fn escape(v: &Value, _: &[Value], _: &mut Context) -> Result<Value, Error> {
     if !s.contains(['&', '<', '>', '"', '\'']) {
         return Ok(same_or_new(v, &s));
     }
-    Ok(Value::str(escape_html(&s)))
+    Ok(build_str(|out| escape_html_into(&s, out)))
 }
 
 /// `CGI.escapeHTML`.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(s.len() + 16);
+    escape_html_into(s, &mut out);
     out
+}
+
+/// `CGI.escapeHTML`, appended to `out`; unescaped runs are copied whole.
+pub(crate) fn escape_html_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    let mut last = 0;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        let rep = match c {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
 }
 
 /// Escapes except for existing entities (`&amp;`, `&#39;`).
@@ -416,14 +416,44 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
             "integer {words} too big for truncatewords"
         )));
     }
-    let list = awk_split(&s, Some(words as usize + 1));
-    if list.len() as i64 <= words {
-        return Ok(same_or_new(v, &s));
+    // `split(" ", words + 1)` has more than `words` items exactly when
+    // `words` fields each end in whitespace; the result joins those fields.
+    let words = words as usize;
+    let b = s.as_bytes();
+    let (mut i, mut ended, mut len) = (0, 0, 0);
+    while ended < words {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !is_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return Ok(same_or_new(v, &s));
+        }
+        len += i - start + 1;
+        ended += 1;
     }
     let ellipsis = a.get(1).map_or(std::borrow::Cow::Borrowed("..."), to_s);
-    let mut out = list[..list.len() - 1].join(" ");
-    out.push_str(&ellipsis);
-    Ok(Value::str(out))
+    Ok(build_str(|out| {
+        out.reserve(len + ellipsis.len());
+        let mut i = 0;
+        for n in 0..words {
+            while is_space(b[i]) {
+                i += 1;
+            }
+            let start = i;
+            while !is_space(b[i]) {
+                i += 1;
+            }
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(&s[start..i]);
+        }
+        out.push_str(&ellipsis);
+    }))
 }
 
 /// Ruby's `split(" ", limit)`: fields separated by ASCII whitespace runs.
@@ -482,7 +512,9 @@ pub(crate) fn split<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
 }
 
 /// Removes `<script>`, `<style>` and comment blocks, then all tags.
-fn strip_html(s: &str) -> String {
+fn strip_html(v: &Value) -> Value {
+    let s = to_s(v);
+    let s: &str = &s;
     // Most inputs have no script, comment or style block: no copy then.
     let mut out = String::new();
     let mut i = 0;
@@ -519,19 +551,20 @@ fn strip_html(s: &str) -> String {
         out.push_str(&s[last..]);
         out.as_str()
     };
-    let mut result = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(p) = rest.find('<') {
-        match rest[p..].find('>') {
-            Some(e) => {
-                result.push_str(&rest[..p]);
-                rest = &rest[p + e + 1..];
+    build_str(|result| {
+        result.reserve(text.len());
+        let mut rest = text;
+        while let Some(p) = rest.find('<') {
+            match rest[p..].find('>') {
+                Some(e) => {
+                    result.push_str(&rest[..p]);
+                    rest = &rest[p + e + 1..];
+                }
+                None => break,
             }
-            None => break,
         }
-    }
-    result.push_str(rest);
-    result
+        result.push_str(rest);
+    })
 }
 
 fn newline_to_br(s: &str) -> String {

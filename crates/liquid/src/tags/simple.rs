@@ -281,11 +281,15 @@ fn values_from(markup: &str) -> Vec<Expression> {
 
 impl Render for Cycle {
     fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
+        let named;
         let key = match &self.name {
-            CycleName::Fixed(k) => k.clone(),
-            CycleName::Expr(e) => format!("n{}", inspect(&e.evaluate(ctx)?)),
+            CycleName::Fixed(k) => k.as_str(),
+            CycleName::Expr(e) => {
+                named = format!("n{}", inspect(&e.evaluate(ctx)?));
+                named.as_str()
+            }
         };
-        let iteration = ctx.state.cycles.get(&key).copied().unwrap_or(0);
+        let iteration = ctx.state.cycles.get(key).copied().unwrap_or(0);
         if let Some(e) = self.values.get(iteration) {
             e.evaluate(ctx)?.write_to(out);
         }
@@ -293,7 +297,13 @@ impl Render for Cycle {
         if next >= self.values.len() {
             next = 0;
         }
-        ctx.state.cycles.insert(key, next);
+        // The key is copied only the first time a cycle runs.
+        match ctx.state.cycles.get_mut(key) {
+            Some(slot) => *slot = next,
+            None => {
+                ctx.state.cycles.insert(key.to_string(), next);
+            }
+        }
         Ok(())
     }
 }
