@@ -30,7 +30,7 @@ mod scan;
 mod tree;
 
 pub use commonmark::commonmark_to_html;
-pub use options::{EntityOutput, HighlighterOpts, Input, LineNumberOpts, OptionError, Options};
+pub use options::{EntityOutput, FormatterOpts, HighlighterOpts, Input, OptionError, Options};
 
 use std::fmt;
 

@@ -32,33 +32,56 @@ pub struct HighlighterOpts {
     pub guess_lang: bool,
     /// Turn highlighting off.
     pub disable: bool,
-    /// Line-number options for both code blocks and spans (top level).
-    pub lines: LineNumberOpts,
+    /// Formatter options for both code blocks and spans (top level).
+    pub lines: FormatterOpts,
     /// Overrides for code blocks (`block:`).
-    pub block: LineNumberOpts,
+    pub block: FormatterOpts,
     /// Overrides for code spans (`span:`).
-    pub span: LineNumberOpts,
+    pub span: FormatterOpts,
 }
 
-/// Rouge's `line_numbers` / `start_line` formatter options.
+/// Rouge's `HTMLLegacy` formatter options, and the `block:`/`span:`
+/// overrides of the highlighter's own options (kramdown merges the
+/// sub-hash over the top level). `None` means "not given here".
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct LineNumberOpts {
+pub struct FormatterOpts {
     /// Wrap the code in Rouge's `HTMLTable` with a line-number gutter.
     pub line_numbers: Option<bool>,
     /// First line number of the gutter (Rouge: 1).
     pub start_line: Option<i64>,
+    /// The class of the `<pre>` Rouge wraps a block in (kramdown: `highlight`).
+    pub css_class: Option<String>,
+    /// Whether code blocks get Rouge's `<div class="highlight"><pre>` wrapper.
+    pub wrap: Option<bool>,
+    /// `default_lang` for this kind of code only.
+    pub default_lang: Option<String>,
+    /// `disable` for this kind of code only.
+    pub disable: Option<bool>,
+    /// `guess_lang` for this kind of code only.
+    pub guess_lang: Option<bool>,
 }
 
-impl LineNumberOpts {
+/// Ruby truthiness of a value as a string: only `false` and `nil` are false
+/// (a YAML `0` or `""` is true); an empty value is YAML's null.
+fn truthy(v: &str) -> bool {
+    !matches!(v, "" | "false" | "nil")
+}
+
+impl FormatterOpts {
     fn set(&mut self, key: &str, value: &str) {
         let v = value.trim().trim_matches('"');
         match key.trim().trim_matches('"').trim_start_matches(':') {
-            "line_numbers" => self.line_numbers = Some(!matches!(v, "" | "false" | "nil")),
+            "line_numbers" => self.line_numbers = Some(truthy(v)),
             "start_line" => {
                 if let Ok(n) = v.parse() {
                     self.start_line = Some(n)
                 }
             }
+            "css_class" => self.css_class = truthy(v).then(|| v.to_string()),
+            "wrap" => self.wrap = Some(truthy(v)),
+            "default_lang" => self.default_lang = truthy(v).then(|| v.to_string()),
+            "disable" => self.disable = Some(truthy(v)),
+            "guess_lang" => self.guess_lang = Some(truthy(v)),
             _ => {}
         }
     }
@@ -262,7 +285,7 @@ impl Options {
     pub fn set_highlighter_opt(&mut self, key: &str, value: &str) -> Result<(), OptionError> {
         match key {
             "default_lang" | "guess_lang" | "disable" => self.set(key, value),
-            "line_numbers" | "start_line" => {
+            "line_numbers" | "start_line" | "css_class" | "wrap" => {
                 self.syntax_highlighter_opts.lines.set(key, value);
                 Ok(())
             }

@@ -208,7 +208,8 @@ fn kramdown_corpus() {
             eprintln!("FAIL {name}");
         }
     }
-    assert!(failures.is_empty(), "{report}");
+    // Every language the corpus uses is ported, so a lexer difference fails too.
+    assert!(failures.is_empty() && lexer_failures == 0, "{report}");
 }
 
 /// A small deterministic generator (xorshift) for the robustness test.

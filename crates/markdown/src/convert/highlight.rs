@@ -14,28 +14,44 @@ pub(crate) fn rouge(opts: &Options, text: &str, lang: Option<&str>, block: bool)
         return None;
     }
     let h = &opts.syntax_highlighter_opts;
-    let name = lang.or(h.default_lang.as_deref());
-    if name.is_none() && !h.guess_lang {
+    // kramdown merges the `block:` or `span:` hash over the top level.
+    let sub = if block { &h.block } else { &h.span };
+    let guess_lang = sub.guess_lang.unwrap_or(h.guess_lang);
+    let name = lang.or_else(|| default_lang(opts, block));
+    if name.is_none() && !guess_lang {
         return None;
     }
     let language = match name {
         Some(n) => hyde_highlight::find_language(n)?,
         None => hyde_highlight::plaintext(),
     };
-    if h.disable || (language.tag() == "plaintext" && !h.guess_lang) {
+    if sub.disable.unwrap_or(h.disable) || (language.tag() == "plaintext" && !guess_lang) {
         return None;
     }
     let mut body = hyde_highlight::highlight(language, text);
-    let sub = if block { &h.block } else { &h.span };
     if sub.line_numbers.or(h.lines.line_numbers).unwrap_or(false) {
         let start = sub.start_line.or(h.lines.start_line).unwrap_or(1);
         body = line_table(body, text, start);
     }
-    Some(if block {
-        format!("<div class=\"highlight\"><pre class=\"highlight\"><code>{body}</code></pre></div>")
-    } else {
-        body
-    })
+    // Rouge's HTMLLegacy wraps unless `wrap` is false; kramdown never wraps spans.
+    if !block || !sub.wrap.or(h.lines.wrap).unwrap_or(true) {
+        return Some(body);
+    }
+    let css_class = sub
+        .css_class
+        .as_deref()
+        .or(h.lines.css_class.as_deref())
+        .unwrap_or("highlight");
+    Some(format!(
+        "<div class=\"highlight\"><pre class=\"{css_class}\"><code>{body}</code></pre></div>"
+    ))
+}
+
+/// The `default_lang` in effect for a code block or span.
+fn default_lang(opts: &Options, block: bool) -> Option<&str> {
+    let h = &opts.syntax_highlighter_opts;
+    let sub = if block { &h.block } else { &h.span };
+    sub.default_lang.as_deref().or(h.default_lang.as_deref())
 }
 
 /// Rouge's `HTMLTable` formatter: a gutter of line numbers beside the code.
@@ -74,8 +90,7 @@ impl Html<'_> {
         }
         let hl_lang = el.lang().map(String::from).or_else(|| lang.clone());
         if let Some(code) = rouge(self.opts, &el.value, hl_lang.as_deref(), true) {
-            let class_lang =
-                lang.or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
+            let class_lang = lang.or_else(|| default_lang(self.opts, true).map(String::from));
             self.add_highlighter_class(&mut attr, class_lang.as_deref());
             return format!(
                 "{}<div{}>{}{}</div>\n",
@@ -126,7 +141,7 @@ impl Html<'_> {
             Some(r) => {
                 let class_lang = lang
                     .clone()
-                    .or_else(|| self.opts.syntax_highlighter_opts.default_lang.clone());
+                    .or_else(|| default_lang(self.opts, false).map(String::from));
                 self.add_highlighter_class(&mut attr, class_lang.as_deref());
                 r
             }

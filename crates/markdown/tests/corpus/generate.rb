@@ -964,6 +964,79 @@ OPTION_SETS.each_with_index do |opts, i|
   end
 end
 
+# 4b. Rouge's formatter options under syntax_highlighter_opts, as a site's
+# `kramdown:` hash passes them (top level, `block:` and `span:`), on documents
+# with fenced, indented and IAL-tagged code blocks and code spans.
+CODE_DOC = <<~MD
+  Inline `plain` and `x = 1`{:.language-python} and `puts 1`{: .language-ruby}.
+
+  ```ruby
+  def hi(name)
+    puts "hi \#{name}"
+  end
+  ```
+
+  ~~~
+  no language
+  ~~~
+
+      indented code
+      second line
+
+  ```unknownlang
+  some text
+  ```
+
+  ```python
+  one_line = True
+  ```
+  {: .extra #snippet}
+
+  ```js
+  const a = 1;
+  const b = 2;
+  const c = 3;
+  const d = 4;
+  const e = 5;
+  const f = 6;
+  const g = 7;
+  const h = 8;
+  const i = 9;
+  const j = 10;
+  ```
+
+  - item with code:
+
+    ```sh
+    make build
+    ```
+MD
+HIGHLIGHTER_SETS = [
+  { 'block' => { 'line_numbers' => true } },
+  { 'line_numbers' => true },
+  { 'span' => { 'line_numbers' => true } },
+  { 'block' => { 'line_numbers' => true, 'start_line' => 10 } },
+  { 'line_numbers' => true, 'start_line' => 3, 'block' => { 'start_line' => 7 } },
+  { 'line_numbers' => true, 'block' => { 'line_numbers' => false } },
+  { 'css_class' => 'syntax' },
+  { 'block' => { 'css_class' => 'code-block', 'line_numbers' => true } },
+  { 'wrap' => false },
+  { 'block' => { 'default_lang' => 'python' } },
+  { 'default_lang' => 'ruby', 'span' => { 'default_lang' => 'plaintext' } },
+  { 'span' => { 'disable' => true } },
+  { 'block' => { 'disable' => true } },
+  { 'default_lang' => 'text', 'line_numbers' => false },
+]
+highlighter_docs = [CODE_DOC, PAGES['code']]
+HIGHLIGHTER_SETS.each_with_index do |hopts, i|
+  [{}, { 'input' => 'kramdown' }, { 'guess_lang' => false }].each_with_index do |mode, m|
+    highlighter_docs.each_with_index do |doc, j|
+      emit('highlighter_opts', format('%02d_%d_%d', i, m, j), doc,
+           mode.merge('syntax_highlighter_opts' => Marshal.load(Marshal.dump(hopts))))
+    end
+  end
+end
+
 # 5. Random documents: block prefixes and span tokens in random order, to
 # reach corners the hand-written snippets miss (seeded, so reproducible).
 RAND_INLINE = ['word', 'text', 'Foo Bar', '*', '**', '_', '__', '`', '``', '[', ']', '(', ')', '](http://x.com)', '](u "t")', '<', '>', '!', '"', "'", '$$', '&amp;', '&', '&nbsp;', '~~', '{: .c}', '{:', '}', '#', '-', '--', '...', '<<', '>>', '\\', '  ', "\t", '<b>', '</b>', '<em>', '</em>', '<span class="x">', '</span>', '<br/>', '<br>', 'http://x.com', '<http://a.b>', '<a@b.c>', '[^1]', '[^n]', '[x]', '[X][]', '[y][x]', '![i](a.png)', ' ', ' ', ' ', 'é', '中文', '|', '\\|', ':', '=', '<!-- c -->', '{::comment}x{:/}', '1.', '^', "it's", '"q"', '*em*', '**st**', '_u_', '`c`', 'HTML', '<img src="a.png">', '<a href="x">l</a>', 'x^2', '$$x$$', '<kbd>k</kbd>']
