@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::error::SassError;
 use crate::loader::HydeFs;
 use crate::options::{SassOptions, Style, Syntax};
-use crate::{fixes, format, instrument, sourcemap, tree};
+use crate::{deprecation, fixes, format, instrument, sourcemap, tree};
 
 /// The result of a successful compilation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,19 +24,40 @@ pub struct CompiledCss {
     /// Every stylesheet read besides the entry, in load order (for serve's
     /// change tracking).
     pub loaded_files: Vec<PathBuf>,
-    /// `@warn` and `@debug` messages, each distinct message once.
+    /// What dart-sass would print, in its order: `@warn` and `@debug`
+    /// messages (each distinct message once) and deprecation warnings (each
+    /// place once, at most five per kind unless [`SassOptions::verbose`]).
     pub warnings: Vec<Warning>,
+    /// Deprecation warnings left out beyond five per kind: dart-sass's
+    /// "N repetitive deprecation warnings omitted".
+    pub omitted_deprecations: usize,
 }
 
-/// A message from `@warn` or `@debug`.
+/// What raised a [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// `@warn`.
+    Warn,
+    /// `@debug`.
+    Debug,
+    /// A deprecation, by dart-sass's id (`slash-div`).
+    Deprecation(&'static str),
+}
+
+/// A message from `@warn`, `@debug` or a deprecation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    /// `true` for `@debug`, `false` for `@warn`.
+    /// `true` for `@debug`.
     pub debug: bool,
+    /// `@warn`, `@debug` or the deprecation's kind.
+    pub kind: WarningKind,
     /// The message text.
     pub message: String,
     /// Where it was raised: `file:line:column`.
     pub location: String,
+    /// The text dart-sass prints for it (as jekyll-sass-converter shows it),
+    /// ending in a newline; paths relative to [`SassOptions::source_map_root`].
+    pub formatted: String,
 }
 
 /// Compiles `src` (SCSS or indented Sass, already Liquid-rendered) to CSS
@@ -51,6 +72,25 @@ pub fn compile(src: &str, opts: &SassOptions) -> Result<CompiledCss, SassError> 
 }
 
 impl CompiledCss {
+    /// Every warning as dart-sass prints it on stderr, one after the other,
+    /// then the repetition summary when warnings were left out.
+    pub fn warning_log(&self) -> String {
+        let mut out = String::new();
+        for w in &self.warnings {
+            out.push_str(&w.formatted);
+            if !w.debug {
+                out.push('\n');
+            }
+        }
+        if self.omitted_deprecations > 0 {
+            out.push_str(&format!(
+                "WARNING: {} repetitive deprecation warnings omitted.\nRun in verbose mode to see all warnings.\n\n",
+                self.omitted_deprecations
+            ));
+        }
+        out
+    }
+
     /// The file Jekyll writes: the CSS, then either a newline or, when a map
     /// is written next to it, an empty line and the `sourceMappingURL`
     /// comment naming `map_file` (e.g. `main.css.map`). Jekyll removes the
@@ -84,15 +124,85 @@ fn url_encode(name: &str) -> String {
 
 fn run_plain(src: &str, entry: &Path, opts: &SassOptions) -> Result<CompiledCss, SassError> {
     let sheet = plain_sheet(src, entry, opts)?;
+    let (warnings, omitted_deprecations) = deprecations(src, entry, opts, &sheet.1, sheet.2);
     Ok(CompiledCss {
         css: format::write(&sheet.0, opts.style),
         source_map: None,
         loaded_files: sheet.1,
-        warnings: sheet.2,
+        warnings,
+        omitted_deprecations,
     })
 }
 
 type PlainSheet = (tree::Sheet, Vec<PathBuf>, Vec<Warning>);
+
+/// Adds the deprecation warnings to the `@warn`/`@debug` messages of the
+/// plain run: compiles once more with probes when an SCSS file of the
+/// compilation holds a candidate (see [`crate::deprecation`]), keeps
+/// dart-sass's order and its limit of five per kind.
+fn deprecations(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    loaded: &[PathBuf],
+    plain: Vec<Warning>,
+) -> (Vec<Warning>, usize) {
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    if opts.syntax == Syntax::Scss {
+        files.push((entry.to_path_buf(), src.to_string()));
+    }
+    for path in loaded {
+        let scss = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("scss"));
+        if scss {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                files.push((path.clone(), text));
+            }
+        }
+    }
+    let skip = if opts.quiet_deps {
+        opts.load_paths.clone()
+    } else {
+        Vec::new()
+    };
+    let texts: Vec<&str> = files.iter().map(|(_, t)| t.as_str()).collect();
+    let probes = deprecation::Probes::new(&texts, entry, skip);
+    if !probes.any_candidate(&files) {
+        return (plain, 0);
+    }
+    let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None)
+        .with_probes(&probes);
+    let Ok(run) = run_grass(&fs, entry, opts, Style::Expanded) else {
+        return (plain, 0);
+    };
+    let root = opts.source_map_root.as_deref();
+    let mut out = Vec::new();
+    let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut omitted = 0;
+    let mut seen = HashSet::new();
+    for event in run.events {
+        let warning = match event {
+            Event::User(w) => w,
+            Event::Probe(payload) => {
+                let Some(w) = probes.warning(&payload, root, &mut seen) else {
+                    continue;
+                };
+                if let WarningKind::Deprecation(kind) = w.kind {
+                    let n = counts.entry(kind).or_default();
+                    *n += 1;
+                    if *n > deprecation::MAX_REPETITIONS && !opts.verbose {
+                        omitted += 1;
+                        continue;
+                    }
+                }
+                w
+            }
+        };
+        out.push(warning);
+    }
+    (out, omitted)
+}
 
 fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
     let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
@@ -109,7 +219,7 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
             match recompress(&expanded.css) {
                 Some(css) => GrassRun {
                     css,
-                    warnings: expanded.warnings,
+                    events: expanded.events,
                 },
                 None => run_grass(&fs, entry, opts, opts.style)?,
             }
@@ -128,15 +238,16 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     if opts.style == Style::Expanded {
         fixes::mark_trailing_comments(&mut sheet.items, &fs.trailing_comments());
     }
-    let warnings = run.warnings;
-    let warnings = if opts.quiet_deps {
-        warnings
-            .into_iter()
-            .filter(|w| !is_dependency(&w.location, entry, opts))
-            .collect()
-    } else {
-        warnings
-    };
+    // dart-sass's `quietDeps` silences deprecations only: `@warn` and
+    // `@debug` in dependencies still print.
+    let warnings = run
+        .events
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::User(w) => Some(w),
+            Event::Probe(_) => None,
+        })
+        .collect();
     Ok((sheet, fs.loaded(), warnings))
 }
 
@@ -152,13 +263,6 @@ fn recompress(css: &str) -> Option<String> {
     }))
     .ok()
     .flatten()
-}
-
-/// A warning raised in a stylesheet found through a load path.
-fn is_dependency(location: &str, entry: &Path, opts: &SassOptions) -> bool {
-    let file = location.rsplitn(3, ':').last().unwrap_or(location);
-    let path = Path::new(file);
-    path != entry && opts.load_paths.iter().any(|lp| path.starts_with(lp))
 }
 
 /// Compiles once more with a marker in every SCSS rule, carries the rules'
@@ -201,7 +305,15 @@ fn source_map(src: &str, entry: &Path, opts: &SassOptions, css: &mut String) -> 
 
 struct GrassRun {
     css: String,
-    warnings: Vec<Warning>,
+    events: Vec<Event>,
+}
+
+/// What grass's logger saw, in order.
+enum Event {
+    /// A `@warn` or `@debug` message (each distinct message once).
+    User(Warning),
+    /// A deprecation probe's payload.
+    Probe(String),
 }
 
 fn run_grass(
@@ -235,7 +347,7 @@ fn run_grass(
     match result {
         Ok(Ok(css)) => Ok(GrassRun {
             css,
-            warnings: logger.into_warnings(),
+            events: logger.into_events(opts.source_map_root.as_deref(), entry),
         }),
         Ok(Err(err)) => Err(convert_error(*err, &name)),
         Err(_) => Err(SassError::unlocated(
@@ -296,12 +408,16 @@ fn char_column(line: &str, byte: usize) -> usize {
     line[..end].chars().count() + 1
 }
 
+/// One logger call: debug?, message, file, line, column.
+type Logged = (bool, String, String, usize, usize);
+
 /// Collects `@warn`/`@debug` messages, each distinct message once, so a
-/// warning raised in a loop or a mixin does not flood the build log.
+/// warning raised in a loop or a mixin does not flood the build log; and the
+/// deprecation probes' messages, every one, in order.
 #[derive(Debug, Default)]
 struct Collector {
     seen: RefCell<HashSet<(bool, String)>>,
-    warnings: RefCell<Vec<Warning>>,
+    events: RefCell<Vec<Logged>>,
 }
 
 impl Collector {
@@ -312,23 +428,59 @@ impl Collector {
             Some(inner) if !inner.contains('"') => inner,
             _ => message,
         };
+        if debug && deprecation::probe_payload(message).is_some() {
+            self.events
+                .borrow_mut()
+                .push((true, message.to_string(), String::new(), 0, 0));
+            return;
+        }
         if !self.seen.borrow_mut().insert((debug, message.to_string())) {
             return;
         }
-        self.warnings.borrow_mut().push(Warning {
+        self.events.borrow_mut().push((
             debug,
-            message: message.to_string(),
-            location: format!(
-                "{}:{}:{}",
-                loc.file.name(),
-                loc.begin.line + 1,
-                loc.begin.column + 1
-            ),
-        });
+            message.to_string(),
+            loc.file.name().to_string(),
+            loc.begin.line + 1,
+            loc.begin.column + 1,
+        ));
     }
 
-    fn into_warnings(self) -> Vec<Warning> {
-        self.warnings.into_inner()
+    fn into_events(self, root: Option<&Path>, entry: &Path) -> Vec<Event> {
+        self.events
+            .into_inner()
+            .into_iter()
+            .map(|(debug, message, file, line, column)| {
+                if let Some(payload) = debug
+                    .then(|| deprecation::probe_payload(&message))
+                    .flatten()
+                {
+                    return Event::Probe(payload.to_string());
+                }
+                let shown = deprecation::display_path(Path::new(&file), root);
+                let formatted = if debug {
+                    format!("{shown}:{line} DEBUG: {message}\n")
+                } else {
+                    let member = if Path::new(&file) == entry {
+                        "root stylesheet"
+                    } else {
+                        "@import"
+                    };
+                    format!("WARNING: {message}\n    {shown} {line}:{column}  {member}\n")
+                };
+                Event::User(Warning {
+                    debug,
+                    kind: if debug {
+                        WarningKind::Debug
+                    } else {
+                        WarningKind::Warn
+                    },
+                    message,
+                    location: format!("{file}:{line}:{column}"),
+                    formatted,
+                })
+            })
+            .collect()
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::deprecation::Probes;
 use crate::error::SassError;
 use crate::options::Syntax;
 use crate::{fixes, instrument, sourcemap};
@@ -29,6 +30,7 @@ pub(crate) struct HydeFs<'a> {
     implicit: RefCell<HashSet<PathBuf>>,
     read_error: RefCell<Option<SassError>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
+    probes: Option<&'a Probes>,
 }
 
 impl<'a> HydeFs<'a> {
@@ -50,7 +52,14 @@ impl<'a> HydeFs<'a> {
             implicit: RefCell::new(HashSet::new()),
             read_error: RefCell::new(None),
             sources,
+            probes: None,
         }
+    }
+
+    /// Inserts deprecation probes into every SCSS file grass reads.
+    pub(crate) fn with_probes(mut self, probes: &'a Probes) -> Self {
+        self.probes = Some(probes);
+        self
     }
 
     /// Every file read besides the entry, in load order, once each.
@@ -153,6 +162,12 @@ impl<'a> HydeFs<'a> {
                 fixes::collect_trailing_comments(&text, &mut self.trailing.borrow_mut());
                 text
             }
+        };
+        let text = match self.probes {
+            Some(probes) if !is_css && self.syntax_of(path) == Syntax::Scss => {
+                probes.instrument(path, &text)
+            }
+            _ => text,
         };
         if !self.interpolated_custom_props.get() && interpolates_custom_property(&text) {
             self.interpolated_custom_props.set(true);

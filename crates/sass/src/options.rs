@@ -67,7 +67,11 @@ pub struct SassOptions {
     /// Source-map `sources` are written relative to this directory (Jekyll:
     /// the site source); absolute when `None`.
     pub source_map_root: Option<PathBuf>,
-    /// Silence warnings raised in stylesheets found through the load paths
-    /// (dependencies), as dart-sass's `quietDeps` does.
+    /// Silence deprecation warnings raised in stylesheets found through the
+    /// load paths (dependencies), as dart-sass's `quietDeps` does; `@warn`
+    /// and `@debug` still print.
     pub quiet_deps: bool,
+    /// Show every deprecation warning, not only the first five of each kind
+    /// (Jekyll's `sass: verbose`).
+    pub verbose: bool,
 }

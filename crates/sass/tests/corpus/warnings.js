@@ -2,7 +2,8 @@
 //
 //   cd crates/sass/tests/corpus && npm ci && node warnings.js
 //
-// Same inputs and load paths as generate.js, expanded style. For each input
+// Same inputs and load paths as generate.js, plus `warnings/*.scss` (load
+// path `warnings/lib`), which only this script uses; expanded style. For each input
 // `expected/warnings.json` holds:
 //   all:     every warning in the order dart-sass emits it, as with
 //            `verbose: true` (no repetition limit): kind (a deprecation id
@@ -32,6 +33,17 @@ function inputs() {
         id: path.basename(name, ext),
         file: path.join(casesDir, name),
         loadPaths: [path.join(root, 'lib')],
+      });
+    }
+  }
+  // Inputs only for warnings (their CSS is not part of the CSS corpus).
+  const warnDir = path.join(root, 'warnings');
+  for (const name of fs.readdirSync(warnDir).sort()) {
+    if (name.endsWith('.scss') && !name.startsWith('_')) {
+      list.push({
+        id: 'warnings-' + path.basename(name, '.scss'),
+        file: path.join(warnDir, name),
+        loadPaths: [path.join(warnDir, 'lib')],
       });
     }
   }

@@ -7,18 +7,18 @@ use std::path::{Path, PathBuf};
 
 use hyde_sass::{compile, SassOptions, Style, Syntax};
 
-struct Input {
-    id: String,
-    file: PathBuf,
-    load_paths: Vec<PathBuf>,
-    syntax: Syntax,
+pub(crate) struct Input {
+    pub(crate) id: String,
+    pub(crate) file: PathBuf,
+    pub(crate) load_paths: Vec<PathBuf>,
+    pub(crate) syntax: Syntax,
 }
 
-fn corpus_dir() -> PathBuf {
+pub(crate) fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
-fn inputs() -> Vec<Input> {
+pub(crate) fn inputs() -> Vec<Input> {
     let root = corpus_dir();
     let mut list = Vec::new();
     let mut cases: Vec<PathBuf> = fs::read_dir(root.join("cases"))

@@ -1,0 +1,253 @@
+//! Deprecation warnings as dart-sass 1.78 prints them, for the kinds hyde can
+//! decide exactly (today `slash-div`).
+//!
+//! [`crate::slash_div`] finds the candidates in the SCSS text. Whether one
+//! warns depends on evaluation (is the mixin included, the branch taken, is
+//! `$a` a number?), so hyde compiles once more with a probe in front of each
+//! statement that holds a candidate: `@debug "<marker> <file> <n>
+//! #{type-of((operand))}…";`. The probes run exactly when the statement
+//! does, in evaluation order, and report the operands' types; the CSS of
+//! that run is thrown away. A probe run that fails reports nothing.
+//!
+//! As in dart-sass, a warning is shown once per place (message and span),
+//! at most five times per kind unless `verbose`, followed by "N repetitive
+//! deprecation warnings omitted." With `quiet_deps`, nothing is reported in
+//! files found through a load path (dart-sass's dependencies); `@warn` and
+//! `@debug` are not deprecations and are never silenced.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::compile::{Warning, WarningKind};
+use crate::slash_div::{self, Candidate};
+
+const MARKER: &str = "hyde-probe-slash-div";
+
+/// dart-sass's repetition limit per deprecation kind.
+pub(crate) const MAX_REPETITIONS: usize = 5;
+
+/// Candidates of every instrumented file, filled in as grass reads them.
+#[derive(Debug)]
+pub(crate) struct Probes {
+    entry: PathBuf,
+    user_functions: HashSet<String>,
+    /// Files not to instrument (dependencies under `quiet_deps`).
+    skip: Vec<PathBuf>,
+    files: RefCell<Vec<ProbedFile>>,
+    by_path: RefCell<HashMap<PathBuf, usize>>,
+}
+
+#[derive(Debug)]
+struct ProbedFile {
+    path: PathBuf,
+    text: String,
+    candidates: Vec<Candidate>,
+}
+
+impl Probes {
+    /// `texts`: every SCSS text of the compilation (for function names).
+    pub(crate) fn new(texts: &[&str], entry: &Path, skip: Vec<PathBuf>) -> Probes {
+        let mut user_functions = HashSet::new();
+        for t in texts {
+            user_functions.extend(slash_div::function_names(t));
+        }
+        Probes {
+            entry: entry.to_path_buf(),
+            user_functions,
+            skip,
+            files: RefCell::new(Vec::new()),
+            by_path: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Whether any of `files` (path, SCSS text) holds a candidate.
+    pub(crate) fn any_candidate(&self, files: &[(PathBuf, String)]) -> bool {
+        files.iter().any(|(path, text)| {
+            !self.skipped(path) && !slash_div::candidates(text, &self.user_functions).is_empty()
+        })
+    }
+
+    /// The SCSS text grass is to read for `path`: probes inserted.
+    pub(crate) fn instrument(&self, path: &Path, text: &str) -> String {
+        if self.skipped(path) {
+            return text.to_string();
+        }
+        let index = {
+            let mut by_path = self.by_path.borrow_mut();
+            if let Some(&i) = by_path.get(path) {
+                i
+            } else {
+                let candidates = slash_div::candidates(text, &self.user_functions);
+                let mut files = self.files.borrow_mut();
+                files.push(ProbedFile {
+                    path: path.to_path_buf(),
+                    text: text.to_string(),
+                    candidates,
+                });
+                by_path.insert(path.to_path_buf(), files.len() - 1);
+                files.len() - 1
+            }
+        };
+        let files = self.files.borrow();
+        insert_probes(text, index, &files[index].candidates)
+    }
+
+    /// A dependency under `quiet_deps`: a file found through a load path.
+    fn skipped(&self, path: &Path) -> bool {
+        path != self.entry && self.skip.iter().any(|s| path.starts_with(s))
+    }
+
+    /// The warning a probe's payload stands for, if its operands are all
+    /// numbers and its place has not warned yet (`seen`).
+    pub(crate) fn warning(
+        &self,
+        payload: &str,
+        root: Option<&Path>,
+        seen: &mut HashSet<(usize, usize)>,
+    ) -> Option<Warning> {
+        let files = self.files.borrow();
+        let mut parts = payload.split_whitespace();
+        let file = parts.next()?.parse::<usize>().ok()?;
+        let cand = parts.next()?.parse::<usize>().ok()?;
+        if !parts.all(|t| t == "number") {
+            return None;
+        }
+        let f = files.get(file)?;
+        let c = f.candidates.get(cand)?;
+        if !seen.insert((file, cand)) {
+            return None;
+        }
+        Some(warning(f, c, root, &self.entry))
+    }
+}
+
+/// Whether a debug message is a probe's; returns its payload.
+pub(crate) fn probe_payload(message: &str) -> Option<&str> {
+    let m = message.trim_matches('"');
+    m.strip_prefix(MARKER).map(str::trim)
+}
+
+fn insert_probes(text: &str, file: usize, candidates: &[Candidate]) -> String {
+    if candidates.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + candidates.len() * 64);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < candidates.len() {
+        let stmt = candidates[i].statement;
+        let mut probe = String::new();
+        while i < candidates.len() && candidates[i].statement == stmt {
+            let c = &candidates[i];
+            let mut msg = format!("{MARKER} {file} {i}");
+            for (s, e) in &c.operands {
+                msg.push_str(&format!(" #{{type-of(({}))}}", &text[*s..*e]));
+            }
+            let debug = format!("@debug \"{msg}\";");
+            match &c.guard {
+                Some(name) => probe.push_str(&format!(
+                    "@if not variable-exists({name}) or ${name} == null {{ {debug} }} "
+                )),
+                None => {
+                    probe.push_str(&debug);
+                    probe.push(' ');
+                }
+            }
+            i += 1;
+        }
+        if stmt < copied || stmt > text.len() {
+            continue;
+        }
+        out.push_str(&text[copied..stmt]);
+        out.push_str(&probe);
+        copied = stmt;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn warning(f: &ProbedFile, c: &Candidate, root: Option<&Path>, entry: &Path) -> Warning {
+    let (line, column) = line_col(&f.text, c.span.0);
+    let file = display_path(&f.path, root);
+    let member = match &c.member {
+        Some(name) => format!("{name}()"),
+        None if f.path == entry => "root stylesheet".to_string(),
+        None => "@import".to_string(),
+    };
+    let formatted = format!(
+        "DEPRECATION WARNING: {}\n\n{}    {file} {line}:{column}  {member}\n",
+        c.message,
+        highlight(&f.text, c.span)
+    );
+    Warning {
+        debug: false,
+        kind: WarningKind::Deprecation("slash-div"),
+        message: c.message.clone(),
+        location: format!("{}:{line}:{column}", f.path.display()),
+        formatted,
+    }
+}
+
+/// A path as dart-sass shows it: relative to the site source when inside.
+pub(crate) fn display_path(path: &Path, root: Option<&Path>) -> String {
+    let shown = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    shown.to_string_lossy().into_owned()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// source_span's `highlight()` without colour: the lines of `span` with a
+/// gutter, carets under a one-line span, `┌`/`└` arms for a longer one.
+fn highlight(text: &str, span: (usize, usize)) -> String {
+    let (l1, _) = line_col(text, span.0);
+    let (l2, _) = line_col(text, span.1);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let width = l2.to_string().len() + 1;
+    let pad = " ".repeat(width);
+    let line_text = |n: usize| -> String {
+        lines
+            .get(n - 1)
+            .unwrap_or(&"")
+            .trim_end_matches('\r')
+            .replace('\t', "    ")
+    };
+    // Display columns (tabs as four spaces) of a byte offset.
+    let display_col = |offset: usize| -> usize {
+        let before = &text[..offset.min(text.len())];
+        let start = before.rfind('\n').map_or(0, |p| p + 1);
+        before[start..]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum()
+    };
+    let mut out = format!("{pad}╷\n");
+    let c1 = display_col(span.0);
+    let c2 = display_col(span.1);
+    if l1 == l2 {
+        out.push_str(&format!("{l1:<w$}│ {}\n", line_text(l1), w = width));
+        let carets = c2.saturating_sub(c1).max(1);
+        out.push_str(&format!(
+            "{pad}│ {}{}\n",
+            " ".repeat(c1),
+            "^".repeat(carets)
+        ));
+    } else {
+        out.push_str(&format!("{l1:<w$}│   {}\n", line_text(l1), w = width));
+        out.push_str(&format!("{pad}│ ┌{}^\n", "─".repeat(c1 + 1)));
+        for n in l1 + 1..=l2 {
+            out.push_str(&format!("{n:<w$}│ │ {}\n", line_text(n), w = width));
+        }
+        out.push_str(&format!("{pad}│ └{}^\n", "─".repeat(c2)));
+    }
+    out.push_str(&format!("{pad}╵\n"));
+    out
+}

@@ -1,0 +1,681 @@
+//! Finds the places in an SCSS text where dart-sass 1.78 may report the
+//! `slash-div` deprecation, with the message it would print.
+//!
+//! A statement scanner walks the blocks and hands every SassScript
+//! expression it recognises (declaration values, variable assignments,
+//! `@return`, `@if`/`@while`/`@each`/`@for` headers, `@include` arguments,
+//! `@debug`/`@warn`/`@error`) to [`crate::script`]. Two shapes warn:
+//!
+//! - a `/` that evaluates as division (not a slash-separated number), when
+//!   both operands are numbers: "Using / for division outside of calc()";
+//! - a slash-separated number (`1/3`) that loses its slash because it is
+//!   assigned, returned or passed to a Sass function or mixin: "Using / for
+//!   division is deprecated".
+//!
+//! Whether the code runs and what the operands hold is only known by
+//! evaluating, so each candidate names the statement it sits in and the
+//! operands whose type must be checked; [`crate::deprecation`] asks grass.
+//! Anything not understood (indented syntax, nested properties, `@else if`,
+//! lazy `if()` arguments, the right side of `and`/`or`, parameter defaults,
+//! media queries, selectors) yields no candidate: a missing warning is better
+//! than a false one.
+
+use std::collections::HashSet;
+
+use crate::script::{number_text, BinOp, Expr, Parser, CALC_FUNCTIONS};
+
+const MORE_INFO: &str = "More info and automated migrator: https://sass-lang.com/d/slash-div";
+
+/// One place that warns when it is evaluated with numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Byte span of the offending expression.
+    pub(crate) span: (usize, usize),
+    /// dart-sass's message.
+    pub(crate) message: String,
+    /// Operands (byte spans) that must evaluate to numbers.
+    pub(crate) operands: Vec<(usize, usize)>,
+    /// Where the statement holding it starts (the probe goes there).
+    pub(crate) statement: usize,
+    /// For `$name: ... !default`: the variable, evaluated only when unset.
+    pub(crate) guard: Option<String>,
+    /// The innermost stack frame's member: `None` at a file's top level, or
+    /// the mixin or function it is in.
+    pub(crate) member: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Block {
+    Root,
+    Rule,
+    Callable(String),
+    /// Nested properties (`font: { ... }`): no statement may go there.
+    NestedProps,
+    Other,
+}
+
+/// Names of user-defined functions across the compilation's files (a call
+/// to one is a Sass function call; a call to an unknown name is plain CSS).
+pub(crate) fn function_names(text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut rest = text;
+    while let Some(p) = rest.find("@function") {
+        let after = rest[p + 9..].trim_start();
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if !name.is_empty() {
+            out.insert(name.replace('_', "-"));
+        }
+        rest = &rest[p + 9..];
+    }
+    out
+}
+
+/// Every candidate of an SCSS text, in source order of their statements.
+pub(crate) fn candidates(text: &str, user_functions: &HashSet<String>) -> Vec<Candidate> {
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        blocks: vec![Block::Root],
+        out: Vec::new(),
+        user_functions,
+    };
+    scanner.run();
+    scanner.out
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    blocks: Vec<Block>,
+    out: Vec<Candidate>,
+    user_functions: &'a HashSet<String>,
+}
+
+/// What the statement's expression is.
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    /// A declaration value, a condition, a log message.
+    Plain,
+    /// Assigned or returned: a slash-separated number loses its slash.
+    Assigned,
+    /// `@include` arguments.
+    Include,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let mut guard = 0usize;
+        while self.pos < self.bytes.len() {
+            guard += 1;
+            if guard > self.bytes.len() * 4 + 16 {
+                return;
+            }
+            self.skip_space();
+            let Some(c) = self.bytes.get(self.pos).copied() else {
+                return;
+            };
+            match c {
+                b'}' => {
+                    if self.blocks.len() > 1 {
+                        self.blocks.pop();
+                    }
+                    self.pos += 1;
+                }
+                b';' => self.pos += 1,
+                b'@' => self.at_rule(),
+                b'$' => self.variable(),
+                _ => self.declaration_or_rule(),
+            }
+        }
+    }
+
+    fn skip_space(&mut self) {
+        let mut p = Parser::new(self.text, self.pos);
+        p.whitespace();
+        self.pos = p.pos;
+    }
+
+    fn probes_allowed(&self) -> bool {
+        !self.blocks.contains(&Block::NestedProps)
+    }
+
+    fn member(&self) -> Option<String> {
+        self.blocks.iter().rev().find_map(|b| match b {
+            Block::Callable(name) => Some(name.clone()),
+            _ => None,
+        })
+    }
+
+    /// Where the current statement ends: the first `;`, `{` or `}` outside
+    /// strings, brackets, comments and interpolation.
+    fn statement_end(&self, from: usize) -> (usize, Option<u8>) {
+        let mut i = from;
+        let mut depth = 0usize;
+        while i < self.bytes.len() {
+            match self.bytes[i] {
+                b'"' | b'\'' => {
+                    let q = self.bytes[i];
+                    i += 1;
+                    while i < self.bytes.len() && self.bytes[i] != q && self.bytes[i] != b'\n' {
+                        if self.bytes[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                }
+                b'\\' => i += 1,
+                b'/' if self.bytes.get(i + 1) == Some(&b'*') => {
+                    i = self.text[i + 2..]
+                        .find("*/")
+                        .map_or(self.bytes.len(), |e| i + 3 + e);
+                }
+                b'/' if self.bytes.get(i + 1) == Some(&b'/')
+                    && (i == 0 || self.bytes[i - 1] != b':') =>
+                {
+                    while i < self.bytes.len() && self.bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'#' if self.bytes.get(i + 1) == Some(&b'{') => {
+                    depth += 1;
+                    i += 1;
+                }
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'}' if depth > 0 => depth -= 1,
+                c @ (b';' | b'{' | b'}') if depth == 0 => return (i, Some(c)),
+                _ => {}
+            }
+            i += 1;
+        }
+        (self.bytes.len(), None)
+    }
+
+    /// Moves past the statement; opens a block of `kind` if it has one.
+    fn finish(&mut self, kind: Block) {
+        let (end, c) = self.statement_end(self.pos);
+        match c {
+            Some(b'{') => {
+                self.blocks.push(kind);
+                self.pos = end + 1;
+            }
+            Some(b';') => self.pos = end + 1,
+            _ => self.pos = end,
+        }
+    }
+
+    fn at_rule(&mut self) {
+        let start = self.pos;
+        let name_end = self.text[start + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .map_or(self.bytes.len(), |e| start + 1 + e);
+        let name = self.text[start + 1..name_end].to_ascii_lowercase();
+        self.pos = name_end;
+        match name.as_str() {
+            "function" | "mixin" => {
+                self.skip_space();
+                let n_end = self.text[self.pos..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                    .map_or(self.bytes.len(), |e| self.pos + e);
+                let callable = self.text[self.pos..n_end].to_string();
+                self.finish(Block::Callable(callable));
+            }
+            "return" => self.expression_statement(start, Context::Assigned, None),
+            "if" | "while" | "debug" | "warn" | "error" => {
+                self.expression_statement(start, Context::Plain, None)
+            }
+            "else" => self.finish(Block::Other),
+            "each" => {
+                // `@each $a, $b in <list>`
+                let (end, _) = self.statement_end(self.pos);
+                if let Some(p) = self.text[self.pos..end].find(" in ") {
+                    self.pos += p + 4;
+                    self.expression_statement(start, Context::Plain, None);
+                } else {
+                    self.finish(Block::Other);
+                }
+            }
+            "for" => self.for_rule(start),
+            "include" => self.include(start),
+            "media" | "supports" | "font-face" | "page" | "at-root" | "document"
+            | "-moz-document" | "layer" | "container" | "scope" | "starting-style" => {
+                self.finish(Block::Other)
+            }
+            n if n.ends_with("keyframes") => self.finish(Block::Other),
+            _ => self.finish(Block::Other),
+        }
+    }
+
+    fn for_rule(&mut self, start: usize) {
+        // `@for $i from <a> through|to <b>`: two expressions.
+        let (end, _) = self.statement_end(self.pos);
+        let header = &self.text[self.pos..end];
+        let Some(from) = header.find(" from ") else {
+            return self.finish(Block::Other);
+        };
+        let bound = header.find(" through ").or_else(|| header.find(" to "));
+        let Some(bound) = bound else {
+            return self.finish(Block::Other);
+        };
+        let base = self.pos;
+        let first = (base + from + 6, base + bound);
+        let second_start = base
+            + bound
+            + if header[bound..].starts_with(" through ") {
+                9
+            } else {
+                4
+            };
+        for (s, e) in [first, (second_start, end)] {
+            let mut p = Parser::new(&self.text[..e], s);
+            p.whitespace();
+            if let Some(expr) = p.expression(false, false) {
+                p.whitespace();
+                if p.pos == e {
+                    self.collect(&expr, start, Context::Plain, None);
+                }
+            }
+        }
+        self.finish(Block::Other);
+    }
+
+    fn include(&mut self, start: usize) {
+        self.skip_space();
+        let mut p = Parser::new(self.text, self.pos);
+        // `@include name(args)` or `ns.name(args)`; the arguments are read as
+        // a function call would be.
+        if let Some(Expr::Func { args, .. }) = parse_call(&mut p) {
+            if self.probes_allowed() {
+                for arg in args
+                    .positional
+                    .iter()
+                    .chain(args.named.iter().map(|(_, v)| v))
+                {
+                    self.collect(arg, start, Context::Include, None);
+                }
+            }
+        }
+        self.finish(Block::Other);
+    }
+
+    fn variable(&mut self) {
+        let start = self.pos;
+        let name_end = self.text[start + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .map_or(self.bytes.len(), |e| start + 1 + e);
+        let name = self.text[start + 1..name_end].to_string();
+        self.pos = name_end;
+        self.skip_space();
+        if self.bytes.get(self.pos) != Some(&b':') {
+            return self.finish(Block::Other);
+        }
+        self.pos += 1;
+        let (end, _) = self.statement_end(self.pos);
+        let value_text = &self.text[self.pos..end];
+        let guarded = value_text.contains("!default");
+        let global = value_text.contains("!global");
+        let guard = if guarded {
+            // `!default` skips the expression when the variable is set; the
+            // probe can ask `variable-exists` only at a file's top level, and
+            // only when no `@use ... with` can configure it.
+            if self.blocks.len() != 1 || global {
+                return self.finish(Block::Other);
+            }
+            Some(name)
+        } else {
+            None
+        };
+        self.expression_statement(start, Context::Assigned, guard);
+    }
+
+    /// Parses the expression at `self.pos` to the statement's end.
+    fn expression_statement(&mut self, start: usize, ctx: Context, guard: Option<String>) {
+        let (end, _) = self.statement_end(self.pos);
+        if self.probes_allowed() {
+            let mut p = Parser::new(&self.text[..end], self.pos);
+            p.whitespace();
+            if let Some(expr) = p.expression(false, false) {
+                // Flags (`!default`, `!global`) may follow.
+                p.whitespace();
+                let tail = self.text[p.pos..end].trim();
+                let flags_only = tail
+                    .split_whitespace()
+                    .all(|w| matches!(w, "!default" | "!global"));
+                if flags_only {
+                    self.collect(&expr, start, ctx, guard);
+                }
+            }
+        }
+        self.finish(Block::Other);
+    }
+
+    fn declaration_or_rule(&mut self) {
+        let start = self.pos;
+        let (end, c) = self.statement_end(start);
+        let text = &self.text[start..end];
+        if c == Some(b'{') {
+            // `font: {` or `font: bold {` opens nested properties.
+            let kind = match text.find(':') {
+                Some(colon)
+                    if is_property_name(&text[..colon])
+                        && (text[colon + 1..].trim().is_empty()
+                            || text[colon + 1..].starts_with([' ', '\t'])) =>
+                {
+                    Block::NestedProps
+                }
+                _ => Block::Rule,
+            };
+            self.blocks.push(kind);
+            self.pos = end + 1;
+            return;
+        }
+        let Some(colon) = text.find(':') else {
+            self.pos = if c == Some(b';') { end + 1 } else { end };
+            return;
+        };
+        let name = text[..colon].trim();
+        let declaration_context = matches!(
+            self.blocks.last(),
+            Some(Block::Rule | Block::Callable(_) | Block::Other)
+        );
+        if name.starts_with("--") || !is_property_name(name) || !declaration_context {
+            self.pos = if c == Some(b';') { end + 1 } else { end };
+            return;
+        }
+        self.pos = start + colon + 1;
+        self.expression_statement(start, Context::Plain, None);
+    }
+
+    /// Adds the candidates of `expr`, part of the statement at `statement`.
+    fn collect(&mut self, expr: &Expr, statement: usize, ctx: Context, guard: Option<String>) {
+        let mut found = Vec::new();
+        if matches!(ctx, Context::Assigned | Context::Include) {
+            self.slash_value(expr, &mut found);
+        }
+        self.walk(expr, false, &mut found);
+        found.sort_by_key(|c: &Candidate| (c.span.1, usize::MAX - c.span.0));
+        let member = self.member();
+        for mut c in found {
+            c.statement = statement;
+            c.guard = guard.clone();
+            c.member = member.clone();
+            self.out.push(c);
+        }
+    }
+
+    /// Whether a call of this function evaluates its arguments as a Sass
+    /// callable (so `_withoutSlash` applies to each).
+    fn is_sass_function(&self, namespace: &Option<String>, name: &str) -> bool {
+        if namespace.is_some() {
+            return true;
+        }
+        let norm = name.replace('_', "-");
+        if norm == "if" {
+            return false;
+        }
+        self.user_functions.contains(&norm) || GLOBAL_FUNCTIONS.contains(&norm.as_str())
+    }
+
+    fn walk(&self, e: &Expr, lazy: bool, out: &mut Vec<Candidate>) {
+        match e {
+            Expr::Binary {
+                op, left, right, ..
+            } => {
+                self.walk(left, lazy, out);
+                let right_lazy = lazy || matches!(op, BinOp::And | BinOp::Or);
+                self.walk(right, right_lazy, out);
+                if *op == BinOp::Div && !lazy && !self.is_slash(e) {
+                    out.push(self.division(e, left, right));
+                }
+            }
+            Expr::Unary { operand, .. } => self.walk(operand, lazy, out),
+            Expr::Paren { inner, .. } => self.walk(inner, lazy, out),
+            Expr::List { items, .. } => items.iter().for_each(|i| self.walk(i, lazy, out)),
+            Expr::Map { pairs, .. } => pairs.iter().for_each(|(k, v)| {
+                self.walk(k, lazy, out);
+                self.walk(v, lazy, out);
+            }),
+            Expr::Func {
+                namespace,
+                name,
+                args,
+                ..
+            } => {
+                let inner_lazy = lazy || (namespace.is_none() && name == "if");
+                let sass = self.is_sass_function(namespace, name);
+                for arg in args
+                    .positional
+                    .iter()
+                    .chain(args.named.iter().map(|(_, v)| v))
+                {
+                    if sass && !inner_lazy {
+                        self.slash_value(arg, out);
+                    }
+                    self.walk(arg, inner_lazy, out);
+                }
+                if let Some(rest) = &args.rest {
+                    self.walk(rest, inner_lazy, out);
+                }
+            }
+            Expr::Other { inner, .. } => inner.iter().for_each(|i| self.walk(i, lazy, out)),
+            Expr::Number { .. } | Expr::Var { .. } => {}
+        }
+    }
+
+    /// Whether a `/` node evaluates to a slash-separated number
+    /// (`allowsSlash` and `_operandAllowsSlash`).
+    fn is_slash(&self, e: &Expr) -> bool {
+        let Expr::Binary {
+            op: BinOp::Div,
+            left,
+            right,
+            allows_slash: true,
+        } = e
+        else {
+            return false;
+        };
+        self.operand_allows_slash(left) && self.operand_allows_slash(right)
+    }
+
+    fn operand_allows_slash(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Func {
+                namespace, name, ..
+            } => {
+                namespace.is_none()
+                    && CALC_FUNCTIONS.contains(&name.to_ascii_lowercase().as_str())
+                    && !self.user_functions.contains(&name.replace('_', "-"))
+            }
+            _ => true,
+        }
+    }
+
+    fn division(&self, node: &Expr, left: &Expr, right: &Expr) -> Candidate {
+        let src = self.text;
+        let message = format!(
+            "Using / for division outside of calc() is deprecated and will be removed in Dart Sass 2.0.0.\n\nRecommendation: {} or {}\n\n{MORE_INFO}",
+            recommendation(node, src),
+            node.render_calc(src)
+        );
+        let operands = [left, right]
+            .iter()
+            .filter(|o| !o.is_literal_number())
+            .map(|o| o.span())
+            .collect();
+        Candidate {
+            span: node.span(),
+            message,
+            operands,
+            statement: 0,
+            guard: None,
+            member: None,
+        }
+    }
+
+    /// A slash-separated number of literals that loses its slash here.
+    fn slash_value(&self, e: &Expr, out: &mut Vec<Candidate>) {
+        if !self.is_slash(e) || !literal_slash(e) {
+            return;
+        }
+        out.push(Candidate {
+            span: e.span(),
+            message: format!(
+                "Using / for division is deprecated and will be removed in Dart Sass 2.0.0.\n\nRecommendation: {}\n\n{MORE_INFO}",
+                value_recommendation(e)
+            ),
+            operands: Vec::new(),
+            statement: 0,
+            guard: None,
+            member: None,
+        });
+    }
+}
+
+/// A slash node whose leaves are all number literals.
+fn literal_slash(e: &Expr) -> bool {
+    match e {
+        Expr::Number { .. } => true,
+        Expr::Binary {
+            op: BinOp::Div,
+            left,
+            right,
+            allows_slash: true,
+        } => literal_slash(left) && literal_slash(right),
+        _ => false,
+    }
+}
+
+fn value_recommendation(e: &Expr) -> String {
+    match e {
+        Expr::Binary { left, right, .. } => format!(
+            "math.div({}, {})",
+            value_recommendation(left),
+            value_recommendation(right)
+        ),
+        Expr::Number { value, unit, .. } => format!("{}{unit}", number_text(*value)),
+        _ => String::new(),
+    }
+}
+
+/// The `recommendation` of dart-sass's division warning.
+fn recommendation(e: &Expr, src: &str) -> String {
+    match e {
+        Expr::Binary {
+            op: BinOp::Div,
+            left,
+            right,
+            ..
+        } => format!(
+            "math.div({}, {})",
+            recommendation(left, src),
+            recommendation(right, src)
+        ),
+        Expr::Paren { inner, .. } => inner.render(src),
+        other => other.render(src),
+    }
+}
+
+fn parse_call(p: &mut Parser<'_>) -> Option<Expr> {
+    let e = p.expression(true, false)?;
+    matches!(e, Expr::Func { .. }).then_some(e)
+}
+
+fn is_property_name(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '*')
+}
+
+/// dart-sass 1.78's global functions (their arguments lose slashes).
+const GLOBAL_FUNCTIONS: &[&str] = &[
+    "rgb",
+    "rgba",
+    "hsl",
+    "hsla",
+    "hwb",
+    "red",
+    "green",
+    "blue",
+    "mix",
+    "hue",
+    "saturation",
+    "lightness",
+    "whiteness",
+    "blackness",
+    "adjust-hue",
+    "lighten",
+    "darken",
+    "saturate",
+    "desaturate",
+    "grayscale",
+    "complement",
+    "invert",
+    "alpha",
+    "opacity",
+    "opacify",
+    "fade-in",
+    "transparentize",
+    "fade-out",
+    "adjust-color",
+    "scale-color",
+    "change-color",
+    "ie-hex-str",
+    "percentage",
+    "ceil",
+    "floor",
+    "random",
+    "unit",
+    "unitless",
+    "comparable",
+    "length",
+    "nth",
+    "set-nth",
+    "join",
+    "append",
+    "zip",
+    "index",
+    "list-separator",
+    "is-bracketed",
+    "map-get",
+    "map-merge",
+    "map-remove",
+    "map-keys",
+    "map-values",
+    "map-has-key",
+    "keywords",
+    "selector-nest",
+    "selector-append",
+    "selector-extend",
+    "selector-replace",
+    "selector-unify",
+    "is-superselector",
+    "simple-selectors",
+    "selector-parse",
+    "unquote",
+    "quote",
+    "str-length",
+    "str-insert",
+    "str-index",
+    "str-slice",
+    "to-upper-case",
+    "to-lower-case",
+    "unique-id",
+    "feature-exists",
+    "variable-exists",
+    "global-variable-exists",
+    "function-exists",
+    "mixin-exists",
+    "content-exists",
+    "inspect",
+    "type-of",
+    "call",
+    "get-function",
+];

@@ -1,0 +1,153 @@
+//! Deprecation warnings compared with dart-sass's on the corpus
+//! (`tests/corpus/expected/warnings.json`, written by `warnings.js`), and
+//! dart-sass's limit of five per kind.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use hyde_sass::{compile, SassOptions, Syntax, WarningKind};
+
+use crate::corpus::{corpus_dir, Input};
+
+/// The kinds hyde reports.
+const KINDS: &[&str] = &["slash-div"];
+
+type Found = Vec<(String, String, usize)>;
+
+/// The CSS corpus's inputs and `warnings/*.scss`, which only this test uses.
+fn inputs() -> Vec<Input> {
+    let mut list = crate::corpus::inputs();
+    let dir = corpus_dir().join("warnings");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("warnings dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "scss"))
+        .collect();
+    files.sort();
+    for file in files {
+        list.push(Input {
+            id: format!("warnings-{}", file.file_stem().unwrap().to_string_lossy()),
+            file,
+            load_paths: vec![dir.join("lib")],
+            syntax: Syntax::Scss,
+        });
+    }
+    list
+}
+
+/// `(kind, file, line)` of every deprecation, in order, as hyde reports it.
+fn hyde_warnings(input: &Input, quiet: bool) -> Result<Found, String> {
+    let src = fs::read_to_string(&input.file).expect("read input");
+    let opts = SassOptions {
+        syntax: input.syntax,
+        load_paths: input.load_paths.clone(),
+        file: Some(input.file.clone()),
+        verbose: true,
+        quiet_deps: quiet,
+        ..SassOptions::default()
+    };
+    let out = compile(&src, &opts).map_err(|e| e.to_string())?;
+    let root = corpus_dir();
+    Ok(out
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            WarningKind::Deprecation(kind) => {
+                let (file, line) = split_location(&w.location);
+                let file = Path::new(file)
+                    .strip_prefix(&root)
+                    .map_or(file.to_string(), |p| p.to_string_lossy().into_owned());
+                Some((kind.to_string(), file, line))
+            }
+            _ => None,
+        })
+        .collect())
+}
+
+fn split_location(location: &str) -> (&str, usize) {
+    let mut parts = location.rsplitn(3, ':');
+    let _column = parts.next();
+    let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+    (parts.next().unwrap_or(""), line)
+}
+
+fn expected() -> BTreeMap<String, serde_json::Value> {
+    let text =
+        fs::read_to_string(corpus_dir().join("expected/warnings.json")).expect("warnings.json");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+fn dart_warnings(entry: &serde_json::Value, kinds: Option<&[&str]>) -> Found {
+    entry["all"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|w| {
+            let kind = w["kind"].as_str()?;
+            if matches!(kind, "warn" | "debug") || kinds.is_some_and(|k| !k.contains(&kind)) {
+                return None;
+            }
+            Some((
+                kind.to_string(),
+                w["file"].as_str()?.to_string(),
+                w["line"].as_u64()? as usize,
+            ))
+        })
+        .collect()
+}
+
+/// Every corpus input: hyde's deprecations (kind, file, line, in order)
+/// against dart-sass's. A warning dart-sass does not give fails the test;
+/// one hyde misses is counted.
+#[test]
+fn corpus_deprecations_match_dart_sass() {
+    let expected = expected();
+    let (mut same_all, mut same_kinds, mut total) = (0, 0, 0);
+    let (mut dart_count, mut hyde_count) = (0, 0);
+    let mut false_warnings = Vec::new();
+    let mut misses = Vec::new();
+    for input in inputs() {
+        let Some(entry) = expected.get(&input.id) else {
+            continue;
+        };
+        total += 1;
+        let ours = match hyde_warnings(&input, false) {
+            Ok(w) => w,
+            Err(e) => panic!("{}: {e}", input.id),
+        };
+        let dart = dart_warnings(entry, Some(KINDS));
+        dart_count += dart.len();
+        hyde_count += ours.len();
+        if ours == dart {
+            same_kinds += 1;
+        } else {
+            misses.push(format!(
+                "{}: dart {:?}\n    hyde {:?}",
+                input.id, dart, ours
+            ));
+        }
+        if ours == dart_warnings(entry, None) {
+            same_all += 1;
+        }
+        for w in &ours {
+            if !dart.contains(w) {
+                false_warnings.push(format!("{}: {w:?}", input.id));
+            }
+        }
+    }
+    eprintln!(
+        "sass deprecations: {same_kinds} of {total} cases give the same {KINDS:?} warnings (kind + line, in order); \
+         {same_all} of {total} the same deprecation warnings of every kind; \
+         {hyde_count} of dart-sass's {dart_count} {KINDS:?} warnings found"
+    );
+    for m in misses.iter().take(8) {
+        eprintln!("  {m}");
+    }
+    assert!(
+        false_warnings.is_empty(),
+        "{} warnings dart-sass does not give: {:?}",
+        false_warnings.len(),
+        &false_warnings[..false_warnings.len().min(8)]
+    );
+}
