@@ -119,8 +119,20 @@ pub fn sass_string(site: &Site, text: &str, syntax: hyde_sass::Syntax) -> Result
     let mut opts = sass_options(site);
     opts.syntax = syntax;
     hyde_sass::compile(text, &opts)
-        .map(|c| format!("{}\n", c.css))
+        .map(|c| {
+            print_sass_warnings(&c);
+            format!("{}\n", c.css)
+        })
         .map_err(|e| sass_error(site, &e))
+}
+
+/// dart-sass's warnings (`@warn`, `@debug`, deprecations), printed on stderr
+/// in its format as jekyll-sass-converter lets sass-embedded print them.
+fn print_sass_warnings(compiled: &hyde_sass::CompiledCss) {
+    let log = compiled.warning_log();
+    if !log.is_empty() {
+        eprint!("{log}");
+    }
 }
 
 fn sass_options(site: &Site) -> hyde_sass::SassOptions {
@@ -140,6 +152,9 @@ fn sass_options(site: &Site) -> hyde_sass::SassOptions {
             .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
             .unwrap_or_default(),
         load_paths,
+        quiet_deps: get("quiet_deps").is_some_and(|v| v.is_truthy()),
+        verbose: get("verbose").is_some_and(|v| v.is_truthy()),
+        source_map_root: Some(source.clone()),
         ..Default::default()
     }
 }
@@ -239,6 +254,7 @@ pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<(String, Option<S
         .and_then(|s| s.get("add_charset"))
         .is_some_and(|v| v.is_truthy());
     let compiled = hyde_sass::compile(text, &opts).map_err(|e| sass_error(site, &e))?;
+    print_sass_warnings(&compiled);
     let map_name = format!("{}.css.map", doc.basename);
     let css = compiled.jekyll_output(map.then_some(map_name.as_str()), add_charset);
     Ok((css, if map { compiled.source_map } else { None }))
