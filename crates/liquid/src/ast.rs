@@ -42,8 +42,7 @@ impl Block {
             match node {
                 Node::Text(t) => out.push_str(t),
                 Node::Output(v, offset) => {
-                    let value = v.evaluate(ctx).map_err(|e| locate(e, ctx, *offset))?;
-                    value.write_to(out);
+                    v.render(ctx, out).map_err(|e| locate(e, ctx, *offset))?;
                     if ctx.interrupt.is_some() {
                         break;
                     }

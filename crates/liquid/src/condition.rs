@@ -1,6 +1,7 @@
 //! Conditions of `if`, `unless`, `elsif` and `when`: comparisons joined by
 //! `and`/`or`, which Liquid evaluates right to left.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use crate::context::Context;
@@ -42,9 +43,9 @@ pub struct Condition {
     parts: Vec<(Comparison, Option<bool>)>,
 }
 
-/// An evaluated operand.
-enum Val {
-    V(Value),
+/// An evaluated operand (variables are borrowed when possible).
+enum Val<'a> {
+    V(Cow<'a, Value>),
     Empty,
     Blank,
 }
@@ -117,7 +118,7 @@ impl Condition {
     pub fn evaluate(&self, ctx: &Context) -> Result<bool, Error> {
         let mut result = false;
         for (cmp, rel) in &self.parts {
-            result = cmp.evaluate(ctx)?.is_truthy();
+            result = cmp.evaluate(ctx)?;
             match rel {
                 Some(true) if !result => break,
                 Some(false) if result => break,
@@ -130,28 +131,33 @@ impl Condition {
 }
 
 impl Comparison {
-    fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
+    /// The comparison's truthiness.
+    fn evaluate(&self, ctx: &Context) -> Result<bool, Error> {
         let left = eval_operand(&self.left, ctx)?;
         let Some(op) = &self.op else {
+            // A method literal alone is its `to_s`, "", which is truthy.
             return Ok(match left {
-                Val::V(v) => v,
-                _ => Value::str(""),
+                Val::V(v) => v.is_truthy(),
+                _ => true,
             });
         };
         let right = eval_operand(&self.right, ctx)?;
         match op.as_str() {
-            "==" => Ok(equal(&left, &right)),
-            "!=" | "<>" => Ok(Value::Bool(!equal(&left, &right).is_truthy())),
-            "contains" => Ok(Value::Bool(contains(&left, &right))),
-            "<" | ">" | "<=" | ">=" => ordering(op, &left, &right),
+            "==" => Ok(equal(&left, &right).is_truthy()),
+            "!=" | "<>" => Ok(!equal(&left, &right).is_truthy()),
+            "contains" => Ok(contains(&left, &right)),
+            "<" | ">" | "<=" | ">=" => Ok(ordering(op, &left, &right)?.is_truthy()),
             other => Err(Error::argument(format!("Unknown operator {other}"))),
         }
     }
 }
 
-fn eval_operand(o: &Operand, ctx: &Context) -> Result<Val, Error> {
+fn eval_operand<'a>(o: &'a Operand, ctx: &'a Context) -> Result<Val<'a>, Error> {
     Ok(match o {
-        Operand::Expr(e) => Val::V(e.evaluate(ctx)?),
+        Operand::Expr(e) => Val::V(match e.evaluate_ref(ctx) {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(e.evaluate(ctx)?),
+        }),
         Operand::Empty => Val::Empty,
         Operand::Blank => Val::Blank,
     })
@@ -174,8 +180,9 @@ fn contains(left: &Val, right: &Val) -> bool {
     let (Val::V(l), r) = (left, right) else {
         return false;
     };
-    let r = match r {
-        Val::V(v) => v.clone(),
+    let l: &Value = l;
+    let r: &Value = match r {
+        Val::V(v) => v,
         // A method literal prints as "", which every string includes.
         _ => return matches!(l, Value::Str(_)),
     };
@@ -183,10 +190,10 @@ fn contains(left: &Val, right: &Val) -> bool {
         return false;
     }
     match l {
-        Value::Str(s) => s.contains(&*crate::filters::to_s(&r)),
-        Value::Array(a) => a.iter().any(|x| liquid_eq(x, &r)),
-        Value::Hash(h) => h.keys().any(|k| liquid_eq(k, &r)),
-        Value::Range(a, z) => match r {
+        Value::Str(s) => s.contains(&*crate::filters::to_s(r)),
+        Value::Array(a) => a.iter().any(|x| liquid_eq(x, r)),
+        Value::Hash(h) => h.keys().any(|k| liquid_eq(k, r)),
+        Value::Range(a, z) => match *r {
             Value::Int(i) => (*a..=*z).contains(&i),
             Value::Float(f) => (*a as f64) <= f && f <= (*z as f64),
             _ => false,

@@ -100,6 +100,17 @@ impl Expression {
         }
     }
 
+    /// The value by reference when that needs no copy: literals, and
+    /// variables reached through plain `.key` steps into hashes. `None`
+    /// when the general path ([`Expression::evaluate`]) is needed.
+    pub(crate) fn evaluate_ref<'a>(&'a self, ctx: &'a Context) -> Option<&'a Value> {
+        match self {
+            Expression::Literal(v) => Some(v),
+            Expression::Lookup(l) => l.walk_ref(ctx),
+            Expression::Range(..) => None,
+        }
+    }
+
     /// The literal `nil` expression.
     pub fn nil() -> Expression {
         Expression::Literal(Value::Nil)
@@ -275,6 +286,35 @@ impl Lookup {
         Ok(obj)
     }
 
+    /// [`Lookup::walk_borrowed`] without the final copy; `None` when the
+    /// lookup needs the general path.
+    fn walk_ref<'a>(&'a self, ctx: &'a Context) -> Option<&'a Value> {
+        static NIL: Value = Value::Nil;
+        if ctx.engine().reg.strict_variables {
+            return None;
+        }
+        let Some(Expression::Literal(Value::Str(name))) = &self.name else {
+            return None;
+        };
+        let mut cur: &Value = match ctx.get_ref(name) {
+            Some(v) => v,
+            None => return Some(&NIL),
+        };
+        for key in &self.keys {
+            let Key::Name(k, false) = key else {
+                return None;
+            };
+            cur = match cur {
+                Value::Hash(h) => match map_get(h, k) {
+                    Some(v) => v,
+                    None => return Some(&NIL),
+                },
+                _ => return None,
+            };
+        }
+        Some(cur)
+    }
+
     /// The common case without copying intermediate values: a named
     /// variable followed by plain `.key` steps through hashes. `None` when
     /// the lookup needs the general path.
@@ -393,6 +433,9 @@ pub(crate) struct FilterCall {
     filter: Option<Arc<dyn Filter>>,
     args: Vec<Expression>,
     kwargs: Vec<(Str, Expression)>,
+    /// The argument values when every argument is a literal (most calls:
+    /// `date: "%Y"`, `split: " "`), lent to the filter without copies.
+    literal_args: Option<Vec<Value>>,
 }
 
 /// Output markup: an expression followed by filters (`x | upcase`).
@@ -457,6 +500,7 @@ impl Variable {
                 filter: engine.filter(name).cloned(),
                 args: Vec::new(),
                 kwargs: Vec::new(),
+                literal_args: None,
             };
             for arg in raw_args {
                 let ab = arg.as_bytes();
@@ -474,6 +518,16 @@ impl Variable {
                     _ => call.args.push(Expression::parse(arg)),
                 }
             }
+            if call.kwargs.is_empty() {
+                call.literal_args = call
+                    .args
+                    .iter()
+                    .map(|a| match a {
+                        Expression::Literal(v) => Some(v.clone()),
+                        _ => None,
+                    })
+                    .collect();
+            }
             v.filters.push(call);
         }
         v
@@ -489,7 +543,9 @@ impl Variable {
             // Up to four arguments live on the stack.
             let mut small: [Value; 4] = Default::default();
             let mut heap = Vec::new();
-            let args: &[Value] = if call.args.len() <= small.len() {
+            let args: &[Value] = if let Some(literal) = &call.literal_args {
+                literal
+            } else if call.args.len() <= small.len() {
                 for (slot, a) in small.iter_mut().zip(&call.args) {
                     *slot = a.evaluate(ctx)?;
                 }
@@ -524,6 +580,19 @@ impl Variable {
             }
         }
         Ok(value)
+    }
+
+    /// Appends `{{ ... }}` output to `out`; a variable without filters is
+    /// printed by reference.
+    pub(crate) fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
+        if self.filters.is_empty() {
+            if let Some(v) = self.expr.as_ref().and_then(|e| e.evaluate_ref(ctx)) {
+                v.write_to(out);
+                return Ok(());
+            }
+        }
+        self.evaluate(ctx)?.write_to(out);
+        Ok(())
     }
 
     /// Whether the markup had no expression at all (`{{ }}`).

@@ -8,8 +8,21 @@ pub(crate) fn is_word(b: u8) -> bool {
 }
 
 /// Ruby's `\s`.
+#[inline]
 pub(crate) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+    // One comparison rejects the usual printable byte.
+    b <= b' ' && (b == b' ' || (b'\t'..=b'\r').contains(&b))
+}
+
+/// The first position of the ASCII byte `c` in `s`: a plain loop for
+/// short strings (`memchr`'s setup costs more there), `memchr` otherwise.
+#[inline]
+pub(crate) fn find_ascii(s: &str, c: u8) -> Option<usize> {
+    if s.len() <= 64 {
+        s.bytes().position(|b| b == c)
+    } else {
+        s.find(char::from(c))
+    }
 }
 
 /// Ruby's `\b` at byte position `i`.

@@ -65,7 +65,7 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mu
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'%' {
-            let next = fmt[i..].find('%').map_or(fmt.len(), |p| i + p);
+            let next = crate::lex::find_ascii(&fmt[i..], b'%').map_or(fmt.len(), |p| i + p);
             out.push_str(&fmt[i..next]);
             i = next;
             continue;

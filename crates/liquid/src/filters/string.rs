@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::expr::to_integer;
-use crate::lex::is_space;
+use crate::lex::{find_ascii, is_space};
 use crate::value::Value;
 
 pub(super) fn register(e: &mut Engine) {
@@ -420,37 +420,42 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
     // `words` fields each end in whitespace; the result joins those fields.
     let words = words as usize;
     let b = s.as_bytes();
-    let (mut i, mut ended, mut len) = (0, 0, 0);
+    let (mut i, mut ended, mut first, mut single_spaced) = (0, 0, 0, true);
     while ended < words {
+        let gap = i;
         while i < b.len() && is_space(b[i]) {
             i += 1;
         }
-        let start = i;
+        if ended == 0 {
+            first = i;
+        } else if i - gap != 1 || b[gap] != b' ' {
+            single_spaced = false;
+        }
         while i < b.len() && !is_space(b[i]) {
             i += 1;
         }
         if i == b.len() {
             return Ok(same_or_new(v, &s));
         }
-        len += i - start + 1;
         ended += 1;
     }
     let ellipsis = a.get(1).map_or(std::borrow::Cow::Borrowed("..."), to_s);
     Ok(build_str(|out| {
-        out.reserve(len + ellipsis.len());
-        let mut i = 0;
-        for n in 0..words {
-            while is_space(b[i]) {
-                i += 1;
+        if single_spaced {
+            // The joined words are a slice of the input.
+            out.reserve(i - first + ellipsis.len());
+            out.push_str(&s[first..i]);
+        } else {
+            for (n, word) in s[first..i]
+                .split(|c: char| c.is_ascii() && is_space(c as u8))
+                .filter(|w| !w.is_empty())
+                .enumerate()
+            {
+                if n > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
             }
-            let start = i;
-            while !is_space(b[i]) {
-                i += 1;
-            }
-            if n > 0 {
-                out.push(' ');
-            }
-            out.push_str(&s[start..i]);
         }
         out.push_str(&ellipsis);
     }))
@@ -519,7 +524,7 @@ fn strip_html(v: &Value) -> Value {
     let mut out = String::new();
     let mut i = 0;
     let mut last = 0;
-    'outer: while let Some(p) = s[i..].find('<') {
+    'outer: while let Some(p) = find_ascii(&s[i..], b'<') {
         let at = i + p;
         // Every block opener starts `<s` or `<!`.
         if !matches!(s.as_bytes().get(at + 1), Some(b's' | b'!')) {
@@ -554,8 +559,8 @@ fn strip_html(v: &Value) -> Value {
     build_str(|result| {
         result.reserve(text.len());
         let mut rest = text;
-        while let Some(p) = rest.find('<') {
-            match rest[p..].find('>') {
+        while let Some(p) = find_ascii(rest, b'<') {
+            match find_ascii(&rest[p..], b'>') {
                 Some(e) => {
                     result.push_str(&rest[..p]);
                     rest = &rest[p + e + 1..];
