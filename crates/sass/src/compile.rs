@@ -72,23 +72,25 @@ pub fn compile(src: &str, opts: &SassOptions) -> Result<CompiledCss, SassError> 
 }
 
 impl CompiledCss {
-    /// Every warning as dart-sass prints it on stderr, one after the other,
-    /// then the repetition summary when warnings were left out.
+    /// Every warning as Jekyll shows it on stderr (sass-embedded writes each
+    /// of dart-sass's formatted messages with `Kernel#warn`), then the
+    /// repetition summary when warnings were left out.
     pub fn warning_log(&self) -> String {
-        let mut out = String::new();
-        for w in &self.warnings {
-            out.push_str(&w.formatted);
-            if !w.debug {
-                out.push('\n');
-            }
-        }
-        if self.omitted_deprecations > 0 {
-            out.push_str(&format!(
-                "WARNING: {} repetitive deprecation warnings omitted.\nRun in verbose mode to see all warnings.\n\n",
-                self.omitted_deprecations
-            ));
+        let mut out: String = self.warnings.iter().map(|w| w.formatted.as_str()).collect();
+        if let Some(summary) = self.omitted_summary() {
+            out.push_str(&summary);
         }
         out
+    }
+
+    /// dart-sass's line for the deprecation warnings left out, if any.
+    pub fn omitted_summary(&self) -> Option<String> {
+        (self.omitted_deprecations > 0).then(|| {
+            format!(
+                "WARNING: {} repetitive deprecation warnings omitted.\nRun in verbose mode to see all warnings.\n",
+                self.omitted_deprecations
+            )
+        })
     }
 
     /// The file Jekyll writes: the CSS, then either a newline or, when a map
@@ -437,12 +439,18 @@ impl Collector {
         if !self.seen.borrow_mut().insert((debug, message.to_string())) {
             return;
         }
+        // grass points at the value; dart-sass at the `@warn` rule itself.
+        let line = loc.file.source_line(loc.begin.line);
+        let column = match line.get(..loc.begin.column).and_then(|l| l.rfind("@warn")) {
+            Some(at) if !debug => char_column(line, at),
+            _ => char_column(line, loc.begin.column),
+        };
         self.events.borrow_mut().push((
             debug,
             message.to_string(),
             loc.file.name().to_string(),
             loc.begin.line + 1,
-            loc.begin.column + 1,
+            column,
         ));
     }
 

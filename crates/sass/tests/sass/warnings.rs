@@ -151,3 +151,117 @@ fn corpus_deprecations_match_dart_sass() {
         &false_warnings[..false_warnings.len().min(8)]
     );
 }
+
+/// What the `sass` command prints for a compilation: each warning, an
+/// empty line after each that is not a `@debug`, then the summary.
+fn cli_log(out: &hyde_sass::CompiledCss) -> String {
+    let mut log = String::new();
+    for w in &out.warnings {
+        log.push_str(&w.formatted);
+        if !w.debug {
+            log.push('\n');
+        }
+    }
+    if let Some(summary) = out.omitted_summary() {
+        log.push_str(&summary);
+        log.push('\n');
+    }
+    log
+}
+
+fn compile_input(input: &Input) -> hyde_sass::CompiledCss {
+    let src = fs::read_to_string(&input.file).expect("read input");
+    let opts = SassOptions {
+        syntax: input.syntax,
+        load_paths: input.load_paths.clone(),
+        file: Some(input.file.clone()),
+        source_map_root: Some(corpus_dir()),
+        ..SassOptions::default()
+    };
+    compile(&src, &opts).expect("compiles")
+}
+
+/// The printed text, byte for byte, against dart-sass's stderr, for every
+/// input whose warnings all come from the entry's top level (hyde prints
+/// only the innermost frame of the stack trace), whose deprecations hyde
+/// finds completely (misses are counted by the test above), and that has no
+/// warning of a kind hyde does not produce.
+#[test]
+fn warning_text_matches_dart_sass() {
+    let dir = corpus_dir().join("expected/warnings-stderr");
+    let expected_json = expected();
+    let (mut same, mut total) = (0, 0);
+    let mut diffs = Vec::new();
+    for input in inputs() {
+        let Ok(expected) = fs::read_to_string(dir.join(format!("{}.txt", input.id))) else {
+            continue;
+        };
+        let one_frame = expected
+            .lines()
+            .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with(['│', '╷', '╵']))
+            .all(|l| l.ends_with("root stylesheet"));
+        let other_kinds = [
+            "declarations that appear after nested",
+            "You probably don't mean",
+        ]
+        .iter()
+        .any(|m| expected.contains(m));
+        let complete = expected_json.get(&input.id).is_some_and(|entry| {
+            hyde_warnings(&input, false).ok() == Some(dart_warnings(entry, Some(KINDS)))
+        });
+        if !one_frame || other_kinds || !complete {
+            continue;
+        }
+        total += 1;
+        let log = cli_log(&compile_input(&input));
+        if log == expected {
+            same += 1;
+        } else {
+            diffs.push(format!(
+                "{}:\n--- dart-sass\n{expected}\n--- hyde\n{log}",
+                input.id
+            ));
+        }
+    }
+    eprintln!(
+        "sass warning text: {same} of {total} single-frame inputs print exactly as dart-sass"
+    );
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+    assert!(total >= 5, "only {total} inputs compared");
+}
+
+/// A stylesheet with 300 divisions in 300 places prints the first five
+/// warnings and one "295 repetitive deprecation warnings omitted" line.
+#[test]
+fn three_hundred_divisions_print_five_warnings_and_one_summary() {
+    let input = inputs()
+        .into_iter()
+        .find(|i| i.id == "warnings-slash-300")
+        .expect("slash-300 input");
+    let out = compile_input(&input);
+    assert_eq!(out.warnings.len(), 5);
+    assert_eq!(out.omitted_deprecations, 295);
+    let log = out.warning_log();
+    assert_eq!(log.matches("DEPRECATION WARNING").count(), 5);
+    assert_eq!(
+        log.matches("repetitive deprecation warnings omitted")
+            .count(),
+        1
+    );
+    assert!(log.ends_with(
+        "WARNING: 295 repetitive deprecation warnings omitted.\nRun in verbose mode to see all warnings.\n"
+    ));
+    let verbose = compile(
+        &fs::read_to_string(&input.file).unwrap(),
+        &SassOptions {
+            file: Some(input.file.clone()),
+            verbose: true,
+            ..SassOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (verbose.warnings.len(), verbose.omitted_deprecations),
+        (300, 0)
+    );
+}
