@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::error::SassError;
 use crate::loader::HydeFs;
 use crate::options::{SassOptions, Style, Syntax};
-use crate::{deprecation, fixes, format, instrument, sourcemap, tree};
+use crate::{deprecation, fixes, format, instrument, slash_div, sourcemap, tree};
 
 /// The result of a successful compilation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,9 +183,21 @@ fn deprecations(
     let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut omitted = 0;
     let mut seen = HashSet::new();
+    // The probe run gives the order; the plain run the exact positions
+    // (probes shift the columns after them on a line).
+    let mut plain: Vec<Option<Warning>> = plain.into_iter().map(Some).collect();
     for event in run.events {
         let warning = match event {
-            Event::User(w) => w,
+            Event::User(w) => {
+                let same = plain.iter_mut().find(|p| {
+                    p.as_ref()
+                        .is_some_and(|p| p.debug == w.debug && p.message == w.message)
+                });
+                match same.and_then(Option::take) {
+                    Some(p) => p,
+                    None => continue,
+                }
+            }
             Event::Probe(payload) => {
                 let Some(w) = probes.warning(&payload, root, &mut seen) else {
                     continue;
@@ -203,6 +215,7 @@ fn deprecations(
         };
         out.push(warning);
     }
+    out.extend(plain.into_iter().flatten());
     (out, omitted)
 }
 
@@ -410,8 +423,17 @@ fn char_column(line: &str, byte: usize) -> usize {
     line[..end].chars().count() + 1
 }
 
-/// One logger call: debug?, message, file, line, column.
-type Logged = (bool, String, String, usize, usize);
+/// One logger call.
+#[derive(Debug)]
+struct Logged {
+    debug: bool,
+    message: String,
+    file: String,
+    line: usize,
+    column: usize,
+    /// The mixin or function a `@warn` is in.
+    member: Option<String>,
+}
 
 /// Collects `@warn`/`@debug` messages, each distinct message once, so a
 /// warning raised in a loop or a mixin does not flood the build log; and the
@@ -431,9 +453,14 @@ impl Collector {
             _ => message,
         };
         if debug && deprecation::probe_payload(message).is_some() {
-            self.events
-                .borrow_mut()
-                .push((true, message.to_string(), String::new(), 0, 0));
+            self.events.borrow_mut().push(Logged {
+                debug: true,
+                message: message.to_string(),
+                file: String::new(),
+                line: 0,
+                column: 0,
+                member: None,
+            });
             return;
         }
         if !self.seen.borrow_mut().insert((debug, message.to_string())) {
@@ -441,24 +468,46 @@ impl Collector {
         }
         // grass points at the value; dart-sass at the `@warn` rule itself.
         let line = loc.file.source_line(loc.begin.line);
-        let column = match line.get(..loc.begin.column).and_then(|l| l.rfind("@warn")) {
-            Some(at) if !debug => char_column(line, at),
-            _ => char_column(line, loc.begin.column),
+        let at = match line.get(..loc.begin.column).and_then(|l| l.rfind("@warn")) {
+            Some(at) if !debug => at,
+            _ => loc.begin.column,
         };
-        self.events.borrow_mut().push((
+        // The stack frame's member: the mixin or function the rule is in.
+        let line_start: usize = loc
+            .file
+            .source()
+            .split_inclusive('\n')
+            .take(loc.begin.line)
+            .map(str::len)
+            .sum();
+        let member = if debug {
+            None
+        } else {
+            slash_div::callable_at(loc.file.source(), line_start + at)
+        };
+        self.events.borrow_mut().push(Logged {
             debug,
-            message.to_string(),
-            loc.file.name().to_string(),
-            loc.begin.line + 1,
-            column,
-        ));
+            message: message.to_string(),
+            file: loc.file.name().to_string(),
+            line: loc.begin.line + 1,
+            column: char_column(line, at),
+            member,
+        });
     }
 
     fn into_events(self, root: Option<&Path>, entry: &Path) -> Vec<Event> {
         self.events
             .into_inner()
             .into_iter()
-            .map(|(debug, message, file, line, column)| {
+            .map(|logged| {
+                let Logged {
+                    debug,
+                    message,
+                    file,
+                    line,
+                    column,
+                    member,
+                } = logged;
                 if let Some(payload) = debug
                     .then(|| deprecation::probe_payload(&message))
                     .flatten()
@@ -469,10 +518,10 @@ impl Collector {
                 let formatted = if debug {
                     format!("{shown}:{line} DEBUG: {message}\n")
                 } else {
-                    let member = if Path::new(&file) == entry {
-                        "root stylesheet"
-                    } else {
-                        "@import"
+                    let member = match member {
+                        Some(name) => format!("{name}()"),
+                        None if Path::new(&file) == entry => "root stylesheet".into(),
+                        None => "@import".into(),
                     };
                     format!("WARNING: {message}\n    {shown} {line}:{column}  {member}\n")
                 };

@@ -87,6 +87,22 @@ pub(crate) fn candidates(text: &str, user_functions: &HashSet<String>) -> Vec<Ca
     scanner.out
 }
 
+/// The mixin or function a byte offset of an SCSS text is in, if any: the
+/// member dart-sass names in a stack frame.
+pub(crate) fn callable_at(text: &str, offset: usize) -> Option<String> {
+    let none = HashSet::new();
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        blocks: vec![Block::Root],
+        out: Vec::new(),
+        user_functions: &none,
+    };
+    scanner.run_until(offset);
+    scanner.member()
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -109,6 +125,11 @@ enum Context {
 
 impl Scanner<'_> {
     fn run(&mut self) {
+        self.run_until(usize::MAX);
+    }
+
+    /// Scans the statements that start before `stop`.
+    fn run_until(&mut self, stop: usize) {
         let mut guard = 0usize;
         while self.pos < self.bytes.len() {
             guard += 1;
@@ -119,6 +140,9 @@ impl Scanner<'_> {
             let Some(c) = self.bytes.get(self.pos).copied() else {
                 return;
             };
+            if self.pos >= stop {
+                return;
+            }
             match c {
                 b'}' => {
                     if self.blocks.len() > 1 {

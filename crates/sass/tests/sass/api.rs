@@ -357,3 +357,24 @@ fn invalid_utf8_in_a_partial_is_an_error_naming_it() {
     assert_eq!((err.line, err.column), (2, 13));
     assert_eq!(err.message, "Invalid UTF-8.");
 }
+
+/// Deprecations and `@warn` come in evaluation order; a `@warn` in a mixin
+/// names the mixin as its frame, at the rule's own column.
+#[test]
+fn warnings_in_evaluation_order_with_the_mixin_frame() {
+    let src = "$a: 4px;\n@mixin m { .x { w: $a/2; @warn \"in m\"; } }\n.y { @include m; }\n";
+    let out = compile(src, &SassOptions::default()).unwrap();
+    let kinds: Vec<WarningKind> = out.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![WarningKind::Deprecation("slash-div"), WarningKind::Warn]
+    );
+    let column = src.lines().nth(1).unwrap().find("@warn").unwrap() + 1;
+    assert_eq!(
+        out.warnings[1].formatted,
+        format!("WARNING: in m\n    stdin.scss 2:{column}  m()\n")
+    );
+    assert!(out.warnings[0]
+        .formatted
+        .contains("Recommendation: math.div($a, 2) or calc($a / 2)"));
+}
