@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
@@ -35,9 +35,26 @@ impl Zone for TzZone {
 #[derive(Default)]
 pub struct IncludeCache {
     map: Mutex<HashMap<PathBuf, Arc<Template>>>,
+    /// `{% include name %}` names already located in the load paths.
+    by_name: RwLock<HashMap<String, Located>>,
 }
 
+type Located = (Arc<Path>, Arc<Template>);
+
 impl IncludeCache {
+    /// The include `file` from the load paths, located and parsed on first use.
+    fn include(&self, site: &Build, file: &str, engine: &Engine) -> Result<Located, Error> {
+        if let Some(hit) = self.by_name.read().ok().and_then(|m| m.get(file).cloned()) {
+            return Ok(hit);
+        }
+        let path = crate::liquid_ext::tags::include::locate(site, &site.includes_load_paths, file)?;
+        let found: Located = (path.as_path().into(), self.get_or_parse(&path, engine)?);
+        if let Ok(mut m) = self.by_name.write() {
+            m.insert(file.to_owned(), found.clone());
+        }
+        Ok(found)
+    }
+
     fn get_or_parse(&self, path: &Path, engine: &Engine) -> Result<Arc<Template>, Error> {
         if let Some(t) = self.map.lock().ok().and_then(|m| m.get(path).cloned()) {
             return Ok(t);
@@ -141,6 +158,10 @@ impl SiteContext for Build {
             .get("highlighter")
             .and_then(|v| v.as_str())
             .unwrap_or("rouge")
+    }
+
+    fn include(&self, file: &str, engine: &Engine) -> Result<(Arc<Path>, Arc<Template>), Error> {
+        self.includes.include(self, file, engine)
     }
 
     fn load_include(&self, path: &Path, engine: &Engine) -> Result<Arc<Template>, Error> {

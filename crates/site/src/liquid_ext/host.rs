@@ -102,6 +102,17 @@ pub trait SiteContext: Send + Sync {
         Template::parse_shared(text, &path.to_string_lossy(), engine)
     }
 
+    /// `{% include file %}`: the file located in [`includes_load_paths`]
+    /// and parsed. Jekyll looks the file up on every render; the result
+    /// cannot change during a build, so override this to cache it.
+    ///
+    /// [`includes_load_paths`]: SiteContext::includes_load_paths
+    fn include(&self, file: &str, engine: &Engine) -> Result<(Arc<Path>, Arc<Template>), Error> {
+        let path = super::tags::include::locate(self, self.includes_load_paths(), file)?;
+        let template = self.load_include(&path, engine)?;
+        Ok((path.into(), template))
+    }
+
     /// Called for every include rendered, with the page being rendered (the
     /// `page` register, if any) and the include's path: Jekyll's regenerator
     /// dependency, for `serve`.

@@ -5,6 +5,8 @@
 //! already has a scheme, then normalise the result as Addressable does
 //! (percent-encoding, dot segments, lower-case scheme and host).
 
+use std::borrow::Cow;
+
 use hyde_liquid::{Context, Error, FilterArgs, Value};
 
 use super::host::{site, SiteContext};
@@ -28,12 +30,11 @@ fn url_of(input: &Value) -> Value {
     input.clone()
 }
 
-fn ensure_leading_slash(s: &str) -> String {
-    if s.is_empty() || s.starts_with('/') {
-        s.to_owned()
-    } else {
-        format!("/{s}")
+fn push_with_leading_slash(out: &mut String, s: &str) {
+    if !s.is_empty() && !s.starts_with('/') {
+        out.push('/');
     }
+    out.push_str(s);
 }
 
 fn invalid(e: uri::InvalidUri) -> Error {
@@ -44,11 +45,12 @@ fn invalid(e: uri::InvalidUri) -> Error {
 pub fn relative_url_str(site: &dyn SiteContext, input: &str) -> Result<String, Error> {
     let baseurl = site.baseurl().unwrap_or("");
     let baseurl = baseurl.strip_suffix('/').unwrap_or(baseurl);
-    let joined = format!(
-        "{}{}",
-        ensure_leading_slash(baseurl),
-        ensure_leading_slash(input)
-    );
+    let mut joined = String::with_capacity(baseurl.len() + input.len() + 2);
+    push_with_leading_slash(&mut joined, baseurl);
+    push_with_leading_slash(&mut joined, input);
+    if uri::is_normal_path(&joined) {
+        return Ok(joined);
+    }
     uri::normalize(&joined).map_err(invalid)
 }
 
@@ -58,7 +60,10 @@ pub fn relative_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value
         return Ok(Value::Nil);
     }
     let input = url_of(input);
-    let text = ruby::to_s(&input);
+    let text = match &input {
+        Value::Str(s) => Cow::Borrowed(&**s),
+        other => Cow::Owned(ruby::to_s(other)),
+    };
     if uri::checked_is_absolute(&text).map_err(invalid)? {
         return Ok(input);
     }

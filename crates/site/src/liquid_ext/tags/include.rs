@@ -207,7 +207,11 @@ fn inspect_dirs(dirs: &[PathBuf]) -> String {
 
 /// Jekyll's `locate_include_file`: the first directory holding `file` as a
 /// regular file (in safe mode, one that does not resolve outside it).
-fn locate(site: &dyn SiteContext, dirs: &[PathBuf], file: &str) -> Result<PathBuf, Error> {
+pub(crate) fn locate<S: SiteContext + ?Sized>(
+    site: &S,
+    dirs: &[PathBuf],
+    file: &str,
+) -> Result<PathBuf, Error> {
     // Ruby's File.join keeps `dir` for a name with a leading `/` (`{% include
     // /x.html %}`, common in academicpages); Path::join would replace it.
     let relative = file.trim_start_matches('/');
@@ -284,13 +288,15 @@ impl Render for ParsedInclude {
         let site = site(ctx)?;
         let file = self.file_name(ctx)?;
         validate_file_name(&self.tag_name, &file)?;
-        let dirs: Vec<PathBuf> = match self.kind {
-            IncludeKind::Includes => site.includes_load_paths().to_vec(),
-            IncludeKind::Relative => vec![page_dir(&*site, ctx)],
+        let (path, template) = match self.kind {
+            IncludeKind::Includes => site.include(&file, ctx.engine())?,
+            IncludeKind::Relative => {
+                let path = locate(&*site, &[page_dir(&*site, ctx)], &file)?;
+                let template: Arc<Template> = site.load_include(&path, ctx.engine())?;
+                (path.into(), template)
+            }
         };
-        let path = locate(&*site, &dirs, &file)?;
         site.add_include_dependency(&path);
-        let template: Arc<Template> = site.load_include(&path, ctx.engine())?;
         ctx.with_scope(|ctx| {
             if let Some(params) = &self.params {
                 let value = self.params_value(ctx, params)?;
