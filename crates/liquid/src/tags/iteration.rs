@@ -114,6 +114,13 @@ pub(crate) fn slice(collection: &Value, from: i64, to: Option<i64>) -> Result<Ve
 /// costs nothing until iterated (and resource limits can stop it).
 enum Segment {
     Items(Vec<Value>),
+    /// Part of an array, read in place (no pass copying every item).
+    Slice {
+        array: Arc<Vec<Value>>,
+        start: usize,
+        len: usize,
+        reversed: bool,
+    },
     Range {
         first: i64,
         len: usize,
@@ -143,6 +150,21 @@ impl Segment {
                 reversed,
             });
         }
+        if let Value::Array(a) = collection {
+            let start = from.max(0) as usize;
+            let end = to.map_or(a.len(), |t| t.clamp(0, a.len() as i64) as usize);
+            return Ok(Segment::Slice {
+                array: a.clone(),
+                start,
+                len: end.saturating_sub(start),
+                reversed,
+            });
+        }
+        if let Value::Object(o) = collection {
+            if let Some(v @ Value::Array(_)) = o.to_array() {
+                return Segment::new(&v, from, to, reversed);
+            }
+        }
         let mut items = slice(collection, from, to)?;
         if reversed {
             items.reverse();
@@ -153,7 +175,7 @@ impl Segment {
     fn len(&self) -> usize {
         match self {
             Segment::Items(v) => v.len(),
-            Segment::Range { len, .. } => *len,
+            Segment::Slice { len, .. } | Segment::Range { len, .. } => *len,
         }
     }
 
@@ -164,6 +186,15 @@ impl Segment {
     fn get(&self, i: usize) -> Value {
         match self {
             Segment::Items(v) => v[i].clone(),
+            Segment::Slice {
+                array,
+                start,
+                len,
+                reversed,
+            } => {
+                let k = if *reversed { len - 1 - i } else { i };
+                array[start + k].clone()
+            }
             Segment::Range {
                 first,
                 len,
