@@ -126,7 +126,14 @@ fn url_encode(name: &str) -> String {
 
 fn run_plain(src: &str, entry: &Path, opts: &SassOptions) -> Result<CompiledCss, SassError> {
     let sheet = plain_sheet(src, entry, opts)?;
-    let (warnings, omitted_deprecations) = deprecations(src, entry, opts, &sheet.1, sheet.2);
+    // The deprecation pass only adds messages: should it fail in any way,
+    // the CSS and the `@warn`/`@debug` messages stand.
+    let plain = sheet.2.clone();
+    let (warnings, omitted_deprecations) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            deprecations(src, entry, opts, &sheet.1, sheet.2)
+        }))
+        .unwrap_or((plain, 0));
     Ok(CompiledCss {
         css: format::write(&sheet.0, opts.style),
         source_map: None,

@@ -737,6 +737,18 @@ impl<'a> Parser<'a> {
     }
 
     fn single_expression(&mut self) -> PResult<Expr> {
+        // `- - - …` and `not not …` recurse here without `expression`.
+        self.depth += 1;
+        let result = if self.depth > 64 {
+            None
+        } else {
+            self.single_expression_inner()
+        };
+        self.depth -= 1;
+        result
+    }
+
+    fn single_expression_inner(&mut self) -> PResult<Expr> {
         match self.peek()? {
             b'(' => self.parentheses(),
             b'/' => None,

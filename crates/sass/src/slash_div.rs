@@ -703,3 +703,53 @@ const GLOBAL_FUNCTIONS: &[&str] = &[
     "call",
     "get-function",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every prefix of every corpus stylesheet (every 37th character) and
+    /// deeply nested input scan without a panic or a hang.
+    #[test]
+    fn scanner_survives_truncated_and_nested_input() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut files = Vec::new();
+        let mut dirs = vec![
+            root.join("cases"),
+            root.join("lib"),
+            root.join("themes"),
+            root.join("warnings"),
+        ];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "scss") {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 100);
+        let none = HashSet::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
+            for end in bounds {
+                let part = &text[..end];
+                let _ = candidates(part, &none);
+                let _ = callable_at(part, end / 2);
+            }
+        }
+        for deep in [
+            format!(".a {{ b: {}1{}; }}", "(".repeat(5000), ")".repeat(5000)),
+            format!(".a {{ b: {}1; }}", "- ".repeat(5000)),
+            format!(".a {{ b: {}x; }}", "not ".repeat(5000)),
+            format!("$x: {}1;", "f(".repeat(5000)),
+            "{".repeat(5000),
+            "}".repeat(5000),
+        ] {
+            let _ = candidates(&deep, &none);
+        }
+    }
+}
