@@ -548,12 +548,19 @@ impl Settings {
             .unwrap_or(chrono_tz::UTC);
         let mut collections = Vec::new();
         if let Some(Value::Hash(h)) = raw.get("collections") {
-            for (k, v) in h.iter() {
-                let meta = match v {
-                    Value::Hash(m) => (**m).clone(),
+            for k in h.keys() {
+                // Jekyll keeps only `[a-z0-9_.-]` of the name for the label (and the
+                // `_label` folder), then looks the settings up under that label: a
+                // collection named `reading list` is `readinglist`, without settings.
+                let label: String = k
+                    .to_liquid_string()
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                    .collect();
+                let meta = match map_get(h, &label) {
+                    Some(Value::Hash(m)) => (**m).clone(),
                     _ => Map::new(),
                 };
-                let label = k.to_liquid_string();
                 collections.push(CollectionConfig {
                     output: map_get(&meta, "output").is_some_and(truthy),
                     permalink: map_get(&meta, "permalink")
