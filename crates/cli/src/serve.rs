@@ -1,13 +1,16 @@
 //! `hyde serve`: build, serve the destination, watch the source, rebuild on
 //! change and reload the browser.
 //!
-//! Every rebuild reads the configuration again, so a change to `_config.yml`
-//! takes effect (Jekyll's server needs a restart for that). Each change batch
-//! rebuilds the whole site through the same [`DiskOutput`] as `hyde build`:
-//! unchanged files are not rewritten, changed ones are renamed into place, and
-//! files no longer produced (deleted or renamed sources) are removed. A failed
-//! build never stops the server: the last good site stays served, with the
-//! same error as the terminal shows over every page, until the next good build.
+//! Rebuilds are incremental ([`hyde_site::Session`]): the site is read again,
+//! and only the outputs whose recorded inputs changed are rendered again; the
+//! result is always what a fresh build gives. Every rebuild reads the
+//! configuration again, so a change to `_config.yml` takes effect (Jekyll's
+//! server needs a restart for that); it renders everything. The output goes
+//! through the same [`DiskOutput`] as `hyde build`: unchanged files are not
+//! rewritten, changed ones are renamed into place, and files no longer
+//! produced (deleted or renamed sources) are removed. A failed build never
+//! stops the server: the last good site stays served, with the same error as
+//! the terminal shows over every page, until the next good build.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use hyde_serve::{Reload, ServeOptions, WatchOptions, Watcher};
-use hyde_site::{BuildOptions, DiskOutput, RawConfig, Settings, Site};
+use hyde_site::{BuildOptions, DiskOutput, RawConfig, Session, Settings};
 
 use crate::build::BuildArgs;
 
@@ -79,22 +82,23 @@ fn with_url(opts: &BuildOptions, url: Option<&str>) -> BuildOptions {
     }
 }
 
-/// One full build; `Err` holds the report the terminal and the browser show.
-fn build_once(opts: &BuildOptions, url: Option<&str>) -> Result<Built, String> {
+/// One session build; `Err` holds the report the terminal and the browser show.
+fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
     let t0 = Instant::now();
-    let site = Site::load(&with_url(opts, url)).map_err(|e| e.report())?;
-    let dest = site.settings.destination.clone();
-    let baseurl = site.settings.baseurl.clone();
-    let mut out = DiskOutput::new(dest.clone());
-    let report = hyde_site::build_site(site, &mut out, t0).map_err(|e| e.report())?;
-    for w in &report.warnings {
+    // The destination is the one being served, even if the configuration
+    // now names another (a warning says to restart).
+    let mut out = DiskOutput::new(dest);
+    let built = session.build(&mut out).map_err(|e| e.report())?;
+    for w in &built.report.warnings {
         eprintln!("{:>20} {}", "Warning:", w);
     }
     Ok(Built {
-        dest,
-        baseurl,
-        changed: report.stats.written + report.stats.removed,
+        dest: built.settings.destination.clone(),
+        baseurl: built.settings.baseurl.clone(),
+        changed: built.report.stats.written + built.report.stats.removed,
         seconds: t0.elapsed().as_secs_f64(),
+        rendered: built.rendered,
+        total: built.rendered + built.reused,
     })
 }
 
@@ -103,6 +107,8 @@ struct Built {
     baseurl: String,
     changed: usize,
     seconds: f64,
+    rendered: usize,
+    total: usize,
 }
 
 fn environment(opts: &BuildOptions) -> String {
@@ -169,15 +175,12 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         .transpose()?;
     log(quiet, "Source:", &source.display().to_string());
     log(quiet, "Destination:", &dest.display().to_string());
-    log(
-        quiet,
-        "Incremental build:",
-        "disabled. Enable with --incremental",
-    );
+    log(quiet, "Incremental build:", "enabled");
+    let mut session = Session::new(with_url(&opts, url));
     let mut failed = false;
     if !args.skip_initial_build {
         log(quiet, "Generating...", "");
-        match build_once(&opts, url) {
+        match build_once(&mut session, &dest) {
             Ok(built) => log(quiet, "", &format!("done in {:.3} seconds.", built.seconds)),
             Err(e) => {
                 eprintln!("{e}");
@@ -240,12 +243,18 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         for path in &changes.paths {
             log(quiet, "", &path.display().to_string());
         }
-        match build_once(&opts, url) {
+        match build_once(&mut session, &dest) {
             Ok(built) => {
                 log(
                     quiet,
                     "",
-                    &format!("...done in {:.3} seconds.", t0.elapsed().as_secs_f64()),
+                    &format!(
+                        "...done in {:.3} seconds ({} of {} renders, {} files written or removed).",
+                        t0.elapsed().as_secs_f64(),
+                        built.rendered,
+                        built.total,
+                        built.changed
+                    ),
                 );
                 if built.dest != dest || built.baseurl != baseurl {
                     eprintln!(

@@ -1,9 +1,11 @@
 //! The whole build, as Jekyll's `Site#process`: read → render → write.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
+use crate::incremental::{Plan, SassMemo, State};
 use crate::renderer;
 use crate::site::Site;
 use crate::writer::{Output, WriteStats};
@@ -34,15 +36,44 @@ pub fn build(opts: &BuildOptions, out: &mut dyn Output) -> Result<BuildReport> {
 
 /// Renders and writes an already-read site.
 pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
-    // Generators (the built-in plugins) add and adjust pages before rendering.
-    let plugin_warnings = crate::plugins::generate(&mut site)?;
+    generate(&mut site)?;
+    render_and_write(site, out, t0, None)
+}
+
+/// [`build_site`] for a serve session: renders through a [`Plan`] made from
+/// what the last build left (`prev`), and returns the plan with the report.
+pub(crate) fn build_incremental(
+    mut site: Site,
+    out: &mut dyn Output,
+    t0: Instant,
+    prev: Option<State>,
+    sass: Arc<SassMemo>,
+) -> Result<(BuildReport, Plan)> {
+    generate(&mut site)?;
+    let mut plan = Plan::new(prev, &site, sass);
+    let report = render_and_write(site, out, t0, Some(&mut plan))?;
+    Ok((report, plan))
+}
+
+/// Generators (the built-in plugins) add and adjust pages before rendering.
+fn generate(site: &mut Site) -> Result<()> {
+    let plugin_warnings = crate::plugins::generate(site)?;
     site.warnings.extend(plugin_warnings);
+    Ok(())
+}
+
+fn render_and_write(
+    site: Site,
+    out: &mut dyn Output,
+    t0: Instant,
+    plan: Option<&mut Plan>,
+) -> Result<BuildReport> {
     let read = t0.elapsed();
     let keep_files = site.settings.keep_files.clone();
     let config_files = site.raw.files.clone();
     let mut warnings = site.warnings.clone();
     let t1 = Instant::now();
-    let rendered = renderer::render(site)?;
+    let rendered = renderer::render_with(site, plan)?;
     let render = t1.elapsed();
     warnings.extend(rendered.warnings);
     let rendered_profile = rendered.profile;

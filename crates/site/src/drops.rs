@@ -12,6 +12,7 @@ use hyde_liquid::value::map_get;
 use hyde_liquid::{Map, Object, Str, Value};
 
 use crate::document::{Document, Kind};
+use crate::incremental::deps as record;
 use crate::renderer::Build;
 use crate::static_file::StaticFile;
 
@@ -124,6 +125,7 @@ impl SiteWithCurrent {
 impl Object for SiteWithCurrent {
     fn get(&self, key: &str) -> Option<Value> {
         if key == "related_posts" {
+            record::record_list("posts");
             return related_posts(&self.base, &self.current);
         }
         self.base.get(key)
@@ -157,6 +159,7 @@ fn related_posts(site: &SiteDrop, current: &Arc<Document>) -> Option<Value> {
 impl Object for SiteDrop {
     fn get(&self, key: &str) -> Option<Value> {
         let site = &self.b.site;
+        record::record_site_key(key, site.collections.iter().map(|c| c.label().to_string()));
         if key != "posts" {
             let colls = self.coll_docs.get_or_init(|| {
                 site.collections
@@ -289,6 +292,8 @@ impl Object for SiteDrop {
     }
 
     fn keys(&self) -> Vec<Str> {
+        // Enumerating the site reads everything it holds.
+        record::record(|d| d.everything = true);
         let mut k: Vec<Str> = [
             "data",
             "documents",
@@ -348,6 +353,7 @@ impl DocDrop {
 
     fn content(&self) -> Value {
         let d = &self.doc;
+        record::record_doc(d);
         let converted = match self.phase {
             Phase::Documents => false,
             Phase::Pages => d.collection().is_some(),
@@ -368,6 +374,7 @@ impl DocDrop {
         let Some(label) = self.doc.collection() else {
             return Value::Nil;
         };
+        record::record_list(label);
         let Some(c) = self.b.site.collection(label) else {
             return Value::Nil;
         };
@@ -382,6 +389,7 @@ impl DocDrop {
     }
 
     fn excerpt(&self) -> Value {
+        record::record_doc(&self.doc);
         match self.doc.kind {
             Kind::Page => self.doc.get("excerpt").cloned().unwrap_or(Value::Nil),
             Kind::Document { .. } => {
@@ -440,6 +448,9 @@ impl Object for DocDrop {
                 "output" => Some(Value::Nil),
                 _ => d.get(key).cloned(),
             };
+        }
+        if key == "output" {
+            record::record_doc(d);
         }
         Some(match key {
             "content" => self.content(),
@@ -634,6 +645,9 @@ impl Object for CollectionDrop {
     fn get(&self, key: &str) -> Option<Value> {
         let c = &self.b.site.collections[self.index];
         let s = &self.b.site.settings;
+        if matches!(key, "docs" | "files") {
+            record::record_list(c.label());
+        }
         Some(match key {
             "label" => Value::str(c.label()),
             "docs" => Value::array(

@@ -4,7 +4,8 @@
 //! hash, then resolved settings), [`reader`] (which files become what),
 //! [`site`] (the model: documents, collections, static files, data),
 //! [`renderer`] (Liquid → converter → layouts, in two passes), [`writer`]
-//! (one output interface for disk and memory).
+//! (one output interface for disk and memory). [`incremental`] keeps a
+//! build's results for `hyde serve`, so a rebuild renders only what changed.
 //!
 //! ```no_run
 //! use hyde_site::{build, BuildOptions, DiskOutput};
@@ -24,6 +25,7 @@ pub mod drops;
 pub mod error;
 pub mod fnmatch;
 pub mod frontmatter;
+pub mod incremental;
 pub mod liquid_ext;
 pub mod permalink;
 pub mod plugins;
@@ -38,5 +40,6 @@ pub mod writer;
 pub use build::{build, build_site, BuildReport};
 pub use config::{BuildOptions, RawConfig, Settings};
 pub use error::{Error, ErrorKind, Span, Warning};
+pub use incremental::Session;
 pub use site::Site;
 pub use writer::{DiskOutput, MemoryOutput, Output, OutputFile};

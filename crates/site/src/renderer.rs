@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use crate::document::{Converter, Document};
 use crate::drops::{doc_value, DocDrop, JekyllDrop, Phase, SiteDrop, SiteWithCurrent};
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
+use crate::incremental::deps::{self as record, recording, Deps};
+use crate::incremental::Plan;
 use crate::site::Site;
 use crate::value::deep_merge;
 use crate::writer::{Contents, OutputFile};
@@ -43,6 +45,10 @@ pub struct Build {
     profiler: Option<std::sync::Mutex<HashMap<String, ProfileRow>>>,
     /// jekyll-paginate's shared state, found on first use.
     pub(crate) pagination: std::sync::OnceLock<crate::plugins::paginate::Pagination>,
+    /// Sass conversions kept between the builds of a `hyde serve` session.
+    sass_memo: Option<Arc<crate::incremental::SassMemo>>,
+    /// A digest of the Sass folders, taken on first use.
+    sass_folders: std::sync::OnceLock<u64>,
 }
 
 /// One row of the `--profile` table: a template, how often it rendered, the
@@ -95,6 +101,8 @@ impl Build {
             source_maps: Default::default(),
             source_map_pages,
             pagination: Default::default(),
+            sass_memo: None,
+            sass_folders: Default::default(),
         })
     }
 
@@ -122,6 +130,13 @@ impl Build {
         page: Value,
     ) -> Context {
         let mut ctx = Context::new(&self.engine);
+        // jekyll-paginate's paginator lists posts.
+        if doc.collection().is_none()
+            && record::is_recording()
+            && crate::plugins::is_enabled(&self.site, crate::plugins::Plugin::Paginate)
+        {
+            record::record_list("posts");
+        }
         ctx.set_global(
             "site",
             Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
@@ -146,7 +161,7 @@ impl Build {
             Converter::Identity => Ok(text.to_string()),
             Converter::Markdown => self.markdown.convert(text, &doc.relative_path),
             Converter::Sass => {
-                let (css, map) = crate::convert::sass(&self.site, doc, text)?;
+                let (css, map) = self.sass(doc, text)?;
                 if let Some(map) = map {
                     if let Ok(mut maps) = self.source_maps.lock() {
                         let dir = doc
@@ -160,6 +175,42 @@ impl Build {
                 Ok(css)
             }
         }
+    }
+}
+
+impl Build {
+    /// Sass conversion, memoised across a serve session's builds: the same
+    /// file with the same text and unchanged Sass folders is not compiled again.
+    fn sass(&self, doc: &Document, text: &str) -> Result<(String, Option<String>)> {
+        let Some(memo) = &self.sass_memo else {
+            return crate::convert::sass(&self.site, doc, text);
+        };
+        let folders = *self
+            .sass_folders
+            .get_or_init(|| crate::incremental::sass_folders_digest(&self.site));
+        let key = (doc.path.clone(), crate::incremental::text_digest(text));
+        let hit = memo
+            .entries
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key).filter(|e| e.folders == folders).cloned());
+        if let Some(e) = hit {
+            return Ok((e.css, e.map));
+        }
+        memo.compilations
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let (css, map) = crate::convert::sass(&self.site, doc, text)?;
+        if let Ok(mut m) = memo.entries.lock() {
+            m.insert(
+                key,
+                crate::incremental::SassEntry {
+                    folders,
+                    css: css.clone(),
+                    map: map.clone(),
+                },
+            );
+        }
+        Ok((css, map))
     }
 }
 
@@ -259,6 +310,12 @@ fn render_content_inner(
     if doc.render_with_liquid() {
         let page = doc_value(b, doc, phase);
         let mut ctx = b.context(site, doc, phase, page);
+        if let Some(name) = doc.get("layout").filter(|v| !v.is_nil()) {
+            let name = name.to_liquid_string();
+            record::record(|d| {
+                d.layouts.insert(name);
+            });
+        }
         if let Some(l) = first_layout(b, doc) {
             ctx.set_global("layout", Value::hash(l.data.clone()));
         }
@@ -343,6 +400,9 @@ fn place_in_layouts(
         None | Some(Value::Nil) => return Ok(content),
         Some(v) => v.to_liquid_string(),
     };
+    record::record(|d| {
+        d.layouts.insert(name.clone());
+    });
     let mut layout = b.site.layouts.get(&name);
     if layout.is_none() {
         if name != "none" || doc.collection().is_none() {
@@ -382,6 +442,11 @@ fn place_in_layouts(
             Some(Value::Nil) | None => None,
             Some(v) => Some(v.to_liquid_string()),
         };
+        if let Some(n) = &next {
+            record::record(|d| {
+                d.layouts.insert(n.clone());
+            });
+        }
         layout = next.as_ref().and_then(|n| b.site.layouts.get(n));
         if let Some(n) = &next {
             if used.contains(n) {
@@ -392,27 +457,85 @@ fn place_in_layouts(
     Ok(output)
 }
 
-/// Applies layouts to every document of `docs` in parallel.
+/// A document's final output and the warnings its layouts gave.
+type Laid = (String, Vec<Warning>);
+
+/// Applies layouts to every document of `docs` in parallel (those the plan,
+/// if any, cannot reuse from the last build).
 fn layout_pass(
     b: &Arc<Build>,
     site: &Arc<SiteDrop>,
     docs: &[Arc<Document>],
     phase: Phase,
+    mut plan: Option<&mut Plan>,
 ) -> Vec<Result<(String, Vec<Warning>)>> {
-    docs.par_iter()
-        .map(|d| {
-            let mut w = Vec::new();
-            let content = d.rendered.get().cloned().unwrap_or_default();
-            let out = if d.place_in_layout() {
-                crate::drops::with_viewer(d.order, || {
-                    place_in_layouts(b, site, d, content, phase, &mut w)
-                })?
-            } else {
-                content
-            };
-            Ok((crate::plugins::post_render(&b.site, d, out), w))
+    let reused: Vec<Option<(String, Vec<Warning>)>> = docs
+        .iter()
+        .map(|d| plan.as_mut().and_then(|p| p.reuse_output(d, &b.site)))
+        .collect();
+    let record = plan.is_some();
+    let results: Vec<(Result<Laid>, Option<Deps>)> = docs
+        .par_iter()
+        .zip(reused)
+        .map(|(d, reused)| {
+            if let Some(r) = reused {
+                return (Ok(r), None);
+            }
+            let (r, deps) = recording(record, || {
+                let mut w = Vec::new();
+                let content = d.rendered.get().cloned().unwrap_or_default();
+                let out = if d.place_in_layout() {
+                    crate::drops::with_viewer(d.order, || {
+                        place_in_layouts(b, site, d, content, phase, &mut w)
+                    })?
+                } else {
+                    content
+                };
+                Ok((crate::plugins::post_render(&b.site, d, out), w))
+            });
+            (r, Some(deps))
         })
-        .collect()
+        .collect();
+    let mut out = Vec::with_capacity(docs.len());
+    for (d, (r, deps)) in docs.iter().zip(results) {
+        if let (Some(p), Ok((o, w)), Some(deps)) = (plan.as_mut(), &r, deps) {
+            p.output_rendered(d, o, w, deps);
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// Converts the content of every document of `docs` in parallel (those the
+/// plan, if any, cannot reuse), setting each one's `rendered`.
+fn content_pass(
+    b: &Arc<Build>,
+    site: &Arc<SiteDrop>,
+    docs: &[Arc<Document>],
+    phase: Phase,
+    mut plan: Option<&mut Plan>,
+) -> Result<()> {
+    let reused: Vec<bool> = docs
+        .iter()
+        .map(|d| plan.as_mut().is_some_and(|p| p.reuse_content(d, &b.site)))
+        .collect();
+    let record = plan.is_some();
+    let results: Vec<Option<(Result<String>, Deps)>> = docs
+        .par_iter()
+        .zip(&reused)
+        .map(|(d, reused)| {
+            (!reused).then(|| recording(record, || render_content(b, site, d, phase)))
+        })
+        .collect();
+    for (d, r) in docs.iter().zip(results) {
+        if let Some((r, deps)) = r {
+            let _ = d.rendered.set(r?);
+            if let Some(p) = plan.as_mut() {
+                p.content_rendered(d, deps);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Renders the whole site into output files.
@@ -421,16 +544,24 @@ fn layout_pass(
 /// the first rendering of each call, and Jekyll's "first" is render order, so
 /// then the same passes run on one thread, in order.
 pub fn render(site: Site) -> Result<Rendered> {
-    if crate::plugins::needs_ordered_rendering(&site) {
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-            return pool.install(|| render_passes(site));
-        }
-    }
-    render_passes(site)
+    render_with(site, None)
 }
 
-fn render_passes(site: Site) -> Result<Rendered> {
-    let b = Arc::new(Build::new(site)?);
+/// [`render`], reusing what `plan` says is unchanged since the last build
+/// and recording what each output reads.
+pub(crate) fn render_with(site: Site, plan: Option<&mut Plan>) -> Result<Rendered> {
+    if crate::plugins::needs_ordered_rendering(&site) {
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            return pool.install(|| render_passes(site, plan));
+        }
+    }
+    render_passes(site, plan)
+}
+
+fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
+    let mut build = Build::new(site)?;
+    build.sass_memo = plan.as_ref().map(|p| p.sass());
+    let b = Arc::new(build);
     let mut warnings: Vec<Warning> = Vec::new();
 
     // Pass 1a: collection documents.
@@ -441,21 +572,32 @@ fn render_passes(site: Site) -> Result<Rendered> {
         .flat_map(|c| c.docs.iter().cloned())
         .collect();
     let site_docs = Arc::new(SiteDrop::new(b.clone(), Phase::Documents));
-    let results: Vec<Result<String>> = docs
-        .par_iter()
-        .map(|d| render_content(&b, &site_docs, d, Phase::Documents))
-        .collect();
-    for (d, r) in docs.iter().zip(results) {
-        let _ = d.rendered.set(r?);
-    }
+    content_pass(&b, &site_docs, &docs, Phase::Documents, plan.as_deref_mut())?;
     // Excerpts, with the site as documents saw it.
-    docs.par_iter().for_each(|d| {
-        let _ = excerpt_output(&b, d);
-    });
+    let record = plan.is_some();
+    let excerpt_deps: Vec<Deps> = docs
+        .par_iter()
+        .map(|d| {
+            if d.rendered_excerpt.get().is_some() {
+                return Deps::default();
+            }
+            recording(record, || excerpt_output(&b, d)).1
+        })
+        .collect();
+    if let Some(p) = plan.as_deref_mut() {
+        p.excerpts_rendered(&docs, excerpt_deps);
+        p.contents_done(&docs);
+    }
 
     // Pass 2a: documents' layouts (Jekyll renders documents before pages).
     let site_doc_layouts = Arc::new(SiteDrop::new(b.clone(), Phase::DocumentLayouts));
-    let doc_results = layout_pass(&b, &site_doc_layouts, &docs, Phase::DocumentLayouts);
+    let doc_results = layout_pass(
+        &b,
+        &site_doc_layouts,
+        &docs,
+        Phase::DocumentLayouts,
+        plan.as_deref_mut(),
+    );
     let mut results = Vec::new();
     for (d, r) in docs.iter().zip(doc_results) {
         let (out, w) = r?;
@@ -469,17 +611,14 @@ fn render_passes(site: Site) -> Result<Rendered> {
     // Pass 1b: pages' content, seeing documents converted.
     let pages: Vec<Arc<Document>> = b.site.pages.clone();
     let site_pages = Arc::new(SiteDrop::new(b.clone(), Phase::Pages));
-    let page_content: Vec<Result<String>> = pages
-        .par_iter()
-        .map(|d| render_content(&b, &site_pages, d, Phase::Pages))
-        .collect();
-    for (d, r) in pages.iter().zip(page_content) {
-        let _ = d.rendered.set(r?);
+    content_pass(&b, &site_pages, &pages, Phase::Pages, plan.as_deref_mut())?;
+    if let Some(p) = plan.as_deref_mut() {
+        p.contents_done(&pages);
     }
 
     // Pass 2b: pages' layouts.
     let site_layouts = Arc::new(SiteDrop::new(b.clone(), Phase::Layouts));
-    results.extend(layout_pass(&b, &site_layouts, &pages, Phase::Layouts));
+    results.extend(layout_pass(&b, &site_layouts, &pages, Phase::Layouts, plan));
     targets.extend(pages.iter().cloned());
 
     // Jekyll writes pages, then static files, then documents: on a collision

@@ -1,0 +1,178 @@
+//! Incremental rebuilds for `hyde serve`: each output is rendered again only
+//! when something it read changed, and the result always equals a fresh build.
+//!
+//! A [`Session`] keeps what the last build left: signatures of the read model,
+//! every document's converted content and final output, and, per output, the
+//! [`Deps`] recorded while it rendered (layouts; `site.data`; lists such as
+//! `site.posts`, `site.pages` or a collection, which change when a member is
+//! added, removed, reordered or given new data; other documents' content,
+//! excerpt or output). The next build reads the site again, diffs the
+//! signatures, and re-renders only what the differences reach. What hyde
+//! cannot follow (includes, URLs that `link` and `post_url` resolve,
+//! `include_relative`, `include_cached`) re-renders everything. A change to
+//! the configuration starts over, with a new `site.time`; otherwise the
+//! session keeps the time of that build, so that outputs do not change just
+//! because the clock moved.
+
+pub mod deps;
+mod plan;
+
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset};
+
+pub use deps::Deps;
+pub use plan::{Plan, State};
+pub(crate) use plan::{SassEntry, SassMemo};
+
+use crate::build::BuildReport;
+use crate::config::{BuildOptions, RawConfig, Settings};
+use crate::error::Result;
+use crate::site::Site;
+use crate::writer::Output;
+
+/// The outcome of one session build.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// What the build did (files, writes, warnings, phases).
+    pub report: BuildReport,
+    /// Contents and outputs rendered (two per written document when
+    /// everything renders: its content and its layouts).
+    pub rendered: usize,
+    /// Contents and outputs reused from the last build.
+    pub reused: usize,
+    /// Whether this build started over (first build, configuration change,
+    /// or after a failed build).
+    pub full: bool,
+    /// The settings this build used.
+    pub settings: Settings,
+}
+
+/// What `hyde serve` keeps between builds.
+#[derive(Debug)]
+pub struct Session {
+    opts: BuildOptions,
+    config: Option<u64>,
+    time: Option<DateTime<FixedOffset>>,
+    state: Option<State>,
+    sass: std::sync::Arc<SassMemo>,
+}
+
+impl Session {
+    /// A session building the site `opts` describes; nothing is kept yet.
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            config: None,
+            time: None,
+            state: None,
+            sass: Default::default(),
+        }
+    }
+
+    /// Sass compilations run so far in this session.
+    pub fn sass_compilations(&self) -> usize {
+        self.sass
+            .compilations
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Builds into `out`, re-rendering only what changed since the last
+    /// good build. A failed build keeps nothing: the next one renders all.
+    pub fn build(&mut self, out: &mut dyn Output) -> Result<Rebuild> {
+        let t0 = Instant::now();
+        let raw = RawConfig::load(&self.opts)?;
+        let settings = Settings::resolve(&raw)?;
+        crate::site::check_destination(&settings)?;
+        let config = debug_digest(&(&raw.map, &raw.files));
+        if self.config != Some(config) {
+            self.config = Some(config);
+            self.state = None;
+            self.time = None;
+        }
+        let time = *self
+            .time
+            .get_or_insert_with(|| crate::dates::now(settings.timezone));
+        let env = self
+            .opts
+            .environment
+            .clone()
+            .unwrap_or_else(|| "development".into());
+        let prev = self.state.take();
+        let full = prev.is_none();
+        let used = settings.clone();
+        let site = Site::read(raw, settings, time, env)?;
+        let sass = std::sync::Arc::clone(&self.sass);
+        let (report, plan) = crate::build::build_incremental(site, out, t0, prev, sass)?;
+        let (rendered, reused) = (plan.rendered, plan.reused);
+        self.state = Some(plan.finish());
+        Ok(Rebuild {
+            report,
+            rendered,
+            reused,
+            full,
+            settings: used,
+        })
+    }
+}
+
+fn debug_digest(v: &dyn std::fmt::Debug) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{v:?}").hash(&mut h);
+    h.finish()
+}
+
+/// A digest of `text`.
+pub(crate) fn text_digest(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// A digest of everything a Sass page can import: the Sass folder and load
+/// paths, the folders of the Sass pages themselves, and the `sass:` settings.
+pub(crate) fn sass_folders_digest(site: &Site) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}{}", site.raw.get("sass"), site.environment).hash(&mut h);
+    let source = &site.settings.source;
+    let cfg = site.raw.get("sass");
+    let sass_dir = cfg
+        .and_then(|c| c.get("sass_dir"))
+        .map(|v| v.to_liquid_string())
+        .unwrap_or_else(|| "_sass".into());
+    let mut dirs = vec![source.join(sass_dir)];
+    if let Some(hyde_liquid::Value::Array(extra)) = cfg.and_then(|c| c.get("load_paths")) {
+        dirs.extend(extra.iter().map(|p| source.join(p.to_liquid_string())));
+    }
+    for d in &dirs {
+        hash_files(d, true, &mut h);
+    }
+    for p in &site.pages {
+        if matches!(p.extname.as_str(), ".scss" | ".sass") {
+            if let Some(dir) = p.path.parent() {
+                hash_files(dir, false, &mut h);
+            }
+        }
+    }
+    h.finish()
+}
+
+fn hash_files(dir: &Path, recurse: bool, h: &mut impl Hasher) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            if recurse {
+                hash_files(&p, true, h);
+            }
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            p.hash(h);
+            bytes.hash(h);
+        }
+    }
+}

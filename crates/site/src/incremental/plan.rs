@@ -1,0 +1,445 @@
+//! The state one build leaves for the next, and the plan that decides,
+//! output by output, what the next build can reuse.
+//!
+//! A [`Snapshot`] holds signatures of the read model (each document's data
+//! and text, each list's members, layouts, data, includes). The plan diffs
+//! the new snapshot against the last one to find what changed ("facts"),
+//! then, as the renderer goes through its passes, reuses every content and
+//! output whose recorded [`Deps`] miss those facts. A re-rendered content or
+//! output that came out different becomes a fact itself, so that readers of
+//! it (an index showing a post's content) re-render in the later passes.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::document::{Converter, Document};
+use crate::error::Warning;
+use crate::incremental::deps::{key, Deps, PAGES, STATIC_FILES};
+use crate::site::Site;
+
+/// Hashes what `Debug` prints, without building the string.
+struct DebugHasher(DefaultHasher);
+
+impl std::fmt::Write for DebugHasher {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        s.hash(&mut self.0);
+        Ok(())
+    }
+}
+
+fn debug_hash(parts: &[&dyn std::fmt::Debug]) -> u64 {
+    let mut h = DebugHasher(DefaultHasher::new());
+    for p in parts {
+        let _ = std::fmt::write(&mut h, format_args!("{p:?}\u{1}"));
+    }
+    h.0.finish()
+}
+
+/// Signatures of one document: what templates see of it besides its
+/// content, and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DocSig {
+    meta: u64,
+    raw: u64,
+}
+
+fn doc_sig(d: &Document) -> DocSig {
+    DocSig {
+        meta: debug_hash(&[
+            &d.kind,
+            &d.relative_path,
+            &d.name,
+            &d.extname,
+            &d.basename,
+            &d.dir,
+            &d.data,
+            &d.date,
+            &d.draft,
+            &d.url,
+            &d.output_ext,
+            &d.output_path,
+            &d.write,
+        ]),
+        raw: debug_hash(&[&d.content, &d.excerpt, &d.content_line]),
+    }
+}
+
+/// Signatures of a read site.
+#[derive(Debug, Default)]
+pub(crate) struct Snapshot {
+    docs: HashMap<String, DocSig>,
+    lists: HashMap<String, u64>,
+    layouts: HashMap<String, u64>,
+    data: u64,
+    includes: u64,
+    urls: u64,
+    /// Something hyde cannot follow is used (`include_relative`, `scssify`,
+    /// `include_cached`, two documents with one identity): every change
+    /// re-renders everything.
+    opaque: bool,
+}
+
+impl Snapshot {
+    /// The signatures of `site` (after the generators ran).
+    pub(crate) fn of(site: &Site) -> Snapshot {
+        let mut s = Snapshot::default();
+        let mut opaque = crate::plugins::needs_ordered_rendering(site);
+        let mut urls = DefaultHasher::new();
+        let mut add_docs = |docs: &[Arc<Document>], s: &mut Snapshot| -> u64 {
+            let mut list = DefaultHasher::new();
+            for d in docs {
+                let k = key(d);
+                let sig = doc_sig(d);
+                opaque |= risky(&d.content);
+                (k.as_str(), sig.meta).hash(&mut list);
+                (&d.relative_path, &d.url, d.write).hash(&mut urls);
+                if s.docs.insert(k, sig).is_some() {
+                    opaque = true;
+                }
+            }
+            list.finish()
+        };
+        for c in &site.collections {
+            let mut h = add_docs(&c.docs, &mut s);
+            for f in &c.files {
+                h ^= debug_hash(&[f.as_ref()]);
+            }
+            s.lists.insert(c.label().to_string(), h);
+        }
+        let pages = add_docs(&site.pages, &mut s);
+        s.lists.insert(PAGES.to_string(), pages);
+        s.lists
+            .insert(STATIC_FILES.to_string(), debug_hash(&[&site.static_files]));
+        for f in site
+            .static_files
+            .iter()
+            .chain(site.collections.iter().flat_map(|c| c.files.iter()))
+        {
+            (&f.relative_path, &f.url, f.write).hash(&mut urls);
+        }
+        for (name, l) in &site.layouts {
+            opaque |= risky(&l.content);
+            s.layouts
+                .insert(name.clone(), debug_hash(&[&l.content, &l.data]));
+        }
+        s.data = debug_hash(&[&site.data]);
+        let includes = site.settings.source.join(&site.settings.includes_dir);
+        let mut inc = DefaultHasher::new();
+        hash_tree(&includes, &includes, &mut inc, &mut opaque);
+        s.includes = inc.finish();
+        s.urls = urls.finish();
+        s.opaque = opaque;
+        s
+    }
+}
+
+/// Template text that reads files or the site in ways no drop sees.
+fn risky(text: &str) -> bool {
+    text.contains("include_relative") || text.contains("ssify")
+}
+
+/// Hashes every file under `dir` (path and content).
+fn hash_tree(root: &Path, dir: &Path, h: &mut DefaultHasher, opaque: &mut bool) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            hash_tree(root, &p, h, opaque);
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            p.strip_prefix(root).unwrap_or(&p).hash(h);
+            bytes.hash(h);
+            *opaque |= risky(&String::from_utf8_lossy(&bytes));
+        }
+    }
+}
+
+/// A document's converted content, as the first passes left it.
+#[derive(Debug)]
+struct Content {
+    content: String,
+    excerpt: Option<String>,
+    deps: Deps,
+}
+
+/// A document's final output.
+#[derive(Debug)]
+struct Laid {
+    output: String,
+    warnings: Vec<Warning>,
+    deps: Deps,
+}
+
+/// Sass output by source file and text, valid while the Sass folders hold
+/// the same files.
+#[derive(Debug, Default)]
+pub(crate) struct SassMemo {
+    pub(crate) entries: Mutex<HashMap<(std::path::PathBuf, u64), SassEntry>>,
+    /// Compilations run, for tests.
+    pub(crate) compilations: std::sync::atomic::AtomicUsize,
+}
+
+/// One memoised Sass conversion.
+#[derive(Debug, Clone)]
+pub(crate) struct SassEntry {
+    pub(crate) folders: u64,
+    pub(crate) css: String,
+    pub(crate) map: Option<String>,
+}
+
+/// What a build leaves for the next one.
+#[derive(Debug, Default)]
+pub struct State {
+    snapshot: Snapshot,
+    contents: HashMap<String, Content>,
+    outputs: HashMap<String, Laid>,
+}
+
+/// What changed since the last build.
+#[derive(Debug, Default)]
+struct Facts {
+    everything: bool,
+    docs: BTreeSet<String>,
+    lists: BTreeSet<String>,
+    layouts: BTreeSet<String>,
+    data: bool,
+}
+
+fn changed_keys<V: PartialEq>(
+    old: &HashMap<String, V>,
+    new: &HashMap<String, V>,
+    out: &mut BTreeSet<String>,
+) {
+    for (k, v) in new {
+        if old.get(k) != Some(v) {
+            out.insert(k.clone());
+        }
+    }
+    for k in old.keys() {
+        if !new.contains_key(k) {
+            out.insert(k.clone());
+        }
+    }
+}
+
+/// Decides what one build re-renders, and records what it rendered.
+#[derive(Debug)]
+pub struct Plan {
+    prev: State,
+    next: State,
+    facts: Facts,
+    pending: HashMap<String, Deps>,
+    sass: Arc<SassMemo>,
+    /// Contents and outputs rendered in this build.
+    pub rendered: usize,
+    /// Contents and outputs reused from the last build.
+    pub reused: usize,
+}
+
+impl Plan {
+    /// A plan for rendering `site`, given what the last build left (`None`:
+    /// render everything, and record).
+    pub(crate) fn new(prev: Option<State>, site: &Site, sass: Arc<SassMemo>) -> Plan {
+        let snapshot = Snapshot::of(site);
+        let mut facts = Facts::default();
+        let prev = match prev {
+            Some(p) => p,
+            None => {
+                facts.everything = true;
+                State::default()
+            }
+        };
+        let (old, new) = (&prev.snapshot, &snapshot);
+        facts.everything |=
+            new.opaque || old.opaque || old.includes != new.includes || old.urls != new.urls;
+        changed_keys(&old.docs, &new.docs, &mut facts.docs);
+        changed_keys(&old.lists, &new.lists, &mut facts.lists);
+        changed_keys(&old.layouts, &new.layouts, &mut facts.layouts);
+        facts.data = old.data != new.data;
+        // An excerpt with Liquid renders against the site: treat it as new.
+        for d in site.documents_to_render() {
+            if d.excerpt
+                .as_deref()
+                .is_some_and(|e| e.contains("{{") || e.contains("{%"))
+            {
+                facts.docs.insert(key(d));
+            }
+        }
+        let next = State {
+            snapshot,
+            contents: HashMap::new(),
+            outputs: HashMap::new(),
+        };
+        Plan {
+            prev,
+            next,
+            facts,
+            pending: HashMap::new(),
+            sass,
+            rendered: 0,
+            reused: 0,
+        }
+    }
+
+    /// The Sass memo shared by every build of a session.
+    pub(crate) fn sass(&self) -> Arc<SassMemo> {
+        Arc::clone(&self.sass)
+    }
+
+    /// Whether something `deps` (or the document `k` itself) depends on changed.
+    fn stale(&self, k: &str, deps: &Deps) -> bool {
+        let f = &self.facts;
+        f.everything
+            || deps.everything
+            || f.docs.contains(k)
+            || (deps.data && f.data)
+            || deps.docs.iter().any(|d| f.docs.contains(d))
+            || deps.lists.iter().any(|l| f.lists.contains(l))
+            || deps.layouts.iter().any(|l| f.layouts.contains(l))
+    }
+
+    /// Sass converts on every build (through the memo): its inputs are files
+    /// no drop sees, and its source maps are pages of their own.
+    fn always_renders(d: &Document, site: &Site) -> bool {
+        crate::renderer::converter_for(site, &d.extname) == Converter::Sass
+    }
+
+    /// Sets `d`'s converted content (and excerpt) from the last build when
+    /// nothing it read changed; returns whether it did.
+    pub(crate) fn reuse_content(&mut self, d: &Document, site: &Site) -> bool {
+        let k = key(d);
+        let fresh = self
+            .prev
+            .contents
+            .get(&k)
+            .is_some_and(|c| !self.stale(&k, &c.deps))
+            && !Plan::always_renders(d, site);
+        if !fresh {
+            return false;
+        }
+        let Some(c) = self.prev.contents.remove(&k) else {
+            return false;
+        };
+        let _ = d.rendered.set(c.content.clone());
+        if let Some(e) = &c.excerpt {
+            let _ = d.rendered_excerpt.set(e.clone());
+        }
+        self.next.contents.insert(k, c);
+        self.reused += 1;
+        true
+    }
+
+    /// Notes what rendering `d`'s content read.
+    pub(crate) fn content_rendered(&mut self, d: &Document, deps: Deps) {
+        self.rendered += 1;
+        self.pending.insert(key(d), deps);
+    }
+
+    /// Adds what rendering each excerpt read to its document's content.
+    pub(crate) fn excerpts_rendered(&mut self, docs: &[Arc<Document>], deps: Vec<Deps>) {
+        for (d, deps) in docs.iter().zip(deps) {
+            if deps == Deps::default() {
+                continue;
+            }
+            let k = key(d);
+            match self.pending.get_mut(&k) {
+                Some(p) => p.merge(deps),
+                // A reused content whose excerpt had to render: keep it
+                // from being reused with a stale excerpt next time.
+                None => {
+                    self.next.contents.remove(&k);
+                }
+            }
+        }
+    }
+
+    /// After a content pass (and its excerpts): a content that came out
+    /// different is a fact for the passes that follow.
+    pub(crate) fn contents_done(&mut self, docs: &[Arc<Document>]) {
+        for d in docs {
+            let k = key(d);
+            let Some(deps) = self.pending.remove(&k) else {
+                continue;
+            };
+            let content = d.rendered.get().cloned().unwrap_or_default();
+            let excerpt = d.rendered_excerpt.get().cloned();
+            let same = self
+                .prev
+                .contents
+                .remove(&k)
+                .is_some_and(|old| old.content == content && old.excerpt == excerpt);
+            if !same {
+                self.facts.docs.insert(k.clone());
+            }
+            self.next.contents.insert(
+                k,
+                Content {
+                    content,
+                    excerpt,
+                    deps,
+                },
+            );
+        }
+    }
+
+    /// The last build's output of `d` when nothing it read changed.
+    pub(crate) fn reuse_output(
+        &mut self,
+        d: &Document,
+        site: &Site,
+    ) -> Option<(String, Vec<Warning>)> {
+        let k = key(d);
+        let fresh = self
+            .prev
+            .outputs
+            .get(&k)
+            .is_some_and(|o| !self.stale(&k, &o.deps))
+            && !Plan::always_renders(d, site);
+        if !fresh {
+            return None;
+        }
+        let o = self.prev.outputs.remove(&k)?;
+        let result = (o.output.clone(), o.warnings.clone());
+        self.next.outputs.insert(k, o);
+        self.reused += 1;
+        Some(result)
+    }
+
+    /// Records a rendered output; a different one is a fact for later passes.
+    pub(crate) fn output_rendered(
+        &mut self,
+        d: &Document,
+        output: &str,
+        warnings: &[Warning],
+        deps: Deps,
+    ) {
+        self.rendered += 1;
+        let k = key(d);
+        let same = self
+            .prev
+            .outputs
+            .remove(&k)
+            .is_some_and(|old| old.output == output);
+        if !same {
+            self.facts.docs.insert(k.clone());
+        }
+        self.next.outputs.insert(
+            k,
+            Laid {
+                output: output.to_string(),
+                warnings: warnings.to_vec(),
+                deps,
+            },
+        );
+    }
+
+    /// What this build leaves for the next.
+    pub fn finish(self) -> State {
+        self.next
+    }
+}
