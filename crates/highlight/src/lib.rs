@@ -22,6 +22,7 @@
 
 mod engine;
 mod format;
+mod guess;
 mod language;
 mod lexers;
 mod re;
@@ -30,4 +31,5 @@ mod rouge_names;
 mod token;
 
 pub use format::{highlight, highlight_table};
+pub use guess::guess_language;
 pub use language::{find_language, plaintext, Language};
