@@ -29,7 +29,7 @@ mod parser;
 mod scan;
 mod tree;
 
-pub use commonmark::commonmark_to_html;
+pub use commonmark::{commonmark_to_html, commonmark_to_html_with, CommonMarkOptions};
 pub use options::{EntityOutput, FormatterOpts, HighlighterOpts, Input, OptionError, Options};
 
 use std::fmt;

@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use hyde_markdown::{smartypants, to_html, Input, Options};
+use hyde_markdown::{
+    commonmark_to_html_with, smartypants, to_html, CommonMarkOptions, Input, Options,
+};
 
 fn jekyll(src: &str) -> String {
     to_html(src, &Options::jekyll_default()).unwrap().html
@@ -312,4 +314,88 @@ fn never_panics_on_random_token_soup() {
         let out = std::panic::catch_unwind(|| to_html(&src, &opts));
         assert!(out.is_ok(), "panic on input {src:?} ({})", inputs[i % 2]);
     }
+}
+
+/// The CommonMark corpus (tests/commonmark/generate.rb) must not fall below
+/// this many identical cases; raise it as differences are fixed.
+const COMMONMARK_MIN_IDENTICAL: usize = 4137;
+
+/// `markdown: CommonMark` against jekyll-commonmark 1.4 (commonmarker 0.23.6):
+/// every option set of tests/commonmark/sets.txt on its inputs.
+#[test]
+fn commonmark_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/commonmark");
+    let sets = fs::read_to_string(root.join("sets.txt")).expect("sets.txt");
+    let (mut same, mut total) = (0, 0);
+    let mut report = String::new();
+    let mut shown = Vec::new();
+    for line in sets.lines() {
+        let mut parts = line.split(' ');
+        let name = parts.next().unwrap_or_default();
+        let mut opts = CommonMarkOptions::default();
+        for part in parts {
+            if let Some(list) = part.strip_prefix("options=") {
+                for o in list.split(',').filter(|o| !o.is_empty()) {
+                    assert!(opts.set_option(o), "{o}");
+                }
+            } else if let Some(list) = part.strip_prefix("extensions=") {
+                for e in list.split(',').filter(|e| !e.is_empty()) {
+                    assert!(opts.set_extension(e), "{e}");
+                }
+            }
+        }
+        let mut files = Vec::new();
+        collect_ext(&root.join("cases").join(name), "html", &mut files);
+        let mut ok = 0;
+        for html in &files {
+            let input = root
+                .join("inputs")
+                .join(html.file_name().unwrap())
+                .with_extension("md");
+            let src = fs::read_to_string(&input).unwrap();
+            let want = fs::read_to_string(html).unwrap();
+            let got = std::panic::catch_unwind(|| commonmark_to_html_with(&src, &opts))
+                .unwrap_or_else(|_| "PANIC".to_string());
+            if got == want {
+                ok += 1;
+            } else {
+                shown.push(format!(
+                    "--- {name}/{}\nexpected:\n{want}\ngot:\n{got}",
+                    html.file_name().unwrap().to_string_lossy()
+                ));
+            }
+        }
+        report.push_str(&format!("  {name}: {ok}/{}\n", files.len()));
+        same += ok;
+        total += files.len();
+    }
+    let limit: usize = std::env::var("CORPUS_SHOW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    eprintln!("commonmark: {same} of {total} identical\n{report}");
+    for d in shown.iter().take(limit) {
+        eprintln!("{d}");
+    }
+    if std::env::var_os("CORPUS_LIST").is_some() {
+        for d in &shown {
+            eprintln!("FAIL {}", d.lines().next().unwrap_or_default());
+        }
+    }
+    assert!(total >= 1000, "corpus has only {total} cases");
+    assert!(
+        same >= COMMONMARK_MIN_IDENTICAL,
+        "commonmark: {same} of {total} identical, fewer than {COMMONMARK_MIN_IDENTICAL}"
+    );
+}
+
+fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    out.extend(
+        entries
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == ext)),
+    );
 }
