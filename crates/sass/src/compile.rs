@@ -126,85 +126,64 @@ fn url_encode(name: &str) -> String {
 
 fn run_plain(src: &str, entry: &Path, opts: &SassOptions) -> Result<CompiledCss, SassError> {
     let sheet = plain_sheet(src, entry, opts)?;
-    // The deprecation pass only adds messages: should it fail in any way,
-    // the CSS and the `@warn`/`@debug` messages stand.
-    let plain = sheet.2.clone();
-    let (warnings, omitted_deprecations) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            deprecations(src, entry, opts, &sheet.1, sheet.2)
-        }))
-        .unwrap_or((plain, 0));
     Ok(CompiledCss {
-        css: format::write(&sheet.0, opts.style),
+        css: format::write(&sheet.sheet, opts.style),
         source_map: None,
-        loaded_files: sheet.1,
-        warnings,
-        omitted_deprecations,
+        loaded_files: sheet.loaded,
+        warnings: sheet.warnings,
+        omitted_deprecations: sheet.omitted,
     })
 }
 
-type PlainSheet = (tree::Sheet, Vec<PathBuf>, Vec<Warning>);
+struct PlainSheet {
+    sheet: tree::Sheet,
+    loaded: Vec<PathBuf>,
+    warnings: Vec<Warning>,
+    omitted: usize,
+}
 
-/// Adds the deprecation warnings to the `@warn`/`@debug` messages of the
-/// plain run: compiles once more with probes when an SCSS file of the
-/// compilation holds a candidate (see [`crate::deprecation`]), keeps
-/// dart-sass's order and its limit of five per kind.
-fn deprecations(
-    src: &str,
-    entry: &Path,
-    opts: &SassOptions,
-    loaded: &[PathBuf],
-    plain: Vec<Warning>,
-) -> (Vec<Warning>, usize) {
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    if opts.syntax == Syntax::Scss {
-        files.push((entry.to_path_buf(), src.to_string()));
-    }
-    for path in loaded {
-        let scss = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("scss"));
-        if scss {
-            if let Ok(text) = std::fs::read_to_string(path) {
-                files.push((path.clone(), text));
-            }
-        }
-    }
+/// Compiles with deprecation probes in the SCSS (see [`crate::deprecation`]);
+/// they print nothing into the CSS. Should that run fail, the error comes
+/// from a run without probes, as do the CSS and messages if that one passes.
+fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
     let skip = if opts.quiet_deps {
         opts.load_paths.clone()
     } else {
         Vec::new()
     };
-    let texts: Vec<&str> = files.iter().map(|(_, t)| t.as_str()).collect();
-    let probes = deprecation::Probes::new(&texts, entry, skip);
-    if !probes.any_candidate(&files) {
-        return (plain, 0);
-    }
-    let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None)
-        .with_probes(&probes);
-    let Ok(run) = run_grass(&fs, entry, opts, Style::Expanded) else {
-        return (plain, 0);
+    let probes = deprecation::Probes::new(entry, skip);
+    let probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sheet_with(src, entry, opts, Some(&probes))
+    }));
+    let (sheet, loaded, events) = match probed {
+        Ok(Ok(done)) => done,
+        _ => sheet_with(src, entry, opts, None)?,
     };
+    let (warnings, omitted) = deprecation_warnings(events, &probes, opts);
+    Ok(PlainSheet {
+        sheet,
+        loaded,
+        warnings,
+        omitted,
+    })
+}
+
+/// The messages of a run in dart-sass's order: `@warn`/`@debug` as they
+/// came, each probe that fired as its deprecation warning, each place once,
+/// at most five per kind unless `verbose`.
+fn deprecation_warnings(
+    events: Vec<Event>,
+    probes: &deprecation::Probes,
+    opts: &SassOptions,
+) -> (Vec<Warning>, usize) {
     let root = opts.source_map_root.as_deref();
     let mut out = Vec::new();
     let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut omitted = 0;
     let mut seen = HashSet::new();
-    // The probe run gives the order; the plain run the exact positions
-    // (probes shift the columns after them on a line).
-    let mut plain: Vec<Option<Warning>> = plain.into_iter().map(Some).collect();
-    for event in run.events {
-        let warning = match event {
-            Event::User(w) => {
-                let same = plain.iter_mut().find(|p| {
-                    p.as_ref()
-                        .is_some_and(|p| p.debug == w.debug && p.message == w.message)
-                });
-                match same.and_then(Option::take) {
-                    Some(p) => p,
-                    None => continue,
-                }
-            }
+    for event in events {
+        match event {
+            Event::User(w) => out.push(w),
             Event::Probe(payload) => {
                 let Some(w) = probes.warning(&payload, root, &mut seen) else {
                     continue;
@@ -217,17 +196,29 @@ fn deprecations(
                         continue;
                     }
                 }
-                w
+                out.push(w);
             }
-        };
-        out.push(warning);
+        }
     }
-    out.extend(plain.into_iter().flatten());
     (out, omitted)
 }
 
-fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
-    let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+type SheetRun = (tree::Sheet, Vec<PathBuf>, Vec<Event>);
+
+fn sheet_with(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    probes: Option<&deprecation::Probes>,
+) -> Result<SheetRun, SassError> {
+    let new_fs = || {
+        let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+        match probes {
+            Some(p) => fs.with_probes(p),
+            None => fs,
+        }
+    };
+    let fs = new_fs();
     let run = match run_grass(&fs, entry, opts, opts.style) {
         Ok(run) => run,
         Err(_) if opts.style == Style::Compressed => {
@@ -236,7 +227,7 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
             // fail. dart-sass interpolates the expanded form: compile
             // expanded, then let grass compress that CSS. (Colours keep
             // their expanded spelling then; see docs/compat.md.)
-            let again = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+            let again = new_fs();
             let expanded = run_grass(&again, entry, opts, Style::Expanded)?;
             match recompress(&expanded.css) {
                 Some(css) => GrassRun {
@@ -260,17 +251,7 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     if opts.style == Style::Expanded {
         fixes::mark_trailing_comments(&mut sheet.items, &fs.trailing_comments());
     }
-    // dart-sass's `quietDeps` silences deprecations only: `@warn` and
-    // `@debug` in dependencies still print.
-    let warnings = run
-        .events
-        .into_iter()
-        .filter_map(|e| match e {
-            Event::User(w) => Some(w),
-            Event::Probe(_) => None,
-        })
-        .collect();
-    Ok((sheet, fs.loaded(), warnings))
+    Ok((sheet, fs.loaded(), run.events))
 }
 
 /// grass's compressed rendering of plain CSS.
@@ -312,7 +293,7 @@ fn source_map(src: &str, entry: &Path, opts: &SassOptions, css: &mut String) -> 
         );
         run_grass(&fs, entry, opts, opts.style)
     };
-    let (Ok(marked), Ok((mut plain, _, _))) = (marked, plain_sheet(src, entry, opts)) else {
+    let (Ok(marked), Ok((mut plain, _, _))) = (marked, sheet_with(src, entry, opts, None)) else {
         return sourcemap::empty_map(&file_name);
     };
     let mut marked_sheet = tree::parse(&marked.css);
@@ -344,7 +325,10 @@ fn run_grass(
     opts: &SassOptions,
     style: Style,
 ) -> Result<GrassRun, SassError> {
-    let logger = Collector::default();
+    let logger = Collector {
+        probes: fs.probes(),
+        ..Collector::default()
+    };
     let options = grass::Options::default()
         .fs(fs)
         .logger(&logger)
@@ -446,12 +430,14 @@ struct Logged {
 /// warning raised in a loop or a mixin does not flood the build log; and the
 /// deprecation probes' messages, every one, in order.
 #[derive(Debug, Default)]
-struct Collector {
+struct Collector<'a> {
     seen: RefCell<HashSet<(bool, String)>>,
     events: RefCell<Vec<Logged>>,
+    /// Probes in the sources: positions are mapped back past them.
+    probes: Option<&'a deprecation::Probes>,
 }
 
-impl Collector {
+impl Collector<'_> {
     fn push(&self, debug: bool, loc: &codemap::SpanLoc, message: &str) {
         // grass passes quoted strings with their quotes; dart-sass prints
         // the text.
@@ -492,6 +478,12 @@ impl Collector {
         } else {
             slash_div::callable_at(loc.file.source(), line_start + at)
         };
+        // Columns as in the file, without the probes inserted before them.
+        let (line, at) = self
+            .probes
+            .and_then(|p| p.original_position(loc.file.name(), loc.begin.line, at))
+            .unwrap_or((line.to_string(), at));
+        let line = line.as_str();
         self.events.borrow_mut().push(Logged {
             debug,
             message: message.to_string(),
@@ -548,7 +540,7 @@ impl Collector {
     }
 }
 
-impl grass::Logger for Collector {
+impl grass::Logger for Collector<'_> {
     fn debug(&self, location: codemap::SpanLoc, message: &str) {
         self.push(true, &location, message);
     }

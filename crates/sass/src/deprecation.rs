@@ -31,7 +31,8 @@ pub(crate) const MAX_REPETITIONS: usize = 5;
 #[derive(Debug)]
 pub(crate) struct Probes {
     entry: PathBuf,
-    user_functions: HashSet<String>,
+    /// User-defined function names met so far, in any file.
+    user_functions: RefCell<HashSet<String>>,
     /// Files not to instrument (dependencies under `quiet_deps`).
     skip: Vec<PathBuf>,
     files: RefCell<Vec<ProbedFile>>,
@@ -43,29 +44,26 @@ struct ProbedFile {
     path: PathBuf,
     text: String,
     candidates: Vec<Candidate>,
+    /// Where probes went: (byte offset in `text`, length inserted).
+    inserted: Vec<(usize, usize)>,
 }
 
 impl Probes {
-    /// `texts`: every SCSS text of the compilation (for function names).
-    pub(crate) fn new(texts: &[&str], entry: &Path, skip: Vec<PathBuf>) -> Probes {
-        let mut user_functions = HashSet::new();
-        for t in texts {
-            user_functions.extend(slash_div::function_names(t));
-        }
+    pub(crate) fn new(entry: &Path, skip: Vec<PathBuf>) -> Probes {
         Probes {
             entry: entry.to_path_buf(),
-            user_functions,
+            user_functions: RefCell::new(HashSet::new()),
             skip,
             files: RefCell::new(Vec::new()),
             by_path: RefCell::new(HashMap::new()),
         }
     }
 
-    /// Whether any of `files` (path, SCSS text) holds a candidate.
-    pub(crate) fn any_candidate(&self, files: &[(PathBuf, String)]) -> bool {
-        files.iter().any(|(path, text)| {
-            !self.skipped(path) && !slash_div::candidates(text, &self.user_functions).is_empty()
-        })
+    /// Records the functions a stylesheet (of any syntax) defines.
+    pub(crate) fn note_functions(&self, text: &str) {
+        self.user_functions
+            .borrow_mut()
+            .extend(slash_div::function_names(text));
     }
 
     /// The SCSS text grass is to read for `path`: probes inserted.
@@ -73,24 +71,55 @@ impl Probes {
         if self.skipped(path) {
             return text.to_string();
         }
-        let index = {
-            let mut by_path = self.by_path.borrow_mut();
-            if let Some(&i) = by_path.get(path) {
-                i
-            } else {
-                let candidates = slash_div::candidates(text, &self.user_functions);
-                let mut files = self.files.borrow_mut();
+        let mut by_path = self.by_path.borrow_mut();
+        let mut files = self.files.borrow_mut();
+        let index = match by_path.get(path) {
+            Some(&i) => i,
+            None => {
+                let candidates = slash_div::candidates(text);
+                let (_, inserted) = insert_probes(text, files.len(), &candidates);
                 files.push(ProbedFile {
                     path: path.to_path_buf(),
                     text: text.to_string(),
                     candidates,
+                    inserted,
                 });
                 by_path.insert(path.to_path_buf(), files.len() - 1);
                 files.len() - 1
             }
         };
+        let file = &files[index];
+        if file.text != text {
+            // Read again with other contents: leave this copy alone.
+            return text.to_string();
+        }
+        insert_probes(text, index, &file.candidates).0
+    }
+
+    /// The original text of line `line` (0-based) of `file` and the byte
+    /// column `column` of the instrumented line maps to.
+    pub(crate) fn original_position(
+        &self,
+        file: &str,
+        line: usize,
+        column: usize,
+    ) -> Option<(String, usize)> {
+        let index = *self.by_path.borrow().get(Path::new(file))?;
         let files = self.files.borrow();
-        insert_probes(text, index, &files[index].candidates)
+        let f = files.get(index)?;
+        let line_start: usize = f.text.split_inclusive('\n').take(line).map(str::len).sum();
+        let original = f.text[line_start..].lines().next().unwrap_or("");
+        let line_end = line_start + original.len();
+        let mut shift = 0;
+        for &(at, len) in &f.inserted {
+            if at < line_start || at > line_end {
+                continue;
+            }
+            if at - line_start + shift + len <= column {
+                shift += len;
+            }
+        }
+        Some((original.to_string(), column.saturating_sub(shift)))
     }
 
     /// A dependency under `quiet_deps`: a file found through a load path.
@@ -115,6 +144,11 @@ impl Probes {
         }
         let f = files.get(file)?;
         let c = f.candidates.get(cand)?;
+        if let Some(name) = &c.requires_function {
+            if !self.user_functions.borrow().contains(name) {
+                return None;
+            }
+        }
         if !seen.insert((file, cand)) {
             return None;
         }
@@ -128,11 +162,17 @@ pub(crate) fn probe_payload(message: &str) -> Option<&str> {
     m.strip_prefix(MARKER).map(str::trim)
 }
 
-fn insert_probes(text: &str, file: usize, candidates: &[Candidate]) -> String {
+/// The text with probes, and where they went (original offset, length).
+fn insert_probes(
+    text: &str,
+    file: usize,
+    candidates: &[Candidate],
+) -> (String, Vec<(usize, usize)>) {
     if candidates.is_empty() {
-        return text.to_string();
+        return (text.to_string(), Vec::new());
     }
     let mut out = String::with_capacity(text.len() + candidates.len() * 64);
+    let mut inserted = Vec::new();
     let mut copied = 0;
     let mut i = 0;
     while i < candidates.len() {
@@ -142,7 +182,9 @@ fn insert_probes(text: &str, file: usize, candidates: &[Candidate]) -> String {
             let c = &candidates[i];
             let mut msg = format!("{MARKER} {file} {i}");
             for (s, e) in &c.operands {
-                msg.push_str(&format!(" #{{type-of(({}))}}", &text[*s..*e]));
+                // On one line, so that no line number moves.
+                let operand = text[*s..*e].replace(['\n', '\r'], " ");
+                msg.push_str(&format!(" #{{type-of(({operand}))}}"));
             }
             let debug = format!("@debug \"{msg}\";");
             match &c.guard {
@@ -161,10 +203,11 @@ fn insert_probes(text: &str, file: usize, candidates: &[Candidate]) -> String {
         }
         out.push_str(&text[copied..stmt]);
         out.push_str(&probe);
+        inserted.push((stmt, probe.len()));
         copied = stmt;
     }
     out.push_str(&text[copied..]);
-    out
+    (out, inserted)
 }
 
 fn warning(f: &ProbedFile, c: &Candidate, root: Option<&Path>, entry: &Path) -> Warning {

@@ -56,6 +56,11 @@ impl<'a> HydeFs<'a> {
         }
     }
 
+    /// The deprecation probes in the sources, if any.
+    pub(crate) fn probes(&self) -> Option<&'a Probes> {
+        self.probes
+    }
+
     /// Inserts deprecation probes into every SCSS file grass reads.
     pub(crate) fn with_probes(mut self, probes: &'a Probes) -> Self {
         self.probes = Some(probes);
@@ -163,6 +168,9 @@ impl<'a> HydeFs<'a> {
                 text
             }
         };
+        if let Some(probes) = self.probes.filter(|_| !is_css) {
+            probes.note_functions(&text);
+        }
         let text = match self.probes {
             Some(probes) if !is_css && self.syntax_of(path) == Syntax::Scss => {
                 probes.instrument(path, &text)

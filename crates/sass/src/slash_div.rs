@@ -42,6 +42,9 @@ pub(crate) struct Candidate {
     /// The innermost stack frame's member: `None` at a file's top level, or
     /// the mixin or function it is in.
     pub(crate) member: Option<String>,
+    /// Warns only if this turns out to be a user-defined function (a call
+    /// of an unknown name is plain CSS and keeps its slash).
+    pub(crate) requires_function: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,14 +77,13 @@ pub(crate) fn function_names(text: &str) -> HashSet<String> {
 }
 
 /// Every candidate of an SCSS text, in source order of their statements.
-pub(crate) fn candidates(text: &str, user_functions: &HashSet<String>) -> Vec<Candidate> {
+pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     let mut scanner = Scanner {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         blocks: vec![Block::Root],
         out: Vec::new(),
-        user_functions,
     };
     scanner.run();
     scanner.out
@@ -90,14 +92,12 @@ pub(crate) fn candidates(text: &str, user_functions: &HashSet<String>) -> Vec<Ca
 /// The mixin or function a byte offset of an SCSS text is in, if any: the
 /// member dart-sass names in a stack frame.
 pub(crate) fn callable_at(text: &str, offset: usize) -> Option<String> {
-    let none = HashSet::new();
     let mut scanner = Scanner {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         blocks: vec![Block::Root],
         out: Vec::new(),
-        user_functions: &none,
     };
     scanner.run_until(offset);
     scanner.member()
@@ -109,7 +109,6 @@ struct Scanner<'a> {
     pos: usize,
     blocks: Vec<Block>,
     out: Vec<Candidate>,
-    user_functions: &'a HashSet<String>,
 }
 
 /// What the statement's expression is.
@@ -434,16 +433,20 @@ impl Scanner<'_> {
     }
 
     /// Whether a call of this function evaluates its arguments as a Sass
-    /// callable (so `_withoutSlash` applies to each).
-    fn is_sass_function(&self, namespace: &Option<String>, name: &str) -> bool {
+    /// callable (so `_withoutSlash` applies to each): `Some(None)` for
+    /// certain, `Some(Some(name))` if `name` is a user-defined function.
+    fn sass_function(namespace: &Option<String>, name: &str) -> Option<Option<String>> {
         if namespace.is_some() {
-            return true;
+            return Some(None);
         }
         let norm = name.replace('_', "-");
         if norm == "if" {
-            return false;
+            return None;
         }
-        self.user_functions.contains(&norm) || GLOBAL_FUNCTIONS.contains(&norm.as_str())
+        if GLOBAL_FUNCTIONS.contains(&norm.as_str()) {
+            return Some(None);
+        }
+        Some(Some(norm))
     }
 
     fn walk(&self, e: &Expr, lazy: bool, out: &mut Vec<Candidate>) {
@@ -472,14 +475,18 @@ impl Scanner<'_> {
                 ..
             } => {
                 let inner_lazy = lazy || (namespace.is_none() && name == "if");
-                let sass = self.is_sass_function(namespace, name);
+                let sass = Self::sass_function(namespace, name);
                 for arg in args
                     .positional
                     .iter()
                     .chain(args.named.iter().map(|(_, v)| v))
                 {
-                    if sass && !inner_lazy {
+                    if let (Some(requires), false) = (&sass, inner_lazy) {
+                        let before = out.len();
                         self.slash_value(arg, out);
+                        for c in &mut out[before..] {
+                            c.requires_function = requires.clone();
+                        }
                     }
                     self.walk(arg, inner_lazy, out);
                 }
@@ -512,9 +519,9 @@ impl Scanner<'_> {
             Expr::Func {
                 namespace, name, ..
             } => {
-                namespace.is_none()
-                    && CALC_FUNCTIONS.contains(&name.to_ascii_lowercase().as_str())
-                    && !self.user_functions.contains(&name.replace('_', "-"))
+                // A user-defined function of that name would make this a
+                // division; taken as a separator, it can only miss a warning.
+                namespace.is_none() && CALC_FUNCTIONS.contains(&name.to_ascii_lowercase().as_str())
             }
             _ => true,
         }
@@ -539,6 +546,7 @@ impl Scanner<'_> {
             statement: 0,
             guard: None,
             member: None,
+            requires_function: None,
         }
     }
 
@@ -557,6 +565,7 @@ impl Scanner<'_> {
             statement: 0,
             guard: None,
             member: None,
+            requires_function: None,
         });
     }
 }
@@ -731,13 +740,12 @@ mod tests {
             }
         }
         assert!(files.len() > 100);
-        let none = HashSet::new();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
             let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
             for end in bounds {
                 let part = &text[..end];
-                let _ = candidates(part, &none);
+                let _ = candidates(part);
                 let _ = callable_at(part, end / 2);
             }
         }
@@ -749,7 +757,7 @@ mod tests {
             "{".repeat(5000),
             "}".repeat(5000),
         ] {
-            let _ = candidates(&deep, &none);
+            let _ = candidates(&deep);
         }
     }
 }

@@ -378,3 +378,25 @@ fn warnings_in_evaluation_order_with_the_mixin_frame() {
         .formatted
         .contains("Recommendation: math.div($a, 2) or calc($a / 2)"));
 }
+
+/// The deprecation probes hyde inserts into the sources move no `@warn`:
+/// its line and column are the file's (checked with dart-sass 1.78).
+#[test]
+fn warn_positions_ignore_deprecation_probes() {
+    let src = "$a: 4px;\n.a { width: $a/2; @warn \"one\"; }\n.b { @warn \"v #{$a/2}\"; }\n";
+    let out = compile(src, &SassOptions::default()).unwrap();
+    let warns: Vec<&str> = out
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Warn)
+        .map(|w| w.formatted.as_str())
+        .collect();
+    assert_eq!(
+        warns,
+        vec![
+            "WARNING: one\n    stdin.scss 2:19  root stylesheet\n",
+            "WARNING: v 2px\n    stdin.scss 3:6  root stylesheet\n",
+        ]
+    );
+    assert_eq!(out.css, ".a {\n  width: 2px;\n}");
+}
