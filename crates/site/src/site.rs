@@ -167,7 +167,7 @@ impl Site {
                     }
                 }
             }
-            sort_docs(&mut docs, c);
+            sort_docs(&mut docs, c, ctx.time);
             if c.label == "posts" && settings.limit_posts > 0 && docs.len() > settings.limit_posts {
                 let cut = docs.len() - settings.limit_posts;
                 docs.drain(..cut);
@@ -248,11 +248,52 @@ pub fn check_destination(s: &Settings) -> Result<()> {
     Ok(())
 }
 
-fn sort_docs(docs: &mut [Document], c: &CollectionConfig) {
-    let by_date =
-        |a: &Document, b: &Document| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path));
+/// Jekyll's `Document#<=>`: by date, then by path. A document without a date of
+/// its own still has a nil date when Jekyll sorts (it gets `site.time` later), and
+/// nil compares with nothing, so such a document is placed by path alone.
+fn jekyll_doc_cmp(a: &Document, b: &Document, time: DateTime<FixedOffset>) -> std::cmp::Ordering {
+    let dated = |d: &Document| d.date.filter(|t| *t != time);
+    let by_path = || {
+        a.path
+            .as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.path.as_os_str().as_encoded_bytes())
+    };
+    match (dated(a), dated(b)) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(by_path),
+        _ => by_path(),
+    }
+}
+
+/// Ruby's `Array#sort!` as Debian's Ruby runs it: glibc's `qsort_r`, a top-down
+/// merge sort (left half `n / 2`) that takes from the left unless it compares
+/// greater. `Document#<=>` is not a total order, so the algorithm decides the
+/// result (and Rust's own sorts must not be given such a comparison).
+fn ruby_sort<T>(mut v: Vec<T>, cmp: &impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    if v.len() <= 1 {
+        return v;
+    }
+    let right = v.split_off(v.len() / 2);
+    let mut left = ruby_sort(v, cmp).into_iter().peekable();
+    let mut right = ruby_sort(right, cmp).into_iter().peekable();
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
+        let next = if cmp(a, b) == std::cmp::Ordering::Greater {
+            right.next()
+        } else {
+            left.next()
+        };
+        out.extend(next);
+    }
+    out.extend(left);
+    out.extend(right);
+    out
+}
+
+fn sort_docs(docs: &mut Vec<Document>, c: &CollectionConfig, time: DateTime<FixedOffset>) {
+    let by_date = |a: &Document, b: &Document| jekyll_doc_cmp(a, b, time);
     if !c.order.is_empty() {
-        docs.sort_by(by_date);
+        *docs = ruby_sort(std::mem::take(docs), &by_date);
         let rel = |d: &Document| d.relative_path.clone();
         let pos = |d: &Document| {
             c.order
@@ -262,7 +303,7 @@ fn sort_docs(docs: &mut [Document], c: &CollectionConfig) {
         };
         docs.sort_by_key(pos);
     } else if let Some(key) = &c.sort_by {
-        docs.sort_by(|a, b| {
+        let by_key = |a: &Document, b: &Document| {
             let (x, y) = (
                 a.get(key).filter(|v| !v.is_nil()),
                 b.get(key).filter(|v| !v.is_nil()),
@@ -276,9 +317,10 @@ fn sort_docs(docs: &mut [Document], c: &CollectionConfig) {
                 (None, None) => std::cmp::Ordering::Equal,
             };
             ord.then_with(|| by_date(a, b))
-        });
+        };
+        *docs = ruby_sort(std::mem::take(docs), &by_key);
     } else {
-        docs.sort_by(by_date);
+        *docs = ruby_sort(std::mem::take(docs), &by_date);
     }
 }
 
