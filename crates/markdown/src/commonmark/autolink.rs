@@ -11,6 +11,8 @@ pub(super) fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut skip = 0usize; // inside a link, image, code block or HTML block
     let mut pending: Option<(String, bool)> = None; // merged text, www allowed at start
     let mut prev_ok = true;
+    // Unclosed `[` in the current block: cmark-gfm links nothing after one.
+    let mut brackets = 0usize;
     for ev in events {
         if let (Event::Text(t), 0) = (&ev, skip) {
             match pending.as_mut() {
@@ -20,7 +22,11 @@ pub(super) fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             continue;
         }
         if let Some((text, ok)) = pending.take() {
-            link_text(&text, ok, &mut out);
+            link_text(&text, ok, &mut brackets, &mut out);
+        }
+        if let Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item) = &ev
+        {
+            brackets = 0;
         }
         match &ev {
             Event::Start(
@@ -42,18 +48,27 @@ pub(super) fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         out.push(ev);
     }
     if let Some((text, ok)) = pending.take() {
-        link_text(&text, ok, &mut out);
+        link_text(&text, ok, &mut brackets, &mut out);
     }
     out
 }
 
 /// Splits `text` into text and links.
-fn link_text(text: &str, www_ok_at_start: bool, out: &mut Vec<Event<'_>>) {
+fn link_text(text: &str, www_ok_at_start: bool, brackets: &mut usize, out: &mut Vec<Event<'_>>) {
     let b = text.as_bytes();
     let mut last = 0; // start of text not yet written
     let mut i = 0;
     while i < b.len() {
         let found = match b[i] {
+            b'[' => {
+                *brackets += 1;
+                None
+            }
+            b']' => {
+                *brackets = brackets.saturating_sub(1);
+                None
+            }
+            _ if *brackets > 0 => None,
             b'w' => {
                 let ok = if i == 0 {
                     www_ok_at_start
@@ -205,7 +220,8 @@ fn trim_end(b: &[u8], mut end: usize) -> usize {
     end
 }
 
-/// E-mail addresses in plain text (cmark-gfm's text post-processing).
+/// E-mail addresses in plain text (cmark-gfm's text post-processing); a
+/// `mailto:` or `xmpp:` written before the address joins the link.
 fn emails(text: &str, out: &mut Vec<Event<'_>>) {
     let b = text.as_bytes();
     let mut last = 0;
@@ -213,21 +229,38 @@ fn emails(text: &str, out: &mut Vec<Event<'_>>) {
     while let Some(rel) = b[from..].iter().position(|&c| c == b'@') {
         let at = from + rel;
         let mut start = at;
-        while start > last
-            && (b[start - 1].is_ascii_alphanumeric() || b".+-_".contains(&b[start - 1]))
-        {
-            start -= 1;
+        let mut scheme = None;
+        while start > last {
+            let c = b[start - 1];
+            if c.is_ascii_alphanumeric() || b".+-_".contains(&c) {
+                start -= 1;
+                continue;
+            }
+            if c == b':' && scheme.is_none() {
+                let found = ["mailto", "xmpp"].into_iter().find(|p| {
+                    text[last..start - 1].ends_with(p)
+                        && (start - 1 - p.len() == last
+                            || !b[start - 2 - p.len()].is_ascii_alphanumeric())
+                });
+                if let Some(p) = found {
+                    scheme = Some(p);
+                    start -= 1;
+                    continue;
+                }
+            }
+            break;
         }
         if start == at {
             from = at + 1;
             continue;
         }
+        let xmpp = scheme == Some("xmpp");
         let mut end = at + 1;
         let mut np = 0;
         let mut again = false;
         while end < b.len() {
             let c = b[end];
-            if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' {
+            if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || (c == b'/' && xmpp) {
                 end += 1;
             } else if c == b'.' && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
                 np += 1;
@@ -257,9 +290,10 @@ fn emails(text: &str, out: &mut Vec<Event<'_>>) {
         if last < start {
             out.push(Event::Text(CowStr::from(text[last..start].to_string())));
         }
+        let prefix = if scheme.is_some() { "" } else { "mailto:" };
         push_link(
             out,
-            format!("mailto:{}", &text[start..end]),
+            format!("{prefix}{}", &text[start..end]),
             &text[start..end],
         );
         last = end;
@@ -276,7 +310,7 @@ mod tests {
 
     fn links(s: &str) -> Vec<String> {
         let mut out = Vec::new();
-        link_text(s, true, &mut out);
+        link_text(s, true, &mut 0, &mut out);
         out.iter()
             .filter_map(|e| match e {
                 Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
@@ -294,6 +328,7 @@ mod tests {
         assert_eq!(links("x http://a.b/c_(d)) y"), ["http://a.b/c_(d)"]);
         assert_eq!(links("mail foo.bar@ex.co.uk."), ["mailto:foo.bar@ex.co.uk"]);
         assert!(links("awww.x.com and nohttp:/x").is_empty());
+        assert!(links("[open http://x.com").is_empty());
         assert_eq!(links("a https://x.org/?q=1&amp;"), ["https://x.org/?q=1"]);
     }
 }

@@ -39,7 +39,13 @@ pub(super) fn render(src: &str, opts: &CommonMarkOptions) -> String {
     if opts.smart {
         flags.insert(Flags::ENABLE_SMART_PUNCTUATION);
     }
-    let mut events: Vec<Event<'_>> = Parser::new_ext(src, flags).collect();
+    let mut events: Vec<Event<'_>> = Parser::new_ext(src, flags)
+        .into_offset_iter()
+        .map(|(ev, range)| match ev {
+            Event::TaskListMarker(_) => task_marker(src, range.start),
+            other => other,
+        })
+        .collect();
     if opts.autolink {
         events = autolink::apply(events);
     }
@@ -83,6 +89,18 @@ pub(super) fn render(src: &str, opts: &CommonMarkOptions) -> String {
         r.out.push_str("</ol>\n</section>\n");
     }
     r.out
+}
+
+/// cmark-gfm 0.29.0.gfm.6's task list item at `at` (the `[`): a marker
+/// only when a space or tab follows the `]`, and checked when its first line
+/// contains `[x]` or `[X]` anywhere (the extension searches the line).
+fn task_marker(src: &str, at: usize) -> Event<'_> {
+    let marker = src.get(at..at + 3).unwrap_or("[ ]");
+    if !matches!(src.as_bytes().get(at + 3), Some(b' ' | b'\t')) {
+        return Event::Text(marker.into());
+    }
+    let line = src[at..].split('\n').next().unwrap_or("");
+    Event::TaskListMarker(line.contains("[x]") || line.contains("[X]"))
 }
 
 /// cmark's reference label normalisation: case-folded, inner whitespace collapsed.
@@ -395,6 +413,10 @@ impl Renderer<'_> {
                 self.cr();
             }
             TagEnd::Heading(level) => {
+                // cmark drops trailing spaces and tabs of an ATX heading.
+                while self.out.ends_with([' ', '\t']) {
+                    self.out.pop();
+                }
                 self.out.push_str(&format!("</{level}>"));
                 self.cr();
             }
@@ -444,6 +466,10 @@ impl Renderer<'_> {
         while let Some(Event::Text(t)) = evs.get(j) {
             code.push_str(t);
             j += 1;
+        }
+        // cmark ends the last line of the input with a newline.
+        if !code.is_empty() && !code.ends_with('\n') {
+            code.push('\n');
         }
         let lang = match kind {
             CodeBlockKind::Fenced(info) => info
