@@ -236,6 +236,13 @@ mod tests {
         assert_eq!(guess_language("package main\n").tag(), "mosel");
         assert_eq!(guess_language("def x\n  1\nend\n").tag(), "plaintext");
         assert_eq!(guess_language("# vim: ft=ruby\nx = 1\n").tag(), "ruby");
+        let f = crate::find_fancy;
+        assert_eq!(
+            f("guess", "#!/usr/bin/env ruby\n").map(|l| l.tag()),
+            Some("ruby")
+        );
+        assert_eq!(f("guess?x=1", "x\n").map(|l| l.tag()), Some("plaintext"));
+        assert_eq!(f("py", "#!/bin/sh\n").map(|l| l.tag()), Some("python"));
         // Two lexers claim it: Rouge raises, hyde answers plain text.
         assert_eq!(
             guess_language("package x\nasync function f() {}\n").tag(),

@@ -91,3 +91,14 @@ pub fn find_language(name: &str) -> Option<&'static Language> {
     let i = ROUGE_NAMES.binary_search_by(|(n, _)| n.cmp(&base)).ok()?;
     by_tag(ROUGE_NAMES[i].1)
 }
+
+/// Rouge's `Lexer.find_fancy(name, code)`: `find_language`, except that
+/// `guess` (with or without `?options`) guesses from `code` as Rouge does
+/// (see [`crate::guess_language`]).
+pub fn find_fancy(name: &str, code: &str) -> Option<&'static Language> {
+    let base = name.split_once('?').map_or(name, |(b, _)| b);
+    if base == "guess" {
+        return Some(crate::guess_language(code));
+    }
+    find_language(name)
+}

@@ -32,4 +32,4 @@ mod token;
 
 pub use format::{highlight, highlight_table};
 pub use guess::guess_language;
-pub use language::{find_language, plaintext, Language};
+pub use language::{find_fancy, find_language, plaintext, Language};

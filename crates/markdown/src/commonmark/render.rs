@@ -503,10 +503,10 @@ impl Renderer<'_> {
             self.out.push('>');
         }
         let language = match lang {
-            Some(l) if l != "guess" && !l.starts_with("guess?") => {
-                hyde_highlight::find_language(l).unwrap_or_else(hyde_highlight::plaintext)
+            Some(l) => {
+                hyde_highlight::find_fancy(l, &code).unwrap_or_else(hyde_highlight::plaintext)
             }
-            _ => hyde_highlight::guess_language(&code),
+            None => hyde_highlight::guess_language(&code),
         };
         self.out
             .push_str(&hyde_highlight::highlight(language, &code));

@@ -22,7 +22,7 @@ pub(crate) fn rouge(opts: &Options, text: &str, lang: Option<&str>, block: bool)
         return None;
     }
     let language = match name {
-        Some(n) => hyde_highlight::find_language(n)?,
+        Some(n) => hyde_highlight::find_fancy(n, text)?,
         None => hyde_highlight::plaintext(),
     };
     if sub.disable.unwrap_or(h.disable) || (language.tag() == "plaintext" && !guess_lang) {

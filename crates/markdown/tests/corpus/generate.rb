@@ -1010,6 +1010,11 @@ CODE_DOC = <<~MD
     ```sh
     make build
     ```
+
+  ```guess
+  #!/usr/bin/env python
+  print("guessed")
+  ```
 MD
 HIGHLIGHTER_SETS = [
   { 'block' => { 'line_numbers' => true } },
