@@ -4,6 +4,7 @@
 //! Rather than fork the parser, [`load`] parses, and when saphyr stops at
 //! something libyaml would have read on, patches the text the way libyaml
 //! reads it and parses again: a tab after a mapping's `:` becomes a space;
+//! a plain scalar inside a flow collection indented too little is indented;
 //! a continuation line of a quoted scalar indented less than its mapping is
 //! indented (libyaml does not check); an alias to an unknown anchor becomes
 //! a quoted scalar so a later syntax error still wins (Psych parses the whole
@@ -66,6 +67,18 @@ pub(crate) fn lenient_retry(
             Some(Retry::Replace {
                 edits,
                 shifts,
+                fallback,
+            })
+        }
+        // libyaml does not check indentation inside a flow collection
+        // (`tools: [a,` then `b]` at column 0); saphyr wants a plain scalar
+        // there indented past the block collection around it. One more space
+        // per retry until it is: the index moves, so it is never the same patch.
+        "invalid indentation in flow construct" => {
+            let index = byte_index(src, at)?;
+            Some(Retry::Replace {
+                edits: vec![(index, 0, " ".into())],
+                shifts: vec![(at.line, at.column - 1, 1)],
                 fallback,
             })
         }
