@@ -154,6 +154,8 @@ const PORTED: &[&str] = &[
     "ocaml",
     "groovy",
     "powershell",
+    "cuda",
+    "stata",
 ];
 
 #[test]

@@ -1,12 +1,14 @@
 //! Rouge's `c` lexer and `cpp` (alias `c++`), which Rouge derives from it
-//! with more words and prepended rules.
+//! with more words and prepended rules, and `cuda`, C++ with CUDA's
+//! qualifiers and vector types.
 
 use super::{lexer_def, Words};
 use crate::engine::{Builder, Def};
 use crate::token::*;
 
-lexer_def!(c, || build(false));
-lexer_def!(cpp, || build(true));
+lexer_def!(c, || build_flavor(false, "", ""));
+lexer_def!(cpp, || build_flavor(true, "", ""));
+lexer_def!(cuda, || build_flavor(true, CUDA_KEYWORDS, CUDA_TYPES));
 
 const ID: &str = "[a-zA-Z_][a-zA-Z0-9_]*";
 
@@ -31,12 +33,26 @@ const CPP_KEYWORDS: &str = " asm auto catch char8_t concept consteval constexpr 
 const CPP_RESERVED: &str = " __virtual_inheritance __uuidof __super __single_inheritance \
     __multiple_inheritance __interface __event";
 
-fn build(cpp: bool) -> Def {
+const CUDA_KEYWORDS: &str = " __global__ __device__ __host__ __noinline__ __forceinline__ \
+    __constant__ __shared__ __managed__ __restrict__";
+const CUDA_TYPES: &str = " char1 char2 char3 char4 uchar1 uchar2 uchar3 uchar4 short1 short2 \
+    short3 short4 ushort1 ushort2 ushort3 ushort4 int1 int2 int3 int4 uint1 uint2 uint3 uint4 \
+    long1 long2 long3 long4 ulong1 ulong2 ulong3 ulong4 longlong1 longlong2 longlong3 longlong4 \
+    ulonglong1 ulonglong2 ulonglong3 ulonglong4 float1 float2 float3 float4 double1 double2 \
+    double3 double4 dim3";
+
+/// C (`cpp` false) or C++ with `more_keywords` and `more_types` (CUDA's).
+fn build_flavor(cpp: bool, more_keywords: &str, more_types: &str) -> Def {
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let tag = match (cpp, more_keywords.is_empty()) {
+        (false, _) => "c",
+        (true, true) => "cpp",
+        (true, false) => "cuda",
+    };
     let (kw, ty, res) = if cpp {
         (
-            Words::new(leak(format!("{KEYWORDS}{CPP_KEYWORDS}"))),
-            Words::new(leak(format!("{TYPES} bool"))),
+            Words::new(leak(format!("{KEYWORDS}{CPP_KEYWORDS}{more_keywords}"))),
+            Words::new(leak(format!("{TYPES} bool{more_types}"))),
             Words::new(leak(format!("{RESERVED}{CPP_RESERVED}"))),
         )
     } else {
@@ -47,7 +63,7 @@ fn build(cpp: bool) -> Def {
         )
     };
     let ws = r"(?-s:(?:\s|//.*?\n|/[*].*?[*]/)+)";
-    let mut b = Builder::new(if cpp { "cpp" } else { "c" });
+    let mut b = Builder::new(tag);
     b.start(|c| c.push("bol"));
     b.state("expr_bol")
         .mixin("inline_whitespace")

@@ -38,6 +38,8 @@ mod rust;
 mod scala;
 mod shell;
 mod sql;
+mod stata;
+mod stata_words;
 mod swift;
 mod tex;
 mod yaml;
@@ -104,6 +106,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "go" => go::go,
         "c" => c::c,
         "cpp" => c::cpp,
+        "cuda" => c::cuda,
         "yaml" => yaml::yaml,
         "html" => markup::html,
         "xml" => markup::xml,
@@ -113,6 +116,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "toml" => data::toml,
         "diff" => diff::diff,
         "powershell" => powershell::powershell,
+        "stata" => stata::stata,
         _ => return None,
     }))
 }
