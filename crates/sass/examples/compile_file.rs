@@ -1,8 +1,9 @@
 //! Compiles one Sass file with hyde-sass, optionally many times, and prints
-//! the CSS (or, with `--repeat N`, the mean time per compilation).
+//! the CSS (or, with `--repeat N`, the mean time per compilation). With
+//! `--warnings`, the warnings go to stderr as Jekyll prints them.
 //!
 //! ```text
-//! cargo run --release -p hyde-sass --example compile_file -- main.scss [--load-path DIR]... [--compressed] [--repeat N]
+//! cargo run --release -p hyde-sass --example compile_file -- main.scss [--load-path DIR]... [--compressed] [--quiet-deps] [--verbose] [--warnings] [--repeat N]
 //! ```
 
 use std::path::PathBuf;
@@ -14,17 +15,21 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut opts = SassOptions::default();
     let mut repeat = 0u32;
+    let mut warnings = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--load-path" => opts.load_paths.extend(args.next().map(PathBuf::from)),
             "--compressed" => opts.style = Style::Compressed,
             "--source-map" => opts.source_map = true,
+            "--quiet-deps" => opts.quiet_deps = true,
+            "--verbose" => opts.verbose = true,
+            "--warnings" => warnings = true,
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(1),
             file => opts.file = Some(PathBuf::from(file)),
         }
     }
     let Some(file) = opts.file.clone() else {
-        eprintln!("usage: compile_file FILE [--load-path DIR]... [--compressed] [--repeat N]");
+        eprintln!("usage: compile_file FILE [--load-path DIR]... [--compressed] [--quiet-deps] [--verbose] [--warnings] [--repeat N]");
         std::process::exit(2);
     };
     if let Some(syntax) = file
@@ -42,7 +47,12 @@ fn main() {
     };
     if repeat == 0 {
         match compile(&src, &opts) {
-            Ok(out) => println!("{}", out.css),
+            Ok(out) => {
+                if warnings {
+                    eprint!("{}", out.warning_log());
+                }
+                println!("{}", out.css);
+            }
             Err(err) => {
                 eprintln!("{err}");
                 std::process::exit(1);

@@ -56,7 +56,7 @@ pub struct Warning {
     /// Where it was raised: `file:line:column`.
     pub location: String,
     /// The text dart-sass prints for it (as jekyll-sass-converter shows it),
-    /// ending in a newline; paths relative to [`SassOptions::source_map_root`].
+    /// ending in a newline; paths relative to [`SassOptions::warning_root`].
     pub formatted: String,
 }
 
@@ -176,7 +176,8 @@ fn deprecation_warnings(
     probes: &deprecation::Probes,
     opts: &SassOptions,
 ) -> (Vec<Warning>, usize) {
-    let root = opts.source_map_root.as_deref();
+    let root = warning_root(opts);
+    let root = root.as_deref();
     let mut out = Vec::new();
     let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut omitted = 0;
@@ -353,7 +354,7 @@ fn run_grass(
     match result {
         Ok(Ok(css)) => Ok(GrassRun {
             css,
-            events: logger.into_events(opts.source_map_root.as_deref(), entry),
+            events: logger.into_events(warning_root(opts).as_deref(), entry),
         }),
         Ok(Err(err)) => Err(convert_error(*err, &name)),
         Err(_) => Err(SassError::unlocated(
@@ -361,6 +362,13 @@ fn run_grass(
             "internal error in the Sass compiler".to_string(),
         )),
     }
+}
+
+/// The directory warnings show paths relative to.
+fn warning_root(opts: &SassOptions) -> Option<PathBuf> {
+    opts.warning_root
+        .clone()
+        .or_else(|| std::env::current_dir().ok())
 }
 
 fn entry_path(opts: &SassOptions) -> PathBuf {

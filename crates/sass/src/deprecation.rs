@@ -232,10 +232,27 @@ fn warning(f: &ProbedFile, c: &Candidate, root: Option<&Path>, entry: &Path) -> 
     }
 }
 
-/// A path as dart-sass shows it: relative to the site source when inside.
+/// A path as dart-sass shows it (`p.prettyUri`): relative to `root` (its
+/// working directory), unless that takes more components than the path.
 pub(crate) fn display_path(path: &Path, root: Option<&Path>) -> String {
-    let shown = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
-    shown.to_string_lossy().into_owned()
+    let (Some(root), true) = (root, path.is_absolute()) else {
+        return path.to_string_lossy().into_owned();
+    };
+    let mut base: Vec<_> = root.components().collect();
+    let target: Vec<_> = path.components().collect();
+    let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    base.drain(..common);
+    let mut rel = PathBuf::new();
+    for _ in &base {
+        rel.push("..");
+    }
+    for part in &target[common..] {
+        rel.push(part);
+    }
+    if rel.components().count() > target.len() {
+        return path.to_string_lossy().into_owned();
+    }
+    rel.to_string_lossy().into_owned()
 }
 
 /// 1-based line and column (in characters) of a byte offset.

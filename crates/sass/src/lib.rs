@@ -12,7 +12,10 @@
 //! [`Style::from_config`]; `load_paths` (globs expanded by the caller), then
 //! `sass_dir` (default `_sass`), then the theme's `_sass` go into
 //! `load_paths` in that order; `sourcemap: always|development|never` decides
-//! `source_map`, with `source_map_root` the site source; `quiet_deps` as is.
+//! `source_map`, with `source_map_root` the site source; `quiet_deps` and
+//! `verbose` as is. [`CompiledCss::warning_log`] is what Jekyll prints on
+//! stderr: `@warn`/`@debug` and deprecation warnings (today `slash-div`,
+//! found by hyde since grass reports none) in dart-sass 1.78's text.
 //! The page's path is `file`; its syntax comes from the extension. Jekyll
 //! then writes [`CompiledCss::jekyll_output`] (which also drops the BOM of
 //! compressed non-ASCII output, as Jekyll does) and, with a map, the map as

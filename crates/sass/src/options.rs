@@ -74,4 +74,7 @@ pub struct SassOptions {
     /// Show every deprecation warning, not only the first five of each kind
     /// (Jekyll's `sass: verbose`).
     pub verbose: bool,
+    /// Warnings name files relative to this directory, as dart-sass names
+    /// them relative to its working directory; `None`: the current one.
+    pub warning_root: Option<PathBuf>,
 }

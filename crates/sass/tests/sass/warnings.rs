@@ -175,7 +175,7 @@ fn compile_input(input: &Input) -> hyde_sass::CompiledCss {
         syntax: input.syntax,
         load_paths: input.load_paths.clone(),
         file: Some(input.file.clone()),
-        source_map_root: Some(corpus_dir()),
+        warning_root: Some(corpus_dir()),
         ..SassOptions::default()
     };
     compile(&src, &opts).expect("compiles")
