@@ -156,6 +156,8 @@ const PORTED: &[&str] = &[
     "powershell",
     "cuda",
     "stata",
+    "mathematica",
+    "conf",
 ];
 
 #[test]

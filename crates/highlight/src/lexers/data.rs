@@ -1,4 +1,4 @@
-//! Data and configuration formats: Rouge's `json`, `ini` and `toml` lexers.
+//! Data and configuration formats: Rouge's `json`, `ini`, `toml`, `properties` and `conf` lexers.
 
 use super::lexer_def;
 use crate::engine::{Builder, Def};
@@ -7,6 +7,7 @@ use crate::token::*;
 lexer_def!(json, build_json);
 lexer_def!(ini, build_ini);
 lexer_def!(toml, build_toml);
+lexer_def!(conf, build_conf);
 
 fn build_json() -> Def {
     let mut b = Builder::new("json");
@@ -174,5 +175,19 @@ fn build_properties() -> Def {
         .mixin("esc_str")
         .r(r#"(?s)[^\\"]+"#, S);
     b.state("esc_str").r(r"\\u[0-9]{4}", SE).r(r"(?s)\\.", SE);
+    b.build()
+}
+
+/// Rouge's `conf` (aliases `config`, `configuration`): comments, quoted
+/// strings, names and numbers in a generic configuration file.
+fn build_conf() -> Def {
+    let mut b = Builder::new("conf");
+    b.state("root")
+        .r(r"#.*?\n", C)
+        .r(r#"".*?""#, S2)
+        .r("'.*?'", S1)
+        .r(r"(?i)[a-z]\w*", N)
+        .r(r"\d+", M)
+        .r(r#"[^\w#"']+"#, TEXT);
     b.build()
 }

@@ -25,6 +25,8 @@ mod lua;
 mod lua_builtins;
 mod markdown;
 mod markup;
+mod mathematica;
+mod mathematica_builtins;
 mod matlab;
 mod matlab_builtins;
 mod misc;
@@ -117,6 +119,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "diff" => diff::diff,
         "powershell" => powershell::powershell,
         "stata" => stata::stata,
+        "mathematica" => mathematica::mathematica,
+        "conf" => data::conf,
         _ => return None,
     }))
 }
