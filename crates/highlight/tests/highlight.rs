@@ -158,6 +158,7 @@ const PORTED: &[&str] = &[
     "stata",
     "mathematica",
     "conf",
+    "cmake",
 ];
 
 #[test]

@@ -6,6 +6,7 @@ use crate::engine::Def;
 use crate::format::Out;
 
 mod c;
+mod cmake;
 mod csharp;
 mod css;
 mod dart;
@@ -121,6 +122,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "stata" => stata::stata,
         "mathematica" => mathematica::mathematica,
         "conf" => data::conf,
+        "cmake" => cmake::cmake,
         _ => return None,
     }))
 }
