@@ -159,6 +159,7 @@ const PORTED: &[&str] = &[
     "mathematica",
     "conf",
     "cmake",
+    "stan",
 ];
 
 #[test]

@@ -41,6 +41,8 @@ mod rust;
 mod scala;
 mod shell;
 mod sql;
+mod stan;
+mod stan_words;
 mod stata;
 mod stata_words;
 mod swift;
@@ -123,6 +125,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "mathematica" => mathematica::mathematica,
         "conf" => data::conf,
         "cmake" => cmake::cmake,
+        "stan" => stan::stan,
         _ => return None,
     }))
 }
