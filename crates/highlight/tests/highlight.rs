@@ -160,6 +160,7 @@ const PORTED: &[&str] = &[
     "conf",
     "cmake",
     "stan",
+    "perl",
 ];
 
 #[test]

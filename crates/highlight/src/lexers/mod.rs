@@ -31,6 +31,7 @@ mod mathematica_builtins;
 mod matlab;
 mod matlab_builtins;
 mod misc;
+mod perl;
 mod php;
 mod php_builtins;
 mod powershell;
@@ -126,6 +127,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "conf" => data::conf,
         "cmake" => cmake::cmake,
         "stan" => stan::stan,
+        "perl" => perl::perl,
         _ => return None,
     }))
 }
