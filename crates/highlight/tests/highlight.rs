@@ -161,6 +161,8 @@ const PORTED: &[&str] = &[
     "cmake",
     "stan",
     "perl",
+    "glsl",
+    "prolog",
 ];
 
 #[test]

@@ -1,14 +1,62 @@
 //! Rouge's `c` lexer and `cpp` (alias `c++`), which Rouge derives from it
-//! with more words and prepended rules, and `cuda`, C++ with CUDA's
-//! qualifiers and vector types.
+//! with more words and prepended rules; `cuda`, C++ with CUDA's qualifiers
+//! and vector types; and `glsl`, C with GLSL's own word lists.
 
 use super::{lexer_def, Words};
 use crate::engine::{Builder, Def};
 use crate::token::*;
 
-lexer_def!(c, || build_flavor(false, "", ""));
-lexer_def!(cpp, || build_flavor(true, "", ""));
-lexer_def!(cuda, || build_flavor(true, CUDA_KEYWORDS, CUDA_TYPES));
+lexer_def!(c, || {
+    build(Flavor {
+        tag: "c",
+        cpp: false,
+        keywords: KEYWORDS.into(),
+        types: TYPES.into(),
+        reserved: RESERVED.into(),
+        builtins: "",
+    })
+});
+lexer_def!(cpp, || {
+    build(Flavor {
+        tag: "cpp",
+        cpp: true,
+        keywords: format!("{KEYWORDS}{CPP_KEYWORDS}"),
+        types: format!("{TYPES} bool"),
+        reserved: format!("{RESERVED}{CPP_RESERVED}"),
+        builtins: "",
+    })
+});
+lexer_def!(cuda, || {
+    build(Flavor {
+        tag: "cuda",
+        cpp: true,
+        keywords: format!("{KEYWORDS}{CPP_KEYWORDS}{CUDA_KEYWORDS}"),
+        types: format!("{TYPES} bool{CUDA_TYPES}"),
+        reserved: format!("{RESERVED}{CPP_RESERVED}"),
+        builtins: "",
+    })
+});
+lexer_def!(glsl, || {
+    build(Flavor {
+        tag: "glsl",
+        cpp: false,
+        keywords: GLSL_KEYWORDS.into(),
+        types: GLSL_TYPES.into(),
+        reserved: GLSL_RESERVED.into(),
+        builtins: GLSL_BUILTINS,
+    })
+});
+
+/// One member of Rouge's C family: its tag, whether it takes C++'s extra
+/// rules, and its word lists (whitespace-separated).
+struct Flavor {
+    tag: &'static str,
+    cpp: bool,
+    keywords: String,
+    types: String,
+    reserved: String,
+    builtins: &'static str,
+}
 
 const ID: &str = "[a-zA-Z_][a-zA-Z0-9_]*";
 
@@ -33,6 +81,63 @@ const CPP_KEYWORDS: &str = " asm auto catch char8_t concept consteval constexpr 
 const CPP_RESERVED: &str = " __virtual_inheritance __uuidof __super __single_inheritance \
     __multiple_inheritance __interface __event";
 
+const GLSL_KEYWORDS: &str = "attribute const uniform varying layout centroid flat smooth \
+    noperspective patch sample break continue do for while switch case default if else \
+    subroutine in out inout invariant discard return struct precision";
+const GLSL_TYPES: &str = "float double int void bool true false lowp mediump highp mat2 mat3 \
+    mat4 dmat2 dmat3 dmat4 mat2x2 mat2x3 mat2x4 dmat2x2 dmat2x3 dmat2x4 mat3x2 mat3x3 mat3x4 \
+    dmat3x2 dmat3x3 dmat3x4 mat4x2 mat4x3 mat4x4 dmat4x2 dmat4x3 dmat4x4 vec2 vec3 vec4 ivec2 \
+    ivec3 ivec4 bvec2 bvec3 bvec4 dvec2 dvec3 dvec4 uint uvec2 uvec3 uvec4 sampler1D sampler2D \
+    sampler3D samplerCube sampler1DShadow sampler2DShadow samplerCubeShadow sampler1DArray \
+    sampler2DArray sampler1DArrayShadow sampler2DArrayShadow isampler1D isampler2D isampler3D \
+    isamplerCube isampler1DArray isampler2DArray usampler1D usampler2D usampler3D usamplerCube \
+    usampler1DArray usampler2DArray sampler2DRect sampler2DRectShadow isampler2DRect \
+    usampler2DRect samplerBuffer isamplerBuffer usamplerBuffer sampler2DMS isampler2DMS \
+    usampler2DMS sampler2DMSArray isampler2DMSArray usampler2DMSArray samplerCubeArray \
+    samplerCubeArrayShadow isamplerCubeArray usamplerCubeArray";
+const GLSL_RESERVED: &str = "common partition active asm class union enum typedef template \
+    this packed goto inline noinline volatile public static extern external interface long \
+    short half fixed unsigned superp input output hvec2 hvec3 hvec4 fvec2 fvec3 fvec4 \
+    sampler3DRect filter image1D image2D image3D imageCube iimage1D iimage2D iimage3D \
+    iimageCube uimage1D uimage2D uimage3D uimageCube image1DArray image2DArray iimage1DArray \
+    iimage2DArray uimage1DArray uimage2DArray image1DShadow image2DShadow image1DArrayShadow \
+    image2DArrayShadow imageBuffer iimageBuffer uimageBuffer sizeof cast namespace using \
+    row_major";
+const GLSL_BUILTINS: &str = "gl_VertexID gl_InstanceID gl_PerVertex gl_Position gl_PointSize \
+    gl_ClipDistance gl_PrimitiveIDIn gl_InvocationID gl_PrimitiveID gl_Layer gl_ViewportIndex \
+    gl_MaxPatchVertices gl_PatchVerticesIn gl_TessLevelOuter gl_TessLevelInner gl_TessCoord \
+    gl_FragCoord gl_FrontFacing gl_PointCoord gl_SampleID gl_SamplePosition gl_FragColor \
+    gl_FragData gl_MaxDrawBuffers gl_FragDepth gl_SampleMask gl_ClipVertex gl_FrontColor \
+    gl_BackColor gl_FrontSecondaryColor gl_BackSecondaryColor gl_TexCoord gl_FogFragCoord \
+    gl_Color gl_SecondaryColor gl_Normal gl_MultiTexCord0 gl_MultiTexCord1 gl_MultiTexCord2 \
+    gl_MultiTexCord3 gl_MultiTexCord4 gl_MultiTexCord5 gl_MultiTexCord6 gl_MultiTexCord7 \
+    gl_FogCoord gl_MaxVertexAttribs gl_MaxVertexUniformComponents gl_MaxVaryingFloats \
+    gl_MaxVaryingComponents gl_MaxVertexOutputComponents gl_MaxGeometryInputComponents \
+    gl_MaxGeometryOutputComponents gl_MaxFragmentInputComponents \
+    gl_MaxVertexTextureImageUnits gl_MaxCombinedTextureImageUnits gl_MaxTextureImageUnits \
+    gl_MaxFragmentUniformComponents gl_MaxClipDistances gl_MaxGeometryTextureImageUnits \
+    gl_MaxGeometryUniformComponents gl_MaxGeometryVaryingComponents \
+    gl_MaxTessControlInputComponents gl_MaxTessControlOutputComponents \
+    gl_MaxTessControlTextureImageUnits gl_MaxTessControlUniformComponents \
+    gl_MaxTessControlTotalOutputComponents gl_MaxTessEvaluationInputComponents \
+    gl_MaxTessEvaluationOutputComponents gl_MaxTessEvaluationTextureImageUnits \
+    gl_MaxTessEvaluationUniformComponents gl_MaxTessPatchComponents gl_MaxTessGenLevel \
+    gl_MaxViewports gl_MaxVertexUniformVectors gl_MaxFragmentUniformVectors \
+    gl_MaxVaryingVectors gl_MaxTextureUnits gl_MaxTextureCoords gl_MaxClipPlanes \
+    gl_DepthRange gl_DepthRangeParameters gl_ModelViewMatrix gl_ProjectionMatrix \
+    gl_ModelViewProjectionMatrix gl_TextureMatrix gl_NormalMatrix gl_ModelViewMatrixInverse \
+    gl_ProjectionMatrixInverse gl_ModelViewProjectionMatrixInverse gl_TextureMatrixInverse \
+    gl_ModelViewMatrixTranspose gl_ModelViewProjectionMatrixTranspose \
+    gl_TextureMatrixTranspose gl_ModelViewMatrixInverseTranspose \
+    gl_ProjectionMatrixInverseTranspose gl_ModelViewProjectionMatrixInverseTranspose \
+    gl_TextureMatrixInverseTranspose gl_NormalScale gl_ClipPlane gl_PointParameters gl_Point \
+    gl_MaterialParameters gl_FrontMaterial gl_BackMaterial gl_LightSourceParameters \
+    gl_LightSource gl_MaxLights gl_LightModelParameters gl_LightModel gl_LightModelProducts \
+    gl_FrontLightModelProduct gl_BackLightModelProduct gl_LightProducts gl_FrontLightProduct \
+    gl_BackLightProduct gl_TextureEnvColor gl_EyePlaneS gl_EyePlaneT gl_EyePlaneR \
+    gl_EyePlaneQ gl_ObjectPlaneS gl_ObjectPlaneT gl_ObjectPlaneR gl_ObjectPlaneQ \
+    gl_FogParameters gl_Fog";
+
 const CUDA_KEYWORDS: &str = " __global__ __device__ __host__ __noinline__ __forceinline__ \
     __constant__ __shared__ __managed__ __restrict__";
 const CUDA_TYPES: &str = " char1 char2 char3 char4 uchar1 uchar2 uchar3 uchar4 short1 short2 \
@@ -41,29 +146,17 @@ const CUDA_TYPES: &str = " char1 char2 char3 char4 uchar1 uchar2 uchar3 uchar4 s
     ulonglong1 ulonglong2 ulonglong3 ulonglong4 float1 float2 float3 float4 double1 double2 \
     double3 double4 dim3";
 
-/// C (`cpp` false) or C++ with `more_keywords` and `more_types` (CUDA's).
-fn build_flavor(cpp: bool, more_keywords: &str, more_types: &str) -> Def {
+fn build(flavor: Flavor) -> Def {
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-    let tag = match (cpp, more_keywords.is_empty()) {
-        (false, _) => "c",
-        (true, true) => "cpp",
-        (true, false) => "cuda",
-    };
-    let (kw, ty, res) = if cpp {
-        (
-            Words::new(leak(format!("{KEYWORDS}{CPP_KEYWORDS}{more_keywords}"))),
-            Words::new(leak(format!("{TYPES} bool{more_types}"))),
-            Words::new(leak(format!("{RESERVED}{CPP_RESERVED}"))),
-        )
-    } else {
-        (
-            Words::new(KEYWORDS),
-            Words::new(TYPES),
-            Words::new(RESERVED),
-        )
-    };
+    let cpp = flavor.cpp;
+    let (kw, ty, res, builtins) = (
+        Words::new(leak(flavor.keywords)),
+        Words::new(leak(flavor.types)),
+        Words::new(leak(flavor.reserved)),
+        Words::new(flavor.builtins),
+    );
     let ws = r"(?-s:(?:\s|//.*?\n|/[*].*?[*]/)+)";
-    let mut b = Builder::new(tag);
+    let mut b = Builder::new(flavor.tag);
     b.start(|c| c.push("bol"));
     b.state("expr_bol")
         .mixin("inline_whitespace")
@@ -137,6 +230,8 @@ fn build_flavor(cpp: bool, more_keywords: &str, more_types: &str) -> Def {
                 KT
             } else if res.has(w) {
                 KR
+            } else if builtins.has(w) {
+                NB
             } else {
                 N
             };

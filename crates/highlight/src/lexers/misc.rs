@@ -1,4 +1,4 @@
-//! Smaller Rouge lexers: `protobuf` (alias `proto`) and `ocaml`.
+//! Smaller Rouge lexers: `protobuf` (alias `proto`), `ocaml` and `prolog`.
 
 use super::{lexer_def, Words};
 use crate::engine::{Builder, Def};
@@ -6,6 +6,7 @@ use crate::token::*;
 
 lexer_def!(protobuf, build_protobuf);
 lexer_def!(ocaml, build_ocaml);
+lexer_def!(prolog, build_prolog);
 
 fn build_protobuf() -> Def {
     let mut b = Builder::new("protobuf");
@@ -114,5 +115,43 @@ fn build_ocaml() -> Def {
         })
         .rpop("[*][)]", C)
         .r("[(*)]", C);
+    b.build()
+}
+
+/// Rouge's `prolog`: atoms as symbols, variables, `/* */` comments that
+/// nest, and a `#` comment only on the first line.
+fn build_prolog() -> Def {
+    let mut b = Builder::new("prolog");
+    b.start(|c| c.push("bol"));
+    b.state("bol").r("#.*", C1).f("", |c| c.pop(1));
+    b.state("basic")
+        .r(r"\s+", TEXT)
+        .r("%.*", C1)
+        .rp(r"/\*", CM, "nested_comment")
+        .r(r"[\[\](){}|.,;!]", P)
+        .r(":-|-->", P)
+        .r(r#""[^"]*""#, S2)
+        .r(r"\d+\.\d+", MF)
+        .r(r"\d+", M);
+    b.state("atoms")
+        .r(r"[[:lower:]]([[:word:]])*", SS)
+        .r("'[^']*'", SS);
+    b.state("operators")
+        .r(r"(<|>|=<|>=|==|=:=|=|/|//|\*|\+|-)(?=\s|[a-zA-Z0-9\[])", O)
+        .r("is", O)
+        .r("(mod|div|not)", O)
+        .r(r"[#&*+-./:<=>?@^~]+", O);
+    b.state("variables")
+        .r(r"[A-Z]+\w*", NV)
+        .r(r"_[[:word:]]*", NV);
+    b.state("root")
+        .mixin("basic")
+        .mixin("atoms")
+        .mixin("variables")
+        .mixin("operators");
+    b.state("nested_comment")
+        .rps(r"/\*", CM)
+        .r(r"\s*\*[^*/]+", CM)
+        .rpop(r"\*/", CM);
     b.build()
 }
