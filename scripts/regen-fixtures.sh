@@ -11,7 +11,8 @@
 #   jekyll-sitemap prints them.
 # - Jekyll runs from inside the copied source directory with TZ=UTC and
 #   JEKYLL_ENV=production, plus the extra flags in fixtures/<case>/flags (one per line;
-#   paths in flags are relative to the source directory).
+#   paths in flags are relative to the source directory). A `--github-pages` line builds the
+#   fixture as GitHub Pages would (see below and scripts/github-pages-config.rb).
 # - expected/ is replaced by the output.
 # - For sites with Sass pages, expected-dart-sass/ gets the same CSS files compiled by dart-sass
 #   (scripts/dart-sass: Jekyll's Liquid pass in Ruby, then `sass` from npm, pinned in package.json),
@@ -64,6 +65,25 @@ for case in "$@"; do
     while IFS= read -r line || [ -n "$line" ]; do
       [ -n "$line" ] && flags+=("$line")
     done < "$dir/flags"
+  fi
+
+  # GitHub Pages mode: hyde takes `--github-pages`; Jekyll gets, instead of the site's own
+  # config files, the configuration pages-gem v232 would build with
+  # (scripts/github-pages-config.rb; what it cannot reproduce is listed there).
+  ghp=0; configs="_config.yml"; rest=()
+  for ((i = 0; i < ${#flags[@]}; i++)); do
+    case "${flags[$i]}" in
+      --github-pages) ghp=1 ;;
+      --config) i=$((i + 1)); configs="${flags[$i]}" ;;
+      *) rest+=("${flags[$i]}") ;;
+    esac
+  done
+  if [ "$ghp" = 1 ]; then
+    IFS=',' read -r -a config_files <<< "$configs"
+    (cd "$work/site" && JEKYLL_ENV=production \
+      ruby "$ROOT/scripts/github-pages-config.rb" "$work/github-pages.yml" "${config_files[@]}") \
+      || { echo "$case: github-pages config failed" >&2; status=1; continue; }
+    flags=(--config "$work/github-pages.yml" "${rest[@]}")
   fi
 
   echo "== $case ${flags[*]:-}"

@@ -151,6 +151,7 @@ pub fn options_for(case: &str, source: &Path) -> BuildOptions {
             "--future" => o.future = true,
             "--unpublished" => o.unpublished = true,
             "--safe" => o.safe = true,
+            "--github-pages" => o.github_pages = true,
             _ => {}
         }
         i += 1;

@@ -44,29 +44,26 @@ fn hash(pairs: Vec<(&str, Value)>) -> Value {
     Value::hash(super::util::hash(pairs))
 }
 
-/// What GitHub Pages sets unless the site does.
+/// What GitHub Pages sets unless the site does. pages-gem merges its
+/// `DEFAULTS` under the configuration Jekyll has already loaded, Jekyll's own
+/// defaults included, so only the keys Jekyll has no default for come
+/// through: `future`, `plugins`, `markdown`, kramdown's `input` and
+/// `hard_wrap` stay Jekyll's (pages-gem's spec: `effective_config["future"]`
+/// is false). `exclude` is handled in [`apply`].
 fn defaults(production: bool) -> Map {
     let mut m = super::util::hash(vec![
         ("jailed", Value::Bool(false)),
-        ("future", Value::Bool(true)),
         ("theme", s("jekyll-theme-primer")),
-        ("markdown", s("kramdown")),
         (
             "kramdown",
             hash(vec![
-                ("input", s("GFM")),
-                ("hard_wrap", Value::Bool(false)),
                 ("gfm_quirks", s("paragraph_end")),
-                ("math_engine", s("mathjax")),
-                ("syntax_highlighter", s("rouge")),
                 (
                     "syntax_highlighter_opts",
-                    hash(vec![("guess_lang", Value::Bool(true))]),
+                    hash(vec![("default_lang", s("plaintext"))]),
                 ),
-                ("template", s("")),
             ]),
         ),
-        ("exclude", Value::array(vec![s("CNAME")])),
     ]);
     if production {
         m.insert(s("sass"), hash(vec![("style", s("compressed"))]));
@@ -89,6 +86,10 @@ fn overrides() -> Map {
             ]),
         ),
         ("gist", hash(vec![("noscript", Value::Bool(false))])),
+        (
+            "whitelist",
+            Value::array(WHITELIST.iter().map(|p| s(p)).collect()),
+        ),
     ])
 }
 
@@ -102,11 +103,18 @@ pub fn is_allowed(name: &str) -> bool {
 /// would not load.
 pub fn apply(config: &mut Map, production: bool) -> Vec<Warning> {
     let mut merged = defaults(production);
-    let has_theme = config.contains_key(&s("theme")) || config.contains_key(&s("remote_theme"));
-    if has_theme {
+    // `theme` is the site's whenever it has the key, even `theme: null`
+    // (pages-gem `configuration.rb:100-101`). hyde also drops the default
+    // when a `remote_theme` replaces it.
+    if config.contains_key(&s("theme")) || config.contains_key(&s("remote_theme")) {
         merged.shift_remove(&s("theme"));
     }
     crate::value::deep_merge(&mut merged, config);
+    // `exclude_cname`: CNAME joins Jekyll's default list when the site has
+    // none of its own.
+    if !config.contains_key(&s("exclude")) {
+        merged.insert(s("exclude"), Value::array(vec![s("CNAME")]));
+    }
     crate::value::deep_merge(&mut merged, &overrides());
     // `_plugins` is never read (safe mode).
     merged.insert(s("plugins_dir"), s("_plugins_disabled_by_github_pages"));
@@ -135,8 +143,34 @@ pub fn apply(config: &mut Map, production: bool) -> Vec<Warning> {
         s("plugins"),
         Value::array(plugins.into_iter().map(Value::str).collect()),
     );
+    restrict_markdown(&mut merged, &mut warnings);
     *config = merged;
     warnings
+}
+
+/// pages-gem's `restrict_and_config_markdown_processor`: anything but
+/// kramdown, GFM and CommonMarkGhPages becomes kramdown; GFM means
+/// CommonMarkGhPages (cmark-gfm), which hyde approximates with its
+/// CommonMark converter.
+fn restrict_markdown(config: &mut Map, warnings: &mut Vec<Warning>) {
+    let name = config
+        .get(&s("markdown"))
+        .map(Value::to_liquid_string)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match name.as_str() {
+        "kramdown" => {}
+        "gfm" | "commonmarkghpages" => {
+            warnings.push(Warning::plain(format!(
+                "markdown: {name} is CommonMarkGhPages (cmark-gfm) on GitHub Pages; hyde converts \
+                 it with its CommonMark converter, which can differ (--github-pages)"
+            )));
+            config.insert(s("markdown"), s("CommonMark"));
+        }
+        _ => {
+            config.insert(s("markdown"), s("kramdown"));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -171,5 +205,55 @@ mod tests {
         let plugins = c.get(&s("plugins")).unwrap().to_liquid_string();
         assert!(plugins.starts_with("jekyll-feed"));
         assert!(plugins.contains("jekyll-github-metadata") && !plugins.contains("jekyll-archives"));
+    }
+
+    #[test]
+    fn github_pages_keeps_jekylls_future_false() {
+        // pages-gem's DEFAULTS say `future: true`, but they are merged under
+        // Jekyll's own defaults, which already have `future: false`.
+        let mut c = Map::new();
+        apply(&mut c, true);
+        assert_eq!(c.get(&s("future")), None);
+        let mut c = super::super::util::hash(vec![("future", Value::Bool(true))]);
+        apply(&mut c, true);
+        assert_eq!(c.get(&s("future")), Some(&Value::Bool(true)));
+    }
+
+    #[test]
+    fn github_pages_restricts_the_markdown_processor() {
+        for (given, effective) in [
+            ("CommonMark", "kramdown"),
+            ("redcarpet", "kramdown"),
+            ("Kramdown", "Kramdown"),
+            ("GFM", "CommonMark"),
+        ] {
+            let mut c = super::super::util::hash(vec![("markdown", s(given))]);
+            let w = apply(&mut c, true);
+            assert_eq!(c.get(&s("markdown")), Some(&s(effective)), "{given}");
+            assert_eq!(w.len(), usize::from(given == "GFM"), "{given}");
+        }
+    }
+
+    #[test]
+    fn github_pages_theme_exclude_and_whitelist() {
+        let mut c = super::super::util::hash(vec![("theme", Value::Nil)]);
+        apply(&mut c, false);
+        assert_eq!(c.get(&s("theme")), Some(&Value::Nil));
+        assert_eq!(c.get(&s("exclude")), Some(&Value::array(vec![s("CNAME")])));
+        assert_eq!(
+            c.get(&s("sass")),
+            None,
+            "compressed Sass only in production"
+        );
+        assert_eq!(
+            c.get(&s("whitelist")).map(|w| w.to_liquid_string().len()),
+            Some(WHITELIST.concat().len())
+        );
+        let mut c = super::super::util::hash(vec![("exclude", Value::array(vec![s("x")]))]);
+        apply(&mut c, true);
+        assert_eq!(c.get(&s("exclude")), Some(&Value::array(vec![s("x")])));
+        let k = c.get(&s("kramdown")).unwrap();
+        assert_eq!(k.get("gfm_quirks"), Some(s("paragraph_end")));
+        assert_eq!(k.get("input"), None, "Jekyll's own default");
     }
 }
