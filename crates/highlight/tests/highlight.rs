@@ -163,6 +163,8 @@ const PORTED: &[&str] = &[
     "perl",
     "glsl",
     "prolog",
+    "vhdl",
+    "verilog",
 ];
 
 #[test]

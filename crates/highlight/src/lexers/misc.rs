@@ -1,4 +1,4 @@
-//! Smaller Rouge lexers: `protobuf` (alias `proto`), `ocaml` and `prolog`.
+//! Smaller Rouge lexers: `protobuf` (alias `proto`), `ocaml`, `prolog` and `vhdl`.
 
 use super::{lexer_def, Words};
 use crate::engine::{Builder, Def};
@@ -7,6 +7,7 @@ use crate::token::*;
 lexer_def!(protobuf, build_protobuf);
 lexer_def!(ocaml, build_ocaml);
 lexer_def!(prolog, build_prolog);
+lexer_def!(vhdl, build_vhdl);
 
 fn build_protobuf() -> Def {
     let mut b = Builder::new("protobuf");
@@ -153,5 +154,61 @@ fn build_prolog() -> Def {
         .rps(r"/\*", CM)
         .r(r"\s*\*[^*/]+", CM)
         .rpop(r"\*/", CM);
+    b.build()
+}
+
+const VHDL_KEYWORDS: &str = "access after alias all architecture array assert assume \
+    assume_guarantee attribute begin block body buffer bus case component configuration \
+    constant context cover default disconnect downto else elsif end entity exit fairness file \
+    for force function generate generic group guarded if impure in inertial inout is label \
+    library linkage literal loop map new next null of on open others out package parameter \
+    port postponed procedure process property protected pure range record register reject \
+    release report return select sequence severity shared signal strong subtype then to \
+    transport type unaffected units until use variable vmode vprop vunit wait when while with";
+const VHDL_TYPES: &str = "bit bit_vector boolean boolean_vector character integer \
+    integer_vector natural positive real real_vector severity_level signed std_logic \
+    std_logic_vector std_ulogic std_ulogic_vector string unsigned time time_vector";
+const VHDL_OPERATOR_WORDS: &str =
+    "abs and mod nand nor not or rem rol ror sla sll sra srl xnor xor";
+
+/// Rouge's `vhdl` (VHDL 2008): words are looked up lower-cased.
+fn build_vhdl() -> Def {
+    let (kw, types, ops) = (
+        Words::new(VHDL_KEYWORDS),
+        Words::new(VHDL_TYPES),
+        Words::new(VHDL_OPERATOR_WORDS),
+    );
+    let id = "[a-zA-Z][a-zA-Z0-9_]*";
+    let mut b = Builder::new("vhdl");
+    b.state("whitespace")
+        .r(r"\s+", TEXT)
+        .r(r"\n", TEXT)
+        .r("--.*$", C1);
+    b.state("statements")
+        .r(r"(?i)-?\d+", MI)
+        .r(r"(?i)-?\d+[.]\d+", MF)
+        .r(r#"(?i)[box]?"[^"]*""#, S1)
+        .r("(?i)'[^']?'", SC)
+        .r(&format!("(?i)'{id}"), NA)
+        .r("[(),:;]", P)
+        .r(r"(?i)(?:true|false|null)\b", NB)
+        .f(id, move |c| {
+            let w = c.m0().to_lowercase();
+            let tok = if kw.has(&w) {
+                K
+            } else if types.has(&w) {
+                KT
+            } else if ops.has(&w) {
+                OW
+            } else {
+                N
+            };
+            c.tok(tok);
+        })
+        .r(
+            r"=>|[*][*]|:=|/=|>=|<=|<>|\?\?|\?=|\?/=|\?>|\?<|\?>=|\?<=|<<|>>|[#&'*+-./:<=>\?@^]",
+            O,
+        );
+    b.state("root").mixin("whitespace").mixin("statements");
     b.build()
 }

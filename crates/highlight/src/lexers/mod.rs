@@ -48,6 +48,7 @@ mod stata;
 mod stata_words;
 mod swift;
 mod tex;
+mod verilog;
 mod yaml;
 
 /// How a ported lexer runs.
@@ -88,6 +89,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "protobuf" => misc::protobuf,
         "ocaml" => misc::ocaml,
         "prolog" => misc::prolog,
+        "vhdl" => misc::vhdl,
+        "verilog" => verilog::verilog,
         "dart" => dart::dart,
         "scala" => scala::scala,
         "fortran" => fortran::fortran,
