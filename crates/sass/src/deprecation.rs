@@ -49,7 +49,13 @@ struct ProbedFile {
 }
 
 impl Probes {
-    pub(crate) fn new(entry: &Path, skip: Vec<PathBuf>) -> Probes {
+    pub(crate) fn new(entry: &Path, mut skip: Vec<PathBuf>) -> Probes {
+        // grass reads imports by their canonical paths (see `HydeFs`).
+        let canonical: Vec<PathBuf> = skip
+            .iter()
+            .filter_map(|d| std::fs::canonicalize(d).ok())
+            .collect();
+        skip.extend(canonical);
         Probes {
             entry: entry.to_path_buf(),
             user_functions: RefCell::new(HashSet::new()),
