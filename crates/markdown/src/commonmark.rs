@@ -82,6 +82,31 @@ impl CommonMarkOptions {
         true
     }
 
+    /// The settings of a site's `commonmark: {options: [...], extensions:
+    /// [...]}`, with the warnings Jekyll logs for names it does not know
+    /// (those names are skipped, as jekyll-commonmark skips them).
+    pub fn from_config<'a>(
+        options: impl IntoIterator<Item = &'a str>,
+        extensions: impl IntoIterator<Item = &'a str>,
+    ) -> (CommonMarkOptions, Vec<String>) {
+        let mut out = CommonMarkOptions::default();
+        let mut warnings = Vec::new();
+        for o in options {
+            if !out.set_option(o) {
+                warnings.push(format!(
+                    "CommonMark: {} is not a valid option",
+                    o.to_uppercase()
+                ));
+            }
+        }
+        for e in extensions {
+            if !out.set_extension(e) {
+                warnings.push(format!("CommonMark: {e} is not a valid extension"));
+            }
+        }
+        (out, warnings)
+    }
+
     /// Turns on a cmark-gfm extension named as in `commonmark.extensions`
     /// (case-sensitive, as Jekyll compares them). Returns `false` for a name
     /// cmark-gfm does not have.
@@ -133,5 +158,14 @@ mod tests {
         assert!(!gfm.set_extension("Table"));
         assert!(gfm.set_option("unsafe") && gfm.unsafe_html);
         assert!(!gfm.set_option("NOPE"));
+        let (o, w) = CommonMarkOptions::from_config(["smart", "bogus"], ["table", "Tables"]);
+        assert!(o.smart && o.table);
+        assert_eq!(
+            w,
+            [
+                "CommonMark: BOGUS is not a valid option",
+                "CommonMark: Tables is not a valid extension"
+            ]
+        );
     }
 }
