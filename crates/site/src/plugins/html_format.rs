@@ -130,7 +130,12 @@ fn parse(html: &str) -> Vec<Node> {
         let is_tag = rest.starts_with('<')
             && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
         if !is_tag {
-            let end = rest[1..].find('<').map(|i| i + 1).unwrap_or(rest.len());
+            // Skip the first character whole (it may be multi-byte).
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            let end = rest[first..]
+                .find('<')
+                .map(|i| i + first)
+                .unwrap_or(rest.len());
             push(&mut stack, Node::Text(rest[..end].to_string()));
             rest = &rest[end..];
             continue;
@@ -301,5 +306,10 @@ mod tests {
             round_trip("<div><ul><li>x</li></ul><ul><li>y</li></ul></div>"),
             "<div>\n<ul><li>x</li></ul>\n<ul><li>y</li></ul>\n</div>"
         );
+    }
+
+    #[test]
+    fn text_starting_with_a_multibyte_character_does_not_panic() {
+        assert_eq!(round_trip("Ünï <b>x</b> é"), "Ünï <b>x</b> é");
     }
 }

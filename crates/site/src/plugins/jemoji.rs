@@ -1,9 +1,15 @@
 //! jemoji 0.13: `:shortcode:` in rendered HTML becomes GitHub's emoji image,
 //! except inside `pre`, `code` and `tt` elements and inside tags.
 //!
-//! The shortcodes are GitHub's (gemoji's) set, as carried by the `emojis`
-//! crate. Images point at `emoji.src` (GitHub's asset host by default):
-//! `<src>/emoji/unicode/<codepoints>.png`.
+//! jemoji runs html-pipeline's `EmojiFilter` over the `<body>` of each
+//! written HTML page or document (the whole output when there is no
+//! `<body`), with the `align` attribute removed, so an emoji becomes
+//! `<img class="emoji" title=":name:" alt=":name:" src="…" height="20"
+//! width="20">`. The filter skips text below `pre`, `code` and `tt` only
+//! (`script` and `style` are not skipped). The shortcodes are GitHub's
+//! (gemoji's) set, as carried by the `emojis` crate. Images point at
+//! `emoji.src`, else at `$ASSET_HOST_URL/images/icons/`, else at GitHub's
+//! asset host: `<src>emoji/unicode/<codepoints>.png`.
 
 use hyde_liquid::Value;
 
@@ -52,8 +58,20 @@ fn image(root: &str, name: &str) -> Option<String> {
     url.push_str("emoji/");
     url.push_str(&image_filename(emoji.as_str()));
     Some(format!(
-        "<img class=\"emoji\" title=\":{name}:\" alt=\":{name}:\" src=\"{url}\" height=\"20\" width=\"20\" align=\"absmiddle\">"
+        "<img class=\"emoji\" title=\":{name}:\" alt=\":{name}:\" src=\"{url}\" height=\"20\" width=\"20\">"
     ))
+}
+
+/// Whether jemoji processes a document (`Jekyll::Emoji.emojiable?`): pages
+/// and written documents whose output extension is `.html`, and anything
+/// whose `permalink` ends in `/`.
+pub fn emojiable(doc: &crate::document::Document) -> bool {
+    let written = matches!(doc.kind, crate::document::Kind::Page) || doc.write;
+    let permalink_dir = doc
+        .data
+        .get(&Value::str("permalink"))
+        .is_some_and(|p| p.to_liquid_string().ends_with('/'));
+    (written && doc.output_ext == ".html") || permalink_dir
 }
 
 /// Replaces shortcodes in text outside tags and outside `pre`/`code`/`tt`.
@@ -170,5 +188,51 @@ mod tests {
     fn emoji_src_is_honoured() {
         let out = emojify_with("https://cdn.example.org/", ":tada:");
         assert!(out.contains("src=\"https://cdn.example.org/emoji/unicode/1f389.png\""));
+    }
+
+    /// Pages run through html-pipeline 2.14's real `EmojiFilter` and
+    /// Nokogiri as jemoji 0.13 calls them (`jemoji_corpus/generate.rb`, with
+    /// a stand-in for the gemoji gem, which Debian does not package).
+    #[test]
+    fn jemoji_corpus_matches_html_pipeline() {
+        let cases = include_str!("jemoji_corpus/cases.txt");
+        let expected = include_str!("jemoji_corpus/expected.txt");
+        let cases: Vec<&str> = cases.split("\n=====\n").collect();
+        let expected: Vec<&str> = expected.split("\n=====\n").collect();
+        assert_eq!(cases.len(), expected.len());
+        let mut differ = Vec::new();
+        for (i, (case, want)) in cases.iter().zip(&expected).enumerate() {
+            let got = emojify_with(DEFAULT_SRC, case);
+            if got != *want {
+                differ.push(format!(
+                    "case {i}:\n  expected: {want:?}\n  hyde:     {got:?}"
+                ));
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{} of {} cases differ:\n{}",
+            differ.len(),
+            cases.len(),
+            differ.join("\n")
+        );
+    }
+
+    #[test]
+    fn emoji_markup_has_no_align_attribute() {
+        // jemoji passes `img_attrs: {align: nil}` to the filter (its spec's
+        // expected markup has no `align`).
+        let out = emojify_with(DEFAULT_SRC, "<p>:+1:</p>");
+        assert_eq!(
+            out,
+            "<p><img class=\"emoji\" title=\":+1:\" alt=\":+1:\" src=\"https://github.githubassets.com/images/icons/emoji/unicode/1f44d.png\" height=\"20\" width=\"20\"></p>"
+        );
+    }
+
+    #[test]
+    fn shortcodes_in_script_and_style_are_replaced_too() {
+        // The filter skips only `pre`, `code` and `tt` ancestors.
+        let out = replace_outside_code(DEFAULT_SRC, "<style>:smile:</style>");
+        assert!(out.contains("<img"), "{out}");
     }
 }

@@ -380,13 +380,13 @@ pub fn prepare_context(b: &Arc<Build>, ctx: &mut Context, doc: &Arc<Document>, p
 /// Rewrites a document's rendered output (jemoji, jekyll-mentions).
 pub fn post_render(site: &Site, doc: &Document, output: String) -> String {
     let mut output = output;
+    if is_enabled(site, Plugin::Jemoji) && jemoji::emojiable(doc) {
+        output = jemoji::emojify(site, &output);
+    }
     let html =
         matches!(doc.output_ext.as_str(), ".html" | ".htm" | ".xhtml") || doc.url.ends_with('/');
     if !html {
         return output;
-    }
-    if is_enabled(site, Plugin::Jemoji) {
-        output = jemoji::emojify(site, &output);
     }
     if is_enabled(site, Plugin::Mentions) {
         output = content::mentionify(site, doc, &output);
