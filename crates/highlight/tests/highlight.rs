@@ -165,6 +165,8 @@ const PORTED: &[&str] = &[
     "prolog",
     "vhdl",
     "verilog",
+    "scheme",
+    "clojure",
 ];
 
 #[test]

@@ -22,6 +22,7 @@ mod julia;
 mod julia_types;
 mod kotlin;
 mod liquid;
+mod lisp;
 mod lua;
 mod lua_builtins;
 mod markdown;
@@ -91,6 +92,8 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "prolog" => misc::prolog,
         "vhdl" => misc::vhdl,
         "verilog" => verilog::verilog,
+        "scheme" => lisp::scheme,
+        "clojure" => lisp::clojure,
         "dart" => dart::dart,
         "scala" => scala::scala,
         "fortran" => fortran::fortran,
