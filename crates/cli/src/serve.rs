@@ -6,7 +6,7 @@
 //! result is always what a fresh build gives. Every rebuild reads the
 //! configuration again, so a change to `_config.yml` takes effect (Jekyll's
 //! server needs a restart for that); it renders everything. The output goes
-//! through the same [`DiskOutput`] as `hyde build`: unchanged files are not
+//! through the same writer as `hyde build`: unchanged files are not
 //! rewritten, changed ones are renamed into place, and files no longer
 //! produced (deleted or renamed sources) are removed. A failed build never
 //! stops the server: the last good site stays served, with the same error as
@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use hyde_serve::{Reload, ServeOptions, WatchOptions, Watcher};
-use hyde_site::{BuildOptions, DiskOutput, RawConfig, Session, Settings};
+use hyde_site::{BuildOptions, RawConfig, Session, Settings};
 
 use crate::build::BuildArgs;
 
@@ -87,8 +87,7 @@ fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
     let t0 = Instant::now();
     // The destination is the one being served, even if the configuration
     // now names another (a warning says to restart).
-    let mut out = DiskOutput::new(dest);
-    let built = session.build(&mut out).map_err(|e| e.report())?;
+    let built = session.build_on_disk(dest).map_err(|e| e.report())?;
     for w in &built.report.warnings {
         eprintln!("{:>20} {}", "Warning:", w);
     }
@@ -99,6 +98,13 @@ fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
         seconds: t0.elapsed().as_secs_f64(),
         rendered: built.rendered,
         total: built.rendered + built.reused,
+        phases: built
+            .report
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0))
+            .collect::<Vec<_>>()
+            .join(", "),
     })
 }
 
@@ -109,6 +115,7 @@ struct Built {
     seconds: f64,
     rendered: usize,
     total: usize,
+    phases: String,
 }
 
 fn environment(opts: &BuildOptions) -> String {
@@ -249,11 +256,12 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                     quiet,
                     "",
                     &format!(
-                        "...done in {:.3} seconds ({} of {} renders, {} files written or removed).",
+                        "...done in {:.3} seconds ({} of {} renders, {} files written or removed; {}).",
                         t0.elapsed().as_secs_f64(),
                         built.rendered,
                         built.total,
-                        built.changed
+                        built.changed,
+                        built.phases
                     ),
                 );
                 if built.dest != dest || built.baseurl != baseurl {

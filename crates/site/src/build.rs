@@ -5,10 +5,11 @@ use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
+use crate::incremental::output::DiskWriter;
 use crate::incremental::{Plan, SassMemo, State};
 use crate::renderer;
 use crate::site::Site;
-use crate::writer::{Output, WriteStats};
+use crate::writer::{Output, OutputFile, WriteError, WriteStats};
 
 /// What a build did.
 #[derive(Debug)]
@@ -37,23 +38,46 @@ pub fn build(opts: &BuildOptions, out: &mut dyn Output) -> Result<BuildReport> {
 /// Renders and writes an already-read site.
 pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
     generate(&mut site)?;
-    render_and_write(site, out, t0, None)
+    render_and_write(site, t0, None, &mut |files, keep, _| {
+        out.write_all(files, keep)
+    })
 }
 
 /// [`build_site`] for a serve session: renders through a [`Plan`] made from
 /// what the last build left (`prev`), and returns the plan with the report.
 pub(crate) fn build_incremental(
     mut site: Site,
-    out: &mut dyn Output,
+    sink: Sink<'_>,
     t0: Instant,
     prev: Option<State>,
     sass: Arc<SassMemo>,
 ) -> Result<(BuildReport, Plan)> {
     generate(&mut site)?;
     let mut plan = Plan::new(prev, &site, sass);
-    let report = render_and_write(site, out, t0, Some(&mut plan))?;
+    let report = match sink {
+        Sink::Output(out) => render_and_write(site, t0, Some(&mut plan), &mut |files, keep, _| {
+            out.write_all(files, keep)
+        })?,
+        Sink::Disk(disk) => {
+            render_and_write(site, t0, Some(&mut plan), &mut |files, keep, plan| {
+                disk.write(files, keep, plan.map(Plan::unchanged_outputs))
+            })?
+        }
+    };
     Ok((report, plan))
 }
+
+/// Where a session build writes.
+pub(crate) enum Sink<'a> {
+    /// Any output.
+    Output(&'a mut dyn Output),
+    /// The destination on disk, skipping outputs known to be unchanged.
+    Disk(&'a mut DiskWriter),
+}
+
+/// Writes the rendered files; the plan says which outputs are unchanged.
+type WriteFn<'a> = dyn FnMut(&[OutputFile], &[String], Option<&Plan>) -> std::result::Result<WriteStats, WriteError>
+    + 'a;
 
 /// Generators (the built-in plugins) add and adjust pages before rendering.
 fn generate(site: &mut Site) -> Result<()> {
@@ -64,21 +88,21 @@ fn generate(site: &mut Site) -> Result<()> {
 
 fn render_and_write(
     site: Site,
-    out: &mut dyn Output,
     t0: Instant,
-    plan: Option<&mut Plan>,
+    mut plan: Option<&mut Plan>,
+    write: &mut WriteFn<'_>,
 ) -> Result<BuildReport> {
     let read = t0.elapsed();
     let keep_files = site.settings.keep_files.clone();
     let config_files = site.raw.files.clone();
     let mut warnings = site.warnings.clone();
     let t1 = Instant::now();
-    let rendered = renderer::render_with(site, plan)?;
+    let rendered = renderer::render_with(site, plan.as_deref_mut())?;
     let render = t1.elapsed();
     warnings.extend(rendered.warnings);
     let rendered_profile = rendered.profile;
     let t2 = Instant::now();
-    let stats = out.write_all(&rendered.files, &keep_files).map_err(|e| {
+    let stats = write(&rendered.files, &keep_files, plan.as_deref()).map_err(|e| {
         Error::new(
             ErrorKind::Write,
             Span::default(),

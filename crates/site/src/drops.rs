@@ -389,7 +389,6 @@ impl DocDrop {
     }
 
     fn excerpt(&self) -> Value {
-        record::record_doc(&self.doc);
         match self.doc.kind {
             Kind::Page => self.doc.get("excerpt").cloned().unwrap_or(Value::Nil),
             Kind::Document { .. } => {
@@ -579,6 +578,7 @@ pub struct ExcerptDrop {
 
 impl ExcerptDrop {
     fn rendered(&self) -> String {
+        record::record_excerpt(&self.doc);
         crate::renderer::excerpt_output(&self.b, &self.doc)
     }
 }

@@ -19,6 +19,7 @@ use crate::defaults::FrontMatterDefaults;
 use crate::document::{self, Converter, Document, Kind, PageInit};
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
 use crate::frontmatter;
+use crate::incremental::read_cache::{copy_document, FileStamp, ReadCache};
 use crate::reader::{self, Entry};
 use crate::static_file::StaticFile;
 use crate::value::{self, deep_merge, utf8_error};
@@ -104,6 +105,18 @@ impl Site {
         time: DateTime<FixedOffset>,
         environment: String,
     ) -> Result<Site> {
+        Site::read_cached(raw, settings, time, environment, None)
+    }
+
+    /// [`Site::read`], taking pages and documents whose file is unchanged
+    /// from `cache` (valid while the configuration and time are the same).
+    pub(crate) fn read_cached(
+        raw: RawConfig,
+        settings: Settings,
+        time: DateTime<FixedOffset>,
+        environment: String,
+        cache: Option<&mut ReadCache>,
+    ) -> Result<Site> {
         let (defaults, dwarn) =
             FrontMatterDefaults::new(raw.get("defaults"), &settings.collections_dir);
         let mut warnings: Vec<Warning> = raw.warnings.clone();
@@ -114,6 +127,7 @@ impl Site {
             defaults: &defaults,
             time,
             warnings: &mut warnings,
+            cache,
         };
 
         let mut layouts = HashMap::new();
@@ -135,7 +149,7 @@ impl Site {
         let mut pages = Vec::new();
         let mut static_files = Vec::new();
         for e in &entries.pages {
-            if let Some(p) = ctx.page(e)? {
+            if let Some(p) = ctx.cached(e, "", false, |ctx| ctx.page(e))? {
                 pages.push(p);
             }
         }
@@ -151,7 +165,8 @@ impl Site {
             let mut files = Vec::new();
             if c.label == "posts" {
                 for pe in &entries.posts {
-                    if let Some(d) = ctx.document(&pe.entry, c, pe.draft)? {
+                    let read = |ctx: &mut ReadCtx| ctx.document(&pe.entry, c, pe.draft);
+                    if let Some(d) = ctx.cached(&pe.entry, &c.label, pe.draft, read)? {
                         docs.push(d);
                     }
                 }
@@ -159,7 +174,8 @@ impl Site {
             {
                 for e in list {
                     if e.has_front_matter {
-                        if let Some(d) = ctx.document(e, c, false)? {
+                        let read = |ctx: &mut ReadCtx| ctx.document(e, c, false);
+                        if let Some(d) = ctx.cached(e, &c.label, false, read)? {
                             docs.push(d);
                         }
                     } else {
@@ -329,9 +345,40 @@ struct ReadCtx<'a> {
     defaults: &'a FrontMatterDefaults,
     time: DateTime<FixedOffset>,
     warnings: &'a mut Vec<Warning>,
+    cache: Option<&'a mut ReadCache>,
 }
 
 impl ReadCtx<'_> {
+    /// `read(self)`, or what it gave last time for the same unchanged file.
+    fn cached(
+        &mut self,
+        e: &Entry,
+        label: &str,
+        draft: bool,
+        read: impl FnOnce(&mut Self) -> Result<Option<Document>>,
+    ) -> Result<Option<Document>> {
+        let Some(stamp) = self
+            .cache
+            .is_some()
+            .then(|| FileStamp::of(&e.path))
+            .flatten()
+        else {
+            return read(self);
+        };
+        let id = (e.path.clone(), label.to_string(), draft);
+        if let Some(hit) = self.cache.as_ref().and_then(|c| c.get(&id, stamp)) {
+            self.warnings.extend(hit.1.iter().cloned());
+            return Ok(hit.0.as_ref().map(copy_document));
+        }
+        let before = self.warnings.len();
+        let doc = read(self)?;
+        let warnings = self.warnings[before..].to_vec();
+        if let Some(c) = self.cache.as_mut() {
+            c.put(id, stamp, doc.as_ref().map(copy_document), warnings);
+        }
+        Ok(doc)
+    }
+
     fn read_text(&self, e: &Entry) -> Result<(String, ())> {
         let bytes =
             std::fs::read(&e.path).map_err(|err| crate::error::io_error(&e.path, &e.rel, &err))?;

@@ -20,8 +20,10 @@ pub struct Deps {
     /// Lists read: a collection label, `pages` or `static_files`. A list
     /// changes when a member is added, removed, reordered or has new data.
     pub lists: BTreeSet<String>,
-    /// Documents whose content, excerpt or output was read (by [`key`]).
+    /// Documents whose content or output was read (by [`key`]).
     pub docs: BTreeSet<String>,
+    /// Documents whose rendered excerpt was read.
+    pub excerpts: BTreeSet<String>,
     /// Layouts applied or asked for (asked-for ones may not exist yet).
     pub layouts: BTreeSet<String>,
     /// `site.data`.
@@ -35,6 +37,7 @@ impl Deps {
         self.data |= other.data;
         self.lists.extend(other.lists);
         self.docs.extend(other.docs);
+        self.excerpts.extend(other.excerpts);
         self.layouts.extend(other.layouts);
     }
 }
@@ -75,12 +78,22 @@ pub fn is_recording() -> bool {
     RECORDER.with(|r| r.try_borrow().map(|r| r.is_some()).unwrap_or(false))
 }
 
-/// Notes a read of another document's content, excerpt or output.
+/// Notes a read of another document's content or output.
 pub fn record_doc(d: &Document) {
     if is_recording() {
         let k = key(d);
         record(|deps| {
             deps.docs.insert(k);
+        });
+    }
+}
+
+/// Notes a read of another document's rendered excerpt.
+pub fn record_excerpt(d: &Document) {
+    if is_recording() {
+        let k = key(d);
+        record(|deps| {
+            deps.excerpts.insert(k);
         });
     }
 }

@@ -15,7 +15,9 @@
 //! because the clock moved.
 
 pub mod deps;
+pub mod output;
 mod plan;
+pub mod read_cache;
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -27,7 +29,7 @@ pub use deps::Deps;
 pub use plan::{Plan, State};
 pub(crate) use plan::{SassEntry, SassMemo};
 
-use crate::build::BuildReport;
+use crate::build::{BuildReport, Sink};
 use crate::config::{BuildOptions, RawConfig, Settings};
 use crate::error::Result;
 use crate::site::Site;
@@ -58,6 +60,8 @@ pub struct Session {
     time: Option<DateTime<FixedOffset>>,
     state: Option<State>,
     sass: std::sync::Arc<SassMemo>,
+    read: read_cache::ReadCache,
+    disk: Option<(std::path::PathBuf, output::DiskWriter)>,
 }
 
 impl Session {
@@ -69,6 +73,8 @@ impl Session {
             time: None,
             state: None,
             sass: Default::default(),
+            read: Default::default(),
+            disk: None,
         }
     }
 
@@ -82,6 +88,22 @@ impl Session {
     /// Builds into `out`, re-rendering only what changed since the last
     /// good build. A failed build keeps nothing: the next one renders all.
     pub fn build(&mut self, out: &mut dyn Output) -> Result<Rebuild> {
+        self.build_into(Sink::Output(out))
+    }
+
+    /// [`Session::build`] into the destination folder `dest`, writing only
+    /// the files that changed (see [`output`]).
+    pub fn build_on_disk(&mut self, dest: &Path) -> Result<Rebuild> {
+        let mut disk = match self.disk.take() {
+            Some(d) if d.0 == dest => d.1,
+            _ => output::DiskWriter::new(dest),
+        };
+        let built = self.build_into(Sink::Disk(&mut disk));
+        self.disk = Some((dest.to_path_buf(), disk));
+        built
+    }
+
+    fn build_into(&mut self, sink: Sink<'_>) -> Result<Rebuild> {
         let t0 = Instant::now();
         let raw = RawConfig::load(&self.opts)?;
         let settings = Settings::resolve(&raw)?;
@@ -91,6 +113,7 @@ impl Session {
             self.config = Some(config);
             self.state = None;
             self.time = None;
+            self.read = Default::default();
         }
         let time = *self
             .time
@@ -103,9 +126,9 @@ impl Session {
         let prev = self.state.take();
         let full = prev.is_none();
         let used = settings.clone();
-        let site = Site::read(raw, settings, time, env)?;
+        let site = Site::read_cached(raw, settings, time, env, Some(&mut self.read))?;
         let sass = std::sync::Arc::clone(&self.sass);
-        let (report, plan) = crate::build::build_incremental(site, out, t0, prev, sass)?;
+        let (report, plan) = crate::build::build_incremental(site, sink, t0, prev, sass)?;
         let (rendered, reused) = (plan.rendered, plan.reused);
         self.state = Some(plan.finish());
         Ok(Rebuild {

@@ -10,10 +10,12 @@
 //! it (an index showing a post's content) re-render in the later passes.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+
+use hyde_liquid::{Map, Value};
 
 use crate::document::{Converter, Document};
 use crate::error::Warning;
@@ -38,32 +40,69 @@ fn debug_hash(parts: &[&dyn std::fmt::Debug]) -> u64 {
     h.0.finish()
 }
 
+/// Hashes a value by walking it (much cheaper than printing it); rarer
+/// kinds are hashed as printed.
+fn hash_value(v: &Value, h: &mut DefaultHasher) {
+    match v {
+        Value::Nil => 0u8.hash(h),
+        Value::Bool(b) => (1u8, b).hash(h),
+        Value::Int(i) => (2u8, i).hash(h),
+        Value::Float(f) => (3u8, f.to_bits()).hash(h),
+        Value::Str(s) => (4u8, s.as_ref() as &str).hash(h),
+        Value::Array(a) => {
+            (5u8, a.len()).hash(h);
+            a.iter().for_each(|x| hash_value(x, h));
+        }
+        Value::Hash(m) => hash_map(m, h),
+        other => (6u8, format!("{other:?}")).hash(h),
+    }
+}
+
+fn hash_map(m: &Map, h: &mut DefaultHasher) {
+    (7u8, m.len()).hash(h);
+    for (k, v) in m.iter() {
+        hash_value(k, h);
+        hash_value(v, h);
+    }
+}
+
 /// Signatures of one document: what templates see of it besides its
 /// content, and its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct DocSig {
     meta: u64,
     raw: u64,
+    excerpt: u64,
 }
 
 fn doc_sig(d: &Document) -> DocSig {
+    let mut meta = DefaultHasher::new();
+    (
+        d.collection(),
+        &d.relative_path,
+        &d.name,
+        &d.extname,
+        &d.basename,
+        &d.dir,
+    )
+        .hash(&mut meta);
+    (
+        d.date.map(|t| t.to_rfc3339()),
+        d.draft,
+        &d.url,
+        &d.output_ext,
+    )
+        .hash(&mut meta);
+    (&d.output_path, d.write).hash(&mut meta);
+    hash_map(&d.data, &mut meta);
+    let mut raw = DefaultHasher::new();
+    (&d.content, d.content_line).hash(&mut raw);
+    let mut excerpt = DefaultHasher::new();
+    d.excerpt.hash(&mut excerpt);
     DocSig {
-        meta: debug_hash(&[
-            &d.kind,
-            &d.relative_path,
-            &d.name,
-            &d.extname,
-            &d.basename,
-            &d.dir,
-            &d.data,
-            &d.date,
-            &d.draft,
-            &d.url,
-            &d.output_ext,
-            &d.output_path,
-            &d.write,
-        ]),
-        raw: debug_hash(&[&d.content, &d.excerpt, &d.content_line]),
+        meta: meta.finish(),
+        raw: raw.finish(),
+        excerpt: excerpt.finish(),
     }
 }
 
@@ -205,6 +244,7 @@ pub struct State {
 struct Facts {
     everything: bool,
     docs: BTreeSet<String>,
+    excerpts: BTreeSet<String>,
     lists: BTreeSet<String>,
     layouts: BTreeSet<String>,
     data: bool,
@@ -235,6 +275,8 @@ pub struct Plan {
     facts: Facts,
     pending: HashMap<String, Deps>,
     sass: Arc<SassMemo>,
+    /// Output paths whose bytes are the same as the last build's.
+    unchanged: HashSet<String>,
     /// Contents and outputs rendered in this build.
     pub rendered: usize,
     /// Contents and outputs reused from the last build.
@@ -258,6 +300,15 @@ impl Plan {
         facts.everything |=
             new.opaque || old.opaque || old.includes != new.includes || old.urls != new.urls;
         changed_keys(&old.docs, &new.docs, &mut facts.docs);
+        // A document added, removed, or with a new raw excerpt.
+        for (k, sig) in &new.docs {
+            if old.docs.get(k).is_none_or(|o| o.excerpt != sig.excerpt) {
+                facts.excerpts.insert(k.clone());
+            }
+        }
+        for k in old.docs.keys().filter(|k| !new.docs.contains_key(*k)) {
+            facts.excerpts.insert(k.clone());
+        }
         changed_keys(&old.lists, &new.lists, &mut facts.lists);
         changed_keys(&old.layouts, &new.layouts, &mut facts.layouts);
         facts.data = old.data != new.data;
@@ -268,6 +319,7 @@ impl Plan {
                 .is_some_and(|e| e.contains("{{") || e.contains("{%"))
             {
                 facts.docs.insert(key(d));
+                facts.excerpts.insert(key(d));
             }
         }
         let next = State {
@@ -281,6 +333,7 @@ impl Plan {
             facts,
             pending: HashMap::new(),
             sass,
+            unchanged: HashSet::new(),
             rendered: 0,
             reused: 0,
         }
@@ -299,6 +352,7 @@ impl Plan {
             || f.docs.contains(k)
             || (deps.data && f.data)
             || deps.docs.iter().any(|d| f.docs.contains(d))
+            || deps.excerpts.iter().any(|d| f.excerpts.contains(d))
             || deps.lists.iter().any(|l| f.lists.contains(l))
             || deps.layouts.iter().any(|l| f.layouts.contains(l))
     }
@@ -368,13 +422,12 @@ impl Plan {
             };
             let content = d.rendered.get().cloned().unwrap_or_default();
             let excerpt = d.rendered_excerpt.get().cloned();
-            let same = self
-                .prev
-                .contents
-                .remove(&k)
-                .is_some_and(|old| old.content == content && old.excerpt == excerpt);
-            if !same {
+            let old = self.prev.contents.remove(&k);
+            if old.as_ref().is_none_or(|o| o.content != content) {
                 self.facts.docs.insert(k.clone());
+            }
+            if old.as_ref().is_none_or(|o| o.excerpt != excerpt) {
+                self.facts.excerpts.insert(k.clone());
             }
             self.next.contents.insert(
                 k,
@@ -405,6 +458,7 @@ impl Plan {
         }
         let o = self.prev.outputs.remove(&k)?;
         let result = (o.output.clone(), o.warnings.clone());
+        self.unchanged.insert(d.output_path.clone());
         self.next.outputs.insert(k, o);
         self.reused += 1;
         Some(result)
@@ -425,7 +479,9 @@ impl Plan {
             .outputs
             .remove(&k)
             .is_some_and(|old| old.output == output);
-        if !same {
+        if same {
+            self.unchanged.insert(d.output_path.clone());
+        } else {
             self.facts.docs.insert(k.clone());
         }
         self.next.outputs.insert(
@@ -436,6 +492,12 @@ impl Plan {
                 deps,
             },
         );
+    }
+
+    /// Output paths whose bytes are the same as the last build's (when the
+    /// last build rendered everything, none).
+    pub(crate) fn unchanged_outputs(&self) -> &HashSet<String> {
+        &self.unchanged
     }
 
     /// What this build leaves for the next.
