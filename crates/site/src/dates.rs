@@ -47,7 +47,7 @@ pub fn now(tz: Tz) -> DateTime<FixedOffset> {
 pub fn parse_value(v: &Value, tz: Tz) -> Option<DateTime<FixedOffset>> {
     match v {
         // `Time#to_s` keeps whole seconds only, so the fraction is lost on the way.
-        Value::Time(t) => Some(localtime(t.with_nanosecond(0).unwrap_or(*t), tz)),
+        Value::Time(t) => Some(localtime(t.with_nanosecond(0).unwrap_or(t.at), tz)),
         Value::Date(d) => Some(local(d.and_time(NaiveTime::MIN), tz)),
         Value::Str(s) => parse_str(s, tz),
         Value::Int(_) | Value::Float(_) => parse_str(&v.to_liquid_string(), tz),

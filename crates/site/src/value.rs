@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use hyde_liquid::value::map_get;
-use hyde_liquid::{Map, Value};
+use hyde_liquid::{Map, Time, TimeMode, Value};
 
 use crate::error::{Error, ErrorKind, Result, Span};
 
@@ -69,8 +69,15 @@ pub fn from_yaml(node: &hyde_yaml::Node) -> Value {
         Yaml::Time(t) => {
             let off = FixedOffset::east_opt(t.offset)
                 .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
+            // Psych's modes: `Z` makes a UTC time, an offset a fixed one,
+            // no offset a local one.
+            let mode = match t.zone {
+                hyde_yaml::Zone::Utc => TimeMode::Utc,
+                hyde_yaml::Zone::Fixed => TimeMode::Fixed,
+                hyde_yaml::Zone::Local => TimeMode::Local,
+            };
             match off.timestamp_opt(t.unix, t.nanos) {
-                chrono::LocalResult::Single(dt) => Value::Time(dt),
+                chrono::LocalResult::Single(dt) => Value::Time(Time::new(dt, mode)),
                 _ => Value::Nil,
             }
         }

@@ -6,7 +6,7 @@ mod strftime;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone as _, Utc};
 
-pub use parse::parse_time;
+pub use parse::{parse_time, parse_time_with_mode};
 pub use strftime::strftime;
 pub(crate) use strftime::{strftime_date, strftime_into};
 

@@ -8,6 +8,7 @@ use chrono::{
 };
 
 use super::Zone;
+use crate::value::{Time, TimeMode};
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -24,6 +25,9 @@ struct Parts {
     sec: i64,
     nanos: i64,
     offset: Option<i32>,
+    /// The zone makes a UTC time (`Z`, `UTC`, `UT`, `-00:00`), as Ruby's
+    /// `zone_utc?` decides; `GMT` and `+00:00` are fixed offsets.
+    utc: bool,
     /// `2024-005`: `day` is the day of the year.
     ordinal: bool,
 }
@@ -34,8 +38,13 @@ pub fn parse_time(
     zone: &dyn Zone,
     now: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
+    parse_time_with_mode(s, zone, now).map(|t| t.at)
+}
+
+/// [`parse_time`] with the zone mode Ruby's `Time.parse` gives the result.
+pub fn parse_time_with_mode(s: &str, zone: &dyn Zone, now: DateTime<FixedOffset>) -> Option<Time> {
     if let Some(local) = iso_fast(s.as_bytes()) {
-        return super::local_time(zone, local);
+        return super::local_time(zone, local).map(|t| Time::new(t, TimeMode::Local));
     }
     let mut text: Vec<u8> = s.to_ascii_lowercase().into_bytes();
     let mut p = Parts::default();
@@ -71,12 +80,25 @@ pub fn parse_time(
         + Duration::minutes(p.min)
         + Duration::seconds(p.sec)
         + Duration::nanoseconds(p.nanos);
-    match p.offset {
-        Some(off) => FixedOffset::east_opt(off)?
-            .from_local_datetime(&local)
-            .single(),
-        None => super::local_time(zone, local),
-    }
+    let (at, mode) = match p.offset {
+        Some(off) => {
+            let at = FixedOffset::east_opt(off)?
+                .from_local_datetime(&local)
+                .single()?;
+            // Ruby's `force_zone!`: a UTC zone makes a UTC time; otherwise the
+            // local zone is preferred when it has the offset at that instant.
+            let mode = if p.utc {
+                TimeMode::Utc
+            } else if zone.offset_at_utc(&at.naive_utc()).local_minus_utc() == off {
+                TimeMode::Local
+            } else {
+                TimeMode::Fixed
+            };
+            (at, mode)
+        }
+        None => (super::local_time(zone, local)?, TimeMode::Local),
+    };
+    Some(Time::new(at, mode))
 }
 
 fn blank(text: &mut [u8], a: usize, b: usize) {
@@ -216,12 +238,14 @@ fn zone_after(t: &[u8], end: usize, p: &mut Parts) -> usize {
             _ => return end,
         };
         p.offset = Some(sign * (h as i32 * 3600 + m as i32 * 60));
+        p.utc = sign < 0 && h == 0 && m == 0;
         return e;
     }
     for (name, hours) in ZONES {
         let nb = name.as_bytes();
         if t[j..].starts_with(nb) && !t.get(j + nb.len()).is_some_and(u8::is_ascii_alphabetic) {
             p.offset = Some(hours * 3600);
+            p.utc = matches!(name, "utc" | "ut" | "z");
             return j + nb.len();
         }
     }

@@ -74,12 +74,15 @@ pub fn input_items(v: &Value) -> Vec<Value> {
 }
 
 /// Ruby's `Time#to_a`: sec, min, hour, day, month, year, wday, yday, isdst, zone.
-fn time_to_a(t: &chrono::DateTime<chrono::FixedOffset>) -> Vec<Value> {
+fn time_to_a(t: &crate::value::Time) -> Vec<Value> {
+    use crate::value::TimeMode;
     use chrono::{Datelike, Timelike};
-    let zone = if t.offset().local_minus_utc() == 0 {
-        Value::str("UTC")
-    } else {
-        Value::Nil
+    // A fixed offset has no zone name; a local time's is the local zone's,
+    // known here only when that is UTC.
+    let zone = match t.mode {
+        TimeMode::Utc => Value::str("UTC"),
+        TimeMode::Local if t.offset().local_minus_utc() == 0 => Value::str("UTC"),
+        _ => Value::Nil,
     };
     vec![
         Value::Int(t.second() as i64),

@@ -5,10 +5,10 @@ use chrono::{DateTime, FixedOffset, NaiveTime, Offset};
 
 use super::add;
 use crate::context::Context;
-use crate::date::{at_utc, parse_time, strftime_into};
+use crate::date::{at_utc, parse_time_with_mode, strftime_into};
 use crate::engine::Engine;
 use crate::error::Error;
-use crate::value::Value;
+use crate::value::{Time, TimeMode, Value};
 
 pub(super) fn register(e: &mut Engine) {
     add(e, "date", 1, 1, date);
@@ -23,12 +23,12 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
         let t = d.and_time(NaiveTime::MIN).and_utc().fixed_offset();
         return Ok(Value::str(crate::date::strftime_date(&t, &format)));
     }
-    let Some(t) = to_date(v, ctx) else {
+    let Some(t) = to_time(v, ctx) else {
         return Ok(v.clone());
     };
     // Only `%Z` (alone or inside `%+`) prints the zone's name.
     let zone = if format.contains(['Z', '+']) {
-        zone_name(&t, ctx)
+        time_zone_name(&t, ctx)
     } else {
         String::new()
     };
@@ -37,8 +37,19 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
     }))
 }
 
-/// What `%Z` prints for `t`: the local zone's abbreviation for local times, `UTC`
-/// for UTC, nothing for other fixed offsets (as Ruby prints them).
+/// What `%Z` prints for `t`, by its mode: `UTC` for a UTC time, nothing for
+/// a fixed offset, and for a local time what [`zone_name`] says.
+pub fn time_zone_name(t: &Time, ctx: &Context) -> String {
+    match t.mode {
+        TimeMode::Utc => "UTC".into(),
+        TimeMode::Fixed => String::new(),
+        TimeMode::Local => zone_name(t, ctx),
+    }
+}
+
+/// What `%Z` prints for a local time `t`: the local zone's abbreviation
+/// when `t` is at the local offset; otherwise `UTC` for offset zero and
+/// nothing for other offsets (times that are not really local).
 pub fn zone_name(t: &DateTime<FixedOffset>, ctx: &Context) -> String {
     let utc = t.naive_utc();
     let zone = ctx.zone();
@@ -53,10 +64,18 @@ pub fn zone_name(t: &DateTime<FixedOffset>, ctx: &Context) -> String {
 
 /// `Utils.to_date`: a time for the value, or `None`.
 pub fn to_date(v: &Value, ctx: &Context) -> Option<DateTime<FixedOffset>> {
+    to_time(v, ctx).map(|t| t.at)
+}
+
+/// [`to_date`] with the time's zone mode: a time keeps its own, a parsed
+/// string's is what Ruby's `Time.parse` gives (UTC for `Z`/`UTC`, fixed for
+/// an offset, local otherwise), epoch seconds and `now` are local.
+pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
+    let local = |t: DateTime<FixedOffset>| Time::new(t, TimeMode::Local);
     match v {
         Value::Time(t) => Some(*t),
-        Value::Date(d) => Some(d.and_time(NaiveTime::MIN).and_utc().fixed_offset()),
-        Value::Int(i) => epoch(*i, ctx),
+        Value::Date(d) => Some(Time::utc(d.and_time(NaiveTime::MIN).and_utc())),
+        Value::Int(i) => epoch(*i, ctx).map(local),
         Value::Str(s) => {
             if s.is_empty() {
                 return None;
@@ -64,12 +83,12 @@ pub fn to_date(v: &Value, ctx: &Context) -> Option<DateTime<FixedOffset>> {
             // Ruby downcases first; no non-ASCII character lowercases to a
             // letter of "now"/"today" or to a digit, so ASCII folding agrees.
             if s.eq_ignore_ascii_case("now") || s.eq_ignore_ascii_case("today") {
-                return Some(ctx.now());
+                return Some(local(ctx.now()));
             }
             if s.bytes().all(|b| b.is_ascii_digit()) {
-                return epoch(s.parse().ok()?, ctx);
+                return epoch(s.parse().ok()?, ctx).map(local);
             }
-            parse_time(s, ctx.zone(), ctx.now())
+            parse_time_with_mode(s, ctx.zone(), ctx.now())
         }
         _ => None,
     }

@@ -99,7 +99,11 @@ pub(crate) fn write_to_s(v: &Value, out: &mut String) {
             let _ = write!(out, "{a}..{b}");
         }
         Value::Time(t) => {
-            let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M:%S %z"));
+            let fmt = match t.mode {
+                super::TimeMode::Utc => "%Y-%m-%d %H:%M:%S UTC",
+                _ => "%Y-%m-%d %H:%M:%S %z",
+            };
+            let _ = write!(out, "{}", t.format(fmt));
         }
         Value::Date(d) => write_date(*d, out),
         Value::Object(o) => out.push_str(&o.to_liquid_string()),

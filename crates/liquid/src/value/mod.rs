@@ -8,16 +8,18 @@ pub(crate) mod compare;
 mod format;
 mod object;
 mod sort;
+mod time;
 
 use std::hash::{Hash as StdHash, Hasher};
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
 pub use compare::{compare, liquid_eq};
 pub use format::{format_float, inspect};
 pub use object::Object;
 pub use sort::ruby_sort;
+pub use time::{Time, TimeMode};
 
 /// An immutable, cheaply clonable string.
 pub type Str = Arc<str>;
@@ -48,8 +50,8 @@ pub enum Value {
     Hash(Arc<Map>),
     /// An inclusive integer range `(a..b)`.
     Range(i64, i64),
-    /// A time with a UTC offset (Ruby's `Time`).
-    Time(DateTime<FixedOffset>),
+    /// A time with a UTC offset and a zone mode (Ruby's `Time`).
+    Time(Time),
     /// A calendar date (Ruby's `Date`, as YAML produces for `2024-01-05`).
     Date(NaiveDate),
     /// A host object ("drop"), read lazily and by reference.
@@ -70,6 +72,11 @@ impl Value {
     /// A hash value.
     pub fn hash(map: Map) -> Value {
         Value::Hash(Arc::new(map))
+    }
+
+    /// A time value; a chrono time is a local time (see [`Time`]).
+    pub fn time(t: impl Into<Time>) -> Value {
+        Value::Time(t.into())
     }
 
     /// A host object.

@@ -87,7 +87,7 @@ fn from_json(v: &serde_json::Value) -> Value {
         serde_json::Value::Array(items) => Value::array(items.iter().map(from_json).collect()),
         serde_json::Value::Object(map) => {
             if let Some(t) = map.get("$time").and_then(|t| t.as_str()) {
-                return Value::Time(DateTime::parse_from_rfc3339(t).expect("valid $time"));
+                return Value::time(DateTime::parse_from_rfc3339(t).expect("valid $time"));
             }
             if let Some(d) = map.get("$date").and_then(|d| d.as_str()) {
                 return Value::Date(NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("valid $date"));

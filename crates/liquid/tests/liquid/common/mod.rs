@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use hyde_liquid::{Context, Engine, Error, ErrorKind, FileSystem, Map, Template, Value};
+use hyde_liquid::{
+    Context, Engine, Error, ErrorKind, FileSystem, Map, Template, Time, TimeMode, Value,
+};
 
 /// Converts JSON into a Liquid value (hash order preserved).
 pub fn from_json(v: &serde_json::Value) -> Value {
@@ -18,11 +20,19 @@ pub fn from_json(v: &serde_json::Value) -> Value {
         serde_json::Value::String(s) => Value::str(s.as_str()),
         serde_json::Value::Array(a) => Value::array(a.iter().map(from_json).collect()),
         serde_json::Value::Object(o) if o.contains_key("$time") => {
-            // Corpus marker for a Ruby Time; local times use the test zone (UTC).
-            let t = o["$time"]
-                .as_str()
-                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok());
-            t.map_or(Value::Nil, Value::Time)
+            // Corpus marker for a Ruby Time; local times use the test zone
+            // (UTC). Others are what `Time.iso8601` makes: UTC for `Z`, a
+            // fixed offset otherwise.
+            let text = o["$time"].as_str().unwrap_or("");
+            let mode = if o["local"].as_bool() == Some(true) {
+                TimeMode::Local
+            } else if text.ends_with('Z') {
+                TimeMode::Utc
+            } else {
+                TimeMode::Fixed
+            };
+            chrono::DateTime::parse_from_rfc3339(text)
+                .map_or(Value::Nil, |t| Value::Time(Time::new(t, mode)))
         }
         serde_json::Value::Object(o) if o.contains_key("$date") => {
             let d = o["$date"]
