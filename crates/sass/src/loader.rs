@@ -25,6 +25,8 @@ pub(crate) struct HydeFs<'a> {
     entry_syntax: Syntax,
     load_paths: &'a [PathBuf],
     loaded: RefCell<Vec<PathBuf>>,
+    /// Directories of the stylesheets read so far, entry's first, once each.
+    dirs: RefCell<Vec<PathBuf>>,
     trailing: RefCell<HashSet<String>>,
     interpolated_custom_props: std::cell::Cell<bool>,
     implicit: RefCell<HashSet<PathBuf>>,
@@ -47,6 +49,7 @@ impl<'a> HydeFs<'a> {
             entry_syntax,
             load_paths,
             loaded: RefCell::new(Vec::new()),
+            dirs: RefCell::new(vec![entry.parent().unwrap_or(Path::new("")).to_path_buf()]),
             trailing: RefCell::new(HashSet::new()),
             interpolated_custom_props: std::cell::Cell::new(false),
             implicit: RefCell::new(HashSet::new()),
@@ -116,8 +119,9 @@ impl<'a> HydeFs<'a> {
         if self.implicit.borrow().contains(&path.with_extension("")) {
             return None;
         }
-        for dir in self.importer_dirs() {
-            let Ok(rel) = path.strip_prefix(&dir) else {
+        let dirs = self.dirs.borrow();
+        for dir in dirs.iter() {
+            let Ok(rel) = path.strip_prefix(dir) else {
                 continue;
             };
             for load_path in self.load_paths {
@@ -131,20 +135,6 @@ impl<'a> HydeFs<'a> {
             }
         }
         None
-    }
-
-    /// Directories of the stylesheets read so far: where grass resolves
-    /// relative URLs from.
-    fn importer_dirs(&self) -> Vec<PathBuf> {
-        let mut dirs = vec![self.entry.parent().unwrap_or(Path::new("")).to_path_buf()];
-        for file in self.loaded.borrow().iter() {
-            if let Some(dir) = file.parent() {
-                if !dirs.iter().any(|d| d == dir) {
-                    dirs.push(dir.to_path_buf());
-                }
-            }
-        }
-        dirs
     }
 
     fn syntax_of(&self, path: &Path) -> Syntax {
@@ -229,6 +219,14 @@ impl grass::Fs for HydeFs<'_> {
             }
         };
         self.loaded.borrow_mut().push(real.clone());
+        // Where grass resolves relative URLs from; kept as files are read,
+        // since `resolve` runs for every candidate path grass tries.
+        if let Some(dir) = real.parent() {
+            let mut dirs = self.dirs.borrow_mut();
+            if !dirs.iter().any(|d| d == dir) {
+                dirs.push(dir.to_path_buf());
+            }
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(self.prepared(path, text)),
             Err(err) => {

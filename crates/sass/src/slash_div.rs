@@ -310,6 +310,10 @@ impl Scanner<'_> {
 
     fn include(&mut self, start: usize) {
         self.skip_space();
+        let (end, _) = self.statement_end(self.pos);
+        if !self.text[self.pos..end].contains('/') {
+            return self.finish(Block::Other);
+        }
         let mut p = Parser::new(self.text, self.pos);
         // `@include name(args)` or `ns.name(args)`; the arguments are read as
         // a function call would be.
@@ -360,7 +364,8 @@ impl Scanner<'_> {
     /// Parses the expression at `self.pos` to the statement's end.
     fn expression_statement(&mut self, start: usize, ctx: Context, guard: Option<String>) {
         let (end, _) = self.statement_end(self.pos);
-        if self.probes_allowed() {
+        // Every candidate is a `/`: most statements need no parsing.
+        if self.probes_allowed() && self.text[self.pos..end].contains('/') {
             let mut p = Parser::new(&self.text[..end], self.pos);
             p.whitespace();
             if let Some(expr) = p.expression(false, false) {
