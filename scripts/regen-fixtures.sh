@@ -86,8 +86,13 @@ for case in "$@"; do
     flags=(--config "$work/github-pages.yml" "${rest[@]}")
   fi
 
+  # Ruby stand-ins for gems Debian does not package (fixture `jemoji`: jemoji and gemoji),
+  # found before the system's gems.
+  rubylib="${RUBYLIB:-}"
+  if [ -d "$dir/rubylib" ]; then rubylib="$dir/rubylib${rubylib:+:$rubylib}"; fi
+
   echo "== $case ${flags[*]:-}"
-  if ! (cd "$work/site" && TZ=UTC JEKYLL_ENV=production \
+  if ! (cd "$work/site" && TZ=UTC JEKYLL_ENV=production RUBYLIB="$rubylib" \
         jekyll build --disable-disk-cache -s . -d "$work/out" "${flags[@]}") \
         > "$work/log" 2>&1; then
     grep -v "^\s*from /" "$work/log" | head -n 30 >&2
