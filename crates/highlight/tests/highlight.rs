@@ -167,6 +167,7 @@ const PORTED: &[&str] = &[
     "verilog",
     "scheme",
     "clojure",
+    "lean",
 ];
 
 #[test]

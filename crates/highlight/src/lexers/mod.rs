@@ -21,6 +21,7 @@ mod javascript;
 mod julia;
 mod julia_types;
 mod kotlin;
+mod lean;
 mod liquid;
 mod lisp;
 mod lua;
@@ -94,6 +95,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "verilog" => verilog::verilog,
         "scheme" => lisp::scheme,
         "clojure" => lisp::clojure,
+        "lean" => lean::lean,
         "dart" => dart::dart,
         "scala" => scala::scala,
         "fortran" => fortran::fortran,
