@@ -249,10 +249,18 @@ pub fn generate(site: &mut Site) {
         .and_then(|c| c.lines().next().map(|l| l.trim().to_string()))
         .filter(|c| !c.is_empty());
     let mut gh = metadata(&nwo, &pages, cname.as_deref(), head_revision(&source));
-    let name = gh
-        .get(&Value::str("repository_name"))
-        .map(Value::to_liquid_string)
-        .unwrap_or_default();
+    // The plugin's title: the repository's name for a project site, the
+    // owner's display name (API; offline the owner's login) for a user site.
+    let field = |k: &str| {
+        gh.get(&Value::str(k))
+            .map(Value::to_liquid_string)
+            .unwrap_or_default()
+    };
+    let name = if field("is_user_page") == "true" {
+        field("owner_name")
+    } else {
+        field("repository_name")
+    };
     let (url, baseurl) = (
         gh.get(&Value::str("url")).map(Value::to_liquid_string),
         gh.get(&Value::str("baseurl")).map(Value::to_liquid_string),
@@ -495,5 +503,78 @@ mod tests {
         std::fs::write(dir.join(".git/HEAD"), "89ab\n").unwrap();
         assert_eq!(head_revision(&dir).as_deref(), Some("89ab"));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn load(config: &str, env: &str) -> Site {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("hyde-gh-site-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("_config.yml"), config).unwrap();
+        let opts = crate::config::BuildOptions {
+            source: Some(dir.clone()),
+            environment: Some(env.into()),
+            ..Default::default()
+        };
+        let mut site = Site::load(&opts).unwrap();
+        generate(&mut site);
+        let _ = std::fs::remove_dir_all(&dir);
+        site
+    }
+
+    fn site_value(site: &Site, key: &str) -> Option<String> {
+        util::config(site, key).map(Value::to_liquid_string)
+    }
+
+    #[test]
+    fn production_fills_title_url_and_baseurl_as_github_pages() {
+        let site = load("repository: octo-org/handbook\n", "production");
+        assert_eq!(site_value(&site, "title").as_deref(), Some("handbook"));
+        assert_eq!(
+            site_value(&site, "url").as_deref(),
+            Some("https://octo-org.github.io")
+        );
+        assert_eq!(site_value(&site, "baseurl").as_deref(), Some("/handbook"));
+        assert_eq!(site.settings.baseurl, "/handbook");
+        // The site's own values win; `baseurl: /` counts as unset.
+        let site = load(
+            "repository: octo-org/handbook\ntitle: Mine\nurl: https://x.example\nbaseurl: /\n",
+            "production",
+        );
+        assert_eq!(site_value(&site, "title").as_deref(), Some("Mine"));
+        assert_eq!(
+            site_value(&site, "url").as_deref(),
+            Some("https://x.example")
+        );
+        assert_eq!(site.settings.baseurl, "/handbook");
+        // A user site is titled after its owner.
+        let site = load("repository: ada/ada.github.io\n", "production");
+        assert_eq!(site_value(&site, "title").as_deref(), Some("ada"));
+        assert_eq!(site.settings.baseurl, "");
+    }
+
+    #[test]
+    fn development_sets_no_url_and_name_suppresses_the_title() {
+        let site = load(
+            "repository: octo-org/handbook\nname: Named\n",
+            "development",
+        );
+        assert_eq!(site_value(&site, "title"), None);
+        assert_eq!(site_value(&site, "url"), None);
+        let gh = util::config(&site, "github").unwrap();
+        assert_eq!(gh.get("pages_hostname"), Some(Value::str("localhost:4000")));
+    }
+
+    #[test]
+    fn a_github_hash_in_the_config_is_merged_over_the_metadata() {
+        let site = load(
+            "repository: octo-org/handbook\ngithub:\n  repository_name: Renamed\n  extra: 1\n",
+            "development",
+        );
+        let gh = util::config(&site, "github").unwrap();
+        assert_eq!(gh.get("repository_name"), Some(Value::str("Renamed")));
+        assert_eq!(gh.get("extra"), Some(Value::Int(1)));
+        assert_eq!(gh.get("owner_name"), Some(Value::str("octo-org")));
     }
 }
