@@ -168,6 +168,7 @@ const PORTED: &[&str] = &[
     "scheme",
     "clojure",
     "lean",
+    "sas",
 ];
 
 #[test]

@@ -41,6 +41,8 @@ mod python;
 mod r;
 mod ruby;
 mod rust;
+mod sas;
+mod sas_words;
 mod scala;
 mod shell;
 mod sql;
@@ -96,6 +98,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "scheme" => lisp::scheme,
         "clojure" => lisp::clojure,
         "lean" => lean::lean,
+        "sas" => sas::sas,
         "dart" => dart::dart,
         "scala" => scala::scala,
         "fortran" => fortran::fortran,
