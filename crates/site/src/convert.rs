@@ -1,11 +1,12 @@
 //! Converters and engine set-up: Markdown (kramdown options from the
 //! configuration), Sass, and the Liquid engine with Jekyll's tags and filters.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use hyde_liquid::value::map_get;
-use hyde_liquid::{Context, Engine, Value};
+use hyde_liquid::{Context, Engine, Str, Value};
 
 use crate::config::Settings;
 use crate::document::Document;
@@ -18,6 +19,8 @@ use crate::site::Site;
 pub struct Markdown {
     options: hyde_markdown::Options,
     commonmark: bool,
+    /// `markdownify` results by input, for the whole build.
+    converted: RwLock<HashMap<Box<str>, Str>>,
 }
 
 impl Markdown {
@@ -53,7 +56,26 @@ impl Markdown {
         Markdown {
             options,
             commonmark,
+            converted: Default::default(),
         }
+    }
+
+    /// [`Markdown::convert`] for `markdownify`, each distinct input once per
+    /// build: archive and index pages convert the same titles and excerpts.
+    pub fn convert_cached(&self, text: &str) -> Result<Str> {
+        if let Some(hit) = self
+            .converted
+            .read()
+            .ok()
+            .and_then(|m| m.get(text).cloned())
+        {
+            return Ok(hit);
+        }
+        let html: Str = self.convert(text, "markdownify")?.into();
+        if let Ok(mut m) = self.converted.write() {
+            m.insert(text.into(), html.clone());
+        }
+        Ok(html)
     }
 
     /// Jekyll's `smartify`: kramdown's SmartyPants parser with the site's options.

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
-use hyde_liquid::{Engine, Error, Template, Zone};
+use hyde_liquid::{Engine, Error, Str, Template, Zone};
 
 use crate::liquid_ext::{PostRef, SiteContext, SiteFile};
 use crate::renderer::Build;
@@ -171,6 +171,12 @@ impl SiteContext for Build {
     fn markdownify(&self, input: &str) -> Result<String, Error> {
         self.markdown
             .convert(input, "markdownify")
+            .map_err(|e| Error::runtime(e.message))
+    }
+
+    fn markdownify_str(&self, input: &str) -> Result<Str, Error> {
+        self.markdown
+            .convert_cached(input)
             .map_err(|e| Error::runtime(e.message))
     }
 

@@ -7,11 +7,13 @@
 //! `keep_files`); [`MemoryOutput`] keeps everything in a map. Every path is
 //! checked to stay inside the destination before anything is written or deleted.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
+
+use rayon::prelude::*;
 
 /// What one output file holds.
 #[derive(Debug, Clone)]
@@ -88,53 +90,80 @@ pub struct DiskOutput {
     dest: PathBuf,
 }
 
+/// What writing one file did.
+enum Wrote {
+    Written,
+    Unchanged,
+}
+
 impl DiskOutput {
     /// An output writing into `dest` (created when missing).
     pub fn new(dest: impl Into<PathBuf>) -> DiskOutput {
         DiskOutput { dest: dest.into() }
     }
 
-    fn write_one(&self, file: &OutputFile, stats: &mut WriteStats) -> Result<(), WriteError> {
+    /// Writes one file whose folder exists. A file that is not there yet is
+    /// written in place; one that is there is replaced atomically.
+    fn write_one(&self, file: &OutputFile) -> Result<Wrote, WriteError> {
         let target = self.dest.join(&file.path);
-        if let Some(parent) = target.parent() {
-            ensure_dir(&self.dest, parent)?;
-        }
         let io = |e| WriteError::Io(target.clone(), e);
+        let old = fs::symlink_metadata(&target).ok();
         match &file.contents {
             Contents::Bytes(bytes) => {
-                let link = fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink());
-                if link {
-                    fs::remove_file(&target).map_err(io)?;
-                } else if fs::read(&target).is_ok_and(|old| old == *bytes) {
-                    stats.unchanged += 1;
-                    return Ok(());
+                match &old {
+                    None => {
+                        // Nothing to replace: no temporary and rename needed.
+                        if write_new(&target, bytes).map_err(io)? {
+                            return Ok(Wrote::Written);
+                        }
+                    }
+                    Some(m) if m.file_type().is_symlink() => {
+                        fs::remove_file(&target).map_err(io)?
+                    }
+                    Some(m) if m.is_dir() => fs::remove_dir_all(&target).map_err(io)?,
+                    Some(m) => {
+                        let same = m.len() == bytes.len() as u64
+                            && fs::read(&target).is_ok_and(|old| old == *bytes);
+                        if same {
+                            return Ok(Wrote::Unchanged);
+                        }
+                    }
                 }
-                remove_if_dir(&target).map_err(io)?;
                 write_atomically(&target, bytes).map_err(io)?;
             }
             Contents::Copy(src) => {
                 let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
                 let mtime = meta.modified().ok();
-                if let Ok(old) = fs::symlink_metadata(&target) {
+                if let Some(old) = &old {
                     if old.is_file() && old.len() == meta.len() && old.modified().ok() == mtime {
-                        stats.unchanged += 1;
-                        return Ok(());
+                        return Ok(Wrote::Unchanged);
+                    }
+                    if old.is_dir() {
+                        fs::remove_dir_all(&target).map_err(io)?;
                     }
                 }
-                remove_if_dir(&target).map_err(io)?;
                 copy_atomically(src, &target, &meta, mtime).map_err(io)?;
             }
         }
-        stats.written += 1;
-        Ok(())
+        Ok(Wrote::Written)
     }
 }
 
-fn remove_if_dir(p: &Path) -> io::Result<()> {
-    match fs::symlink_metadata(p) {
-        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
-        _ => Ok(()),
+/// Creates `target` and writes `bytes`; `false` (nothing written) when
+/// something appeared there meanwhile.
+fn write_new(target: &Path, bytes: &[u8]) -> io::Result<bool> {
+    use std::io::Write as _;
+    let mut f = match fs::File::create_new(target) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    if let Err(e) = f.write_all(bytes) {
+        drop(f);
+        let _ = fs::remove_file(target);
+        return Err(e);
     }
+    Ok(true)
 }
 
 /// Creates `dir` (inside `root`), replacing any file that sits where a folder must be.
@@ -217,8 +246,66 @@ impl Output for DiskOutput {
             }
         }
         fs::create_dir_all(&self.dest).map_err(|e| WriteError::Io(self.dest.clone(), e))?;
-        for f in files {
-            self.write_one(f, &mut stats)?;
+        // On a shared path the last file wins, as if written in order.
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+        for (i, f) in files.iter().enumerate() {
+            last.insert(f.path.as_str(), i);
+        }
+        let files_to_write: Vec<&OutputFile> = files
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| last.get(f.path.as_str()) == Some(i))
+            .map(|(_, f)| f)
+            .collect();
+        // Folders first, each once; then the files, in parallel (no two
+        // share a path, and none is a folder another one needs).
+        let mut folders: HashSet<&str> = HashSet::new();
+        let mut leaves: Vec<&str> = Vec::new();
+        for f in &files_to_write {
+            let mut p = f.path.as_str();
+            let mut leaf = true;
+            while let Some((up, _)) = p.rsplit_once('/') {
+                if !folders.insert(up) {
+                    break;
+                }
+                if leaf {
+                    leaves.push(up);
+                    leaf = false;
+                }
+                p = up;
+            }
+        }
+        let clash = files_to_write
+            .iter()
+            .any(|f| folders.contains(f.path.as_str()));
+        if !clash {
+            for dir in leaves {
+                ensure_dir(&self.dest, &self.dest.join(dir))?;
+            }
+        }
+        let results: Vec<Result<Wrote, WriteError>> = if clash {
+            // A file where another file's folder goes: write in order, making
+            // the folders again as needed, as a sequential writer would.
+            let mut out = Vec::new();
+            for f in files {
+                let target = self.dest.join(&f.path);
+                if let Some(parent) = target.parent() {
+                    ensure_dir(&self.dest, parent)?;
+                }
+                out.push(self.write_one(f));
+            }
+            out
+        } else {
+            files_to_write
+                .par_iter()
+                .map(|f| self.write_one(f))
+                .collect()
+        };
+        for r in results {
+            match r? {
+                Wrote::Written => stats.written += 1,
+                Wrote::Unchanged => stats.unchanged += 1,
+            }
         }
         stats.removed = clean_stale(&self.dest, files, keep_files)?;
         Ok(stats)
@@ -335,6 +422,32 @@ impl Output for MemoryOutput {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    fn bytes(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(text.as_bytes().to_vec()),
+        }
+    }
+
+    #[test]
+    fn parallel_writes_end_as_writing_in_order_would() {
+        let dir = std::env::temp_dir().join(format!("hyde-writer-order-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let mut out = DiskOutput::new(&dir);
+        // The last of two files with one path wins.
+        let files = [bytes("x/a.html", "first"), bytes("x/a.html", "second")];
+        out.write_all(&files, &[]).expect("writes");
+        assert_eq!(fs::read(dir.join("x/a.html")).expect("read"), b"second");
+        // A file where another file's folder goes: the later one wins.
+        let files = [bytes("x", "file"), bytes("x/b.html", "inside")];
+        out.write_all(&files, &[]).expect("writes");
+        assert_eq!(fs::read(dir.join("x/b.html")).expect("read"), b"inside");
+        let files = [bytes("x/b.html", "inside"), bytes("x", "file")];
+        out.write_all(&files, &[]).expect("writes");
+        assert_eq!(fs::read(dir.join("x")).expect("read"), b"file");
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn copy_is_atomic_keeps_mtime_and_replaces_read_only_targets() {

@@ -1,6 +1,8 @@
 //! The converter filters: `markdownify`, `smartify`, `scssify` and
 //! `sassify`, which hand their input to the site's converters.
 
+use std::borrow::Cow;
+
 use hyde_liquid::{Context, Error, FilterArgs, Value};
 
 use super::host::{site, SiteContext};
@@ -23,7 +25,13 @@ pub fn markdownify(
     args: &FilterArgs<'_>,
     ctx: &mut Context,
 ) -> Result<Value, Error> {
-    convert(input, args, ctx, |s, text| s.markdownify(text))
+    args.check_arity(0, 0)?;
+    let site = site(ctx)?;
+    let text = match input {
+        Value::Str(s) => Cow::Borrowed(&**s),
+        other => Cow::Owned(ruby::to_s(other)),
+    };
+    site.markdownify_str(&text).map(Value::Str)
 }
 
 /// The `smartify` filter: SmartyPants quotes and dashes.

@@ -20,7 +20,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use hyde_liquid::{Context, Engine, Error, Template};
+use hyde_liquid::{Context, Engine, Error, Str, Template};
 
 /// One file `{% link %}` can name: a page, a written static file or a
 /// written document, in `site.each_site_file` order.
@@ -124,6 +124,13 @@ pub trait SiteContext: Send + Sync {
             "markdownify is not available in this context ({} bytes of input)",
             input.len()
         )))
+    }
+
+    /// [`markdownify`](SiteContext::markdownify) as a Liquid string. Index
+    /// pages convert the same titles and excerpts again and again; override
+    /// this to convert each input once.
+    fn markdownify_str(&self, input: &str) -> Result<Str, Error> {
+        self.markdownify(input).map(Str::from)
     }
 
     /// The `smartify` filter: kramdown's SmartyPants converter on `input`.
