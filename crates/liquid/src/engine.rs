@@ -157,6 +157,7 @@ pub(crate) struct Registry {
     pub(crate) error_mode: ErrorMode,
     pub(crate) strict_filters: bool,
     pub(crate) strict_variables: bool,
+    pub(crate) method_literal_values: bool,
 }
 
 /// A registry of tags and filters plus parse options. Cheap to clone; a
@@ -226,6 +227,15 @@ impl Engine {
     /// Makes undefined variables an error (Liquid's `strict_variables`).
     pub fn set_strict_variables(&mut self, on: bool) {
         Arc::make_mut(&mut self.reg).strict_variables = on;
+    }
+
+    /// Makes `empty` and `blank` outside conditions evaluate to their
+    /// method-literal objects ([`crate::MethodLiteral`], printed as `""`)
+    /// instead of `""`: Liquid 4's behaviour, which Jekyll 4 restores on
+    /// Liquid 5 so that its filters can recognise them. Off by default, as
+    /// in Liquid 5.4.
+    pub fn set_method_literal_values(&mut self, on: bool) {
+        Arc::make_mut(&mut self.reg).method_literal_values = on;
     }
 
     /// Looks up a filter.

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::engine::{Engine, Filter, FilterArgs};
 use crate::error::{Error, ErrorKind};
 use crate::lex;
-use crate::value::{map_get, Str, Value};
+use crate::value::{map_get, MethodLiteral, Str, Value};
 
 const MAX_EXPR_DEPTH: usize = 64;
 
@@ -20,6 +20,9 @@ pub enum Expression {
     Lookup(Box<Lookup>),
     /// A range with at least one non-literal bound.
     Range(Box<Expression>, Box<Expression>),
+    /// `empty` or `blank`: `""`, or the literal's object when the engine
+    /// asks for method-literal values (Jekyll's setting).
+    MethodLiteral(MethodLiteral),
 }
 
 /// A variable lookup: a name (possibly `[expr]`) and a chain of keys.
@@ -82,7 +85,8 @@ impl Expression {
             "" | "nil" | "null" => Expression::Literal(Value::Nil),
             "true" => Expression::Literal(Value::Bool(true)),
             "false" => Expression::Literal(Value::Bool(false)),
-            "blank" | "empty" => Expression::Literal(Value::str("")),
+            "blank" => Expression::MethodLiteral(MethodLiteral::Blank),
+            "empty" => Expression::MethodLiteral(MethodLiteral::Empty),
             _ => Expression::Lookup(Box::new(Lookup::parse(m, depth))),
         }
     }
@@ -97,6 +101,7 @@ impl Expression {
                 let z = range_bound(z.evaluate(ctx)?)?;
                 Ok(Value::Range(a, z))
             }
+            Expression::MethodLiteral(m) => Ok(method_literal(*m, ctx).clone()),
         }
     }
 
@@ -108,12 +113,34 @@ impl Expression {
             Expression::Literal(v) => Some(v),
             Expression::Lookup(l) => l.walk_ref(ctx),
             Expression::Range(..) => None,
+            Expression::MethodLiteral(m) => Some(method_literal(*m, ctx)),
         }
     }
 
     /// The literal `nil` expression.
     pub fn nil() -> Expression {
         Expression::Literal(Value::Nil)
+    }
+}
+
+/// A variable's value as Ruby's lookups see it (`to_liquid`): a method
+/// literal stored in a variable reads back as its `to_s`, `""`.
+#[inline]
+fn to_liquid(v: &Value) -> &Value {
+    static EMPTY_STRING: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::str(""));
+    match v {
+        Value::Object(_) if MethodLiteral::of(v).is_some() => &EMPTY_STRING,
+        _ => v,
+    }
+}
+
+/// What `empty`/`blank` evaluate to with this engine.
+fn method_literal(m: MethodLiteral, ctx: &Context) -> &'static Value {
+    static EMPTY_STRING: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::str(""));
+    if ctx.engine().reg.method_literal_values {
+        m.value()
+    } else {
+        &EMPTY_STRING
     }
 }
 
@@ -265,7 +292,7 @@ impl Lookup {
             },
         };
         let mut obj = match found {
-            Ok(v) => v,
+            Ok(v) => to_liquid(&v).clone(),
             Err(e) if strict => return Err(e),
             Err(_) => Value::Nil,
         };
@@ -283,7 +310,7 @@ impl Lookup {
                 return Ok(Value::Nil);
             }
         }
-        Ok(obj)
+        Ok(to_liquid(&obj).clone())
     }
 
     /// [`Lookup::walk_borrowed`] without the final copy; `None` when the
@@ -297,7 +324,7 @@ impl Lookup {
             return None;
         };
         let mut cur: &Value = match ctx.get_ref(name) {
-            Some(v) => v,
+            Some(v) => to_liquid(v),
             None => return Some(&NIL),
         };
         for key in &self.keys {
@@ -312,7 +339,7 @@ impl Lookup {
                 _ => return None,
             };
         }
-        Some(cur)
+        Some(to_liquid(cur))
     }
 
     /// The common case without copying intermediate values: a named
@@ -320,7 +347,7 @@ impl Lookup {
     /// the lookup needs the general path.
     fn walk_borrowed(&self, ctx: &Context, name: &str) -> Option<Result<Value, Error>> {
         let mut cur: &Value = match ctx.get_ref(name) {
-            Some(v) => v,
+            Some(v) => to_liquid(v),
             None => return Some(Ok(Value::Nil)),
         };
         for (i, key) in self.keys.iter().enumerate() {
@@ -335,7 +362,7 @@ impl Lookup {
                 _ => return self.finish(ctx, cur.clone(), i),
             };
         }
-        Some(Ok(cur.clone()))
+        Some(Ok(to_liquid(cur).clone()))
     }
 
     /// Continues a lookup from `obj` at key index `from` (non-strict).
@@ -353,7 +380,7 @@ impl Lookup {
                 return Some(Ok(Value::Nil));
             }
         }
-        Some(Ok(obj))
+        Some(Ok(to_liquid(&obj).clone()))
     }
 }
 

@@ -105,4 +105,4 @@ pub use error::{Error, ErrorKind, IncludeFrame, Location, Warning};
 pub use expr::{Expression, Variable};
 pub use filters::date::{time_zone_name, to_date, to_time, zone_name};
 pub use template::Template;
-pub use value::{Map, Object, Str, Time, TimeMode, Value};
+pub use value::{Map, MethodLiteral, Object, Str, Time, TimeMode, Value};

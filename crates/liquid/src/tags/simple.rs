@@ -220,12 +220,14 @@ impl Cycle {
         let values = values_from(markup);
         // Ruby keys unnamed cycles by `@variables.to_s`: equal literal lists
         // share a counter; lookups print with object ids, so never do.
-        let key = if values.iter().all(|v| matches!(v, Expression::Literal(_))) {
+        let literal =
+            |v: &Expression| matches!(v, Expression::Literal(_) | Expression::MethodLiteral(_));
+        let key = if values.iter().all(literal) {
             let parts: Vec<String> = values
                 .iter()
                 .map(|v| match v {
                     Expression::Literal(l) => inspect(l),
-                    _ => String::new(),
+                    _ => "\"\"".to_string(),
                 })
                 .collect();
             format!("[{}]", parts.join(", "))

@@ -6,6 +6,7 @@
 
 pub(crate) mod compare;
 mod format;
+mod literal;
 mod object;
 mod sort;
 mod time;
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 
 pub use compare::{compare, liquid_eq};
 pub use format::{format_float, inspect};
+pub use literal::MethodLiteral;
 pub use object::Object;
 pub use sort::ruby_sort;
 pub use time::{Time, TimeMode};

@@ -1194,13 +1194,14 @@ DATA['dates'] = {
   'lt' => { '$time' => '2024-01-05T10:20:30+00:00', 'local' => true },
   'ft' => { '$time' => '2023-12-31T23:59:59+05:30', 'local' => false },
   'nt' => { '$time' => '1999-07-04T05:06:07-08:00', 'local' => false },
+  'ut' => { '$time' => '2024-01-05T10:20:30Z', 'local' => false },
   'd' => { '$date' => '2024-02-29' }, 'd2' => { '$date' => '1970-01-01' },
   'items' => [{ 'n' => 'b', 'at' => { '$time' => '2022-05-01T00:00:00+00:00', 'local' => true } },
               { 'n' => 'a', 'at' => { '$time' => '2021-05-01T00:00:00+00:00', 'local' => true } },
               { 'n' => 'c', 'at' => { '$time' => '2023-05-01T00:00:00+00:00', 'local' => true } }],
   's' => '2024-01-05',
 }
-%w[lt ft nt d d2].each do |v|
+%w[lt ft nt ut d d2].each do |v|
   ["{{ #{v} }}", "{{ #{v} | size }}", "{{ #{v}.size }}", "{{ #{v} | append: \"!\" }}", "{{ #{v} | escape }}",
    "{{ #{v} | plus: 1 }}", "{{ #{v} | default: 1 }}", "{% if #{v} %}t{% endif %}", "{{ #{v} | first }}",
    "{{ #{v} | join }}", "{{ #{v} | split: \"-\" | first }}", "{{ #{v} | date: \"\" }}", "{{ #{v} | upcase }}",
@@ -1230,10 +1231,69 @@ end
  '2024-01-05T10:20:30.000+00:00', ' 2024-01-05 ', "2024-01-05\n10:20", 'On 2024-01-05 at noon', '2024-01-05 noon'].each do |ds|
   add("{{ \"#{ds.gsub('"', '\"').gsub("\n", '\n')}\" | date: \"%Y-%m-%d %H:%M:%S.%L %z\" }}")
 end
+# `%Z` and `to_s` by zone mode: UTC (`Z`, `UTC`, `-00:00`), an offset the
+# local zone has (local), other offsets (fixed).
+['2024-01-05T10:20:30Z', '2024-01-05 10:20:30 UTC', '2024-01-05 10:20:30 -00:00', '2024-01-05 10:20:30 +00:00',
+ '2024-01-05 10:20:30 GMT', '2024-01-05 10:20:30 +0100', '2024-01-05 10:20:30 EST', '2024-01-05 10:20:30'].each do |ds|
+  add("{{ \"#{ds}\" | date: \"%Z|%z|%+\" }}")
+end
+add('{{ ut }}|{{ ut | date: "%Z %z" }}|{{ lt | date: "%Z" }}|{{ ft | date: "[%Z]" }}', 'dates')
+add('{{ items | map: "at" | first | date: "%Z" }}', 'dates')
 # Range and nesting limits.
 add(('{% if t %}' * 101) + ('{% endif %}' * 101))
 add(('{% if t %}' * 99) + 'deep' + ('{% endif %}' * 99))
 add(('{% for x in arr %}' * 3) + '{{ x }}' + ('{% endfor %}' * 3))
+
+# --- `empty` and `blank` outside conditions ------------------------------------
+# Plain Liquid 5.4 evaluates them to ""; Jekyll 4 makes them method-literal
+# objects again (as Liquid 4 did), which filters see as such and variables
+# read back as "". Each template runs both ways ('jekyll_literals' mode).
+class JekyllStyleLiteral
+  attr_reader :method_name, :to_s
+  alias to_liquid to_s
+
+  def initialize(method_name)
+    @method_name = method_name
+    @to_s = ''
+  end
+end
+
+def with_jekyll_literals
+  plain = Liquid::Expression::LITERALS
+  patched = plain.merge('blank' => JekyllStyleLiteral.new(:blank?).freeze,
+                        'empty' => JekyllStyleLiteral.new(:empty?).freeze).freeze
+  Liquid::Expression.send(:remove_const, :LITERALS)
+  Liquid::Expression.const_set(:LITERALS, patched)
+  yield
+ensure
+  Liquid::Expression.send(:remove_const, :LITERALS)
+  Liquid::Expression.const_set(:LITERALS, plain)
+end
+
+LITERAL_CASES = ['{{ empty }}|{{ blank }}', '{{ empty | default: "x" }}', '{{ blank | default: "x" }}',
+  '{{ empty | default: "x", allow_false: true }}', '{{ n | default: empty }}|{{ n | default: blank | size }}',
+  '{{ "a" | append: empty }}{{ "b" | prepend: blank }}', '{{ empty | size }}', '{{ empty | upcase }}{{ blank | capitalize }}',
+  '{% assign x = empty %}[{{ x }}|{{ x.size }}|{% if x == "" %}eq{% endif %}|{% if x == empty %}em{% endif %}]',
+  '{% assign x = blank %}{% assign y = blank %}{% if x == y %}same{% endif %}',
+  '{{ empty | first }}|{{ empty | last }}|{{ empty | join: "," }}', '{{ empty | plus: 1 }}|{{ empty | at_least: 2 }}',
+  '{{ empty | split: "" | size }}', '{{ empty | escape }}{{ empty | url_encode }}{{ empty | strip_html }}',
+  '{{ empty | date: "%Y" }}', '{{ empty | slice: 0 }}', '{{ s | replace: "l", empty }}', '{{ s | remove: blank }}',
+  '{% for x in empty %}a{% else %}b{% endfor %}', '{% case empty %}{% when "" %}a{% else %}b{% endcase %}',
+  '{% if empty %}t{% endif %}{% unless blank %}u{% endunless %}', '{{ empty | map: "x" | size }}',
+  '{{ empty | sort | size }}|{{ empty | compact | size }}|{{ empty | uniq | size }}|{{ empty | reverse | size }}',
+  '{{ empty | truncate: 3 }}{{ blank | truncatewords: 2 }}', '{{ empty | round }}|{{ blank | abs }}',
+  '{% assign a = empty | default: "d" %}[{{ a }}]', '{% capture c %}{{ empty }}{% endcapture %}[{{ c | size }}]',
+  '{{ arr | join: empty }}', '{{ s | split: empty | size }}', '{{ "a,b" | split: blank | first }}',
+  '{{ posts | where: "cat", empty | size }}', '{{ posts | sort: "title" | map: "title" | join: blank }}']
+LITERAL_CASES.each do |t|
+  add(t)
+  add(t, 'main', 'jekyll_literals')
+end
+
+# --- truncatewords field splitting (Ruby's `split(" ", n + 1)`) -----------------
+["a b ", " a  b  c ", "a\tb\nc d", "one", "one two", "a  b  c  d  e", "x\r\ny z", "\u00a0a b\u00a0c d"].each do |text|
+  [1, 2, 3].each { |n| add("[{{ \"#{text.gsub('"', '\"')}\" | truncatewords: #{n} }}]") }
+end
 
 # --- Render everything -------------------------------------------------------
 def ruby_data(v)
@@ -1257,8 +1317,11 @@ $cases.uniq.each_with_index do |(src, data_name, mode), i|
   rec = { 'id' => i, 'template' => src, 'data' => data_name }
   rec['mode'] = mode unless mode == 'warn'
   begin
-    tpl = Liquid::Template.parse(src, error_mode: mode.to_sym, line_numbers: true)
-    result = tpl.render!(ruby_data(Marshal.load(Marshal.dump(DATA[data_name]))), strict_variables: false, strict_filters: false)
+    render = lambda do
+      tpl = Liquid::Template.parse(src, error_mode: mode == 'jekyll_literals' ? :warn : mode.to_sym, line_numbers: true)
+      [tpl, tpl.render!(ruby_data(Marshal.load(Marshal.dump(DATA[data_name]))), strict_variables: false, strict_filters: false)]
+    end
+    tpl, result = mode == 'jekyll_literals' ? with_jekyll_literals(&render) : render.call
     result = result.dup.force_encoding('UTF-8')
     # Binary output (e.g. base64_decode of non-text) cannot be a Rust string.
     raise Encoding::InvalidByteSequenceError, 'output is not valid UTF-8' unless result.valid_encoding?

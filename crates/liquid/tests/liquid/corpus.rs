@@ -41,6 +41,9 @@ fn corpus_matches_ruby_liquid() {
     lax.set_error_mode(hyde_liquid::ErrorMode::Lax);
     let mut strict = Engine::new();
     strict.set_error_mode(hyde_liquid::ErrorMode::Strict);
+    // Jekyll's patch: `empty`/`blank` evaluate to method-literal objects.
+    let mut jekyll_literals = Engine::new();
+    jekyll_literals.set_method_literal_values(true);
     let cases = doc["cases"].as_array().expect("cases");
     let mut known_hit = 0;
     let mut warning_diffs = Vec::new();
@@ -52,6 +55,7 @@ fn corpus_matches_ruby_liquid() {
         let engine = match case["mode"].as_str() {
             Some("lax") => &lax,
             Some("strict") => &strict,
+            Some("jekyll_literals") => &jekyll_literals,
             _ => &engine,
         };
         let data = datasets

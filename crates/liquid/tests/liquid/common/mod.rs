@@ -21,18 +21,20 @@ pub fn from_json(v: &serde_json::Value) -> Value {
         serde_json::Value::Array(a) => Value::array(a.iter().map(from_json).collect()),
         serde_json::Value::Object(o) if o.contains_key("$time") => {
             // Corpus marker for a Ruby Time; local times use the test zone
-            // (UTC). Others are what `Time.iso8601` makes: UTC for `Z`, a
-            // fixed offset otherwise.
+            // (UTC). Others are what `Time.iso8601` makes: UTC for `Z`,
+            // local for the local offset (zero), a fixed offset otherwise.
             let text = o["$time"].as_str().unwrap_or("");
-            let mode = if o["local"].as_bool() == Some(true) {
-                TimeMode::Local
-            } else if text.ends_with('Z') {
+            let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) else {
+                return Value::Nil;
+            };
+            let mode = if text.ends_with('Z') && o["local"].as_bool() != Some(true) {
                 TimeMode::Utc
+            } else if o["local"].as_bool() == Some(true) || t.offset().local_minus_utc() == 0 {
+                TimeMode::Local
             } else {
                 TimeMode::Fixed
             };
-            chrono::DateTime::parse_from_rfc3339(text)
-                .map_or(Value::Nil, |t| Value::Time(Time::new(t, mode)))
+            Value::Time(Time::new(t, mode))
         }
         serde_json::Value::Object(o) if o.contains_key("$date") => {
             let d = o["$date"]

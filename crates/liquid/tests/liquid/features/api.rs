@@ -300,3 +300,49 @@ fn inspect_escapes_control_characters_like_ruby() {
         r#"{"k"=>"\u0001\u007F\e\n\#{x} \#$ \u2028é"}"#
     );
 }
+
+#[test]
+fn filters_can_tell_empty_and_blank_literals_apart_when_the_engine_asks() {
+    let mut engine = Engine::new();
+    engine.register_filter(
+        "literal",
+        |_: &Value, args: &FilterArgs<'_>, _: &mut Context| {
+            Ok(Value::str(format!(
+                "{:?}",
+                args.get(0).and_then(hyde_liquid::MethodLiteral::of)
+            )))
+        },
+    );
+    let t = "{{ 1 | literal: empty }} {{ 1 | literal: blank }} {{ 1 | literal: '' }}";
+    let plain = Template::parse(t, &engine).unwrap();
+    assert_eq!(
+        plain.render(&mut Context::new(&engine)).unwrap(),
+        "None None None"
+    );
+    engine.set_method_literal_values(true);
+    let jekyll = Template::parse(t, &engine).unwrap();
+    assert_eq!(
+        jekyll.render(&mut Context::new(&engine)).unwrap(),
+        "Some(Empty) Some(Blank) None"
+    );
+}
+
+#[test]
+fn times_print_their_zone_as_ruby_does() {
+    use chrono::DateTime;
+    use hyde_liquid::{Time, TimeMode};
+    let at = DateTime::parse_from_rfc3339("2024-01-02T03:04:05+00:00").unwrap();
+    let mut ctx = Context::new(&Engine::new());
+    ctx.set_global("utc", Value::Time(Time::new(at, TimeMode::Utc)));
+    ctx.set_global("fixed", Value::Time(Time::new(at, TimeMode::Fixed)));
+    ctx.set_global("local", Value::time(at));
+    let t = Template::parse(
+        "{{ utc }} [{{ utc | date: '%Z' }}] {{ fixed }} [{{ fixed | date: '%Z' }}] {{ local }} [{{ local | date: '%Z' }}]",
+        &Engine::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        t.render(&mut ctx).unwrap(),
+        "2024-01-02 03:04:05 UTC [UTC] 2024-01-02 03:04:05 +0000 [] 2024-01-02 03:04:05 +0000 [UTC]"
+    );
+}
