@@ -33,6 +33,9 @@ pub(crate) struct Probes {
     entry: PathBuf,
     /// User-defined function names met so far, in any file.
     user_functions: RefCell<HashSet<String>>,
+    /// A module may be configured (`@use … with`, `load-css`): a
+    /// `!default` assignment may then be skipped without hyde seeing it.
+    configured: std::cell::Cell<bool>,
     /// Files not to instrument (dependencies under `quiet_deps`).
     skip: Vec<PathBuf>,
     files: RefCell<Vec<ProbedFile>>,
@@ -59,6 +62,7 @@ impl Probes {
         Probes {
             entry: entry.to_path_buf(),
             user_functions: RefCell::new(HashSet::new()),
+            configured: std::cell::Cell::new(false),
             skip,
             files: RefCell::new(Vec::new()),
             by_path: RefCell::new(HashMap::new()),
@@ -70,6 +74,9 @@ impl Probes {
         self.user_functions
             .borrow_mut()
             .extend(slash_div::function_names(text));
+        if slash_div::configures_modules(text) {
+            self.configured.set(true);
+        }
     }
 
     /// The SCSS text grass is to read for `path`: probes inserted.
@@ -150,6 +157,9 @@ impl Probes {
         }
         let f = files.get(file)?;
         let c = f.candidates.get(cand)?;
+        if c.guard.is_some() && self.configured.get() {
+            return None;
+        }
         if let Some(name) = &c.requires_function {
             if !self.user_functions.borrow().contains(name) {
                 return None;

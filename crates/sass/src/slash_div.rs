@@ -76,6 +76,21 @@ pub(crate) fn function_names(text: &str) -> HashSet<String> {
     out
 }
 
+/// Whether a stylesheet may configure a module (`@use`/`@forward … with`,
+/// `meta.load-css`). Errs on the side of yes.
+pub(crate) fn configures_modules(text: &str) -> bool {
+    if text.contains("load-css") {
+        return true;
+    }
+    ["@use", "@forward"].iter().any(|rule| {
+        text.match_indices(rule).any(|(at, _)| {
+            let rest = &text[at..];
+            let end = rest.find(';').unwrap_or(rest.len());
+            rest[..end].contains("with")
+        })
+    })
+}
+
 /// Every candidate of an SCSS text, in source order of their statements.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     let mut scanner = Scanner {
