@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Settings;
 use crate::fnmatch::fnmatch;
 use crate::frontmatter::has_front_matter;
+use crate::incremental::read_cache::FileStamp;
 
 /// A file found by the reader, relative to the source.
 #[derive(Debug, Clone)]
@@ -54,6 +55,8 @@ pub struct Entries {
 /// Jekyll's EntryFilter for a site.
 pub struct EntryFilter {
     source: String,
+    /// Answers kept from the last read of a serve session.
+    cache: Option<std::cell::RefCell<ReaderCache>>,
     /// `include` patterns, prefixed with the source.
     include: Vec<String>,
     /// `exclude` patterns not also included, prefixed with the source.
@@ -77,6 +80,7 @@ impl EntryFilter {
             .map(with_source)
             .collect();
         EntryFilter {
+            cache: None,
             source,
             include,
             exclude,
@@ -103,6 +107,51 @@ impl EntryFilter {
 
     /// Whether `name` (in folder `rel_dir`, relative to the source) is kept.
     pub fn keep(&self, rel_dir: &str, name: &str) -> bool {
+        let Some(cache) = &self.cache else {
+            return self.decide(rel_dir, name);
+        };
+        let id = format!("{rel_dir}\u{0}{name}");
+        if let Some(k) = cache.borrow().keep.get(&id) {
+            return *k;
+        }
+        let k = self.decide(rel_dir, name);
+        cache.borrow_mut().keep.insert(id, k);
+        k
+    }
+
+    /// Whether a file with front matter is at `path` (asked again only when
+    /// its size or modification time changed, with a cache).
+    fn front_matter(&self, path: &Path) -> bool {
+        let Some(cache) = &self.cache else {
+            return front_matter_of(path);
+        };
+        let Some(stamp) = FileStamp::of(path) else {
+            return front_matter_of(path);
+        };
+        if let Some((s, fm)) = cache.borrow().front_matter.get(path) {
+            if *s == stamp {
+                return *fm;
+            }
+        }
+        let fm = front_matter_of(path);
+        cache
+            .borrow_mut()
+            .front_matter
+            .insert(path.to_path_buf(), (stamp, fm));
+        fm
+    }
+
+    fn entry(&self, source: &Path, rel: String) -> Entry {
+        let path = source.join(&rel);
+        let has_front_matter = self.front_matter(&path);
+        Entry {
+            path,
+            rel,
+            has_front_matter,
+        }
+    }
+
+    fn decide(&self, rel_dir: &str, name: &str) -> bool {
         if name.ends_with('.') {
             return false;
         }
@@ -161,14 +210,12 @@ fn front_matter_of(path: &Path) -> bool {
     has_front_matter(&buf[..n])
 }
 
-fn entry(source: &Path, rel: String) -> Entry {
-    let path = source.join(&rel);
-    let has_front_matter = front_matter_of(&path);
-    Entry {
-        path,
-        rel,
-        has_front_matter,
-    }
+/// What the reader learnt about the source's files, kept between the reads
+/// of a serve session (valid while the settings are the same).
+#[derive(Debug, Default)]
+pub struct ReaderCache {
+    keep: std::collections::HashMap<String, bool>,
+    front_matter: std::collections::HashMap<PathBuf, (FileStamp, bool)>,
 }
 
 /// `Dir["**/*"]` under `base`, filtered, files only, as paths relative to `base`.
@@ -207,12 +254,26 @@ fn files_below(filter: &EntryFilter, base: &Path, base_rel: &str, dotmatch: bool
 
 /// Reads the whole source tree.
 pub fn read(settings: &Settings) -> Entries {
-    let filter = EntryFilter::new(settings);
+    read_with(settings, None).0
+}
+
+/// [`read`], with what the last read of a serve session learnt.
+pub fn read_with(
+    settings: &Settings,
+    cache: Option<ReaderCache>,
+) -> (Entries, Option<ReaderCache>) {
+    let mut filter = EntryFilter::new(settings);
+    filter.cache = cache.map(std::cell::RefCell::new);
+    let entries = read_all(settings, &filter);
+    (entries, filter.cache.map(std::cell::RefCell::into_inner))
+}
+
+fn read_all(settings: &Settings, filter: &EntryFilter) -> Entries {
     let mut entries = Entries::default();
     let source = &settings.source;
 
     let layouts_dir = source.join(&settings.layouts_dir);
-    for rel in files_below(&filter, &layouts_dir, &settings.layouts_dir, false) {
+    for rel in files_below(filter, &layouts_dir, &settings.layouts_dir, false) {
         let name = match rel.rfind('.') {
             Some(i) if !rel[..i].is_empty() => rel[..i].to_string(),
             _ => rel.clone(),
@@ -228,7 +289,7 @@ pub fn read(settings: &Settings) -> Entries {
         ));
     }
 
-    read_directory(settings, &filter, "", &mut entries);
+    read_directory(settings, filter, "", &mut entries);
 
     // `include` entries that are files at the root but were filtered out.
     for inc in &settings.include {
@@ -245,7 +306,7 @@ pub fn read(settings: &Settings) -> Entries {
         {
             continue;
         }
-        let e = entry(source, rel);
+        let e = filter.entry(source, rel);
         if e.has_front_matter {
             entries.pages.push(e);
         } else {
@@ -261,13 +322,13 @@ pub fn read(settings: &Settings) -> Entries {
         let dir = coll_root.join(format!("_{}", c.label));
         let dir_rel = join_rel(&settings.collections_dir, &format!("_{}", c.label));
         let files = if dir.is_dir() {
-            files_below(&filter, &dir, &dir_rel, true)
+            files_below(filter, &dir, &dir_rel, true)
         } else {
             Vec::new()
         };
         let list = files
             .into_iter()
-            .map(|rel| entry(source, join_rel(&dir_rel, &rel)))
+            .map(|rel| filter.entry(source, join_rel(&dir_rel, &rel)))
             .collect();
         entries.collections.push((c.label.clone(), list));
     }
@@ -292,7 +353,7 @@ fn read_directory(settings: &Settings, filter: &EntryFilter, dir: &str, out: &mu
         if path.is_dir() {
             dirs.push(rel);
         } else {
-            let e = entry(source, rel);
+            let e = filter.entry(source, rel);
             if e.has_front_matter {
                 pages.push(e);
             } else {

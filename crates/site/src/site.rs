@@ -121,7 +121,16 @@ impl Site {
             FrontMatterDefaults::new(raw.get("defaults"), &settings.collections_dir);
         let mut warnings: Vec<Warning> = raw.warnings.clone();
         warnings.extend(dwarn.into_iter().map(Warning::plain));
-        let entries = reader::read(&settings);
+        let mut cache = cache;
+        let entries = match cache.as_deref_mut() {
+            Some(c) => {
+                let (entries, kept) =
+                    reader::read_with(&settings, Some(c.reader.take().unwrap_or_default()));
+                c.reader = kept;
+                entries
+            }
+            None => reader::read(&settings),
+        };
         let mut ctx = ReadCtx {
             settings: &settings,
             defaults: &defaults,
@@ -590,7 +599,7 @@ impl ReadCtx<'_> {
         } else {
             self.time
         });
-        data.insert(Value::str("date"), Value::time(date));
+        data.insert(Value::str("date"), Value::Time(date));
         set_default(
             &mut data,
             "title",

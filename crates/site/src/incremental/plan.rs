@@ -502,6 +502,10 @@ impl Plan {
 
     /// What this build leaves for the next.
     pub fn finish(self) -> State {
+        // What the last build left and this one did not take is freed off
+        // the rebuild's path.
+        let prev = self.prev;
+        std::thread::spawn(move || drop(prev));
         self.next
     }
 }

@@ -47,6 +47,8 @@ type Entry = (FileStamp, Option<Document>, Vec<Warning>);
 #[derive(Debug, Default)]
 pub struct ReadCache {
     entries: HashMap<ReadId, Entry>,
+    /// What the reader learnt about the source's files.
+    pub(crate) reader: Option<crate::reader::ReaderCache>,
 }
 
 impl ReadCache {
