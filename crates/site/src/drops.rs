@@ -262,7 +262,7 @@ impl Object for SiteDrop {
                 .clone(),
             "tags" => self.tags.get_or_init(|| self.attr_hash("tags")).clone(),
             "data" => site.data.clone(),
-            "time" => Value::Time(site.time),
+            "time" => Value::time(site.time),
             "related_posts" => match &self.current {
                 Some(c) => return related_posts(self, c),
                 None => Value::Nil,
@@ -468,7 +468,7 @@ impl Object for DocDrop {
                 .unwrap_or_else(|| Value::str(d.name.as_str())),
             "next" => self.neighbour(1),
             "previous" => self.neighbour(-1),
-            "date" => d.date.map(Value::Time).unwrap_or(Value::Nil),
+            "date" => d.date.map(Value::time).unwrap_or(Value::Nil),
             _ => return d.get(key).cloned(),
         })
     }
@@ -710,7 +710,7 @@ impl Object for StaticFileDrop {
         Some(match key {
             "name" => Value::str(f.name.as_str()),
             "extname" => Value::str(f.extname.as_str()),
-            "modified_time" => Value::Time(f.modified_time),
+            "modified_time" => Value::time(f.modified_time),
             "basename" => Value::str(f.basename.as_str()),
             "path" => Value::str(f.relative_path.as_str()),
             "collection" => f

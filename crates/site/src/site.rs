@@ -599,7 +599,7 @@ impl ReadCtx<'_> {
         } else {
             self.time
         });
-        data.insert(Value::str("date"), Value::Time(date));
+        data.insert(Value::str("date"), Value::time(date));
         set_default(
             &mut data,
             "title",
