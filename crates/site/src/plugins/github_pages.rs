@@ -102,6 +102,22 @@ pub fn is_allowed(name: &str) -> bool {
 /// `JEKYLL_ENV == "production"`. Returns a warning per plugin GitHub Pages
 /// would not load.
 pub fn apply(config: &mut Map, production: bool) -> Vec<Warning> {
+    // Jekyll 3.10 still reads the pre-1.0 names (its `backwards_compatibilize`,
+    // before pages-gem sees the config): `gems:` replaces `plugins:`.
+    let mut renamed = Vec::new();
+    for (old, new) in [
+        ("server_port", "port"),
+        ("gems", "plugins"),
+        ("layouts", "layouts_dir"),
+        ("data_source", "data_dir"),
+    ] {
+        if let Some(v) = config.shift_remove(&s(old)) {
+            config.insert(s(new), v);
+            renamed.push(Warning::plain(format!(
+                "'{old}' is read as '{new}', as GitHub Pages' Jekyll 3.10 does (--github-pages)"
+            )));
+        }
+    }
     let mut merged = defaults(production);
     // `theme` is the site's whenever it has the key, even `theme: null`
     // (pages-gem `configuration.rb:100-101`). hyde also drops the default
@@ -139,13 +155,17 @@ pub fn apply(config: &mut Map, production: bool) -> Vec<Warning> {
             plugins.push((*d).to_string());
         }
     }
+    if config.contains_key(&s("remote_theme")) {
+        plugins.push("jekyll-remote-theme".into());
+    }
     merged.insert(
         s("plugins"),
         Value::array(plugins.into_iter().map(Value::str).collect()),
     );
     restrict_markdown(&mut merged, &mut warnings);
     *config = merged;
-    warnings
+    renamed.extend(warnings);
+    renamed
 }
 
 /// pages-gem's `restrict_and_config_markdown_processor`: anything but
@@ -255,5 +275,25 @@ mod tests {
         let k = c.get(&s("kramdown")).unwrap();
         assert_eq!(k.get("gfm_quirks"), Some(s("paragraph_end")));
         assert_eq!(k.get("input"), None, "Jekyll's own default");
+    }
+
+    #[test]
+    fn github_pages_reads_jekyll_3_renamed_keys() {
+        let mut c = super::super::util::hash(vec![
+            ("plugins", Value::array(vec![s("jekyll-feed")])),
+            ("gems", Value::array(vec![s("jekyll-sitemap")])),
+            ("layouts", s("_templates")),
+            ("data_source", s("_info")),
+            ("remote_theme", s("owner/theme")),
+        ]);
+        let w = apply(&mut c, true);
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(c.get(&s("gems")), None);
+        assert_eq!(c.get(&s("layouts_dir")), Some(&s("_templates")));
+        assert_eq!(c.get(&s("data_dir")), Some(&s("_info")));
+        let plugins = c.get(&s("plugins")).unwrap().to_liquid_string();
+        assert!(plugins.starts_with("jekyll-sitemap"), "{plugins}");
+        assert!(!plugins.contains("jekyll-feed"), "gems: replaces plugins:");
+        assert!(plugins.ends_with("jekyll-remote-theme"), "{plugins}");
     }
 }
