@@ -231,6 +231,28 @@ pub fn unknown_plugin_warnings(site: &Site) -> Vec<Warning> {
     out
 }
 
+/// One warning for a gem theme (`theme:`, GitHub Pages' default
+/// `jekyll-theme-primer` included) or a `remote_theme`: hyde cannot load
+/// either, so the theme's layouts, includes, Sass and assets are missing.
+pub fn theme_warnings(site: &Site) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if let Some(theme) = util::config(site, "theme").filter(|t| !t.to_liquid_string().is_empty()) {
+        out.push(Warning::plain(format!(
+            "Theme '{}' is a Ruby gem hyde cannot load: its layouts, includes, _sass and assets \
+             are missing; copy the files the site uses into it (or set `theme: null`)",
+            theme.to_liquid_string()
+        )));
+    }
+    if let Some(remote) = util::config(site, "remote_theme") {
+        out.push(Warning::plain(format!(
+            "remote_theme '{}' is fetched from GitHub by jekyll-remote-theme, which hyde does not do: \
+             its layouts, includes, _sass and assets are missing",
+            remote.to_liquid_string()
+        )));
+    }
+    out
+}
+
 /// Liquid tags and filters that plugins hyde does not build in define, with
 /// the gem that defines each (for the hint of an unknown-tag error).
 const FOREIGN_TAGS: &[(&str, &str)] = &[
@@ -290,6 +312,7 @@ pub fn unknown_tag_hint(site: &Site, message: &str) -> Option<String> {
 /// loads them). Returns warnings.
 pub fn generate(site: &mut Site) -> Result<Vec<Warning>> {
     let mut warnings = unknown_plugin_warnings(site);
+    warnings.extend(theme_warnings(site));
     let on = |p| is_enabled(site, p);
     let (github, redirect, optional, readme, paginate, titles, layout, links, feed, map) = (
         on(Plugin::GithubMetadata),
@@ -437,5 +460,34 @@ mod tests {
         assert_eq!(plugin_defining("bibliography"), Some("jekyll-scholar"));
         assert_eq!(plugin_defining("seo"), Some("jekyll-seo-tag"));
         assert_eq!(plugin_defining("if"), None);
+    }
+
+    #[test]
+    fn gem_and_remote_themes_warn_that_their_files_are_missing() {
+        let dir = std::env::temp_dir().join(format!("hyde-plugins-theme-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let load = |config: &str, github_pages: bool| {
+            std::fs::write(dir.join("_config.yml"), config).unwrap();
+            let opts = crate::config::BuildOptions {
+                source: Some(dir.clone()),
+                github_pages,
+                ..Default::default()
+            };
+            let site = Site::load(&opts).unwrap();
+            theme_warnings(&site)
+                .into_iter()
+                .map(|w| w.message)
+                .collect::<Vec<_>>()
+        };
+        let primer = load("title: x\n", true);
+        assert_eq!(primer.len(), 1, "{primer:?}");
+        assert!(primer[0].contains("'jekyll-theme-primer'"));
+        assert!(load("theme: null\n", true).is_empty());
+        assert!(load("title: x\n", false).is_empty());
+        let remote = load("remote_theme: owner/theme\n", true);
+        assert_eq!(remote.len(), 1, "{remote:?}");
+        assert!(remote[0].contains("owner/theme"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
