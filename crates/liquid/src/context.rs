@@ -62,15 +62,25 @@ impl Scope {
     }
 
     fn set(&mut self, name: &str, value: Value) {
-        match self
-            .0
-            .iter_mut()
-            .rev()
-            .find(|(k, _)| crate::value::str_eq(k, name))
-        {
+        match self.slot(name) {
             Some(slot) => slot.1 = value,
             None => self.0.push((name.into(), value)),
         }
+    }
+
+    /// [`Scope::set`] with a shared name (no copy of the name).
+    fn set_str(&mut self, name: &Str, value: Value) {
+        match self.slot(name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name.clone(), value)),
+        }
+    }
+
+    fn slot(&mut self, name: &str) -> Option<&mut (Str, Value)> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| crate::value::str_eq(k, name))
     }
 }
 
@@ -104,7 +114,9 @@ pub struct Context {
     pub(crate) depth: usize,
     pub(crate) frames: Vec<Frame>,
     pub(crate) state: crate::render::State,
-    partials: HashMap<String, Arc<Template>>,
+    partials: crate::render::FastMap<Arc<Template>>,
+    /// Popped scopes, kept for their allocations.
+    spare: Vec<Scope>,
     zone: Arc<dyn Zone>,
     now: Option<DateTime<FixedOffset>>,
 }
@@ -126,7 +138,8 @@ impl Context {
             depth: 0,
             frames: Vec::new(),
             state: Default::default(),
-            partials: HashMap::new(),
+            partials: Default::default(),
+            spare: Vec::new(),
             zone: Arc::new(UtcZone),
             now: None,
         }
@@ -189,19 +202,30 @@ impl Context {
         }
     }
 
+    /// Like [`Context::set_local`] for a name the caller already shares.
+    pub(crate) fn set_local_str(&mut self, name: &Str, value: Value) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.set_str(name, value);
+        }
+    }
+
     /// Pushes a new innermost scope; fails when nesting is too deep.
     pub fn push_scope(&mut self) -> Result<(), Error> {
         if self.depth + self.scopes.len() > self.limits.max_depth {
             return Err(Error::new(ErrorKind::StackLevel, "Nesting too deep"));
         }
-        self.scopes.push(Scope::default());
+        let scope = self.spare.pop().unwrap_or_default();
+        self.scopes.push(scope);
         Ok(())
     }
 
     /// Pops the innermost scope (never the outermost).
     pub fn pop_scope(&mut self) {
         if self.scopes.len() > 1 {
-            self.scopes.pop();
+            if let Some(mut scope) = self.scopes.pop() {
+                scope.0.clear();
+                self.spare.push(scope);
+            }
         }
     }
 

@@ -42,7 +42,7 @@ impl FastHasher {
     }
 }
 
-type FastMap<V> = HashMap<String, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<V> = HashMap<String, V, BuildHasherDefault<FastHasher>>;
 
 /// Mutable state of one render, owned by the [`crate::Context`].
 #[derive(Default)]

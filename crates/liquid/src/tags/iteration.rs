@@ -207,9 +207,13 @@ impl Segment {
     }
 }
 
+/// The `forloop` variable's name, shared by every loop.
+static FORLOOP: std::sync::LazyLock<crate::value::Str> =
+    std::sync::LazyLock::new(|| "forloop".into());
+
 /// `{% for x in collection %}`
 pub(crate) struct For {
-    var: String,
+    var: crate::value::Str,
     name: crate::value::Str,
     collection: Expression,
     reversed: bool,
@@ -269,7 +273,7 @@ impl For {
         }
         Ok(For {
             name: format!("{}-{}", header.var, header.collection).into(),
-            var: header.var,
+            var: header.var.as_str().into(),
             collection: Expression::parse(&header.collection),
             reversed: header.reversed,
             limit,
@@ -350,11 +354,11 @@ impl Render for For {
         let length = segment.len() as i64;
         ctx.push_scope()?;
         let forloop = Arc::new(ForloopDrop::new(self.name.clone(), length, parent));
-        ctx.set_local("forloop", Value::Object(forloop.clone()));
+        ctx.set_local_str(&FORLOOP, Value::Object(forloop.clone()));
         ctx.state.loops.push(Value::Object(forloop.clone()));
         let r = (|| {
             for i in 0..segment.len() {
-                ctx.set_local(&self.var, segment.get(i));
+                ctx.set_local_str(&self.var, segment.get(i));
                 self.body.render(ctx, out)?;
                 forloop.advance();
                 ctx.step(out.len())?;

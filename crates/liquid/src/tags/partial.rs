@@ -8,7 +8,7 @@ use crate::engine::Render;
 use crate::error::Error;
 use crate::expr::Expression;
 use crate::lex;
-use crate::value::Value;
+use crate::value::{Str, Value};
 
 use super::ForloopDrop;
 
@@ -62,10 +62,10 @@ fn partial_tail<'a>(markup: &'a str, i: usize, name_end: usize) -> PartialSyntax
     out
 }
 
-fn attributes(markup: &str) -> Vec<(String, Expression)> {
+fn attributes(markup: &str) -> Vec<(Str, Expression)> {
     lex::tag_attributes(markup)
         .into_iter()
-        .map(|(k, v)| (k.to_string(), Expression::parse(v)))
+        .map(|(k, v)| (k.into(), Expression::parse(v)))
         .collect()
 }
 
@@ -73,8 +73,8 @@ fn attributes(markup: &str) -> Vec<(String, Expression)> {
 pub(crate) struct Include {
     name: Expression,
     variable: Option<Expression>,
-    alias: Option<String>,
-    attrs: Vec<(String, Expression)>,
+    alias: Option<Str>,
+    attrs: Vec<(Str, Expression)>,
 }
 
 impl Include {
@@ -90,7 +90,7 @@ impl Include {
         Ok(Include {
             name: Expression::parse(syn.name),
             variable: syn.variable.map(Expression::parse),
-            alias: syn.alias.map(str::to_string),
+            alias: syn.alias.map(Str::from),
             attrs: attributes(markup),
         })
     }
@@ -113,7 +113,10 @@ impl Render for Include {
             other => other,
         };
         // Ruby loads the partial before it needs the name as a string.
-        let partial = ctx.load_partial(&name.to_liquid_string())?;
+        let partial = match &name {
+            Value::Str(s) => ctx.load_partial(s)?,
+            other => ctx.load_partial(&other.to_liquid_string())?,
+        };
         let Value::Str(name) = name else {
             return Err(Error::runtime(format!(
                 "undefined method `split' for {}:{}",
@@ -121,9 +124,12 @@ impl Render for Include {
                 name.type_name()
             )));
         };
-        let var_name = match &self.alias {
+        let var_name: Str = match &self.alias {
             Some(a) => a.clone(),
-            None => name.rsplit('/').next().unwrap_or("").to_string(),
+            None => match name.rsplit_once('/') {
+                Some((_, tail)) => tail.into(),
+                None => name.clone(),
+            },
         };
         let variable = match &self.variable {
             Some(e) => e.evaluate(ctx)?,
@@ -133,17 +139,17 @@ impl Render for Include {
         let r = (|| {
             for (k, e) in &self.attrs {
                 let v = e.evaluate(ctx)?;
-                ctx.set_local(k, v);
+                ctx.set_local_str(k, v);
             }
             match &variable {
                 Value::Array(items) => {
                     for item in items.iter() {
-                        ctx.set_local(&var_name, item.clone());
+                        ctx.set_local_str(&var_name, item.clone());
                         ctx.render_nested(&partial, out)?;
                     }
                 }
                 v => {
-                    ctx.set_local(&var_name, v.clone());
+                    ctx.set_local_str(&var_name, v.clone());
                     ctx.render_nested(&partial, out)?;
                 }
             }
@@ -160,7 +166,7 @@ pub(crate) struct RenderTag {
     is_for: bool,
     variable: Option<Expression>,
     alias: Option<String>,
-    attrs: Vec<(String, Expression)>,
+    attrs: Vec<(Str, Expression)>,
 }
 
 impl RenderTag {
@@ -209,7 +215,7 @@ impl RenderTag {
         }
         for (k, e) in &self.attrs {
             let v = e.evaluate(ctx)?;
-            inner.set_local(k, v);
+            inner.set_local_str(k, v);
         }
         if !item.is_nil() {
             inner.set_local(var_name, item);
