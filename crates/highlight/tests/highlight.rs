@@ -169,6 +169,7 @@ const PORTED: &[&str] = &[
     "clojure",
     "lean",
     "sas",
+    "sass",
 ];
 
 #[test]

@@ -1,11 +1,13 @@
-//! Stylesheets: Rouge's `css` lexer and `scss`, which shares CSS's word lists.
+//! Stylesheets: Rouge's `css` lexer, and `scss` and `sass` (the indented
+//! syntax), which share Rouge's `SassCommon` states and CSS's word lists.
 
 use super::{lexer_def, Words};
-use crate::engine::{Builder, Def};
+use crate::engine::{Builder, Ctx, Def};
 use crate::token::*;
 
 lexer_def!(css, build_css);
 lexer_def!(scss, build_scss);
+lexer_def!(sass, build_sass);
 
 const IDENT: &str = r"[\p{L}_-][\p{Word}\p{Cf}-]*";
 const NUMBER: &str = r"-?(?:[0-9]+(\.[0-9]+)?|\.[0-9]+)";
@@ -86,13 +88,9 @@ fn build_css() -> Def {
     b.build()
 }
 
+const SASS_ID: &str = r"[\w-]+";
+
 fn build_scss() -> Def {
-    let id = r"[\w-]+";
-    let (attrs, bi, cons) = (
-        Words::new(ATTRIBUTES),
-        Words::new(BUILTINS),
-        Words::new(CONSTANTS),
-    );
     let mut b = Builder::new("scss");
     b.state("root")
         .r(r"\s+", TEXT)
@@ -107,6 +105,78 @@ fn build_scss() -> Def {
         c.tok(P);
         c.reset_stack();
     });
+    sass_common(&mut b);
+    b.build()
+}
+
+/// Rouge's `sass` with its `Indentation` mixin: a line indented deeper
+/// than a `//` or `/*` line continues that comment.
+fn build_sass() -> Def {
+    let id = SASS_ID;
+    let mut b = Builder::new("sass");
+    b.state("root").r(r"[ \t]*\n", TEXT).f(r"[ \t]*", |c| {
+        c.tok(TEXT);
+        let indent = c.m0().to_string();
+        let block = c.var("block_state").to_string();
+        let block_indent = c.var("block_indentation").to_string();
+        c.set_var("last_indentation", indent.clone());
+        if !block.is_empty() && indent.starts_with(&block_indent) && indent != block_indent {
+            c.push(&block);
+        } else {
+            c.set_var("block_state", "");
+            c.set_var("block_indentation", "");
+            c.push("content");
+        }
+    });
+    let starts_block = |c: &mut Ctx<'_>, state: &'static str| {
+        let last = c.var("last_indentation").to_string();
+        c.set_var("block_state", state);
+        c.set_var("block_indentation", last);
+    };
+    b.state("content")
+        .f("//.*?$", move |c| {
+            c.tok(C1);
+            c.pop(1);
+            starts_block(c, "single_comment");
+        })
+        .f(r"/[*].*?\n", move |c| {
+            c.tok(CM);
+            c.pop(1);
+            starts_block(c, "multi_comment");
+        })
+        .rp(r"@import\b", K, "import")
+        .mixin("content_common")
+        .rp(&format!("={id}"), NF, "value")
+        .rp(&format!("[+]{id}"), ND, "value")
+        .rp(":", NA, "old_style_attr")
+        .f(r"(?=[^\[\n]+?:([^a-z]|$))", |c| c.push("attribute"))
+        .f("", |c| c.push("selector"));
+    b.state("single_comment").rpop(".*?$", C1);
+    b.state("multi_comment").rpop(r".*?\n", CM);
+    b.state("import")
+        .r(r"[ \t]+", TEXT)
+        .r(r"\S+", S)
+        .rpop(r"\n", TEXT);
+    b.state("old_style_attr").mixin("attr_common").f("", |c| {
+        c.pop(1);
+        c.push("value");
+    });
+    b.state("end_section").f(r"\n", |c| {
+        c.tok(TEXT);
+        c.reset_stack();
+    });
+    sass_common(&mut b);
+    b.build()
+}
+
+/// The states Rouge's `SassCommon` gives both `scss` and `sass`.
+fn sass_common(b: &mut Builder) {
+    let id = SASS_ID;
+    let (attrs, bi, cons) = (
+        Words::new(ATTRIBUTES),
+        Words::new(BUILTINS),
+        Words::new(CONSTANTS),
+    );
     b.state("content_common")
         .rp(r"@for\b", K, "for")
         .rp(r"@(debug|warn|if|each|while|else|return|media)", K, "value")
@@ -190,7 +260,6 @@ fn build_scss() -> Def {
         .r(r"(\\#|#(?=[^\n{])|\*(?=[^\n/])|[^\n#*])+", CM)
         .mixin("has_interp")
         .rpop("[*]/", CM);
-    b.build()
 }
 
 const ATTRIBUTES: &str =

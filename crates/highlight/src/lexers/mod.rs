@@ -131,6 +131,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "xml" => markup::xml,
         "css" => css::css,
         "scss" => css::scss,
+        "sass" => css::sass,
         "ini" => data::ini,
         "toml" => data::toml,
         "diff" => diff::diff,
