@@ -202,7 +202,10 @@ fn insert_probes(
                 let operand = text[*s..*e].replace(['\n', '\r'], " ");
                 msg.push_str(&format!(" #{{type-of(({operand}))}}"));
             }
-            let debug = format!("@debug \"{msg}\";");
+            let mut debug = format!("@debug \"{msg}\";");
+            if let Some(cond) = &c.condition {
+                debug = format!("@if {cond} {{ {debug} }}");
+            }
             match &c.guard {
                 Some(name) => probe.push_str(&format!(
                     "@if not variable-exists({name}) or ${name} == null {{ {debug} }} "

@@ -42,6 +42,9 @@ pub(crate) struct Candidate {
     /// The innermost stack frame's member: `None` at a file's top level, or
     /// the mixin or function it is in.
     pub(crate) member: Option<String>,
+    /// Evaluated only when this SassScript condition holds (a branch of
+    /// `if()`); the probe asks it again.
+    pub(crate) condition: Option<String>,
     /// Warns only if this turns out to be a user-defined function (a call
     /// of an unknown name is plain CSS and keeps its slash).
     pub(crate) requires_function: Option<String>,
@@ -489,6 +492,12 @@ impl Scanner<'_> {
                 self.walk(v, lazy, out);
             }),
             Expr::Func {
+                namespace: None,
+                name,
+                args,
+                ..
+            } if name == "if" && !lazy && self.walk_if(args, out) => {}
+            Expr::Func {
                 namespace,
                 name,
                 args,
@@ -517,6 +526,43 @@ impl Scanner<'_> {
             Expr::Other { inner, .. } => inner.iter().for_each(|i| self.walk(i, lazy, out)),
             Expr::Number { .. } | Expr::Var { .. } => {}
         }
+    }
+
+    /// `if($condition, $if-true, $if-false)` evaluates one branch, then drops
+    /// the slash of its value. Each branch's candidates carry the condition,
+    /// which the probe evaluates once more: only a condition without calls
+    /// (which could have side effects) and on one line is used; `false`
+    /// when the call is left alone (as lazy).
+    fn walk_if(&self, args: &crate::script::Args, out: &mut Vec<Candidate>) -> bool {
+        let [cond, yes, no] = args.positional.as_slice() else {
+            return false;
+        };
+        if !args.named.is_empty() || args.rest.is_some() || args.opaque.is_some() {
+            return false;
+        }
+        let (s, e) = cond.span();
+        let text = &self.text[s..e];
+        if has_call(cond)
+            || text.contains(['\n', '\r'])
+            || text.contains("//")
+            || text.contains("/*")
+        {
+            return false;
+        }
+        self.walk(cond, false, out);
+        for (branch, when) in [(yes, format!("({text})")), (no, format!("not ({text})"))] {
+            let mut found = Vec::new();
+            self.slash_value(branch, &mut found);
+            self.walk(branch, false, &mut found);
+            for mut c in found {
+                c.condition = Some(match c.condition.take() {
+                    Some(inner) => format!("{when} and ({inner})"),
+                    None => when.clone(),
+                });
+                out.push(c);
+            }
+        }
+        true
     }
 
     /// Whether a `/` node evaluates to a slash-separated number
@@ -566,6 +612,7 @@ impl Scanner<'_> {
             statement: 0,
             guard: None,
             member: None,
+            condition: None,
             requires_function: None,
         }
     }
@@ -585,8 +632,23 @@ impl Scanner<'_> {
             statement: 0,
             guard: None,
             member: None,
+            condition: None,
             requires_function: None,
         });
+    }
+}
+
+/// Whether an expression calls a function (or may: interpolated names).
+fn has_call(e: &Expr) -> bool {
+    match e {
+        Expr::Func { .. } => true,
+        Expr::Other { inner, .. } => !inner.is_empty(),
+        Expr::Binary { left, right, .. } => has_call(left) || has_call(right),
+        Expr::Unary { operand, .. } => has_call(operand),
+        Expr::Paren { inner, .. } => has_call(inner),
+        Expr::List { items, .. } => items.iter().any(has_call),
+        Expr::Map { pairs, .. } => pairs.iter().any(|(k, v)| has_call(k) || has_call(v)),
+        Expr::Number { .. } | Expr::Var { .. } => false,
     }
 }
 
