@@ -15,10 +15,11 @@
 //! Whether the code runs and what the operands hold is only known by
 //! evaluating, so each candidate names the statement it sits in and the
 //! operands whose type must be checked; [`crate::deprecation`] asks grass.
-//! Anything not understood (indented syntax, nested properties, `@else if`,
-//! lazy `if()` arguments, the right side of `and`/`or`, parameter defaults,
-//! media queries, selectors) yields no candidate: a missing warning is better
-//! than a false one.
+//! A branch of `if()` is probed under its condition when that calls no
+//! function. Anything not understood (indented syntax, nested properties,
+//! `@else if`, other `if()` arguments, the right side of `and`/`or`,
+//! parameter defaults, media queries, selectors) yields no candidate: a
+//! missing warning is better than a false one.
 
 use std::collections::HashSet;
 
