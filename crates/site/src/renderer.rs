@@ -497,7 +497,10 @@ fn layout_pass(
                 } else {
                     content
                 };
-                Ok((crate::plugins::post_render(&b.site, d, out), w))
+                let mut out = crate::plugins::post_render(&b.site, d, out);
+                // Outputs wait in memory until written: no spare capacity.
+                out.shrink_to_fit();
+                Ok((out, w))
             });
             (r, Some(deps))
         })

@@ -124,6 +124,9 @@ impl<'d> Html<'d> {
             };
             result = result.replacen(&token, &text, 1);
         }
+        // The document keeps this string for the whole build: drop the
+        // capacity reserved up front.
+        result.shrink_to_fit();
         result
     }
 
