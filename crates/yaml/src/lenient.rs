@@ -82,6 +82,19 @@ pub(crate) fn lenient_retry(
                 fallback,
             })
         }
+        // The same for a quoted scalar, for which saphyr says only "invalid
+        // indentation": patched when it opens a line inside a flow collection.
+        "invalid indentation" => {
+            let index = byte_index(src, at)?;
+            let line_start = src[..index].rfind('\n').map_or(0, |i| i + 1);
+            let opens_line = src[line_start..index].bytes().all(|b| b == b' ');
+            let quoted = src[index..].starts_with(['"', '\'']);
+            (opens_line && quoted && in_flow_collection(&src[..index])).then(|| Retry::Replace {
+                edits: vec![(index, 0, " ".into())],
+                shifts: vec![(at.line, at.column - 1, 1)],
+                fallback,
+            })
+        }
         // Inside a quoted scalar libyaml takes tabs before a continuation
         // line as whitespace; they are dropped by line folding anyway.
         "tab cannot be used as indentation" => {
@@ -139,6 +152,54 @@ pub(crate) fn lenient_retry(
         }
         _ => None,
     }
+}
+
+/// Whether `text` (a document up to some point) ends inside an unclosed flow
+/// collection: brackets are counted outside quoted scalars and comments.
+fn in_flow_collection(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    let mut prev = '\n';
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                while let Some(q) = chars.next() {
+                    match q {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' if depth > 0 || matches!(prev, ' ' | '\n' | ':' | '-' | ',') => {
+                while let Some(q) = chars.next() {
+                    if q == '\'' {
+                        if chars.peek() == Some(&'\'') {
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            '#' if matches!(prev, ' ' | '\t' | '\n') => {
+                for q in chars.by_ref() {
+                    if q == '\n' {
+                        break;
+                    }
+                }
+                prev = '\n';
+                continue;
+            }
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    depth > 0
 }
 
 /// Indent the continuation lines of the quoted scalar opening at `quote`
