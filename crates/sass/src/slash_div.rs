@@ -103,8 +103,12 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
         pos: 0,
         blocks: vec![Block::Root],
         out: Vec::new(),
+        chains: Vec::new(),
     };
     scanner.run();
+    // `@else if` candidates are probed before their `@if`: keep the
+    // statements in text order for the insertion.
+    scanner.out.sort_by_key(|c| c.statement);
     scanner.out
 }
 
@@ -117,6 +121,7 @@ pub(crate) fn callable_at(text: &str, offset: usize) -> Option<String> {
         pos: 0,
         blocks: vec![Block::Root],
         out: Vec::new(),
+        chains: Vec::new(),
     };
     scanner.run_until(offset);
     scanner.member()
@@ -128,6 +133,9 @@ struct Scanner<'a> {
     pos: usize,
     blocks: Vec<Block>,
     out: Vec<Candidate>,
+    /// Open `@if` chains: block depth, where the `@if` starts, and the
+    /// conditions so far (`None` once one cannot be asked again).
+    chains: Vec<(usize, usize, Option<Vec<String>>)>,
 }
 
 /// What the statement's expression is.
@@ -160,6 +168,12 @@ impl Scanner<'_> {
             };
             if self.pos >= stop {
                 return;
+            }
+            // A statement other than `@else` ends the `@if` chains at its
+            // depth and below.
+            if c != b'}' && c != b';' && !self.text[self.pos..].starts_with("@else") {
+                let depth = self.blocks.len();
+                self.chains.retain(|(d, _, _)| *d < depth);
             }
             match c {
                 b'}' => {
@@ -269,10 +283,17 @@ impl Scanner<'_> {
                 self.finish(Block::Callable(callable));
             }
             "return" => self.expression_statement(start, Context::Assigned, None),
-            "if" | "while" | "debug" | "warn" | "error" => {
+            "if" => {
+                let (end, _) = self.statement_end(self.pos);
+                let cond = self.askable(self.pos, end);
+                self.chains
+                    .push((self.blocks.len(), start, cond.map(|c| vec![c])));
                 self.expression_statement(start, Context::Plain, None)
             }
-            "else" => self.finish(Block::Other),
+            "while" | "debug" | "warn" | "error" => {
+                self.expression_statement(start, Context::Plain, None)
+            }
+            "else" => self.else_rule(),
             "each" => {
                 // `@each $a, $b in <list>`
                 let (end, _) = self.statement_end(self.pos);
@@ -292,6 +313,72 @@ impl Scanner<'_> {
             n if n.ends_with("keyframes") => self.finish(Block::Other),
             _ => self.finish(Block::Other),
         }
+    }
+
+    /// A condition's text if the probe may evaluate it again: it calls no
+    /// function and sits on one line.
+    fn askable(&self, from: usize, end: usize) -> Option<String> {
+        let text = self.text[from..end].trim();
+        if text.is_empty()
+            || text.contains(['\n', '\r'])
+            || text.contains("//")
+            || text.contains("/*")
+        {
+            return None;
+        }
+        let mut p = Parser::new(&self.text[..end], from);
+        p.whitespace();
+        let expr = p.expression(false, false)?;
+        p.whitespace();
+        (p.pos == end && !has_call(&expr)).then(|| text.to_string())
+    }
+
+    /// `@else` or `@else if <cond>`: the condition is evaluated only when
+    /// the earlier ones are false, so its probe goes before the `@if`, under
+    /// `not (A) and not (B) …`.
+    fn else_rule(&mut self) {
+        self.skip_space();
+        if !self.text[self.pos..].starts_with("if") {
+            return self.finish(Block::Other);
+        }
+        let depth = self.blocks.len();
+        let Some(at) = self.chains.iter().rposition(|(d, _, _)| *d == depth) else {
+            return self.finish(Block::Other);
+        };
+        self.pos += 2;
+        let (end, _) = self.statement_end(self.pos);
+        let own = self.askable(self.pos, end);
+        let (_, if_start, earlier) = self.chains[at].clone();
+        if let Some(earlier) = earlier {
+            let before = self.out.len();
+            let when = earlier
+                .iter()
+                .map(|c| format!("not ({c})"))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            if self.probes_allowed() && self.text[self.pos..end].contains('/') {
+                let mut p = Parser::new(&self.text[..end], self.pos);
+                p.whitespace();
+                if let Some(expr) = p.expression(false, false) {
+                    p.whitespace();
+                    if p.pos == end {
+                        self.collect(&expr, if_start, Context::Plain, None);
+                    }
+                }
+            }
+            for c in &mut self.out[before..] {
+                c.condition = Some(match c.condition.take() {
+                    Some(inner) => format!("{when} and ({inner})"),
+                    None => when.clone(),
+                });
+            }
+            self.chains[at].2 = own.map(|own| {
+                let mut all = earlier;
+                all.push(own);
+                all
+            });
+        }
+        self.finish(Block::Other);
     }
 
     fn for_rule(&mut self, start: usize) {
