@@ -76,6 +76,18 @@ pub trait Filter: Send + Sync {
     /// Applies the filter.
     fn call(&self, input: &Value, args: &FilterArgs<'_>, ctx: &mut Context)
         -> Result<Value, Error>;
+
+    /// Applies the filter to an input the caller no longer needs (the
+    /// result of the previous filter in a chain), so that a filter can
+    /// reuse it, e.g. reorder an array in place. Defaults to [`Filter::call`].
+    fn call_owned(
+        &self,
+        input: Value,
+        args: &FilterArgs<'_>,
+        ctx: &mut Context,
+    ) -> Result<Value, Error> {
+        self.call(&input, args, ctx)
+    }
 }
 
 impl<F> Filter for F

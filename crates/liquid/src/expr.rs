@@ -592,11 +592,11 @@ impl Variable {
                 keyword: &kwargs,
             };
             if let Some(f) = &call.filter {
-                value = f.call(&value, &fa, ctx)?;
+                value = f.call_owned(std::mem::take(&mut value), &fa, ctx)?;
                 continue;
             }
             match ctx.engine().filter(&call.name).cloned() {
-                Some(f) => value = f.call(&value, &fa, ctx)?,
+                Some(f) => value = f.call_owned(std::mem::take(&mut value), &fa, ctx)?,
                 None if self.strict_filters => {
                     return Err(Error::new(
                         ErrorKind::UndefinedFilter,

@@ -3,8 +3,9 @@
 //! properties are read with Ruby's `[]`, quirks included.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
-use super::{add, to_s};
+use super::{add, add_owned, to_s};
 use crate::context::Context;
 use crate::engine::Engine;
 use crate::error::Error;
@@ -26,12 +27,24 @@ pub(super) fn register(e: &mut Engine) {
         }
         Ok(Value::str(out))
     });
-    add(e, "reverse", 0, 0, |v, _, _| {
-        let mut items = input_items(v);
-        items.reverse();
-        Ok(Value::array(items))
-    });
-    add(e, "sort", 0, 1, sort);
+    add_owned(
+        e,
+        "reverse",
+        0,
+        0,
+        |v, _, _| {
+            let mut items = input_items(v);
+            items.reverse();
+            Ok(Value::array(items))
+        },
+        |v, _, _| {
+            // An array no one else holds is reversed in place.
+            let mut items = unique_flat_items(v)?;
+            items.reverse();
+            Ok(Value::array(items))
+        },
+    );
+    add_owned(e, "sort", 0, 1, sort, sort_owned);
     add(e, "sort_natural", 0, 1, sort_natural);
     add(e, "where", 1, 2, where_filter);
     add(e, "uniq", 0, 1, uniq);
@@ -96,6 +109,65 @@ fn time_to_a(t: &crate::value::Time) -> Vec<Value> {
         Value::Bool(false),
         zone,
     ]
+}
+
+/// The items of an array no one else holds and that needs no flattening,
+/// taken without touching them; otherwise `input_items`.
+fn unique_flat_items(v: Value) -> Result<Vec<Value>, Error> {
+    match v {
+        Value::Array(mut a) if !a.iter().any(|x| matches!(x, Value::Array(_))) => {
+            match Arc::get_mut(&mut a) {
+                Some(items) => Ok(std::mem::take(items)),
+                None => Ok(a.to_vec()),
+            }
+        }
+        other => Ok(input_items(&other)),
+    }
+}
+
+/// `sort` consuming its input: sorting by a string property reorders the
+/// items in place of copying them.
+fn sort_owned(v: Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
+    let Some(p) = a.first().filter(|p| !p.is_nil()) else {
+        return sort(&v, a, ctx);
+    };
+    let order = match &v {
+        Value::Array(items) if !items.is_empty() && Arc::strong_count(items) == 1 => {
+            let items_ref: &[Value] = items;
+            if items_ref.iter().any(|x| matches!(x, Value::Array(_))) {
+                None
+            } else {
+                match keyed(items_ref, p)? {
+                    Some(keys) => string_key_order(&keys),
+                    None => return Ok(Value::Nil),
+                }
+            }
+        }
+        _ => None,
+    };
+    let Some(order) = order else {
+        return sort(&v, a, ctx);
+    };
+    let mut items = unique_flat_items(v)?;
+    Ok(Value::array(
+        order
+            .into_iter()
+            .map(|i| std::mem::take(&mut items[i]))
+            .collect(),
+    ))
+}
+
+/// The stable order of string keys, or `None` unless every key is a string.
+fn string_key_order(keys: &[std::borrow::Cow<'_, Value>]) -> Option<Vec<usize>> {
+    let mut pairs = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        match &**k {
+            Value::Str(s) => pairs.push((s.as_bytes(), i)),
+            _ => return None,
+        }
+    }
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    Some(pairs.into_iter().map(|(_, i)| i).collect())
 }
 
 /// The items without copying when the input is already a flat array.
@@ -314,16 +386,9 @@ fn sort(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
 /// every key is a string, `<=>` is a byte comparison that cannot fail, so
 /// sort (key, position) pairs directly. Stable, like the general path.
 fn sort_by_string_keys(items: &[Value], keys: &[std::borrow::Cow<'_, Value>]) -> Option<Value> {
-    let mut pairs = Vec::with_capacity(keys.len());
-    for (i, k) in keys.iter().enumerate() {
-        match &**k {
-            Value::Str(s) => pairs.push((s.as_bytes(), i)),
-            _ => return None,
-        }
-    }
-    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    let order = string_key_order(keys)?;
     Some(Value::array(
-        pairs.into_iter().map(|(_, i)| items[i].clone()).collect(),
+        order.into_iter().map(|i| items[i].clone()).collect(),
     ))
 }
 

@@ -13,15 +13,35 @@ use crate::error::Error;
 use crate::value::{Map, Value};
 
 type StdFn = fn(&Value, &[Value], &mut Context) -> Result<Value, Error>;
+type OwnedFn = fn(Value, &[Value], &mut Context) -> Result<Value, Error>;
 
-/// A standard filter: a function plus its Ruby arity (arguments after the input).
+/// A standard filter: a function plus its Ruby arity (arguments after the
+/// input), and optionally a version that consumes its input.
 struct Std {
     f: StdFn,
+    owned: Option<OwnedFn>,
     min: usize,
     max: usize,
 }
 
 impl Filter for Std {
+    fn call_owned(
+        &self,
+        input: Value,
+        args: &FilterArgs<'_>,
+        ctx: &mut Context,
+    ) -> Result<Value, Error> {
+        match self.owned {
+            Some(owned)
+                if args.keyword.is_empty()
+                    && (self.min..=self.max).contains(&args.positional.len()) =>
+            {
+                owned(input, args.positional, ctx)
+            }
+            _ => self.call(&input, args, ctx),
+        }
+    }
+
     fn call(
         &self,
         input: &Value,
@@ -56,7 +76,28 @@ impl Filter for Std {
 }
 
 fn add(e: &mut Engine, name: &str, min: usize, max: usize, f: StdFn) {
-    e.register_filter(name, Std { f, min, max });
+    e.register_filter(
+        name,
+        Std {
+            f,
+            owned: None,
+            min,
+            max,
+        },
+    );
+}
+
+/// [`add`] for a filter that can also consume its input.
+fn add_owned(e: &mut Engine, name: &str, min: usize, max: usize, f: StdFn, owned: OwnedFn) {
+    e.register_filter(
+        name,
+        Std {
+            f,
+            owned: Some(owned),
+            min,
+            max,
+        },
+    );
 }
 
 /// Registers every standard filter on `engine`.
