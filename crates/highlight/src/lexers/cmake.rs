@@ -85,6 +85,8 @@ fn build() -> Def {
             let name = if builtins.has(c.m(1)) { NB } else { NF };
             c.groups(&[name, TEXT, P]);
         })
+        // Inside a word that is not a call, no later start is one either.
+        .skip_run("[A-Za-z_][A-Za-z0-9_]*")
         .r("#.*", C1)
         .mixin("default");
     b.state("bracket_string")

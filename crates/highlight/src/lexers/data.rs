@@ -184,6 +184,8 @@ fn build_conf() -> Def {
     let mut b = Builder::new("conf");
     b.state("root")
         .r(r"#.*?\n", C)
+        // Without a newline ahead, no later `#` on the line has one either.
+        .skip_run(r"#[^\n]*")
         .r(r#"".*?""#, S2)
         .r("'.*?'", S1)
         .r(r"(?i)[a-z]\w*", N)

@@ -34,17 +34,24 @@ fn alternation(words: &str) -> String {
 
 fn build() -> Def {
     let mut b = Builder::new("perl");
-    b.state("balanced_regex")
-        .rpop(r"(?s)/(\\[\\/]|[^/])*/[egimosx]*", SR)
-        .rpop(r"(?s)!(\\[\\!]|[^!])*![egimosx]*", SR)
-        .rpop(r"(?s)\\(\\\\|[^\\])*\\[egimosx]*", SR)
-        .rpop(r"\{(\\[\\}]|[^}])*\}[egimosx]*", SR)
-        .rpop(r"<(\\[\\>]|[^>])*>[egimosx]*", SR)
-        .rpop(r"\[(\\[\\\]]|[^\]])*\][egimosx]*", SR)
-        .rpop(r"\((\\[\\\)]|[^\)])*\)[egimosx]*", SR)
-        .rpop(r"@(\\[\\@]|[^@])*@[egimosx]*", SR)
-        .rpop(r"%(\\[\\%]|[^%])*%[egimosx]*", SR)
-        .rpop(r"\$(\\[\\\$]|[^\$])*\$[egimosx]*", SR);
+    // A delimited regex that finds no closer fails again at every later
+    // opener before the next closer or backslash; the skip runs keep
+    // unclosed `m{`, `s(`… linear.
+    b.state("balanced_regex");
+    for (re, run) in [
+        (r"(?s)/(\\[\\/]|[^/])*/[egimosx]*", r"/[^/\\]*"),
+        (r"(?s)!(\\[\\!]|[^!])*![egimosx]*", r"![^!\\]*"),
+        (r"(?s)\\(\\\\|[^\\])*\\[egimosx]*", r"\\[^\\]*"),
+        (r"\{(\\[\\}]|[^}])*\}[egimosx]*", r"\{[^}\\]*"),
+        (r"<(\\[\\>]|[^>])*>[egimosx]*", r"<[^>\\]*"),
+        (r"\[(\\[\\\]]|[^\]])*\][egimosx]*", r"\[[^\]\\]*"),
+        (r"\((\\[\\\)]|[^\)])*\)[egimosx]*", r"\([^)\\]*"),
+        (r"@(\\[\\@]|[^@])*@[egimosx]*", r"@[^@\\]*"),
+        (r"%(\\[\\%]|[^%])*%[egimosx]*", r"%[^%\\]*"),
+        (r"\$(\\[\\\$]|[^\$])*\$[egimosx]*", r"\$[^$\\]*"),
+    ] {
+        b.rpop(re, SR).skip_run(run);
+    }
     // Onigmo reads `\1` inside a character class as the octal escape \x01.
     let delimited = r"((\\\\|\\\1)|[^\x01])*?\1";
     b.state("root")
@@ -58,9 +65,13 @@ fn build() -> Def {
         )
         .r(r"(?:eq|lt|gt|le|ge|ne|not|and|or|cmp)\b", OW)
         .rp(r"(?:s|tr|y)\{(\\\\|\\\}|[^}])*\}\s*", SR, "balanced_regex")
+        .skip_run(r"(?:s|tr|y)\{[^}\\]*")
         .rp(r"(?:s|tr|y)<(\\\\|\\>|[^>])*>\s*", SR, "balanced_regex")
+        .skip_run(r"(?:s|tr|y)<[^>\\]*")
         .rp(r"(?:s|tr|y)\[(\\\\|\\\]|[^\]])*\]\s*", SR, "balanced_regex")
+        .skip_run(r"(?:s|tr|y)\[[^\]\\]*")
         .rp(r"(?:s|tr|y)\((\\\\|\\\)|[^\)])*\)\s*", SR, "balanced_regex")
+        .skip_run(r"(?:s|tr|y)\([^)\\]*")
         .r(
             &format!(r"(?:s|tr|y)\s*([^\w\s]){delimited}{delimited}[msixpodualngcr]*"),
             SR,
@@ -91,6 +102,8 @@ fn build() -> Def {
         .r(r"\$\^[ADEFHILMOPSTWX]", VG)
         .r(r#"\$[\\"'\[\]&`+*.,;=%~?@$!<>(^\|/_-](?!\w)"#, VG)
         .rp(r"(?i)[$@%&*][$@%&*#_]*(?=[a-z{\[;])", NV, "varname")
+        // Inside a run of sigils the lookahead sees the same end: linear.
+        .skip_run(r"[$@%&*][$@%&*#_]*")
         .r(r"[-+/*%=<>&^\|!\\~]=?", O)
         .r(r"0_?[0-7]+(_[0-7]+)*", MO)
         .r(r"0x[0-9A-Fa-f]+(_[0-9A-Fa-f]+)*", MH)

@@ -99,6 +99,9 @@ fn build() -> Def {
                 c.token(NF, name);
             }
         })
+        // Every letter inside a failed return-type run starts one of its
+        // units, so the rule fails there too (keeps runs of `a\n` linear).
+        .skip_run(rt)
         .rp(r"\{", P, "bracket_scope")
         .rp(r"\(", P, "parens_scope")
         .mixin("statements");

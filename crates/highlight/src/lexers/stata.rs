@@ -30,9 +30,14 @@ fn build() -> Def {
         .r("[\n\r]+", TEXT)
         .r(r"//.*?$", C1)
         .r(r"(?s)/(\\\n)?[*].*?[*](\\\n)?/", CM)
+        // An unclosed quote fails again at every later position of its
+        // line that comes before a closer: skip runs keep that linear.
         .r(r#"`"(\\.|.)*?"'"#, S2)
+        .skip_run(r#"`"[^'\n]*"#)
         .r(r#""(\\.|.)*?""#, S2)
+        .skip_run(r#""[^"\n]*"#)
         .r(r"`(\\.|.)*?'", S2)
+        .skip_run(r#"`[^'\n]*"#)
         // Rouge's `(?<!\w)` cannot see before the scan position, so it
         // always holds; it is left out here.
         .r(r"\$\w+", S2)
