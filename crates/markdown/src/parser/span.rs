@@ -36,6 +36,36 @@ pub(super) enum Stop {
 
 const ESCAPABLE: &[u8] = b"\\.*_+`<>()[]{}#!:|\"'$=-";
 
+/// Bytes no span parser of [`Set::All`] starts with, whatever follows.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    let more = b",;:?()/=+%#@^|]}\t\n\r";
+    let mut k = 0;
+    while k < more.len() {
+        t[more[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Whether the byte at `i` can start no span parser of [`Set::All`]: a
+/// [`PLAIN`] byte, or a space before a letter or digit, with no quote after
+/// it (any character before a quote may start a smart quote).
+#[inline]
+fn plain_text_at(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    if next == b'"' || next == b'\'' {
+        return false;
+    }
+    PLAIN[usize::from(c)] || (c == b' ' && next.is_ascii_alphanumeric())
+}
+
 impl Parser {
     /// Span-parses `text` into `holder` from a fresh environment (`reset_env`).
     pub(super) fn parse_spans_root(&mut self, text: &str, holder: &mut El) {
@@ -163,12 +193,25 @@ impl Parser {
         let s = sc.s;
         let b = s.as_bytes();
         let mut found_stop = false;
+        // The first byte the stop pattern can match at; never skipped.
+        let stop_byte = stop.as_deref().map(|st| match st {
+            Stop::Delim { delim, .. } => delim.as_bytes().first().copied().unwrap_or(0),
+            Stop::Bracket { .. } => b']',
+            Stop::Close { .. } => b'<',
+        });
         self.depth += 1;
         while !sc.eos() && !found_stop {
             let mut i = sc.pos;
             let hit = loop {
                 if i >= b.len() {
                     break None;
+                }
+                // Plain text: a byte that starts no span (and no stop), not
+                // followed by a quote. Same budget as the full test.
+                if set == Set::All && Some(b[i]) != stop_byte && plain_text_at(b, i) {
+                    i += 1;
+                    self.span_budget -= 1;
+                    continue;
                 }
                 if stop
                     .as_deref()
