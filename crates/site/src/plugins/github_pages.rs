@@ -187,7 +187,14 @@ fn restrict_markdown(config: &mut Map, warnings: &mut Vec<Warning>) {
             )));
             config.insert(s("markdown"), s("CommonMark"));
         }
+        "" => {
+            config.insert(s("markdown"), s("kramdown"));
+        }
         _ => {
+            warnings.push(Warning::plain(format!(
+                "markdown: {name} is converted with kramdown on GitHub Pages, which allows only \
+                 kramdown and GFM (--github-pages)"
+            )));
             config.insert(s("markdown"), s("kramdown"));
         }
     }
@@ -250,7 +257,7 @@ mod tests {
             let mut c = super::super::util::hash(vec![("markdown", s(given))]);
             let w = apply(&mut c, true);
             assert_eq!(c.get(&s("markdown")), Some(&s(effective)), "{given}");
-            assert_eq!(w.len(), usize::from(given == "GFM"), "{given}");
+            assert_eq!(w.len(), usize::from(given != "Kramdown"), "{given}");
         }
     }
 
