@@ -5,10 +5,11 @@
 //! and only the outputs whose recorded inputs changed are rendered again; the
 //! result is always what a fresh build gives. Every rebuild reads the
 //! configuration again, so a change to `_config.yml` takes effect (Jekyll's
-//! server needs a restart for that); it renders everything. The output goes
-//! through the same writer as `hyde build`: unchanged files are not
-//! rewritten, changed ones are renamed into place, and files no longer
-//! produced (deleted or renamed sources) are removed. A failed build never
+//! server needs a restart for that); it renders everything. Only changed
+//! files are written, each to a temporary name renamed into place, and files
+//! no longer produced (deleted or renamed sources) are removed. The browser
+//! reloads when a build wrote or removed a file (stylesheets are swapped when
+//! only Sass or CSS sources changed). A failed build never
 //! stops the server: the last good site stays served, with the same error as
 //! the terminal shows over every page, until the next good build.
 

@@ -22,6 +22,9 @@ pub struct DiskWriter {
     dest: PathBuf,
     /// Every file written by the last build, with the stamp it left.
     written: Option<Stamps>,
+    /// Paths two outputs shared in the last build: never skipped, since
+    /// which one the file holds may change.
+    shared: HashSet<String>,
 }
 
 impl DiskWriter {
@@ -30,6 +33,7 @@ impl DiskWriter {
         DiskWriter {
             dest: dest.into(),
             written: None,
+            shared: HashSet::new(),
         }
     }
 
@@ -55,6 +59,12 @@ impl DiskWriter {
             }
         };
         self.written = Some(stamps);
+        let mut seen = HashSet::with_capacity(files.len());
+        self.shared = files
+            .iter()
+            .filter(|f| !seen.insert(f.path.as_str()))
+            .map(|f| f.path.clone())
+            .collect();
         Ok(stats)
     }
 
@@ -85,6 +95,7 @@ impl DiskWriter {
                 Contents::Bytes(bytes) => {
                     let same_as_left = unchanged.contains(&f.path)
                         && !twice.contains(f.path.as_str())
+                        && !self.shared.contains(&f.path)
                         && known.is_some()
                         && stamp(&target) == known;
                     if same_as_left {
