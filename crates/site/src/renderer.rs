@@ -149,8 +149,14 @@ impl Build {
             }),
         );
         ctx.set_global("paginator", Value::Nil);
-        ctx.set_global("highlighter_prefix", Value::str(""));
-        ctx.set_global("highlighter_suffix", Value::str(""));
+        // Jekyll's Markdown converter sets both to "\n" (kramdown then sees the
+        // `{% highlight %}` block as a block of its own); other converters leave them nil.
+        let around = match converter_for(&self.site, &doc.extname) {
+            Converter::Markdown => "\n",
+            _ => "",
+        };
+        ctx.set_global("highlighter_prefix", Value::str(around));
+        ctx.set_global("highlighter_suffix", Value::str(around));
         crate::convert::prepare_context(self, &mut ctx, &page, doc, phase);
         ctx
     }
