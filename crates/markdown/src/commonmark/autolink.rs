@@ -6,23 +6,30 @@
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Rewrites text events, turning bare URLs and addresses into links.
-pub(super) fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+/// `escaped[i]` tells whether event `i` begins with a backslash-escaped bracket.
+pub(super) fn apply<'a>(events: Vec<Event<'a>>, escaped: &[bool]) -> Vec<Event<'a>> {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut skip = 0usize; // inside a link, image, code block or HTML block
-    let mut pending: Option<(String, bool)> = None; // merged text, www allowed at start
+                           // Merged text, whether `www.` may start it, offsets of escaped brackets.
+    let mut pending: Option<Pending> = None;
     let mut prev_ok = true;
     // Unclosed `[` in the current block: cmark-gfm links nothing after one.
     let mut brackets = 0usize;
-    for ev in events {
+    for (i, ev) in events.into_iter().enumerate() {
         if let (Event::Text(t), 0) = (&ev, skip) {
-            match pending.as_mut() {
-                Some((s, _)) => s.push_str(t),
-                None => pending = Some((t.to_string(), prev_ok)),
+            let p = pending.get_or_insert_with(|| Pending {
+                text: String::new(),
+                www_ok: prev_ok,
+                escaped: Vec::new(),
+            });
+            if escaped.get(i).copied().unwrap_or(false) {
+                p.escaped.push(p.text.len());
             }
+            p.text.push_str(t);
             continue;
         }
-        if let Some((text, ok)) = pending.take() {
-            link_text(&text, ok, &mut brackets, &mut out);
+        if let Some(p) = pending.take() {
+            link_text(&p, &mut brackets, &mut out);
         }
         if let Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item) = &ev
         {
@@ -47,19 +54,29 @@ pub(super) fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         };
         out.push(ev);
     }
-    if let Some((text, ok)) = pending.take() {
-        link_text(&text, ok, &mut brackets, &mut out);
+    if let Some(p) = pending.take() {
+        link_text(&p, &mut brackets, &mut out);
     }
     out
 }
 
+/// A run of text events, merged.
+struct Pending {
+    text: String,
+    www_ok: bool,
+    /// Byte offsets of backslash-escaped brackets in `text`.
+    escaped: Vec<usize>,
+}
+
 /// Splits `text` into text and links.
-fn link_text(text: &str, www_ok_at_start: bool, brackets: &mut usize, out: &mut Vec<Event<'_>>) {
+fn link_text(p: &Pending, brackets: &mut usize, out: &mut Vec<Event<'_>>) {
+    let (text, www_ok_at_start) = (p.text.as_str(), p.www_ok);
     let b = text.as_bytes();
     let mut last = 0; // start of text not yet written
     let mut i = 0;
     while i < b.len() {
         let found = match b[i] {
+            b'[' | b']' if p.escaped.contains(&i) => None,
             b'[' => {
                 *brackets += 1;
                 None
@@ -310,7 +327,12 @@ mod tests {
 
     fn links(s: &str) -> Vec<String> {
         let mut out = Vec::new();
-        link_text(s, true, &mut 0, &mut out);
+        let p = Pending {
+            text: s.to_string(),
+            www_ok: true,
+            escaped: Vec::new(),
+        };
+        link_text(&p, &mut 0, &mut out);
         out.iter()
             .filter_map(|e| match e {
                 Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),

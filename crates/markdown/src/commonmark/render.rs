@@ -39,15 +39,28 @@ pub(super) fn render(src: &str, opts: &CommonMarkOptions) -> String {
     if opts.smart {
         flags.insert(Flags::ENABLE_SMART_PUNCTUATION);
     }
+    let mut escaped = Vec::new();
     let mut events: Vec<Event<'_>> = Parser::new_ext(src, flags)
         .into_offset_iter()
         .map(|(ev, range)| match ev {
             Event::TaskListMarker(_) => task_marker(src, range.start),
-            other => other,
+            other => {
+                // A backslash-escaped bracket opens no link (autolinks care);
+                // pulldown-cmark starts the text after the backslash.
+                if matches!(&other, Event::Text(t) if t.starts_with(['[', ']']))
+                    && range.start > 0
+                    && src.as_bytes()[range.start - 1] == b'\\'
+                {
+                    escaped.push(true);
+                } else {
+                    escaped.push(false);
+                }
+                other
+            }
         })
         .collect();
     if opts.autolink {
-        events = autolink::apply(events);
+        events = autolink::apply(events, &escaped);
     }
     let (body, notes) = split_footnotes(events);
     let mut r = Renderer {

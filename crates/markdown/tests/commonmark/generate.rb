@@ -132,6 +132,7 @@ SNIPPETS = [
   "\"Smart\" 'quotes' don't \"nest 'inner' here\" -- and --- and ... and 1990's '90s\n",
   "Hello~~world~~ and ~~ spaced ~~ and ~~**bold strike**~~ and a~b~c\n",
   "Text<br>with<br/>inline<b>tags</b>\n\n<div>\n\n**md inside**\n\n</div>\n",
+  "\\[escaped bracket http://a.com and \\] then [open www.b.com and [x] https://c.org\n",
 ]
 SNIPPETS.each_with_index { |s, i| input(format('own-%03d', i), s) }
 
