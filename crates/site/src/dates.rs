@@ -6,8 +6,7 @@
 //! that zone's offset at that instant.
 
 use chrono::{
-    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
-    Timelike, Utc,
+    DateTime, Datelike, FixedOffset, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
 use hyde_liquid::Value;
@@ -68,14 +67,11 @@ pub fn parse_str_at(s: &str, tz: Tz, now: DateTime<FixedOffset>) -> Option<DateT
     ruby_parse::time_parse(s, tz, now).ok()
 }
 
-/// The `YYYY-MM-DD` date at the start of a post's filename, in the site zone.
+/// The date at the start of a post's filename (`YYYY-MM-DD`, or Jekyll's looser
+/// `YY-M-D`), read as Jekyll reads it: through `Time.parse`, so `24-1-5` is
+/// 2024 and `2023-02-29` is 1 March.
 pub fn from_filename(date: &str, tz: Tz) -> Option<DateTime<FixedOffset>> {
-    let mut parts = date.split('-');
-    let y: i32 = parts.next()?.parse().ok()?;
-    let m: u32 = parts.next()?.parse().ok()?;
-    let d: u32 = parts.next()?.parse().ok()?;
-    let date = NaiveDate::from_ymd_opt(y, m, d)?;
-    Some(local(date.and_time(NaiveTime::MIN), tz))
+    parse_str(date, tz)
 }
 
 /// Day of year, 1-based (`%j` without padding).
