@@ -170,6 +170,7 @@ const PORTED: &[&str] = &[
     "lean",
     "sas",
     "sass",
+    "jinja",
 ];
 
 #[test]

@@ -18,6 +18,7 @@ mod groovy;
 mod haskell;
 mod java;
 mod javascript;
+mod jinja;
 mod julia;
 mod julia_types;
 mod kotlin;
@@ -132,6 +133,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "css" => css::css,
         "scss" => css::scss,
         "sass" => css::sass,
+        "jinja" => jinja::jinja,
         "ini" => data::ini,
         "toml" => data::toml,
         "diff" => diff::diff,
