@@ -7,8 +7,11 @@
 //! line-number table Jekyll's `{% highlight lang linenos %}` emits.
 //!
 //! Every name Rouge registers is known to [`find_language`]; a language without
-//! a port here is written as plain text (see `docs/compat.md`). The corpus in
-//! `tests/corpus` (inputs written for it, outputs from Rouge) pins the ports.
+//! a port here is written as plain text (see `docs/compat.md`). [`find_fancy`]
+//! adds Rouge's `guess` and [`guess_language`] its guessers (modelines and
+//! each lexer's `detect?`), which jekyll-commonmark uses for code without a
+//! language. The corpus in `tests/corpus` (inputs written for it, outputs
+//! from Rouge) pins the ports.
 //!
 //! ```
 //! let py = hyde_highlight::find_language("py").unwrap();
