@@ -18,7 +18,9 @@
 //! The parser reads blocks into a tree of raw text (`parser`), span-parses
 //! every raw text, and the converter (`convert`) writes kramdown's HTML; code
 //! is highlighted by `hyde-highlight`. [`smartypants`] is Jekyll's `smartify`;
-//! [`commonmark_to_html`] serves sites that set `markdown: CommonMark`.
+//! [`commonmark_to_html_with`] serves sites that set `markdown: CommonMark`,
+//! as jekyll-commonmark converts them, with the site's `commonmark:` settings
+//! read by [`CommonMarkOptions::from_config`].
 
 mod commonmark;
 mod convert;
