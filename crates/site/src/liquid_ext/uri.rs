@@ -574,6 +574,25 @@ pub fn is_normal_path(input: &str) -> bool {
         .all(|seg| seg != b"." && seg != b".." && seg.iter().all(|&c| pchar(c)))
 }
 
+/// Whether `url` is `http://` or `https://` and a host that normalising
+/// leaves as it is (lower-case ASCII letters, digits, `-` and inner dots; no
+/// port, user, path, query or fragment), so that `url` followed by a
+/// [normal path](is_normal_path) is already normal: the usual `site.url`.
+pub fn is_normal_origin(url: &str) -> bool {
+    let Some(host) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    !host.is_empty()
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+}
+
 /// Whether the input has a scheme, without Addressable's validation; see
 /// [`checked_is_absolute`] for the validating form.
 pub fn is_absolute(input: &str) -> bool {
@@ -636,6 +655,40 @@ mod tests {
             "/é",
         ] {
             assert!(!is_normal_path(input), "{input}");
+        }
+    }
+
+    #[test]
+    fn normal_origins_with_normal_paths_normalize_to_themselves() {
+        for origin in [
+            "https://example.com",
+            "http://a-b.example.edu",
+            "http://127.0.0.1",
+        ] {
+            assert!(is_normal_origin(origin), "{origin}");
+            for path in ["/", "/a/b/", "/feed.xml"] {
+                let url = format!("{origin}{path}");
+                assert_eq!(normalize(&url).unwrap(), url);
+            }
+        }
+        for origin in [
+            "https://Example.com",
+            "HTTP://a.com",
+            "http://a.com:80",
+            "http://a.com.",
+            "http://a.com/",
+            "http://u@a.com",
+            "http://",
+            "ftp://a.com",
+            "http://xn--bcher-kva.example",
+        ] {
+            if is_normal_origin(origin) {
+                // Only names already in their ASCII form may pass.
+                assert_eq!(
+                    normalize(&format!("{origin}/")).unwrap(),
+                    format!("{origin}/")
+                );
+            }
         }
     }
 

@@ -76,15 +76,23 @@ pub fn absolute_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value
         return Ok(Value::Nil);
     }
     let input = url_of(input);
-    let text = ruby::to_s(&input);
+    let text = match &input {
+        Value::Str(s) => Cow::Borrowed(&**s),
+        other => Cow::Owned(ruby::to_s(other)),
+    };
     if uri::checked_is_absolute(&text).map_err(invalid)? {
         return Ok(input);
     }
-    let relative = relative_url_value(site, &input)?;
+    let relative = relative_url_str(site, &text)?;
     match site.url() {
-        None | Some("") => Ok(relative),
+        None | Some("") => Ok(Value::from(relative)),
         Some(site_url) => {
-            let joined = format!("{site_url}{}", ruby::to_s(&relative));
+            let mut joined = String::with_capacity(site_url.len() + relative.len());
+            joined.push_str(site_url);
+            joined.push_str(&relative);
+            if uri::is_normal_origin(site_url) && uri::is_normal_path(&relative) {
+                return Ok(Value::from(joined));
+            }
             uri::normalize(&joined).map(Value::from).map_err(invalid)
         }
     }
