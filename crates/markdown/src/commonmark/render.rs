@@ -39,28 +39,28 @@ pub(super) fn render(src: &str, opts: &CommonMarkOptions) -> String {
     if opts.smart {
         flags.insert(Flags::ENABLE_SMART_PUNCTUATION);
     }
-    let mut escaped = Vec::new();
-    let mut events: Vec<Event<'_>> = Parser::new_ext(src, flags)
-        .into_offset_iter()
-        .map(|(ev, range)| match ev {
+    let mut escaped_bracket = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for (ev, range) in Parser::new_ext(src, flags).into_offset_iter() {
+        // pulldown-cmark starts a text after the backslash that escapes it.
+        let after_backslash = range.start > 0 && src.as_bytes()[range.start - 1] == b'\\';
+        let ev = match ev {
             Event::TaskListMarker(_) => task_marker(src, range.start),
-            other => {
-                // A backslash-escaped bracket opens no link (autolinks care);
-                // pulldown-cmark starts the text after the backslash.
-                if matches!(&other, Event::Text(t) if t.starts_with(['[', ']']))
-                    && range.start > 0
-                    && src.as_bytes()[range.start - 1] == b'\\'
-                {
-                    escaped.push(true);
-                } else {
-                    escaped.push(false);
+            Event::Text(t) if t.contains("&#") && src[range] == *t => {
+                match long_numeric_refs(&t, after_backslash) {
+                    Some(decoded) => Event::Text(decoded.into()),
+                    None => Event::Text(t),
                 }
-                other
             }
-        })
-        .collect();
+            other => other,
+        };
+        // A backslash-escaped bracket opens no link (autolinks care).
+        escaped_bracket
+            .push(after_backslash && matches!(&ev, Event::Text(t) if t.starts_with(['[', ']'])));
+        events.push(ev);
+    }
     if opts.autolink {
-        events = autolink::apply(events, &escaped);
+        events = autolink::apply(events, &escaped_bracket);
     }
     let (body, notes) = split_footnotes(events);
     let mut r = Renderer {
@@ -102,6 +102,55 @@ pub(super) fn render(src: &str, opts: &CommonMarkOptions) -> String {
         r.out.push_str("</ol>\n</section>\n");
     }
     r.out
+}
+
+/// Numeric character references with eight decimal or seven or eight hex
+/// digits, which cmark 0.29 decodes (invalid ones to U+FFFD) and CommonMark
+/// 0.31, hence pulldown-cmark, leaves as text. `escaped`: the text follows a
+/// backslash, so a reference at its very start is literal.
+fn long_numeric_refs(t: &str, escaped: bool) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut from = 0;
+    while let Some(rel) = t[from..].find("&#") {
+        let at = from + rel;
+        from = at + 2;
+        if at == 0 && escaped {
+            continue;
+        }
+        let rest = &t[at + 2..];
+        let (hex, digits) = match rest.as_bytes().first() {
+            Some(b'x' | b'X') => (true, &rest[1..]),
+            _ => (false, rest),
+        };
+        let n = digits
+            .bytes()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        let long = if hex { (7..=8).contains(&n) } else { n == 8 };
+        if !long || digits.as_bytes().get(n) != Some(&b';') {
+            continue;
+        }
+        let value = u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).unwrap_or(0);
+        let c = char::from_u32(value)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}');
+        out.push_str(&t[last..at]);
+        out.push(c);
+        last = at + 2 + usize::from(hex) + n + 1;
+        from = last;
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&t[last..]);
+    Some(out)
 }
 
 /// cmark-gfm 0.29.0.gfm.6's task list item at `at` (the `[`): a marker
