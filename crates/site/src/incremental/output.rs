@@ -11,6 +11,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::incremental::read_cache::FileStamp;
 use crate::writer::{
     is_safe_relative, Contents, DiskOutput, Output, OutputFile, WriteError, WriteStats,
@@ -87,17 +89,26 @@ impl DiskWriter {
                 twice.insert(&f.path);
             }
         }
-        for f in files {
+        // Whether each file is an unchanged output that the disk still holds
+        // as this writer left it (a stat each, in parallel).
+        let left: Vec<bool> = files
+            .par_iter()
+            .map(|f| {
+                let known = prev.get(&f.path).copied().flatten();
+                matches!(f.contents, Contents::Bytes(_))
+                    && unchanged.contains(&f.path)
+                    && !twice.contains(f.path.as_str())
+                    && !self.shared.contains(&f.path)
+                    && known.is_some()
+                    && stamp(&self.dest.join(&f.path)) == known
+            })
+            .collect();
+        for (f, same_as_left) in files.iter().zip(left) {
             let target = self.dest.join(&f.path);
             let io = |e| WriteError::Io(target.clone(), e);
             let known = prev.get(&f.path).copied().flatten();
             match &f.contents {
                 Contents::Bytes(bytes) => {
-                    let same_as_left = unchanged.contains(&f.path)
-                        && !twice.contains(f.path.as_str())
-                        && !self.shared.contains(&f.path)
-                        && known.is_some()
-                        && stamp(&target) == known;
                     if same_as_left {
                         stats.unchanged += 1;
                         stamps.insert(f.path.clone(), known);

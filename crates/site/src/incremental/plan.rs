@@ -16,6 +16,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use hyde_liquid::{Map, Value};
+use rayon::prelude::*;
 
 use crate::document::{Converter, Document};
 use crate::error::Warning;
@@ -129,10 +130,13 @@ impl Snapshot {
         let mut urls = DefaultHasher::new();
         let mut add_docs = |docs: &[Arc<Document>], s: &mut Snapshot| -> u64 {
             let mut list = DefaultHasher::new();
-            for d in docs {
-                let k = key(d);
-                let sig = doc_sig(d);
-                opaque |= risky(&d.content);
+            // The signatures are the costly part: take them in parallel.
+            let sigs: Vec<(String, DocSig, bool)> = docs
+                .par_iter()
+                .map(|d| (key(d), doc_sig(d), risky(&d.content)))
+                .collect();
+            for (d, (k, sig, risky)) in docs.iter().zip(sigs) {
+                opaque |= risky;
                 (k.as_str(), sig.meta).hash(&mut list);
                 (&d.relative_path, &d.url, d.write).hash(&mut urls);
                 if s.docs.insert(k, sig).is_some() {
