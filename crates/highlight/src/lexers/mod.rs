@@ -7,6 +7,7 @@ use crate::format::Out;
 
 mod c;
 mod cmake;
+mod coq;
 mod csharp;
 mod css;
 mod dart;
@@ -134,6 +135,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
         "scss" => css::scss,
         "sass" => css::sass,
         "jinja" => jinja::jinja,
+        "coq" => coq::coq,
         "ini" => data::ini,
         "toml" => data::toml,
         "diff" => diff::diff,
