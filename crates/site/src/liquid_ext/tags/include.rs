@@ -29,7 +29,8 @@ pub enum IncludeKind {
 pub struct IncludeTag(pub IncludeKind);
 
 enum Param {
-    Literal(String),
+    /// A quoted string, kept as a value so each render shares it.
+    Literal(Value),
     Variable(Expression),
 }
 
@@ -39,7 +40,7 @@ struct ParsedInclude {
     file: String,
     /// The file name as a template, when it holds `{{ }}`.
     file_template: Option<Result<Template, Error>>,
-    params: Option<Vec<(String, Param)>>,
+    params: Option<Vec<(Value, Param)>>,
 }
 
 fn variable_syntax() -> &'static Regex {
@@ -75,7 +76,7 @@ fn quoted_end(s: &[u8], i: usize, quote: u8) -> Option<usize> {
 
 /// Jekyll's `FULL_VALID_SYNTAX` check and `VALID_SYNTAX` scan in one pass:
 /// `key=value` pairs separated by whitespace; `None` when invalid.
-fn parse_params(params: &str) -> Option<Vec<(String, Param)>> {
+fn parse_params(params: &str) -> Option<Vec<(Value, Param)>> {
     let s = params.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -110,7 +111,7 @@ fn parse_params(params: &str) -> Option<Vec<(String, Param)>> {
                 let inner = &params[i + 1..end - 1];
                 i = end;
                 let escaped = if q == b'"' { "\\\"" } else { "\\'" };
-                Param::Literal(inner.replace(escaped, &(q as char).to_string()))
+                Param::Literal(Value::str(inner.replace(escaped, &(q as char).to_string())))
             }
             _ => {
                 let start = i;
@@ -126,7 +127,7 @@ fn parse_params(params: &str) -> Option<Vec<(String, Param)>> {
         if i < s.len() && !is_space(s[i]) {
             return None;
         }
-        out.push((key.to_owned(), value));
+        out.push((Value::str(key), value));
     }
 }
 
@@ -270,14 +271,14 @@ impl ParsedInclude {
         }
     }
 
-    fn params_value(&self, ctx: &Context, params: &[(String, Param)]) -> Result<Value, Error> {
-        let mut map = Map::new();
+    fn params_value(&self, ctx: &Context, params: &[(Value, Param)]) -> Result<Value, Error> {
+        let mut map = Map::with_capacity(params.len());
         for (key, param) in params {
             let value = match param {
-                Param::Literal(s) => Value::str(s.as_str()),
+                Param::Literal(v) => v.clone(),
                 Param::Variable(e) => e.evaluate(ctx)?,
             };
-            map.insert(Value::str(key.as_str()), value);
+            map.insert(key.clone(), value);
         }
         Ok(Value::hash(map))
     }
