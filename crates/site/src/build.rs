@@ -111,8 +111,15 @@ fn render_and_write(
         )
     })?;
     let write = t2.elapsed();
+    let files = rendered.files.len();
+    if plan.is_some() {
+        // A serve session reloads the browser sooner if the written files
+        // are freed off its path.
+        let done = rendered.files;
+        std::thread::spawn(move || drop(done));
+    }
     Ok(BuildReport {
-        files: rendered.files.len(),
+        files,
         stats,
         warnings,
         phases: vec![("read", read), ("render", render), ("write", write)],
