@@ -7,7 +7,7 @@
 //! cannot read is an `InvalidDateError`. Empty input (nil, `""`) passes
 //! through unchanged.
 
-use chrono::{DateTime, Datelike, FixedOffset, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, TimeZone, Timelike};
 use hyde_liquid::value::inspect;
 use hyde_liquid::{to_date, Context, Error, FilterArgs, Value};
 
@@ -42,12 +42,46 @@ fn time_or_error(ctx: &Context, input: &Value) -> Result<DateTime<FixedOffset>, 
 
 /// `return date if date.to_s.empty?`
 fn passes_through(input: &Value) -> bool {
-    ruby::to_s(input).is_empty()
+    match input {
+        Value::Nil => true,
+        Value::Str(s) => s.is_empty(),
+        // Never empty: no need to format them.
+        Value::Time(_) | Value::Date(_) => false,
+        other => ruby::to_s(other).is_empty(),
+    }
 }
 
 /// Ruby's `Time#xmlschema` (no fraction): `2011-04-24T20:34:46+08:00`.
 pub fn xmlschema(t: &DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    let offset = t.offset().local_minus_utc();
+    if !(0..=9999).contains(&t.year()) || offset % 60 != 0 {
+        return t.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    // Written digit by digit: this runs for every date in feeds and pages.
+    let mut out = String::with_capacity(25);
+    let year = t.year() as u32;
+    push_digits(&mut out, year / 100);
+    push_digits(&mut out, year % 100);
+    for (sep, n) in [('-', t.month()), ('-', t.day()), ('T', t.hour())] {
+        out.push(sep);
+        push_digits(&mut out, n);
+    }
+    for n in [t.minute(), t.second()] {
+        out.push(':');
+        push_digits(&mut out, n);
+    }
+    out.push(if offset < 0 { '-' } else { '+' });
+    let minutes = offset.unsigned_abs() / 60;
+    push_digits(&mut out, minutes / 60);
+    out.push(':');
+    push_digits(&mut out, minutes % 60);
+    out
+}
+
+/// Appends `n` (below 100) as two digits.
+fn push_digits(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Ruby's `Time#rfc822`: `Sun, 24 Apr 2011 12:34:46 +0000`.
@@ -174,5 +208,22 @@ mod tests {
             stringify(&t("2020-06-11T00:00:00+00:00"), "%b", Some("ordinal"), None),
             "11th Jun 2020"
         );
+    }
+
+    #[test]
+    fn xmlschema_digit_by_digit_matches_strftime() {
+        for s in [
+            "0001-02-03T04:05:06+00:00",
+            "1999-12-31T23:59:59-08:00",
+            "2024-02-29T12:00:00+05:30",
+            "2026-11-26T00:11:41-09:30",
+            "9999-01-01T00:00:00+14:00",
+        ] {
+            let time = t(s);
+            assert_eq!(
+                xmlschema(&time),
+                time.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+            );
+        }
     }
 }
