@@ -39,9 +39,11 @@ pub enum Phase {
     /// being laid out (and itself) show converted content, later ones raw,
     /// pages raw.
     DocumentLayouts,
-    /// Converting pages: documents show converted content, pages raw.
+    /// Converting pages: documents show converted content, pages Jekyll
+    /// renders before the viewing one converted (on demand), the others raw.
     Pages,
-    /// Applying layouts: everything shows converted content.
+    /// Applying pages' layouts: documents, earlier pages and the viewing
+    /// page show converted content, later pages raw.
     Layouts,
 }
 
@@ -324,6 +326,16 @@ impl Object for SiteDrop {
     }
 }
 
+/// Where a page comes in Jekyll's render order: generated pages (order 0)
+/// come after the pages read from the source.
+fn page_position(order: usize) -> usize {
+    if order == 0 {
+        usize::MAX
+    } else {
+        order
+    }
+}
+
 /// A document or page as a Liquid value.
 pub fn doc_value(b: &Arc<Build>, d: &Arc<Document>, phase: Phase) -> Value {
     Value::object(DocDrop {
@@ -354,14 +366,26 @@ impl DocDrop {
     fn content(&self) -> Value {
         let d = &self.doc;
         record::record_doc(d);
+        let viewer = VIEWER.with(|v| v.get());
         let converted = match self.phase {
             Phase::Documents => false,
-            Phase::Pages => d.collection().is_some(),
+            Phase::Pages if d.collection().is_some() => true,
+            Phase::Pages => {
+                if page_position(d.order) < page_position(viewer) {
+                    // Rendered before the viewer in Jekyll: converted, and
+                    // whatever that rendering read is read by the viewer too.
+                    let (text, deps) = crate::renderer::page_content(&self.b, d);
+                    record::record(|r| r.merge(deps));
+                    return Value::str(text);
+                }
+                false
+            }
             Phase::DocumentLayouts => {
-                let viewer = VIEWER.with(|v| v.get());
                 d.collection().is_some() && (d.order == 0 || viewer == 0 || d.order <= viewer)
             }
-            Phase::Layouts => true,
+            Phase::Layouts => {
+                d.collection().is_some() || page_position(d.order) <= page_position(viewer)
+            }
         };
         if converted {
             Value::str(d.current_content())

@@ -4,7 +4,8 @@
 //! previous ones left. hyde renders in passes so that the work can run in
 //! parallel and still give one answer: first every collection document's
 //! content (others' `content` reads raw), then every page's content
-//! (documents read converted), then every layout chain (everything converted).
+//! (documents read converted; pages before the reader converted on demand,
+//! the others raw), then every layout chain.
 //! Layouts are parsed once and shared by all threads.
 
 use std::collections::HashMap;
@@ -49,6 +50,10 @@ pub struct Build {
     sass_memo: Option<Arc<crate::incremental::SassMemo>>,
     /// A digest of the Sass folders, taken on first use.
     sass_folders: std::sync::OnceLock<u64>,
+    /// Each read page's converted content and what rendering it read, by
+    /// render order: set by the pages' pass or, sooner, by a later page
+    /// reading it (see [`page_content`]).
+    page_contents: HashMap<usize, std::sync::OnceLock<(Result<String>, Deps)>>,
 }
 
 /// One row of the `--profile` table: a template, how often it rendered, the
@@ -90,6 +95,12 @@ impl Build {
         let includes_load_paths = vec![site.settings.source.join(&site.settings.includes_dir)];
         let profiling = site.raw.get("profile").is_some_and(Value::is_truthy);
         let source_map_pages = crate::convert::source_map_pages(&site);
+        let page_contents = site
+            .pages
+            .iter()
+            .filter(|p| p.order != 0)
+            .map(|p| (p.order, Default::default()))
+            .collect();
         Ok(Build {
             site,
             engine,
@@ -103,6 +114,7 @@ impl Build {
             pagination: Default::default(),
             sass_memo: None,
             sass_folders: Default::default(),
+            page_contents,
         })
     }
 
@@ -306,6 +318,50 @@ fn render_content(
     crate::drops::with_viewer(doc.order, || render_content_inner(b, site, doc, phase))
 }
 
+/// A page's converted content (before layouts) and what rendering it read,
+/// rendered once: by the pages' pass, or sooner by a later page reading it.
+///
+/// Jekyll renders pages one after another, so a page reading another
+/// page's `content` sees the converted text of the pages rendered before it.
+/// Only strictly earlier pages are read this way, so the on-demand renders
+/// cannot wait on each other in a cycle; and rendering starts no rayon work,
+/// so a thread waiting here never has its own page's pass stolen onto it.
+fn page_slot<'a>(
+    b: &'a Arc<Build>,
+    site: Option<&Arc<SiteDrop>>,
+    page: &Arc<Document>,
+    record: bool,
+) -> Option<&'a (Result<String>, Deps)> {
+    let slot = b.page_contents.get(&page.order)?;
+    Some(slot.get_or_init(|| {
+        let own;
+        let site = match site {
+            Some(s) => s,
+            None => {
+                own = Arc::new(SiteDrop::new(b.clone(), Phase::Pages));
+                &own
+            }
+        };
+        recording(record, || render_content(b, site, page, Phase::Pages))
+    }))
+}
+
+/// The converted content of `page`, as a page rendered after it sees it, and
+/// what rendering it read (empty when no recording is on).
+pub(crate) fn page_content(b: &Arc<Build>, page: &Arc<Document>) -> (String, Deps) {
+    let record = record::is_recording();
+    if !record {
+        if let Some(done) = page.rendered.get() {
+            return (done.clone(), Deps::default());
+        }
+    }
+    match page_slot(b, None, page, record) {
+        Some((Ok(s), deps)) => (s.clone(), deps.clone()),
+        Some((Err(_), deps)) => (page.content.clone(), deps.clone()),
+        None => (page.current_content().to_string(), Deps::default()),
+    }
+}
+
 fn render_content_inner(
     b: &Arc<Build>,
     site: &Arc<SiteDrop>,
@@ -426,7 +482,14 @@ fn place_in_layouts(
     let mut output = content;
     let mut layout_data = Map::new();
     let mut used: Vec<String> = Vec::new();
-    let page = doc_value(b, doc, phase);
+    // Jekyll's `page` in a page's layouts is a copy taken before the page
+    // rendered: its `content` is the source, as while converting pages.
+    // (A document's `page` is a live drop: converted.)
+    let page_phase = match doc.kind {
+        crate::document::Kind::Page => Phase::Pages,
+        _ => phase,
+    };
+    let page = doc_value(b, doc, page_phase);
     while let Some(l) = layout {
         let mut merged = l.data.clone();
         deep_merge(&mut merged, &layout_data);
@@ -533,7 +596,15 @@ fn content_pass(
         .par_iter()
         .zip(&reused)
         .map(|(d, reused)| {
-            (!reused).then(|| recording(record, || render_content(b, site, d, phase)))
+            if *reused {
+                return None;
+            }
+            if phase == Phase::Pages {
+                if let Some((r, deps)) = page_slot(b, Some(site), d, record) {
+                    return Some((r.clone(), deps.clone()));
+                }
+            }
+            Some(recording(record, || render_content(b, site, d, phase)))
         })
         .collect();
     for (d, r) in docs.iter().zip(results) {
