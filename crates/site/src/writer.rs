@@ -88,6 +88,9 @@ pub fn is_safe_relative(path: &str) -> bool {
 #[derive(Debug)]
 pub struct DiskOutput {
     dest: PathBuf,
+    /// Write new files through a temporary name too (while a server reads
+    /// the destination, a file must never be seen half-written).
+    atomic_new: bool,
 }
 
 /// What writing one file did.
@@ -99,24 +102,36 @@ enum Wrote {
 impl DiskOutput {
     /// An output writing into `dest` (created when missing).
     pub fn new(dest: impl Into<PathBuf>) -> DiskOutput {
-        DiskOutput { dest: dest.into() }
+        DiskOutput {
+            dest: dest.into(),
+            atomic_new: false,
+        }
+    }
+
+    /// An output for a destination that is being served: every file, new or
+    /// replaced, is written to a temporary name and renamed into place.
+    pub fn served(dest: impl Into<PathBuf>) -> DiskOutput {
+        DiskOutput {
+            dest: dest.into(),
+            atomic_new: true,
+        }
     }
 
     /// Writes one file whose folder exists. A file that is not there yet is
-    /// written in place; one that is there is replaced atomically.
+    /// written in place (unless the destination is served); one that is
+    /// there is replaced atomically.
     fn write_one(&self, file: &OutputFile) -> Result<Wrote, WriteError> {
         let target = self.dest.join(&file.path);
         let io = |e| WriteError::Io(target.clone(), e);
         let old = fs::symlink_metadata(&target).ok();
         match &file.contents {
             Contents::Bytes(bytes) => {
+                // Nothing to replace (and nobody reading): no temporary and rename needed.
+                if old.is_none() && !self.atomic_new && write_new(&target, bytes).map_err(io)? {
+                    return Ok(Wrote::Written);
+                }
                 match &old {
-                    None => {
-                        // Nothing to replace: no temporary and rename needed.
-                        if write_new(&target, bytes).map_err(io)? {
-                            return Ok(Wrote::Written);
-                        }
-                    }
+                    None => {}
                     Some(m) if m.file_type().is_symlink() => {
                         fs::remove_file(&target).map_err(io)?
                     }

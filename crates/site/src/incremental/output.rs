@@ -52,7 +52,7 @@ impl DiskWriter {
                 self.write_changed(files, keep_files, unchanged, prev)?
             }
             _ => {
-                let stats = DiskOutput::new(&self.dest).write_all(files, keep_files)?;
+                let stats = DiskOutput::served(&self.dest).write_all(files, keep_files)?;
                 let stamps = files
                     .iter()
                     .map(|f| (f.path.clone(), stamp(&self.dest.join(&f.path))))
