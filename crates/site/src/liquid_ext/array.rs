@@ -165,12 +165,28 @@ fn property_matches(property: &Value, target: &Value) -> bool {
     if target.is_nil() {
         return property.is_nil();
     }
+    // `empty` or `blank` (Jekyll's patch of Liquid passes the literal itself):
+    // `property == "" || Array(property).join == ""`, so nil and [] match too.
+    if hyde_liquid::MethodLiteral::of(target).is_some() {
+        return joins_empty(property);
+    }
     let target = ruby::to_s(target);
     match property {
         Value::Str(s) => **s == *target,
         other => ruby::to_array(other)
             .iter()
             .any(|p| ruby::to_s(p) == target),
+    }
+}
+
+/// Whether `Array(value).join` is `""`: every element, arrays flattened,
+/// prints as nothing.
+fn joins_empty(value: &Value) -> bool {
+    match value {
+        Value::Nil => true,
+        Value::Array(items) => items.iter().all(joins_empty),
+        Value::Hash(_) | Value::Range(..) => ruby::to_array(value).iter().all(joins_empty),
+        other => ruby::to_s(other).is_empty(),
     }
 }
 

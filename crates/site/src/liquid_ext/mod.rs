@@ -40,6 +40,9 @@ pub use host::{install, PostRef, SiteContext, SiteFile, SiteRef};
 /// Installs every Jekyll filter and tag on `engine`. Jekyll's `sort`,
 /// `where` and `find` replace the standard ones, as in Jekyll.
 pub fn register(engine: &mut Engine) {
+    // Jekyll patches Liquid so that filters receive `empty` and `blank`
+    // themselves (`where` matches nil and [] for them), not "".
+    engine.set_method_literal_values(true);
     engine.register_filter("relative_url", url::relative_url);
     engine.register_filter("absolute_url", url::absolute_url);
     engine.register_filter("strip_index", url::strip_index);
