@@ -238,9 +238,16 @@ pub fn parse_csv(text: &str, file: &str, delimiter: u8) -> Result<Value> {
     let mut rows = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| csv_error(file, text, &e))?;
+        let start = rec.position().map_or(0, |p| p.byte() as usize);
+        let quoted = quoted_fields(&text.as_bytes()[start.min(text.len())..], delimiter);
         let mut m = Map::new();
         for (i, h) in headers.iter().enumerate() {
-            let v = rec.get(i).map(Value::str).unwrap_or(Value::Nil);
+            // Ruby's CSV reads an unquoted empty field as nil, a quoted one as "".
+            let v = match rec.get(i) {
+                Some("") if !quoted.get(i).copied().unwrap_or(false) => Value::Nil,
+                Some(f) => Value::str(f),
+                None => Value::Nil,
+            };
             // `to_hash` keeps the first of duplicated headers.
             if map_get(&m, h).is_none() {
                 m.insert(Value::str(h.as_str()), v);
@@ -249,6 +256,37 @@ pub fn parse_csv(text: &str, file: &str, delimiter: u8) -> Result<Value> {
         rows.push(Value::hash(m));
     }
     Ok(Value::array(rows))
+}
+
+/// Which fields of the record starting at `raw` are quoted.
+fn quoted_fields(raw: &[u8], delimiter: u8) -> Vec<bool> {
+    let mut flags = Vec::new();
+    let mut i = 0;
+    loop {
+        let quoted = raw.get(i) == Some(&b'"');
+        flags.push(quoted);
+        if quoted {
+            i += 1;
+            while i < raw.len() {
+                if raw[i] == b'"' {
+                    if raw.get(i + 1) == Some(&b'"') {
+                        i += 2;
+                        continue;
+                    }
+                    i += 1;
+                    break;
+                }
+                i += 1;
+            }
+        }
+        while i < raw.len() && raw[i] != delimiter && raw[i] != b'\n' && raw[i] != b'\r' {
+            i += 1;
+        }
+        if i >= raw.len() || raw[i] != delimiter {
+            return flags;
+        }
+        i += 1;
+    }
 }
 
 fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
