@@ -510,6 +510,8 @@ pub struct Settings {
     pub liquid_error_mode: String,
     /// The `kramdown` hash.
     pub kramdown: Map,
+    /// The `commonmark` hash (jekyll-commonmark's `options` and `extensions`).
+    pub commonmark: Map,
     /// `plugins` (Jekyll 4 ignores the old `gems`).
     pub plugins: Vec<String>,
     /// `permalink` as written (`date`, `pretty`, or a template).
@@ -619,6 +621,10 @@ impl Settings {
                 .map(|v| v.to_liquid_string())
                 .unwrap_or_else(|| "warn".into()),
             kramdown: match raw.get("kramdown") {
+                Some(Value::Hash(h)) => (**h).clone(),
+                _ => Map::new(),
+            },
+            commonmark: match raw.get("commonmark") {
                 Some(Value::Hash(h)) => (**h).clone(),
                 _ => Map::new(),
             },

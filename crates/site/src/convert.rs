@@ -18,7 +18,10 @@ use crate::site::Site;
 /// The Markdown converter configured from `markdown:` and `kramdown:`.
 pub struct Markdown {
     options: hyde_markdown::Options,
-    commonmark: bool,
+    /// jekyll-commonmark's settings, when `markdown: CommonMark`.
+    commonmark: Option<hyde_markdown::CommonMarkOptions>,
+    /// Jekyll's warnings for `commonmark:` names it does not know.
+    warnings: Vec<String>,
     /// `markdownify` results by input, for the whole build.
     converted: RwLock<HashMap<Box<str>, Str>>,
 }
@@ -52,12 +55,37 @@ impl Markdown {
                 }
             }
         }
-        let commonmark = settings.markdown.eq_ignore_ascii_case("commonmark");
+        let mut warnings = Vec::new();
+        let commonmark = settings
+            .markdown
+            .eq_ignore_ascii_case("commonmark")
+            .then(|| {
+                let names = |key: &str| -> Vec<String> {
+                    match map_get(&settings.commonmark, key) {
+                        Some(Value::Array(a)) => a.iter().map(Value::to_liquid_string).collect(),
+                        _ => Vec::new(),
+                    }
+                };
+                let (options, extensions) = (names("options"), names("extensions"));
+                let (opts, w) = hyde_markdown::CommonMarkOptions::from_config(
+                    options.iter().map(String::as_str),
+                    extensions.iter().map(String::as_str),
+                );
+                warnings = w;
+                opts
+            });
         Markdown {
             options,
             commonmark,
+            warnings,
             converted: Default::default(),
         }
+    }
+
+    /// Warnings about the converter's settings (unknown CommonMark options
+    /// and extensions), as Jekyll logs them.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// [`Markdown::convert`] for `markdownify`, each distinct input once per
@@ -85,8 +113,8 @@ impl Markdown {
 
     /// Converts Markdown to HTML.
     pub fn convert(&self, text: &str, file: &str) -> Result<String> {
-        if self.commonmark {
-            return Ok(hyde_markdown::commonmark_to_html(text, &self.options));
+        if let Some(cm) = &self.commonmark {
+            return Ok(hyde_markdown::commonmark_to_html_with(text, cm));
         }
         hyde_markdown::to_html(text, &self.options)
             .map(|o| o.html)
@@ -280,4 +308,49 @@ pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<(String, Option<S
     let map_name = format!("{}.css.map", doc.basename);
     let css = compiled.jekyll_output(map.then_some(map_name.as_str()), add_charset);
     Ok((css, if map { compiled.source_map } else { None }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::BuildOptions;
+    use crate::writer::MemoryOutput;
+
+    /// Builds a one-page site with `config` and returns `page.html` and the
+    /// build's warnings.
+    fn build_page(name: &str, config: &str, page: &str) -> (String, Vec<String>) {
+        let dir = std::env::temp_dir().join(format!("hyde-convert-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("_config.yml"), config).unwrap();
+        std::fs::write(dir.join("page.md"), format!("---\n---\n{page}")).unwrap();
+        let opts = BuildOptions {
+            source: Some(dir.clone()),
+            destination: Some(dir.join("_site")),
+            ..Default::default()
+        };
+        let mut out = MemoryOutput::default();
+        let report = crate::build(&opts, &mut out).expect("builds");
+        let _ = std::fs::remove_dir_all(&dir);
+        let html = String::from_utf8(out.files["page.html"].clone()).unwrap();
+        (html, report.warnings.iter().map(|w| w.report()).collect())
+    }
+
+    #[test]
+    fn commonmark_settings_reach_the_converter() {
+        let page = "<b>raw</b>\n\n| a |\n|---|\n| 1 |\n";
+        let (plain, _) = build_page("cm-default", "markdown: CommonMark\n", page);
+        assert!(plain.contains("<!-- raw HTML omitted -->"), "{plain}");
+        assert!(!plain.contains("<table"), "{plain}");
+        let config =
+            "markdown: CommonMark\ncommonmark:\n  options: [UNSAFE, NOPE]\n  extensions: [table]\n";
+        let (html, warnings) = build_page("cm-options", config, page);
+        assert!(html.contains("<b>raw</b>"), "{html}");
+        assert!(html.contains("<table"), "{html}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("NOPE is not a valid option")),
+            "{warnings:?}"
+        );
+    }
 }
