@@ -98,7 +98,7 @@ fn chomp(s: &str) -> &str {
 /// Rouge's output for `code` in `lang` (plain text when Rouge has no such
 /// lexer), as a line-number table with `linenos`.
 pub fn render_rouge(lang: &str, code: &str, linenos: bool) -> String {
-    let language = hyde_highlight::find_language(lang).unwrap_or_else(hyde_highlight::plaintext);
+    let language = hyde_highlight::find_fancy(lang, code).unwrap_or_else(hyde_highlight::plaintext);
     if linenos {
         hyde_highlight::highlight_table(language, code)
     } else {
