@@ -265,3 +265,31 @@ fn an_unchanged_stylesheet_is_not_compiled_again() {
     s.rebuild_and_check("partial edit");
     assert!(s.session.sass_compilations() > first);
 }
+
+#[test]
+fn a_page_showing_an_earlier_pages_content_follows_what_that_page_reads() {
+    let site = Site::academic();
+    // Jekyll renders `_pages/aa-early.md` before `_pages/zz-late.html`, so the
+    // late page sees the early one converted, data and all.
+    std::fs::write(
+        site.path("_pages/aa-early.md"),
+        "---\npermalink: /aa-early/\n---\nNav: {% for n in site.data.navigation.footer %}*{{ n.title }}* {% endfor %}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path("_pages/zz-late.html"),
+        "---\npermalink: /zz-late/\n---\n{% for p in site.pages %}{% if p.url == '/aa-early/' %}[{{ p.content }}]{% endif %}{% endfor %}\n",
+    )
+    .unwrap();
+    let mut s = Serving::start(&site);
+    assert!(s.text("zz-late/index.html").contains("<em>Feed</em>"));
+    site.append(
+        "_data/navigation.yml",
+        "  - title: \"Nav Added\"\n    url: /nav-added/\n",
+    );
+    s.rebuild_and_check("data edit read through an earlier page");
+    assert!(s.text("zz-late/index.html").contains("<em>Nav Added</em>"));
+    site.append("_pages/aa-early.md", "\nEarly page edited.\n");
+    s.rebuild_and_check("earlier page edited");
+    assert!(s.text("zz-late/index.html").contains("Early page edited."));
+}
