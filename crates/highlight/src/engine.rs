@@ -7,6 +7,7 @@
 //! character is emitted as an error token, exactly as Rouge does.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::format::Out;
 use crate::re::{Rule as Pattern, Spans};
@@ -40,8 +41,36 @@ enum Rule {
         next: Next,
         id: usize,
         /// After a failure at p, the rule also fails inside these runs from p.
-        skip: Vec<regex::Regex>,
+        skip: SkipRuns,
     },
+}
+
+/// The runs of [`Builder::skip_run`], compiled when the rule first fails.
+#[derive(Default)]
+struct SkipRuns {
+    srcs: Vec<String>,
+    res: OnceLock<Vec<regex::Regex>>,
+}
+
+impl SkipRuns {
+    /// The longest run at the start of `hay`.
+    fn longest(&self, hay: &str) -> Option<usize> {
+        if self.srcs.is_empty() {
+            return None;
+        }
+        let res = self.res.get_or_init(|| {
+            // A run that does not compile is a lexer-table bug that
+            // `every_rule_compiles` reports; here it is left out.
+            self.srcs
+                .iter()
+                .filter_map(|s| regex::Regex::new(s).ok())
+                .collect()
+        });
+        res.iter()
+            .filter_map(|r| r.find(hay))
+            .map(|m| m.end())
+            .max()
+    }
 }
 
 /// A lexer definition: named states of rules, built once and shared.
@@ -89,14 +118,13 @@ impl Builder {
     }
 
     fn add(&mut self, re: &str, emit: Emit, next: Next) -> &mut Self {
-        let compiled = Pattern::new(re).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
         self.def.states[self.cur].push(Rule::Match {
-            re: compiled,
+            re: Pattern::new(re),
             bol: starts_with_caret(re),
             emit,
             next,
             id: self.def.rules,
-            skip: Vec::new(),
+            skip: SkipRuns::default(),
         });
         self.def.rules += 1;
         self
@@ -108,9 +136,8 @@ impl Builder {
     /// keeps rules that scan far from going quadratic.
     pub(crate) fn skip_run(&mut self, run: &str) -> &mut Self {
         let src = format!(r"(?m)\A(?:{})", crate::re::translate(run));
-        let re = regex::Regex::new(&src).unwrap_or_else(|e| panic!("{}: {e}", self.def.tag));
         if let Some(Rule::Match { skip, .. }) = self.def.states[self.cur].last_mut() {
-            skip.push(re);
+            skip.srcs.push(src);
         }
         self
     }
@@ -198,6 +225,28 @@ impl Builder {
         }
         assert!(def.names.contains_key("root"), "{}: no root", def.tag);
         def
+    }
+}
+
+impl Def {
+    /// Compiles every rule and skip run now (they are otherwise compiled on
+    /// first use) and lists those that fail.
+    #[cfg(test)]
+    pub(crate) fn compile_errors(&self) -> Vec<String> {
+        let mut errors = Vec::new();
+        for rule in self.states.iter().flatten() {
+            if let Rule::Match { re, skip, .. } = rule {
+                if let Err(e) = re.compiled() {
+                    errors.push(format!("{}: {e}", self.tag));
+                }
+                for src in &skip.srcs {
+                    if let Err(e) = regex::Regex::new(src) {
+                        errors.push(format!("{}: skip run: {e}", self.tag));
+                    }
+                }
+            }
+        }
+        errors
     }
 }
 
@@ -335,12 +384,8 @@ impl Lexer {
                         continue;
                     }
                     let groups = !matches!(emit, Emit::Tok(_));
-                    let Some(spans) = re.re.match_at_start(hay, groups) else {
-                        let run = skip
-                            .iter()
-                            .filter_map(|r| r.find(hay))
-                            .map(|m| m.end())
-                            .max();
+                    let Some(spans) = re.match_at_start(hay, groups) else {
+                        let run = skip.longest(hay);
                         if let (Some(run), Some(f)) = (run, self.fails_before.get_mut(*id)) {
                             *f = pos + run;
                         }

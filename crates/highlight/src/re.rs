@@ -10,41 +10,76 @@
 //! `regex` crate cannot compile (lookaround, backreferences, atomic groups)
 //! goes to `fancy-regex`.
 
-/// A compiled rule pattern, with the bytes a match can start with when the
-/// pattern cannot match the empty string (a cheap test before matching).
+use std::sync::OnceLock;
+
+/// A rule pattern, compiled on its first attempt: a lexer has dozens of
+/// rules and a code block tries few of them, while compiling a pattern
+/// (Unicode classes above all) costs far more than matching it. The bytes a
+/// match can start with, when the pattern cannot match the empty string, are
+/// read off the parsed pattern first, so a rule that never sees one of its
+/// first bytes is never compiled.
 pub(crate) struct Rule {
-    pub(crate) re: Re,
-    pub(crate) first: Option<Box<[bool; 256]>>,
+    ruby: Box<str>,
+    first: OnceLock<Option<Box<[bool; 256]>>>,
+    re: OnceLock<Result<Re, String>>,
 }
 
 impl Rule {
-    pub(crate) fn new(ruby: &str) -> Result<Rule, String> {
-        let re = Re::new(ruby)?;
-        let src = match &re {
-            Re::Plain(r) => Some(r.as_str().to_string()),
-            Re::Fancy(_, pre) => pre.as_ref().map(|p| p.as_str().to_string()),
-        };
-        let first = src.and_then(|s| first_bytes(&s));
-        Ok(Rule { re, first })
+    pub(crate) fn new(ruby: &str) -> Rule {
+        Rule {
+            ruby: ruby.into(),
+            first: OnceLock::new(),
+            re: OnceLock::new(),
+        }
     }
 
     /// Whether a match at the start of `hay` is possible at all.
     pub(crate) fn may_match(&self, hay: &str) -> bool {
-        match (&self.first, hay.as_bytes().first()) {
+        let first = self.first.get_or_init(|| rule_first_bytes(&self.ruby));
+        match (first, hay.as_bytes().first()) {
             (Some(set), Some(&b)) => set[usize::from(b)],
             (Some(_), None) => false,
             (None, _) => true,
         }
     }
+
+    /// The compiled pattern, or why it does not compile (a bug in a lexer
+    /// table, which `every_rule_compiles` catches; such a rule never matches).
+    pub(crate) fn compiled(&self) -> Result<&Re, &str> {
+        self.re
+            .get_or_init(|| Re::new(&self.ruby))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Matches at the start of `hay`, compiling the pattern if need be.
+    pub(crate) fn match_at_start(&self, hay: &str, groups: bool) -> Option<Spans> {
+        self.compiled().ok()?.match_at_start(hay, groups)
+    }
 }
 
-/// The set of first bytes of the non-empty strings `src` matches, or `None`
-/// when it may match the empty string (or cannot be analysed).
-fn first_bytes(src: &str) -> Option<Box<[bool; 256]>> {
-    let hir = regex_syntax::ParserBuilder::new().build().parse(src).ok()?;
+/// The first bytes of a rule's matches, from the pattern the `regex` crate
+/// would compile, or from its loosened form when only `fancy-regex` can
+/// (the loosened pattern matches at least as much, so its first bytes
+/// include the real ones).
+fn rule_first_bytes(ruby: &str) -> Option<Box<[bool; 256]>> {
+    let src = anchored(ruby);
+    let hir = match parse(&src) {
+        Some(hir) => hir,
+        None => parse(&loosen(&src))?,
+    };
     let mut set = Box::new([false; 256]);
     let nullable = first_of(&hir, &mut set);
     (!nullable).then_some(set)
+}
+
+fn parse(src: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new().build().parse(src).ok()
+}
+
+/// A Ruby pattern as matched at the scan position (see the module docs).
+fn anchored(ruby: &str) -> String {
+    format!(r"(?m)\A(?:{})", translate(ruby))
 }
 
 /// Adds the possible first bytes of `hir` to `set`; returns whether `hir`
@@ -121,8 +156,7 @@ impl Re {
     /// Compiles a Ruby-syntax pattern. Fails only on a pattern that neither
     /// engine accepts, which is a bug in a lexer table.
     pub(crate) fn new(ruby: &str) -> Result<Re, String> {
-        let body = translate(ruby);
-        let src = format!(r"(?m)\A(?:{body})");
+        let src = anchored(ruby);
         match regex::Regex::new(&src) {
             Ok(re) => Ok(Re::Plain(re)),
             Err(_) => {

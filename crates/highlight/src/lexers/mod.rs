@@ -172,3 +172,30 @@ macro_rules! lexer_def {
     };
 }
 pub(crate) use lexer_def;
+
+#[cfg(test)]
+mod tests {
+    use super::{by_tag, Lex};
+
+    /// Rules are compiled on first use, so a pattern no engine accepts would
+    /// only show when some input reaches it: compile them all here.
+    #[test]
+    fn every_rule_compiles() {
+        let mut tags: Vec<&str> = crate::rouge_names::ROUGE_NAMES
+            .iter()
+            .map(|&(_, tag)| tag)
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        let mut errors = Vec::new();
+        let mut checked = 0;
+        for tag in tags {
+            if let Some(Lex::Regex(def)) = by_tag(tag) {
+                errors.extend(def().compile_errors());
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "only {checked} lexers checked");
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
+}
