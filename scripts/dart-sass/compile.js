@@ -4,7 +4,8 @@
 //
 // For every .scss/.sass file under RENDERED_DIR, writes OUT_DIR/<same path>.css containing exactly
 // what `compileString` returns, in the site's `sass.style` (Jekyll's default: expanded), with the
-// site's `sass_dir` as load path. No source maps.
+// site's load paths as jekyll-sass-converter computes them (`sass_dir` when not recorded).
+// No source maps.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -32,7 +33,7 @@ for (const file of walk(renderedDir).sort()) {
       style,
       syntax: ext === '.sass' ? 'indented' : 'scss',
       url: pathToFileURL(file),
-      loadPaths: [settings.sass_dir],
+      loadPaths: settings.load_paths || [settings.sass_dir],
       logger: sass.Logger.silent,
     });
     const target = path.join(outDir, rel.slice(0, -ext.length) + '.css');

@@ -4,7 +4,7 @@
 #   ruby render-liquid.rb SITE_DIR OUT_DIR
 #
 # Writes OUT_DIR/<page path> (e.g. assets/css/main.scss) and OUT_DIR/sass.json with the site's
-# sass settings ({"sass_dir": ..., "style": ...}). Run with JEKYLL_ENV and TZ set as for the build.
+# sass settings ({"sass_dir": ..., "load_paths": [...], "style": ...}). Run with JEKYLL_ENV and TZ set as for the build.
 require "jekyll"
 require "json"
 require "fileutils"
@@ -27,7 +27,11 @@ site.pages.each do |page|
   File.write(target, source)
 end
 sass = site.config["sass"] || {}
+# The load paths exactly as jekyll-sass-converter computes them (user load_paths globbed from
+# the source, then sass_dir; folders only).
+scss = site.find_converter_instance(Jekyll::Converters::Scss)
 File.write(File.join(out_dir, "sass.json"), JSON.generate(
   "sass_dir" => File.expand_path(sass["sass_dir"] || "_sass", site_dir),
+  "load_paths" => scss.send(:sass_load_paths),
   "style" => (sass["style"] || "expanded").to_s
 ))

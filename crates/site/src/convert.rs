@@ -192,11 +192,35 @@ fn sass_options(site: &Site) -> hyde_sass::SassOptions {
     let sass_dir = get("sass_dir")
         .map(|v| v.to_liquid_string())
         .unwrap_or_else(|| "_sass".into());
+    // jekyll-sass-converter: the user's load paths, then the Sass folder,
+    // each expanded as `Dir.glob` from the source; duplicates and anything
+    // that is not a folder left out.
+    let mut patterns: Vec<String> = match get("load_paths") {
+        Some(Value::Array(extra)) => extra.iter().map(Value::to_liquid_string).collect(),
+        Some(Value::Nil) | None => Vec::new(),
+        Some(one) => vec![one.to_liquid_string()],
+    };
+    patterns.push(sass_dir);
     let mut load_paths: Vec<PathBuf> = Vec::new();
-    if let Some(Value::Array(extra)) = get("load_paths") {
-        load_paths.extend(extra.iter().map(|p| source.join(p.to_liquid_string())));
+    for pattern in &patterns {
+        // In safe mode the paths are kept inside the source (`sanitized_path`).
+        let pattern = if site.settings.safe {
+            pattern
+                .split('/')
+                .filter(|s| *s != "..")
+                .collect::<Vec<_>>()
+                .join("/")
+                .trim_start_matches('/')
+                .to_string()
+        } else {
+            pattern.clone()
+        };
+        for path in glob_dirs(source, &pattern) {
+            if !load_paths.contains(&path) {
+                load_paths.push(path);
+            }
+        }
     }
-    load_paths.push(source.join(sass_dir));
     hyde_sass::SassOptions {
         style: get("style")
             .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
@@ -206,6 +230,60 @@ fn sass_options(site: &Site) -> hyde_sass::SassOptions {
         verbose: get("verbose").is_some_and(|v| v.is_truthy()),
         source_map_root: Some(source.clone()),
         ..Default::default()
+    }
+}
+
+/// The folders `Dir.glob(pattern)` finds from `base` (`*`, `?`, `[...]` within
+/// one path segment, `**/` for any depth; names starting with `.` only when
+/// the segment does), sorted as Ruby sorts them.
+fn glob_dirs(base: &std::path::Path, pattern: &str) -> Vec<PathBuf> {
+    let root = if pattern.starts_with('/') {
+        PathBuf::from("/")
+    } else {
+        base.to_path_buf()
+    };
+    let mut found = vec![root];
+    for segment in pattern.split('/').filter(|s| !s.is_empty() && *s != ".") {
+        let mut next = Vec::new();
+        for dir in &found {
+            if segment == "**" {
+                collect_dirs(dir, &mut next);
+            } else if !segment.contains(['*', '?', '[']) {
+                let p = dir.join(segment);
+                if p.exists() {
+                    next.push(p);
+                }
+            } else if let Ok(entries) = std::fs::read_dir(dir) {
+                let mut names: Vec<String> = entries
+                    .flatten()
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| crate::fnmatch::fnmatch(segment, n))
+                    .collect();
+                names.sort();
+                next.extend(names.into_iter().map(|n| dir.join(n)));
+            }
+        }
+        found = next;
+    }
+    found.retain(|p| p.is_dir());
+    found
+}
+
+/// `dir` and every folder below it whose name does not start with `.`, in order.
+fn collect_dirs(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    out.push(dir.to_path_buf());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut subdirs: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    subdirs.sort();
+    for d in subdirs {
+        collect_dirs(&d, out);
     }
 }
 
@@ -333,6 +411,32 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let html = String::from_utf8(out.files["page.html"].clone()).unwrap();
         (html, report.warnings.iter().map(|w| w.report()).collect())
+    }
+
+    #[test]
+    fn sass_load_paths_expand_globs_and_keep_folders_only() {
+        let dir = std::env::temp_dir().join(format!("hyde-glob-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for d in [
+            "vendor/a/scss",
+            "vendor/b/scss",
+            "vendor/.hidden/scss",
+            "_sass",
+        ] {
+            std::fs::create_dir_all(dir.join(d)).unwrap();
+        }
+        std::fs::write(dir.join("vendor/file.scss"), "").unwrap();
+        let got = |p: &str| super::glob_dirs(&dir, p);
+        assert_eq!(
+            got("vendor/*/scss"),
+            vec![dir.join("vendor/a/scss"), dir.join("vendor/b/scss")]
+        );
+        assert_eq!(got("vendor/*.scss"), Vec::<std::path::PathBuf>::new());
+        assert_eq!(got("_sass"), vec![dir.join("_sass")]);
+        assert_eq!(got("missing"), Vec::<std::path::PathBuf>::new());
+        assert!(got("vendor/**").contains(&dir.join("vendor/b/scss")));
+        assert!(!got("vendor/**").contains(&dir.join("vendor/.hidden/scss")));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
