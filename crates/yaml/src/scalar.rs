@@ -37,10 +37,30 @@ macro_rules! re {
 }
 
 // Ruby's `\s` and `\d` are ASCII-only; `^`/`$` are line anchors.
-re!(
-    STRINGISH,
-    r"(?m)^[^0-9.:\-]?[\p{Alphabetic}_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=]+"
-);
+/// Psych's `/^[^\d.:-]?[[:alpha:]_\s!@#$%\^&*(){}<>|\/\\~;=]+/`: at some
+/// line start, a character of the class, or one character that is not a
+/// digit, `.`, `:` or `-` followed by one of the class. Written by hand: the
+/// regex's Unicode `Alphabetic` class cost more to compile (at the first
+/// plain scalar of every build) than all the scalars of a site to type.
+fn stringish(s: &str) -> bool {
+    fn in_class(c: char) -> bool {
+        c.is_alphabetic() || "_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=".contains(c)
+    }
+    let at_line_start = |line: &str| {
+        let mut chars = line.chars();
+        match chars.next() {
+            Some(c) if in_class(c) => true,
+            Some(c) if !matches!(c, '0'..='9' | '.' | ':' | '-') => {
+                chars.next().is_some_and(in_class)
+            }
+            _ => false,
+        }
+    };
+    at_line_start(s)
+        || s.match_indices('\n')
+            .any(|(i, _)| at_line_start(&s[i + 1..]))
+}
+
 re!(NOT_YTONF, r"(?mi)^[^ytonf~]");
 re!(NULL_WORD, r"(?mi)^null$");
 re!(TRUE_WORD, r"(?mi)^(yes|true|on)$");
@@ -84,7 +104,7 @@ pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> 
     if s.is_empty() {
         return Ok(Yaml::Null);
     }
-    if STRINGISH.is_match(s) || s.contains('\n') {
+    if stringish(s) || s.contains('\n') {
         if s.chars().count() > 5 || NOT_YTONF.is_match(s) {
             return Ok(Yaml::Str(s.into()));
         }
@@ -415,6 +435,39 @@ mod tests {
         assert_eq!(
             tokenize(":sym", &|_| 0),
             Err(ConvError::Disallowed("Symbol".into()))
+        );
+    }
+
+    /// The hand-written check answers as the pattern it replaces, on every
+    /// string of up to three characters drawn from the interesting ones.
+    #[test]
+    fn stringish_matches_psych_pattern() {
+        let re = regex::Regex::new(
+            r"(?m)^[^0-9.:\-]?[\p{Alphabetic}_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=]+",
+        )
+        .unwrap();
+        let alphabet = [
+            'a', 'Z', '0', '9', '.', ':', '-', '_', ' ', '\t', '\n', '\r', '\x0B', '!', '=', '+',
+            ',', '"', '\'', '?', '[', 'é', 'ß', 'Ⅻ', '中', '٣', '😀', '\u{300}', '\u{345}',
+        ];
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            cases.extend(longer);
+        }
+        let differ: Vec<&String> = cases
+            .iter()
+            .filter(|s| stringish(s) != re.is_match(s))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{} of {} differ: {:?}",
+            differ.len(),
+            cases.len(),
+            &differ[..differ.len().min(5)]
         );
     }
 }
