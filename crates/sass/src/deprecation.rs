@@ -3,11 +3,12 @@
 //!
 //! [`crate::slash_div`] finds the candidates in the SCSS text. Whether one
 //! warns depends on evaluation (is the mixin included, the branch taken, is
-//! `$a` a number?), so hyde compiles once more with a probe in front of each
+//! `$a` a number?), so the compilation carries a probe in front of each
 //! statement that holds a candidate: `@debug "<marker> <file> <n>
 //! #{type-of((operand))}…";`. The probes run exactly when the statement
-//! does, in evaluation order, and report the operands' types; the CSS of
-//! that run is thrown away. A probe run that fails reports nothing.
+//! does, in evaluation order, and report the operands' types; they print
+//! nothing into the CSS. Should that run fail, hyde compiles again without
+//! probes, and nothing is reported.
 //!
 //! As in dart-sass, a warning is shown once per place (message and span),
 //! at most five times per kind unless `verbose`, followed by "N repetitive
@@ -86,20 +87,17 @@ impl Probes {
         }
         let mut by_path = self.by_path.borrow_mut();
         let mut files = self.files.borrow_mut();
-        let index = match by_path.get(path) {
-            Some(&i) => i,
-            None => {
-                let candidates = slash_div::candidates(text);
-                let (_, inserted) = insert_probes(text, files.len(), &candidates);
-                files.push(ProbedFile {
-                    path: path.to_path_buf(),
-                    text: text.to_string(),
-                    candidates,
-                    inserted,
-                });
-                by_path.insert(path.to_path_buf(), files.len() - 1);
-                files.len() - 1
-            }
+        let Some(&index) = by_path.get(path) else {
+            let candidates = slash_div::candidates(text);
+            let (probed, inserted) = insert_probes(text, files.len(), &candidates);
+            by_path.insert(path.to_path_buf(), files.len());
+            files.push(ProbedFile {
+                path: path.to_path_buf(),
+                text: text.to_string(),
+                candidates,
+                inserted,
+            });
+            return probed;
         };
         let file = &files[index];
         if file.text != text {
