@@ -97,14 +97,7 @@ pub(crate) fn configures_modules(text: &str) -> bool {
 
 /// Every candidate of an SCSS text, in source order of their statements.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
-    let mut scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        blocks: vec![Block::Root],
-        out: Vec::new(),
-        chains: Vec::new(),
-    };
+    let mut scanner = Scanner::new(text);
     scanner.run();
     // `@else if` candidates are probed before their `@if`: keep the
     // statements in text order for the insertion.
@@ -115,14 +108,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
 /// The mixin or function a byte offset of an SCSS text is in, if any: the
 /// member dart-sass names in a stack frame.
 pub(crate) fn callable_at(text: &str, offset: usize) -> Option<String> {
-    let mut scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        blocks: vec![Block::Root],
-        out: Vec::new(),
-        chains: Vec::new(),
-    };
+    let mut scanner = Scanner::new(text);
     scanner.run_until(offset);
     scanner.member()
 }
@@ -149,7 +135,18 @@ enum Context {
     Include,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Scanner<'a> {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            blocks: vec![Block::Root],
+            out: Vec::new(),
+            chains: Vec::new(),
+        }
+    }
+
     fn run(&mut self) {
         self.run_until(usize::MAX);
     }
