@@ -135,7 +135,7 @@ impl Builder {
     /// position inside that run as well. Failures are then remembered, which
     /// keeps rules that scan far from going quadratic.
     pub(crate) fn skip_run(&mut self, run: &str) -> &mut Self {
-        let src = format!(r"(?m)\A(?:{})", crate::re::translate(run));
+        let src = crate::re::anchored(run);
         if let Some(Rule::Match { skip, .. }) = self.def.states[self.cur].last_mut() {
             skip.srcs.push(src);
         }

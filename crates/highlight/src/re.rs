@@ -78,7 +78,7 @@ fn parse(src: &str) -> Option<regex_syntax::hir::Hir> {
 }
 
 /// A Ruby pattern as matched at the scan position (see the module docs).
-fn anchored(ruby: &str) -> String {
+pub(crate) fn anchored(ruby: &str) -> String {
     format!(r"(?m)\A(?:{})", translate(ruby))
 }
 
