@@ -174,17 +174,21 @@ fn word_after(t: &str, i: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// A compiled pattern, kept for the next guess.
-fn regex_cached(re: &str) -> Regex {
-    static CACHE: OnceLock<Mutex<HashMap<String, Regex>>> = OnceLock::new();
+/// A compiled pattern, kept for the next guess. It is leaked rather than
+/// cloned out of the cache: a clone starts a fresh match cache on every
+/// call, and the patterns are the fixed set in [`DETECTORS`].
+fn regex_cached(re: &str) -> &'static Regex {
+    static CACHE: OnceLock<Mutex<HashMap<String, &'static Regex>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(re.to_string())
-        .or_insert_with(|| {
-            Regex::new(&crate::re::translate(re))
-                .unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
-        })
-        .clone()
+    if let Some(compiled) = map.get(re) {
+        return compiled;
+    }
+    let compiled = Regex::new(&crate::re::translate(re))
+        .unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+    let compiled: &'static Regex = Box::leak(Box::new(compiled));
+    map.insert(re.to_string(), compiled);
+    compiled
 }
 
 fn matches(t: &str, re: &str) -> bool {
