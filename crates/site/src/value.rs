@@ -238,8 +238,13 @@ pub fn parse_csv(text: &str, file: &str, delimiter: u8) -> Result<Value> {
     let mut rows = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| csv_error(file, text, &e))?;
-        let start = rec.position().map_or(0, |p| p.byte() as usize);
-        let quoted = quoted_fields(&text.as_bytes()[start.min(text.len())..], delimiter);
+        // Only a record with an empty field needs its raw text scanned for quotes.
+        let quoted = if rec.iter().any(str::is_empty) {
+            let start = rec.position().map_or(0, |p| p.byte() as usize);
+            quoted_fields(&text.as_bytes()[start.min(text.len())..], delimiter)
+        } else {
+            Vec::new()
+        };
         let mut m = Map::new();
         for (i, h) in headers.iter().enumerate() {
             // Ruby's CSV reads an unquoted empty field as nil, a quoted one as "".
