@@ -185,7 +185,9 @@ fn joins_empty(value: &Value) -> bool {
     match value {
         Value::Nil => true,
         Value::Array(items) => items.iter().all(joins_empty),
-        Value::Hash(_) | Value::Range(..) => ruby::to_array(value).iter().all(joins_empty),
+        // Integers never print empty, so only an empty range joins to "".
+        Value::Range(a, b) => a > b,
+        Value::Hash(_) => ruby::to_array(value).iter().all(joins_empty),
         other => ruby::to_s(other).is_empty(),
     }
 }
