@@ -349,7 +349,10 @@ fn leading_document_end(src: &str) -> Option<Pos> {
 /// (`Psych.safe_load(src, permitted_classes: [Date, Time], aliases: true)`).
 /// An empty stream or empty document gives `Yaml::Null` (Ruby `nil`).
 pub fn load(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
-    if src.chars().skip(1).any(|c| c == '\u{feff}') {
+    // A substring search rather than a walk over every character: this runs
+    // for all front matter and data.
+    let after_first = src.strip_prefix('\u{feff}').unwrap_or(src);
+    if after_first.contains('\u{feff}') {
         return crate::bom::load_with_boms(src, opts, load_bom_free);
     }
     load_bom_free(src, opts)
