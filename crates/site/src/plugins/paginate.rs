@@ -203,7 +203,7 @@ fn page_number(site: &Site, template: Option<&Arc<Document>>, doc: &Document) ->
         return None;
     }
     let template = template?;
-    if doc.path != template.path || !matches!(doc.kind, Kind::Page) {
+    if doc.path != template.path {
         return None;
     }
     if doc.url == template.url {
