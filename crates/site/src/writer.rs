@@ -94,7 +94,7 @@ pub struct DiskOutput {
 }
 
 /// What writing one file did.
-enum Wrote {
+pub(crate) enum Wrote {
     Written,
     Unchanged,
 }
@@ -115,6 +115,15 @@ impl DiskOutput {
             dest: dest.into(),
             atomic_new: true,
         }
+    }
+
+    /// Writes one file, making its folder first (replacing a file or
+    /// symlink where a folder must be).
+    pub(crate) fn write_file(&self, file: &OutputFile) -> Result<Wrote, WriteError> {
+        if let Some(parent) = self.dest.join(&file.path).parent() {
+            ensure_dir(&self.dest, parent)?;
+        }
+        self.write_one(file)
     }
 
     /// Writes one file whose folder exists. A file that is not there yet is

@@ -8,14 +8,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::incremental::read_cache::FileStamp;
 use crate::writer::{
-    is_safe_relative, Contents, DiskOutput, Output, OutputFile, WriteError, WriteStats,
+    is_safe_relative, Contents, DiskOutput, Output, OutputFile, WriteError, WriteStats, Wrote,
 };
 
 /// The destination of a serve session.
@@ -103,50 +102,18 @@ impl DiskWriter {
                     && stamp(&self.dest.join(&f.path)) == known
             })
             .collect();
+        let disk = DiskOutput::served(&self.dest);
         for (f, same_as_left) in files.iter().zip(left) {
-            let target = self.dest.join(&f.path);
-            let io = |e| WriteError::Io(target.clone(), e);
-            let known = prev.get(&f.path).copied().flatten();
-            match &f.contents {
-                Contents::Bytes(bytes) => {
-                    if same_as_left {
-                        stats.unchanged += 1;
-                        stamps.insert(f.path.clone(), known);
-                        continue;
-                    }
-                    if is_file(&target) && fs::read(&target).is_ok_and(|old| old == *bytes) {
-                        stats.unchanged += 1;
-                        stamps.insert(f.path.clone(), stamp(&target));
-                        continue;
-                    }
-                    ensure_dir(&self.dest, &target)?;
-                    replace(&target, |tmp| fs::write(tmp, bytes)).map_err(io)?;
-                }
-                Contents::Copy(src) => {
-                    let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
-                    let mtime = meta.modified().ok();
-                    if let Ok(old) = fs::symlink_metadata(&target) {
-                        if old.is_file() && old.len() == meta.len() && old.modified().ok() == mtime
-                        {
-                            stats.unchanged += 1;
-                            stamps.insert(f.path.clone(), stamp(&target));
-                            continue;
-                        }
-                    }
-                    ensure_dir(&self.dest, &target)?;
-                    replace(&target, |tmp| {
-                        fs::copy(src, tmp)?;
-                        let f = fs::OpenOptions::new().write(true).open(tmp)?;
-                        if let Some(m) = mtime {
-                            f.set_modified(m)?;
-                        }
-                        Ok(())
-                    })
-                    .map_err(io)?;
-                }
+            if same_as_left {
+                stats.unchanged += 1;
+                stamps.insert(f.path.clone(), prev.get(&f.path).copied().flatten());
+                continue;
             }
-            stats.written += 1;
-            stamps.insert(f.path.clone(), stamp(&target));
+            match disk.write_file(f)? {
+                Wrote::Written => stats.written += 1,
+                Wrote::Unchanged => stats.unchanged += 1,
+            }
+            stamps.insert(f.path.clone(), stamp(&self.dest.join(&f.path)));
         }
         for path in prev.keys().filter(|p| !seen.contains(p.as_str())) {
             let kept = keep_files
@@ -171,52 +138,6 @@ type Stamps = HashMap<String, Option<FileStamp>>;
 /// The stamp of a regular file (not of what a symlink points to).
 fn stamp(path: &Path) -> Option<FileStamp> {
     FileStamp::of_file(path)
-}
-
-fn is_file(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
-}
-
-/// Creates the folders above `target` inside `root`, replacing a file or a
-/// symlink that sits where a folder must be (never following it), and
-/// removes a folder that sits where the file must go.
-fn ensure_dir(root: &Path, target: &Path) -> Result<(), WriteError> {
-    let io = |p: &Path, e| WriteError::Io(p.to_path_buf(), e);
-    let mut cur = root.to_path_buf();
-    if let Some(dir) = target.parent() {
-        for c in dir.strip_prefix(root).unwrap_or(dir).components() {
-            cur.push(c);
-            match fs::symlink_metadata(&cur) {
-                Ok(m) if m.is_dir() => {}
-                Ok(_) => {
-                    fs::remove_file(&cur).map_err(|e| io(&cur, e))?;
-                    fs::create_dir(&cur).map_err(|e| io(&cur, e))?;
-                }
-                Err(_) => fs::create_dir_all(&cur).map_err(|e| io(&cur, e))?,
-            }
-        }
-    }
-    if fs::symlink_metadata(target).is_ok_and(|m| m.is_dir()) {
-        fs::remove_dir_all(target).map_err(|e| io(target, e))?;
-    }
-    Ok(())
-}
-
-/// Fills a temporary file beside `target` with `fill`, then renames it into
-/// place: a reader never sees a half-written file, and a symlink at `target`
-/// is replaced, not followed.
-fn replace(target: &Path, fill: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.hyde-tmp"));
-    let _ = fs::remove_file(&tmp);
-    let result = fill(&tmp).and_then(|()| fs::rename(&tmp, target));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Removes the now empty folders above a removed file, up to `root`.
