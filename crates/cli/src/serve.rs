@@ -93,8 +93,7 @@ fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
         eprintln!("{:>20} {}", "Warning:", w);
     }
     Ok(Built {
-        dest: built.settings.destination.clone(),
-        baseurl: built.settings.baseurl.clone(),
+        settings: built.settings,
         changed: built.report.stats.written + built.report.stats.removed,
         seconds: t0.elapsed().as_secs_f64(),
         rendered: built.rendered,
@@ -110,8 +109,8 @@ fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
 }
 
 struct Built {
-    dest: PathBuf,
-    baseurl: String,
+    /// The settings the build resolved (the configuration as it is now).
+    settings: Settings,
     changed: usize,
     seconds: f64,
     rendered: usize,
@@ -265,7 +264,7 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                         built.phases
                     ),
                 );
-                if built.dest != dest || built.baseurl != baseurl {
+                if built.settings.destination != dest || built.settings.baseurl != baseurl {
                     eprintln!(
                         "{:>20} the destination or baseurl changed in the configuration; \
                          restart `hyde serve` to serve the new one",
@@ -273,10 +272,8 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                     );
                 }
                 if changes.paths.iter().any(|p| is_config(p)) {
-                    if let Ok((_, settings)) = load_config(&opts, url) {
-                        *exclude.write().unwrap_or_else(|p| p.into_inner()) =
-                            WatchFilter::new(&settings);
-                    }
+                    *exclude.write().unwrap_or_else(|p| p.into_inner()) =
+                        WatchFilter::new(&built.settings);
                 }
                 // A good build after a failed one must clear the overlay.
                 if built.changed > 0 || failed {
