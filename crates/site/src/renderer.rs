@@ -373,9 +373,9 @@ fn render_content_inner(
         let page = doc_value(b, doc, phase);
         let mut ctx = b.context(site, doc, phase, page);
         if let Some(name) = doc.get("layout").filter(|v| !v.is_nil()) {
-            let name = name.to_liquid_string();
+            // The name is built only when a recording is on.
             record::record(|d| {
-                d.layouts.insert(name);
+                d.layouts.insert(name.to_liquid_string());
             });
         }
         if let Some(l) = first_layout(b, doc) {
