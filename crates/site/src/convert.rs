@@ -55,25 +55,22 @@ impl Markdown {
                 }
             }
         }
-        let mut warnings = Vec::new();
-        let commonmark = settings
-            .markdown
-            .eq_ignore_ascii_case("commonmark")
-            .then(|| {
-                let names = |key: &str| -> Vec<String> {
-                    match map_get(&settings.commonmark, key) {
-                        Some(Value::Array(a)) => a.iter().map(Value::to_liquid_string).collect(),
-                        _ => Vec::new(),
-                    }
-                };
-                let (options, extensions) = (names("options"), names("extensions"));
-                let (opts, w) = hyde_markdown::CommonMarkOptions::from_config(
-                    options.iter().map(String::as_str),
-                    extensions.iter().map(String::as_str),
-                );
-                warnings = w;
-                opts
-            });
+        let (commonmark, warnings) = if settings.markdown.eq_ignore_ascii_case("commonmark") {
+            let names = |key: &str| -> Vec<String> {
+                match map_get(&settings.commonmark, key) {
+                    Some(Value::Array(a)) => a.iter().map(Value::to_liquid_string).collect(),
+                    _ => Vec::new(),
+                }
+            };
+            let (options, extensions) = (names("options"), names("extensions"));
+            let (opts, warnings) = hyde_markdown::CommonMarkOptions::from_config(
+                options.iter().map(String::as_str),
+                extensions.iter().map(String::as_str),
+            );
+            (Some(opts), warnings)
+        } else {
+            (None, Vec::new())
+        };
         Markdown {
             options,
             commonmark,
