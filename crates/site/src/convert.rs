@@ -372,7 +372,6 @@ pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<(String, Option<S
     opts.file = Some(doc.path.clone());
     let map = sourcemap_required(site);
     opts.source_map = map;
-    opts.source_map_root = Some(site.settings.source.clone());
     let add_charset = site
         .raw
         .get("sass")
