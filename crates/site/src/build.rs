@@ -83,9 +83,6 @@ type WriteFn<'a> = dyn FnMut(&[OutputFile], &[String], Option<&Plan>) -> std::re
 fn generate(site: &mut Site) -> Result<()> {
     let plugin_warnings = crate::plugins::generate(site)?;
     site.warnings.extend(plugin_warnings);
-    let markdown = crate::convert::Markdown::new(&site.settings);
-    site.warnings
-        .extend(markdown.warnings().iter().map(Warning::plain));
     Ok(())
 }
 

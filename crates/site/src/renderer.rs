@@ -642,7 +642,8 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
     let mut build = Build::new(site)?;
     build.sass_memo = plan.as_ref().map(|p| p.sass());
     let b = Arc::new(build);
-    let mut warnings: Vec<Warning> = Vec::new();
+    // The converter's own settings warnings (unknown CommonMark names).
+    let mut warnings: Vec<Warning> = b.markdown.warnings().iter().map(Warning::plain).collect();
 
     // Pass 1a: collection documents.
     let docs: Vec<Arc<Document>> = b
