@@ -37,16 +37,11 @@ pub fn check_built(
     destination: &Path,
     config_files: &[PathBuf],
     build_warnings: &[hyde_site::Warning],
-    exclude: &[String],
+    settings: &hyde_site::Settings,
     github_pages: bool,
 ) -> hyde_doctor::Report {
-    // Jekyll's EntryFilter#glob_include?: a glob match, or a path prefix.
-    let excluded = |rel: &str| {
-        exclude.iter().any(|pattern| {
-            let pattern = pattern.trim_start_matches('/');
-            hyde_site::fnmatch::fnmatch(pattern, rel) || rel.starts_with(pattern)
-        })
-    };
+    let filter = hyde_site::reader::EntryFilter::new(settings);
+    let excluded = |rel: &str| filter.excluded(rel);
     let config_path = config_files
         .first()
         .cloned()
@@ -95,7 +90,7 @@ pub fn run_doctor(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
     };
     let source = site.settings.source.clone();
     let config_files = site.raw.files.clone();
-    let exclude = site.settings.exclude.clone();
+    let settings = site.settings.clone();
     let scratch = tempfile::tempdir()?;
     let mut out = DiskOutput::new(scratch.path());
     let built = match hyde_site::build_site(site, &mut out, t0) {
@@ -110,7 +105,7 @@ pub fn run_doctor(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
         scratch.path(),
         &config_files,
         &built.warnings,
-        &exclude,
+        &settings,
         args.build.github_pages,
     );
     match args.format {
@@ -146,7 +141,7 @@ pub fn run_strict(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         &settings.destination,
         &raw.files,
         &[],
-        &settings.exclude,
+        &settings,
         args.github_pages,
     );
     if report.has_errors() {

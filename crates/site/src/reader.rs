@@ -105,6 +105,12 @@ impl EntryFilter {
         })
     }
 
+    /// Whether `rel` (relative to the source) matches `exclude` and not
+    /// `include`: Jekyll's `EntryFilter#excluded?`.
+    pub fn excluded(&self, rel: &str) -> bool {
+        self.glob_include(&self.exclude, rel)
+    }
+
     /// Whether `name` (in folder `rel_dir`, relative to the source) is kept.
     pub fn keep(&self, rel_dir: &str, name: &str) -> bool {
         let Some(cache) = &self.cache else {
