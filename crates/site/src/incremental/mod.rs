@@ -108,7 +108,7 @@ impl Session {
         let raw = RawConfig::load(&self.opts)?;
         let settings = Settings::resolve(&raw)?;
         crate::site::check_destination(&settings)?;
-        let config = debug_digest(&(&raw.map, &raw.files));
+        let config = plan::debug_hash(&[&raw.map, &raw.files]);
         if self.config != Some(config) {
             self.config = Some(config);
             self.state = None;
@@ -139,12 +139,6 @@ impl Session {
             settings: used,
         })
     }
-}
-
-fn debug_digest(v: &dyn std::fmt::Debug) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!("{v:?}").hash(&mut h);
-    h.finish()
 }
 
 /// A digest of `text`.

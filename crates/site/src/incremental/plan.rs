@@ -33,7 +33,7 @@ impl std::fmt::Write for DebugHasher {
     }
 }
 
-fn debug_hash(parts: &[&dyn std::fmt::Debug]) -> u64 {
+pub(crate) fn debug_hash(parts: &[&dyn std::fmt::Debug]) -> u64 {
     let mut h = DebugHasher(DefaultHasher::new());
     for p in parts {
         let _ = std::fmt::write(&mut h, format_args!("{p:?}\u{1}"));
