@@ -297,7 +297,18 @@ impl Options {
                 self.syntax_highlighter_opts.span.set_from_hash(value);
                 Ok(())
             }
-            _ => Ok(()),
+            // One entry of the `block:` or `span:` hash, for callers that hold it as a map.
+            _ => match key.split_once('.') {
+                Some(("block", k)) => {
+                    self.syntax_highlighter_opts.block.set(k, value);
+                    Ok(())
+                }
+                Some(("span", k)) => {
+                    self.syntax_highlighter_opts.span.set(k, value);
+                    Ok(())
+                }
+                _ => Ok(()),
+            },
         }
     }
 

@@ -35,8 +35,20 @@ impl Markdown {
             match v {
                 Value::Hash(h) if key == "syntax_highlighter_opts" => {
                     for (hk, hv) in h.iter() {
-                        let _ = options
-                            .set_highlighter_opt(&hk.to_liquid_string(), &hv.to_liquid_string());
+                        let hk = hk.to_liquid_string();
+                        match hv {
+                            // `block:`/`span:` entries one by one, not as inspect text.
+                            Value::Hash(inner) => {
+                                for (k, v) in inner.iter() {
+                                    let key = format!("{hk}.{}", k.to_liquid_string());
+                                    let _ =
+                                        options.set_highlighter_opt(&key, &v.to_liquid_string());
+                                }
+                            }
+                            _ => {
+                                let _ = options.set_highlighter_opt(&hk, &hv.to_liquid_string());
+                            }
+                        }
                     }
                 }
                 Value::Hash(h) if key == "typographic_symbols" => {
