@@ -634,6 +634,13 @@ impl Settings {
     }
 
     /// Whether `ext` (with its dot) is a Markdown extension.
+    /// Where `{% include %}` looks, in order (Jekyll's
+    /// `site.includes_load_paths`): the site's `includes_dir`, then the
+    /// theme's `_includes` when there is a theme.
+    pub fn includes_load_paths(&self) -> Vec<PathBuf> {
+        vec![self.source.join(&self.includes_dir)]
+    }
+
     pub fn is_markdown_ext(&self, ext: &str) -> bool {
         let e = ext.trim_start_matches('.');
         !e.is_empty() && self.markdown_ext.iter().any(|m| m.eq_ignore_ascii_case(e))

@@ -92,7 +92,7 @@ impl Build {
             layouts.insert(name.clone(), t);
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
-        let includes_load_paths = vec![site.settings.source.join(&site.settings.includes_dir)];
+        let includes_load_paths = site.settings.includes_load_paths();
         let profiling = site.raw.get("profile").is_some_and(Value::is_truthy);
         let source_map_pages = crate::convert::source_map_pages(&site);
         let page_contents = site

@@ -169,9 +169,10 @@ impl Snapshot {
                 .insert(name.clone(), debug_hash(&[&l.content, &l.data]));
         }
         s.data = debug_hash(&[&site.data]);
-        let includes = site.settings.source.join(&site.settings.includes_dir);
         let mut inc = DefaultHasher::new();
-        hash_tree(&includes, &includes, &mut inc, &mut opaque);
+        for includes in site.settings.includes_load_paths() {
+            hash_tree(&includes, &includes, &mut inc, &mut opaque);
+        }
         s.includes = inc.finish();
         s.urls = urls.finish();
         s.opaque = opaque;
