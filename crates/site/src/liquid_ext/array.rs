@@ -179,15 +179,24 @@ fn property_matches(property: &Value, target: &Value) -> bool {
     }
 }
 
-/// Whether `Array(value).join` is `""`: every element, arrays flattened,
-/// prints as nothing.
+/// Whether `Array(value).join` is `""`. `Array()` applies to the top level
+/// only (a range becomes its integers, a hash its pairs); inside, `join`
+/// flattens nested arrays and prints everything else with `to_s`.
 fn joins_empty(value: &Value) -> bool {
     match value {
-        Value::Nil => true,
-        Value::Array(items) => items.iter().all(joins_empty),
         // Integers never print empty, so only an empty range joins to "".
         Value::Range(a, b) => a > b,
-        Value::Hash(_) => ruby::to_array(value).iter().all(joins_empty),
+        Value::Hash(_) => ruby::to_array(value).iter().all(prints_empty_in_join),
+        other => prints_empty_in_join(other),
+    }
+}
+
+/// Whether `join` prints `value` as nothing: nil, `""`, or an array of such.
+/// A nested hash or range prints its `to_s` (`{}`, `1..0`), never empty.
+fn prints_empty_in_join(value: &Value) -> bool {
+    match value {
+        Value::Nil => true,
+        Value::Array(items) => items.iter().all(prints_empty_in_join),
         other => ruby::to_s(other).is_empty(),
     }
 }
