@@ -186,18 +186,16 @@ fn deprecation_warnings(
         match event {
             Event::User(w) => out.push(w),
             Event::Probe(payload) => {
-                let Some(w) = probes.warning(&payload, root, &mut seen) else {
+                let Some(fired) = probes.fired(&payload, &mut seen) else {
                     continue;
                 };
-                if let WarningKind::Deprecation(kind) = w.kind {
-                    let n = counts.entry(kind).or_default();
-                    *n += 1;
-                    if *n > deprecation::MAX_REPETITIONS && !opts.verbose {
-                        omitted += 1;
-                        continue;
-                    }
+                let n = counts.entry(fired.kind()).or_default();
+                *n += 1;
+                if *n > deprecation::MAX_REPETITIONS && !opts.verbose {
+                    omitted += 1;
+                    continue;
                 }
-                out.push(w);
+                out.extend(probes.warning(&fired, root));
             }
         }
     }

@@ -21,9 +21,13 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::compile::{Warning, WarningKind};
+use crate::mixed_decls::{self, Member};
 use crate::slash_div::{self, Candidate};
 
 const MARKER: &str = "hyde-probe-slash-div";
+
+/// What all probes' `@debug` messages start with.
+const PROBE_PREFIX: &str = "hyde-probe-";
 
 /// dart-sass's repetition limit per deprecation kind.
 pub(crate) const MAX_REPETITIONS: usize = 5;
@@ -41,6 +45,9 @@ pub(crate) struct Probes {
     skip: Vec<PathBuf>,
     files: RefCell<Vec<ProbedFile>>,
     by_path: RefCell<HashMap<PathBuf, usize>>,
+    /// `mixed-decls` counters are in place (the entry is SCSS and no file
+    /// of the module system has been read).
+    mixed: std::cell::Cell<bool>,
 }
 
 #[derive(Debug)]
@@ -48,6 +55,9 @@ struct ProbedFile {
     path: PathBuf,
     text: String,
     candidates: Vec<Candidate>,
+    mixed: mixed_decls::Plan,
+    /// The whole instrumented text.
+    probed: String,
     /// Where probes went: (byte offset in `text`, length inserted).
     inserted: Vec<(usize, usize)>,
 }
@@ -67,6 +77,7 @@ impl Probes {
             skip,
             files: RefCell::new(Vec::new()),
             by_path: RefCell::new(HashMap::new()),
+            mixed: std::cell::Cell::new(false),
         }
     }
 
@@ -82,29 +93,59 @@ impl Probes {
 
     /// The SCSS text grass is to read for `path`: probes inserted.
     pub(crate) fn instrument(&self, path: &Path, text: &str) -> String {
-        if self.skipped(path) {
-            return text.to_string();
-        }
         let mut by_path = self.by_path.borrow_mut();
         let mut files = self.files.borrow_mut();
-        let Some(&index) = by_path.get(path) else {
-            let candidates = slash_div::candidates(text);
-            let (probed, inserted) = insert_probes(text, files.len(), &candidates);
-            by_path.insert(path.to_path_buf(), files.len());
-            files.push(ProbedFile {
-                path: path.to_path_buf(),
-                text: text.to_string(),
-                candidates,
-                inserted,
-            });
-            return probed;
-        };
-        let file = &files[index];
-        if file.text != text {
+        if let Some(&index) = by_path.get(path) {
+            let file = &files[index];
             // Read again with other contents: leave this copy alone.
-            return text.to_string();
+            return if file.text == text {
+                file.probed.clone()
+            } else {
+                text.to_string()
+            };
         }
-        insert_probes(text, index, &file.candidates).0
+        let index = files.len();
+        let skipped = self.skipped(path);
+        let entry = path == self.entry;
+        if entry {
+            self.mixed.set(true);
+        }
+        let planned = self.mixed.get();
+        let mixed = if planned {
+            if mixed_decls::uses_modules(text) {
+                // Files read from now on may have their own global scope.
+                self.mixed.set(false);
+            }
+            mixed_decls::plan(text, index, !skipped)
+        } else {
+            mixed_decls::Plan::default()
+        };
+        let candidates = if skipped {
+            Vec::new()
+        } else {
+            slash_div::candidates(text)
+        };
+        let mut insertions = mixed.insertions.clone();
+        insertions.extend(slash_probes(text, index, &candidates));
+        if entry && planned {
+            // Before the first statement: a loud comment in front keeps its
+            // column (dart-sass re-indents multi-line comments by it).
+            let mut p = crate::script::Parser::new(text, text.starts_with('\u{feff}') as usize * 3);
+            p.whitespace();
+            insertions.push((p.pos, 0, mixed_decls::PRELUDE.to_string()));
+        }
+        insertions.sort_by_key(|(at, order, _)| (*at, *order));
+        let (probed, inserted) = insert(text, &insertions);
+        by_path.insert(path.to_path_buf(), index);
+        files.push(ProbedFile {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            candidates,
+            mixed,
+            probed: probed.clone(),
+            inserted,
+        });
+        probed
     }
 
     /// The original text of line `line` (0-based) of `file` and the byte
@@ -138,14 +179,26 @@ impl Probes {
         path != self.entry && self.skip.iter().any(|s| path.starts_with(s))
     }
 
-    /// The warning a probe's payload stands for, if its operands are all
-    /// numbers and its place has not warned yet (`seen`).
-    pub(crate) fn warning(
-        &self,
-        payload: &str,
-        root: Option<&Path>,
-        seen: &mut HashSet<(usize, usize)>,
-    ) -> Option<Warning> {
+    /// The warning a probe's payload stands for, if it warns: a
+    /// `slash-div` probe's if its operands are all numbers and its place
+    /// has not warned yet (`seen`); a `mixed-decls` probe's every time
+    /// (dart-sass compares their spans by identity). Its text is written
+    /// by [`Probes::warning`], only for the warnings that are shown.
+    pub(crate) fn fired(&self, payload: &str, seen: &mut HashSet<(usize, usize)>) -> Option<Fired> {
+        if let Some(rest) = payload.strip_prefix("md ") {
+            // `<file> <declaration> f<file>n<node>`: the declaration, and
+            // the node last added next to its rule.
+            let mut parts = rest.split_whitespace();
+            let file = parts.next()?.parse::<usize>().ok()?;
+            let decl = parts.next()?.parse::<usize>().ok()?;
+            let (node_file, node) = parts.next()?.strip_prefix('f')?.split_once('n')?;
+            return Some(Fired::MixedDecls {
+                file,
+                decl,
+                node: (node_file.parse().ok()?, node.parse().ok()?),
+            });
+        }
+        let payload = payload.strip_prefix("slash-div")?;
         let files = self.files.borrow();
         let mut parts = payload.split_whitespace();
         let file = parts.next()?.parse::<usize>().ok()?;
@@ -166,62 +219,158 @@ impl Probes {
         if !seen.insert((file, cand)) {
             return None;
         }
-        Some(warning(f, c, root, &self.entry))
+        Some(Fired::SlashDiv { file, cand })
+    }
+
+    /// The warning as dart-sass prints it.
+    pub(crate) fn warning(&self, fired: &Fired, root: Option<&Path>) -> Option<Warning> {
+        let files = self.files.borrow();
+        match *fired {
+            Fired::SlashDiv { file, cand } => {
+                let f = files.get(file)?;
+                Some(warning(f, f.candidates.get(cand)?, root, &self.entry))
+            }
+            Fired::MixedDecls { file, decl, node } => {
+                let f = files.get(file)?;
+                let site = f.mixed.decls.get(decl)?;
+                let nf = files.get(node.0)?;
+                Some(self.mixed_warning(f, site, nf, *nf.mixed.nodes.get(node.1)?, root))
+            }
+        }
+    }
+
+    fn mixed_warning(
+        &self,
+        f: &ProbedFile,
+        site: &mixed_decls::Site,
+        nf: &ProbedFile,
+        node_span: (usize, usize),
+        root: Option<&Path>,
+    ) -> Warning {
+        let (line, column) = line_col(&f.text, site.span.0);
+        let member = match &site.member {
+            Member::Callable(name) => format!("{name}()"),
+            Member::Content => "@content".to_string(),
+            Member::TopLevel if f.path == self.entry => "root stylesheet".to_string(),
+            Member::TopLevel => "@import".to_string(),
+        };
+        let file_shown = display_path(&f.path, root);
+        let highlight = crate::highlight::render(&[
+            crate::highlight::Span {
+                text: &f.text,
+                url: file_shown.clone(),
+                range: site.span,
+                label: Some("declaration"),
+                primary: true,
+            },
+            crate::highlight::Span {
+                text: &nf.text,
+                url: display_path(&nf.path, root),
+                range: node_span,
+                label: Some("nested rule"),
+                primary: false,
+            },
+        ]);
+        Warning {
+            debug: false,
+            kind: WarningKind::Deprecation("mixed-decls"),
+            message: MIXED_DECLS.to_string(),
+            location: format!("{}:{line}:{column}", f.path.display()),
+            formatted: format!(
+                "DEPRECATION WARNING: {MIXED_DECLS}\n\n{highlight}    {file_shown} {line}:{column}  {member}\n"
+            ),
+        }
     }
 }
 
-/// Whether a debug message is a probe's; returns its payload.
+/// A probe that warns.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Fired {
+    SlashDiv {
+        file: usize,
+        cand: usize,
+    },
+    MixedDecls {
+        file: usize,
+        decl: usize,
+        node: (usize, usize),
+    },
+}
+
+impl Fired {
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Fired::SlashDiv { .. } => "slash-div",
+            Fired::MixedDecls { .. } => "mixed-decls",
+        }
+    }
+}
+
+/// dart-sass 1.78's `mixed-decls` message.
+const MIXED_DECLS: &str = "Sass's behavior for declarations that appear after nested\n\
+rules will be changing to match the behavior specified by CSS in an upcoming\n\
+version. To keep the existing behavior, move the declaration above the nested\n\
+rule. To opt into the new behavior, wrap the declaration in `& {}`.\n\n\
+More info: https://sass-lang.com/d/mixed-decls";
+
+/// Whether a debug message is a probe's; returns its payload (the kind,
+/// then the kind's fields).
 pub(crate) fn probe_payload(message: &str) -> Option<&str> {
     let m = message.trim_matches('"');
-    m.strip_prefix(MARKER).map(str::trim)
+    m.strip_prefix(PROBE_PREFIX).map(str::trim)
 }
 
-/// The text with probes, and where they went (original offset, length).
-fn insert_probes(
-    text: &str,
-    file: usize,
-    candidates: &[Candidate],
-) -> (String, Vec<(usize, usize)>) {
-    if candidates.is_empty() {
-        return (text.to_string(), Vec::new());
-    }
-    let mut out = String::with_capacity(text.len() + candidates.len() * 64);
-    let mut inserted = Vec::new();
-    let mut copied = 0;
-    let mut i = 0;
-    while i < candidates.len() {
-        let stmt = candidates[i].statement;
-        let mut probe = String::new();
-        while i < candidates.len() && candidates[i].statement == stmt {
-            let c = &candidates[i];
-            let mut msg = format!("{MARKER} {file} {i}");
-            for (s, e) in &c.operands {
-                // On one line, so that no line number moves.
-                let operand = text[*s..*e].replace(['\n', '\r'], " ");
-                msg.push_str(&format!(" #{{type-of(({operand}))}}"));
-            }
-            let mut debug = format!("@debug \"{msg}\";");
-            if let Some(cond) = &c.condition {
-                debug = format!("@if {cond} {{ {debug} }}");
-            }
-            match &c.guard {
-                Some(name) => probe.push_str(&format!(
-                    "@if not variable-exists({name}) or ${name} == null {{ {debug} }} "
-                )),
-                None => {
-                    probe.push_str(&debug);
-                    probe.push(' ');
-                }
-            }
-            i += 1;
-        }
-        if stmt < copied || stmt > text.len() {
+/// The `slash-div` probes: one `@debug` per candidate, all before the
+/// statement that holds them.
+fn slash_probes(text: &str, file: usize, candidates: &[Candidate]) -> Vec<(usize, u8, String)> {
+    let mut out: Vec<(usize, u8, String)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let stmt = c.statement;
+        if stmt > text.len() {
             continue;
         }
-        out.push_str(&text[copied..stmt]);
-        out.push_str(&probe);
-        inserted.push((stmt, probe.len()));
-        copied = stmt;
+        let mut msg = format!("{MARKER} {file} {i}");
+        for (s, e) in &c.operands {
+            // On one line, so that no line number moves.
+            let operand = text[*s..*e].replace(['\n', '\r'], " ");
+            msg.push_str(&format!(" #{{type-of(({operand}))}}"));
+        }
+        let mut debug = format!("@debug \"{msg}\";");
+        if let Some(cond) = &c.condition {
+            debug = format!("@if {cond} {{ {debug} }}");
+        }
+        let probe = match &c.guard {
+            Some(name) => {
+                format!("@if not variable-exists({name}) or ${name} == null {{ {debug} }} ")
+            }
+            None => format!("{debug} "),
+        };
+        match out.last_mut() {
+            Some((at, _, text)) if *at == stmt => text.push_str(&probe),
+            _ => out.push((stmt, 3, probe)),
+        }
+    }
+    out
+}
+
+/// The text with the insertions (in order), and where they went
+/// (original offset, length).
+fn insert(text: &str, insertions: &[(usize, u8, String)]) -> (String, Vec<(usize, usize)>) {
+    if insertions.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    let extra: usize = insertions.iter().map(|(_, _, t)| t.len()).sum();
+    let mut out = String::with_capacity(text.len() + extra);
+    let mut inserted = Vec::with_capacity(insertions.len());
+    let mut copied = 0;
+    for (at, _, probe) in insertions {
+        if *at < copied || *at > text.len() || !text.is_char_boundary(*at) {
+            continue;
+        }
+        out.push_str(&text[copied..*at]);
+        out.push_str(probe);
+        inserted.push((*at, probe.len()));
+        copied = *at;
     }
     out.push_str(&text[copied..]);
     (out, inserted)

@@ -204,50 +204,8 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// Where the current statement ends: the first `;`, `{` or `}` outside
-    /// strings, brackets, comments and interpolation.
     fn statement_end(&self, from: usize) -> (usize, Option<u8>) {
-        let mut i = from;
-        let mut depth = 0usize;
-        while i < self.bytes.len() {
-            match self.bytes[i] {
-                b'"' | b'\'' => {
-                    let q = self.bytes[i];
-                    i += 1;
-                    while i < self.bytes.len() && self.bytes[i] != q && self.bytes[i] != b'\n' {
-                        if self.bytes[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                }
-                b'\\' => i += 1,
-                b'/' if self.bytes.get(i + 1) == Some(&b'*') => {
-                    i = self.text[i + 2..]
-                        .find("*/")
-                        .map_or(self.bytes.len(), |e| i + 3 + e);
-                }
-                b'/' if self.bytes.get(i + 1) == Some(&b'/')
-                    && (i == 0 || self.bytes[i - 1] != b':') =>
-                {
-                    while i < self.bytes.len() && self.bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                    continue;
-                }
-                b'#' if self.bytes.get(i + 1) == Some(&b'{') => {
-                    depth += 1;
-                    i += 1;
-                }
-                b'(' | b'[' => depth += 1,
-                b')' | b']' => depth = depth.saturating_sub(1),
-                b'}' if depth > 0 => depth -= 1,
-                c @ (b';' | b'{' | b'}') if depth == 0 => return (i, Some(c)),
-                _ => {}
-            }
-            i += 1;
-        }
-        (self.bytes.len(), None)
+        statement_end(self.text, from)
     }
 
     /// Moves past the statement; opens a block of `kind` if it has one.
@@ -723,6 +681,49 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Where the current statement ends: the first `;`, `{` or `}` outside
+/// strings, brackets, comments and interpolation.
+pub(crate) fn statement_end(text: &str, from: usize) -> (usize, Option<u8>) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' | b'\'' => {
+                let q = bytes[i];
+                i += 1;
+                while i < bytes.len() && bytes[i] != q && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'\\' => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(bytes.len(), |e| i + 3 + e);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') && (i == 0 || bytes[i - 1] != b':') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'#' if bytes.get(i + 1) == Some(&b'{') => {
+                depth += 1;
+                i += 1;
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'}' if depth > 0 => depth -= 1,
+            c @ (b';' | b'{' | b'}') if depth == 0 => return (i, Some(c)),
+            _ => {}
+        }
+        i += 1;
+    }
+    (bytes.len(), None)
+}
+
 /// Whether an expression calls a function (or may: interpolated names).
 fn has_call(e: &Expr) -> bool {
     match e {
@@ -786,7 +787,7 @@ fn parse_call(p: &mut Parser<'_>) -> Option<Expr> {
     matches!(e, Expr::Func { .. }).then_some(e)
 }
 
-fn is_property_name(name: &str) -> bool {
+pub(crate) fn is_property_name(name: &str) -> bool {
     let name = name.trim();
     !name.is_empty()
         && name

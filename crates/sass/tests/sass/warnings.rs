@@ -11,7 +11,7 @@ use hyde_sass::{compile, SassOptions, Syntax, WarningKind};
 use crate::corpus::{corpus_dir, Input};
 
 /// The kinds hyde reports.
-const KINDS: &[&str] = &["slash-div"];
+const KINDS: &[&str] = &["slash-div", "mixed-decls"];
 
 type Found = Vec<(String, String, usize)>;
 

@@ -1,0 +1,493 @@
+//! Finds where dart-sass 1.78 may report the `mixed-decls` deprecation (a
+//! declaration evaluated after its style rule has gained a later sibling in
+//! the CSS tree), and the instrumentation that decides it while grass runs.
+//!
+//! dart-sass warns when a declaration's parent node is no longer the last
+//! child of its own parent: a nested style rule or at-rule evaluated inside
+//! the rule's body (directly, through a mixin or a content block) was added
+//! after it. Whether that happened is only known when evaluating, so the
+//! stylesheets carry two global variables (private names, which print
+//! nothing): every nested style rule or at-rule names itself in `$-hydel`,
+//! the node added last (an at-rule again when it closes, since its own
+//! children are not siblings); a rule whose body may hold such a
+//! declaration names itself there too and in `$-hydea`, the rule being
+//! filled, saving the outer one in a local and restoring it when it closes.
+//! A declaration that may warn is preceded by
+//! `@if $-hydel != $-hydea { @debug "<probe> #{$-hydel}" }`: some node was
+//! added after its rule, and which one it was.
+//!
+//! Only declarations that can warn carry a probe: those after something
+//! that may add a sibling in the same body (a nested rule or at-rule,
+//! `@include`, `@content`; anywhere in a loop body holding one), and those
+//! in a mixin body or a content block, whose rule is only known at run time.
+//! Files of the module system (`@use`/`@forward` of a stylesheet) have
+//! their own global scope: from the first one on, no file is instrumented.
+//! Media queries merged into an outer `@media`, `@at-root` with a query
+//! and nested property blocks are not followed (a warning may be missed,
+//! never invented, except for a nested `@media` merged into its parent's).
+
+/// What to insert into one stylesheet, and what its probes stand for.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// Text to insert: byte offset, order among insertions at one offset
+    /// (a block's start, a declaration's probe, a block's end), text.
+    pub(crate) insertions: Vec<(usize, u8, String)>,
+    /// The declarations that carry a probe, by probe index.
+    pub(crate) decls: Vec<Site>,
+    /// Byte spans of the style rules and at-rules, by node index.
+    pub(crate) nodes: Vec<(usize, usize)>,
+}
+
+/// A probed declaration.
+#[derive(Debug, Clone)]
+pub(crate) struct Site {
+    /// Byte span of the declaration (name to the end of the value).
+    pub(crate) span: (usize, usize),
+    /// The innermost stack frame's member.
+    pub(crate) member: Member,
+}
+
+/// The member dart-sass names in a stack frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Member {
+    /// A file's top level (`root stylesheet` or `@import`).
+    TopLevel,
+    /// A mixin or function: `name()`.
+    Callable(String),
+    /// A content block: `@content`.
+    Content,
+}
+
+/// The prefix of a mixed-decls probe's `@debug` message.
+/// (The probes' kinds are short: every byte is parsed again by grass.)
+pub(crate) const MARKER: &str = "hyde-probe-md";
+
+/// What the entry stylesheet starts with: the counters.
+pub(crate) const PRELUDE: &str = "$-hydel:none;$-hydea:none;";
+
+/// Whether a stylesheet loads another through the module system (its
+/// members live in their own global scope, where the counters are unset).
+pub(crate) fn uses_modules(text: &str) -> bool {
+    if text.contains("load-css") {
+        return true;
+    }
+    ["@use", "@forward"].iter().any(|rule| {
+        text.match_indices(rule).any(|(at, _)| {
+            let rest = text[at + rule.len()..].trim_start();
+            let url = rest.trim_start_matches(['"', '\'']);
+            !url.starts_with("sass:")
+        })
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Root,
+    /// A style rule (a node).
+    Rule,
+    /// A CSS at-rule with a block (a node).
+    AtRule,
+    Mixin(String),
+    Content,
+    /// `@if`/`@else`/`@each`/`@for`/`@while`, `@at-root`: transparent.
+    /// `looping` when its body runs again after a nested rule.
+    Control {
+        looping: bool,
+    },
+    /// Function bodies, nested properties, unknown blocks: left alone.
+    Opaque,
+}
+
+#[derive(Debug)]
+struct Frame {
+    kind: Kind,
+    node: Option<usize>,
+    /// Byte offset just after the `{`.
+    open: usize,
+    /// Something that may add a sibling has run in this body so far.
+    creators: bool,
+    /// The body may hold a probed declaration: keep the count at its start.
+    push: bool,
+    /// Nested in a rule, at-rule, mixin or content block: counts itself.
+    nested: bool,
+    /// A loop whose body may add a sibling: a later iteration's
+    /// declarations then follow it.
+    loop_creates: bool,
+}
+
+/// The instrumentation of one SCSS stylesheet (`file` is its index among
+/// the compilation's files). With `probe` false only the counters go in
+/// (a dependency under `quiet_deps`: its nodes still count).
+pub(crate) fn plan(text: &str, file: usize, probe: bool) -> Plan {
+    let mut s = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        file,
+        probe,
+        frames: vec![Frame {
+            kind: Kind::Root,
+            node: None,
+            open: 0,
+            creators: false,
+            push: false,
+            nested: false,
+            loop_creates: false,
+        }],
+        plan: Plan::default(),
+    };
+    s.run();
+    s.plan
+        .insertions
+        .sort_by_key(|(at, order, _)| (*at, *order));
+    s.plan
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    file: usize,
+    probe: bool,
+    frames: Vec<Frame>,
+    plan: Plan,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let mut guard = 0usize;
+        while self.pos < self.bytes.len() {
+            guard += 1;
+            if guard > self.bytes.len() * 4 + 16 {
+                return;
+            }
+            let mut p = crate::script::Parser::new(self.text, self.pos);
+            p.whitespace();
+            self.pos = p.pos;
+            let Some(c) = self.bytes.get(self.pos).copied() else {
+                return;
+            };
+            if matches!(self.frames.last().map(|f| &f.kind), Some(Kind::Opaque)) {
+                self.skip_opaque();
+                continue;
+            }
+            match c {
+                b'}' => {
+                    self.close();
+                    self.pos += 1;
+                }
+                b';' => self.pos += 1,
+                b'@' => self.at_rule(),
+                b'$' => self.skip_statement(),
+                _ => self.declaration_or_rule(),
+            }
+        }
+    }
+
+    /// Past an opaque block's contents and its `}` (nested blocks too).
+    fn skip_opaque(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            let (end, c) = crate::slash_div::statement_end(self.text, self.pos);
+            match c {
+                Some(b'{') => depth += 1,
+                Some(b'}') if depth == 0 => {
+                    self.pos = end;
+                    self.close();
+                    self.pos = end + 1;
+                    return;
+                }
+                Some(b'}') => depth -= 1,
+                Some(_) => {}
+                None => {
+                    self.pos = self.bytes.len();
+                    return;
+                }
+            }
+            self.pos = end + 1;
+        }
+    }
+
+    fn skip_statement(&mut self) {
+        let (end, c) = crate::slash_div::statement_end(self.text, self.pos);
+        match c {
+            Some(b'{') => {
+                self.pos = end + 1;
+                self.open(Kind::Opaque, None);
+            }
+            Some(b';') => self.pos = end + 1,
+            _ => self.pos = end,
+        }
+    }
+
+    fn open(&mut self, kind: Kind, node: Option<usize>) {
+        let nested = self
+            .frames
+            .iter()
+            .any(|f| !matches!(f.kind, Kind::Root | Kind::Control { .. }));
+        let loop_creates = kind == (Kind::Control { looping: true }) && self.loop_creates(self.pos);
+        self.frames.push(Frame {
+            kind,
+            node,
+            open: self.pos,
+            creators: false,
+            push: false,
+            nested,
+            loop_creates,
+        });
+    }
+
+    /// The innermost frame that is not control flow.
+    fn context(&self) -> usize {
+        self.frames
+            .iter()
+            .rposition(|f| !matches!(f.kind, Kind::Control { .. }))
+            .unwrap_or(0)
+    }
+
+    /// Something that may add a sibling to the current rule runs here.
+    fn creator(&mut self, calls: bool) {
+        let ctx = self.context();
+        for f in &mut self.frames[ctx..] {
+            f.creators = true;
+        }
+        if calls {
+            self.frames[ctx].push = true;
+        }
+    }
+
+    fn close(&mut self) {
+        if self.frames.len() == 1 {
+            return;
+        }
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        let Some(node) = frame.node else {
+            return;
+        };
+        let id = format!("f{}n{node}", self.file);
+        if let Some(span) = self.plan.nodes.get_mut(node) {
+            span.1 = self.pos + 1;
+        }
+        let mut at_open = String::new();
+        let mut at_close = String::new();
+        if frame.nested || frame.push {
+            at_open.push_str(&format!("$-hydel:{id}!global;"));
+        }
+        if frame.push {
+            at_open.push_str(&format!("$-hydep{id}:$-hydea;$-hydea:{id}!global;"));
+            at_close.push_str(&format!("$-hydea:$-hydep{id}!global;"));
+        }
+        if frame.nested && frame.kind == Kind::AtRule {
+            at_close.push_str(&format!("$-hydel:{id}!global;"));
+        }
+        if !at_open.is_empty() {
+            self.plan.insertions.push((frame.open, 0, at_open));
+        }
+        if !at_close.is_empty() {
+            self.plan.insertions.push((self.pos, 2, at_close));
+        }
+    }
+
+    /// Opens a node (style rule or at-rule) whose `{` is at `brace`.
+    fn node(&mut self, kind: Kind, start: usize, brace: usize) {
+        self.creator(false);
+        let index = self.plan.nodes.len();
+        self.plan.nodes.push((start, brace + 1));
+        self.pos = brace + 1;
+        self.open(kind, Some(index));
+    }
+
+    fn at_rule(&mut self) {
+        let start = self.pos;
+        let name_end = self.text[start + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .map_or(self.bytes.len(), |e| start + 1 + e);
+        let name = self.text[start + 1..name_end].to_ascii_lowercase();
+        let (end, c) = crate::slash_div::statement_end(self.text, name_end);
+        let block = c == Some(b'{');
+        let kind = match name.as_str() {
+            "mixin" => {
+                let rest = self.text[name_end..end].trim_start();
+                let n: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                Some(Kind::Mixin(n))
+            }
+            "function" => Some(Kind::Opaque),
+            "include" => {
+                self.creator(true);
+                Some(Kind::Content)
+            }
+            "content" => {
+                self.creator(true);
+                None
+            }
+            "at-root" if !self.text[name_end..end].trim().is_empty() && block => {
+                self.node(Kind::Rule, start, end);
+                return;
+            }
+            "if" | "else" | "at-root" => Some(Kind::Control { looping: false }),
+            "each" | "for" | "while" => Some(Kind::Control { looping: true }),
+            "debug" | "warn" | "error" | "return" | "extend" | "import" | "use" | "forward"
+            | "charset" => None,
+            _ if block => {
+                self.node(Kind::AtRule, start, end);
+                return;
+            }
+            _ => None,
+        };
+        match (kind, block) {
+            (Some(kind), true) => {
+                self.pos = end + 1;
+                self.open(kind, None);
+            }
+            (_, true) => {
+                self.pos = end + 1;
+                self.open(Kind::Opaque, None);
+            }
+            (_, false) => self.pos = if c == Some(b';') { end + 1 } else { end },
+        }
+    }
+
+    fn declaration_or_rule(&mut self) {
+        let start = self.pos;
+        let (end, c) = crate::slash_div::statement_end(self.text, start);
+        let text = &self.text[start..end];
+        let colon = text.find(':');
+        let property = colon.filter(|&colon| {
+            let name = &text[..colon];
+            name.trim().starts_with("--") || crate::slash_div::is_property_name(name)
+        });
+        if c == Some(b'{') {
+            // `font: {` or `font: bold {` opens nested properties; a custom
+            // property's value may hold braces.
+            let nested_props = property.is_some_and(|colon| {
+                text.trim_start().starts_with("--")
+                    || text[colon + 1..].trim().is_empty()
+                    || text[colon + 1..].starts_with([' ', '\t'])
+            });
+            if nested_props {
+                self.declaration(start, end);
+                self.pos = end + 1;
+                self.open(Kind::Opaque, None);
+            } else {
+                self.node(Kind::Rule, start, end);
+            }
+            return;
+        }
+        if property.is_some() {
+            self.declaration(start, end);
+        }
+        self.pos = if c == Some(b';') { end + 1 } else { end };
+    }
+
+    /// A declaration from `start` to `end` (its `;` or `}`).
+    fn declaration(&mut self, start: usize, end: usize) {
+        if !self.probe {
+            return;
+        }
+        let ctx = self.context();
+        let mut risky = false;
+        for f in &self.frames[ctx..] {
+            risky |= f.creators || f.loop_creates;
+        }
+        let member = match &self.frames[ctx].kind {
+            Kind::Mixin(name) => Member::Callable(name.clone()),
+            Kind::Content => Member::Content,
+            Kind::Rule | Kind::AtRule => {
+                // The rule may itself be in a mixin or content block.
+                match self.frames[..ctx].iter().rev().find_map(|f| match &f.kind {
+                    Kind::Mixin(name) => Some(Member::Callable(name.clone())),
+                    Kind::Content => Some(Member::Content),
+                    _ => None,
+                }) {
+                    Some(m) => m,
+                    None => Member::TopLevel,
+                }
+            }
+            _ => return,
+        };
+        if matches!(self.frames[ctx].kind, Kind::Mixin(_) | Kind::Content) {
+            risky = true;
+        }
+        if !risky {
+            return;
+        }
+        self.frames[ctx].push = true;
+        let value_end = start + self.text[start..end].trim_end().len();
+        let index = self.plan.decls.len();
+        self.plan.decls.push(Site {
+            span: (start, value_end),
+            member,
+        });
+        self.plan.insertions.push((
+            start,
+            1,
+            format!(
+                "@if $-hydel!=$-hydea{{@debug \"{MARKER} {} {index} #{{$-hydel}}\"}}",
+                self.file
+            ),
+        ));
+    }
+
+    /// Whether a loop body starting at `open` may add a sibling (a later
+    /// iteration's declarations then follow it).
+    fn loop_creates(&self, open: usize) -> bool {
+        let mut depth = 0usize;
+        let mut pos = open;
+        loop {
+            let (end, c) = crate::slash_div::statement_end(self.text, pos);
+            let stmt = self.text[pos..end].trim_start();
+            match c {
+                Some(b'{') => return true,
+                Some(b'}') if depth == 0 => return false,
+                Some(b'}') => depth -= 1,
+                None => return false,
+                _ => {}
+            }
+            if stmt.starts_with("@include") || stmt.starts_with("@content") {
+                return true;
+            }
+            pos = end + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn probed(text: &str) -> Vec<&str> {
+        let plan = plan(text, 0, true);
+        plan.decls
+            .iter()
+            .map(|d| &text[d.span.0..d.span.1])
+            .collect()
+    }
+
+    #[test]
+    fn only_declarations_that_can_follow_a_nested_rule_are_probed() {
+        assert_eq!(probed(".a { b: c; .d { e: f; } g: h; }"), vec!["g: h"]);
+        assert_eq!(probed(".a { b: c; d: e }"), Vec::<&str>::new());
+        assert_eq!(probed("@mixin m { b: c; }"), vec!["b: c"]);
+        assert_eq!(
+            probed(".a { @include m { b: c } d: e; }"),
+            vec!["b: c", "d: e"]
+        );
+        assert_eq!(
+            probed(".a { @each $x in 1 2 { b: $x; .c { d: e } } }"),
+            vec!["b: $x"]
+        );
+        assert_eq!(probed("@function f() { @return 1; }"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn uses_modules_ignores_built_in_modules() {
+        assert!(!uses_modules("@use \"sass:math\";\n.a { b: c }"));
+        assert!(uses_modules("@use 'tokens' as t;"));
+        assert!(uses_modules("@forward \"src/list\";"));
+    }
+}
