@@ -511,6 +511,11 @@ fn raw_end_candidate(raw: &str) -> Option<(&str, &str)> {
     // Greedy `(.*)`: try the last `{%` first, then earlier ones.
     let mut search_end = raw.len();
     while let Some(pos) = raw[..search_end].rfind("{%") {
+        // `{%}` ends in `%}` but has no room for a tag between the two.
+        if pos + 2 > raw.len() - 2 {
+            search_end = pos;
+            continue;
+        }
         let rest = &raw.as_bytes()[pos + 2..raw.len() - 2];
         let ns = lex::skip_space(rest, 0);
         let mut ne = ns;

@@ -108,6 +108,10 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mu
             break;
         };
         i += 1;
+        // An unknown conversion may be a multi-byte character, copied whole.
+        while !fmt.is_char_boundary(i) {
+            i += 1;
+        }
         if spec.colons > 0 && conv != b'z' {
             out.push_str(&fmt[start..i]);
             continue;

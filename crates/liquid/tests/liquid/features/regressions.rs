@@ -1,0 +1,26 @@
+//! Bugs found by fuzzing and review, each pinned by a test named after it.
+
+use crate::common::render;
+
+/// `cargo fuzz` (parse_render): a token ending in `{%}` inside `raw` made
+/// the end-tag scan slice backwards. Ruby's regex needs `{%` and `%}` not
+/// to overlap, so `{%}` is body text.
+#[test]
+fn raw_body_token_ending_in_brace_percent_brace_does_not_panic() {
+    assert_eq!(render("{% raw %}a{%}b{% endraw %}").unwrap(), "a{%}b");
+    let err = render("{% raw %}{{ s }} %%}{{%}{% en3 raw %}{ %}{%%}aZw %}").unwrap_err();
+    assert!(
+        err.to_string().contains("'raw' tag was never closed"),
+        "{err}"
+    );
+}
+
+/// `cargo fuzz` (parse_render): an unknown `date` directive that is a
+/// multi-byte character was cut in half when copied to the output.
+#[test]
+fn date_format_with_multibyte_unknown_directive_copies_it_whole() {
+    assert_eq!(
+        render(r#"{{ "2024-01-05" | date: "%Ʊ|%-Ʊ|%:Ʊ|%Y" }}"#).unwrap(),
+        "%Ʊ|%-Ʊ|%:Ʊ|2024"
+    );
+}
