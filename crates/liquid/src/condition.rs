@@ -198,6 +198,12 @@ fn contains(left: &Val, right: &Val) -> bool {
             Value::Float(f) => (*a as f64) <= f && f <= (*z as f64),
             _ => false,
         },
+        // `Range#include?` compares with the bounds (`<=>`).
+        Value::BigRange(_) => l.range_bounds().is_some_and(|(a, z)| {
+            matches!(r, Value::Int(_) | Value::BigInt(_) | Value::Float(_))
+                && compare(&a, r).is_some_and(|o| o != Ordering::Greater)
+                && compare(r, &z).is_some_and(|o| o != Ordering::Greater)
+        }),
         _ => false,
     }
 }
@@ -211,7 +217,7 @@ fn ordering(op: &str, left: &Val, right: &Val) -> Result<Value, Error> {
     if !is_comparable(l) || !is_comparable(r) {
         return Ok(Value::Nil);
     }
-    let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_));
+    let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Float(_));
     match compare(l, r) {
         Some(o) => Ok(Value::Bool(match op {
             "<" => o == Ordering::Less,
@@ -230,7 +236,7 @@ fn ordering(op: &str, left: &Val, right: &Val) -> Result<Value, Error> {
 
 fn describe(v: &Value) -> String {
     match v {
-        Value::Int(_) | Value::Float(_) | Value::Nil => v.inspect(),
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Nil => v.inspect(),
         _ => v.type_name().to_string(),
     }
 }

@@ -73,7 +73,7 @@ impl Expression {
             let end = Expression::parse_at(z, depth + 1);
             return match (&start, &end) {
                 (Expression::Literal(x), Expression::Literal(y)) => {
-                    Expression::Literal(Value::Range(literal_to_i(x), literal_to_i(y)))
+                    Expression::Literal(Value::range(&literal_to_i(x), &literal_to_i(y)))
                 }
                 _ => Expression::Range(Box::new(start), Box::new(end)),
             };
@@ -99,7 +99,7 @@ impl Expression {
             Expression::Range(a, z) => {
                 let a = range_bound(a.evaluate(ctx)?)?;
                 let z = range_bound(z.evaluate(ctx)?)?;
-                Ok(Value::Range(a, z))
+                Ok(Value::range(&a, &z))
             }
             Expression::MethodLiteral(m) => Ok(method_literal(*m, ctx).clone()),
         }
@@ -152,7 +152,10 @@ fn is_integer(m: &str) -> bool {
 fn parse_int_literal(m: &str) -> Value {
     match m.parse::<i64>() {
         Ok(i) => Value::Int(i),
-        Err(_) => Value::Float(m.parse::<f64>().unwrap_or(0.0)),
+        // Past 64 bits Ruby's literal is a Bignum.
+        Err(_) => m
+            .parse::<num_bigint::BigInt>()
+            .map_or(Value::Nil, Value::integer),
     }
 }
 
@@ -220,28 +223,45 @@ fn range_parts(m: &str) -> Option<(&str, &str)> {
     Some((&inner[start_begin..start_end], &inner[e..f]))
 }
 
-fn literal_to_i(v: &Value) -> i64 {
+/// `to_i` of a literal range bound (Ruby's `Float#to_i` and
+/// `String#to_i` grow into Bignums).
+fn literal_to_i(v: &Value) -> Value {
     match v {
-        Value::Int(i) => *i,
-        Value::Float(f) => *f as i64,
-        Value::Str(s) => lex::ruby_to_i(s),
-        _ => 0,
+        Value::Int(_) | Value::BigInt(_) => v.clone(),
+        Value::Float(f) => {
+            num_traits::FromPrimitive::from_f64(f.trunc()).map_or(Value::Int(0), Value::integer)
+        }
+        Value::Str(s) => crate::filters::number::str_to_int_value(s),
+        _ => Value::Int(0),
     }
 }
 
-fn range_bound(v: Value) -> Result<i64, Error> {
+/// `RangeLookup#to_integer`: integers as they are, nil and strings by
+/// `to_i`, anything else by `Utils.to_integer`.
+fn range_bound(v: Value) -> Result<Value, Error> {
     match v {
-        Value::Int(i) => Ok(i),
-        Value::Nil => Ok(0),
-        Value::Str(s) => Ok(lex::ruby_to_i(&s)),
-        other => to_integer(&other),
+        Value::Int(_) | Value::BigInt(_) => Ok(v),
+        Value::Nil => Ok(Value::Int(0)),
+        Value::Str(s) => Ok(crate::filters::number::str_to_int_value(&s)),
+        other => to_integer(&other).map(Value::Int),
     }
 }
 
 /// Liquid's `Utils.to_integer`: `Integer(value.to_s)` or "invalid integer".
+///
+/// A Bignum saturates to `i64`'s range: every caller only compares it
+/// with lengths and counts, where the two agree.
 pub(crate) fn to_integer(v: &Value) -> Result<i64, Error> {
-    if let Value::Int(i) = v {
-        return Ok(*i);
+    match v {
+        Value::Int(i) => return Ok(*i),
+        Value::BigInt(b) => {
+            return Ok(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            })
+        }
+        _ => {}
     }
     lex::ruby_integer(&v.to_liquid_string()).ok_or_else(|| Error::argument("invalid integer"))
 }
@@ -305,6 +325,7 @@ impl Lookup {
             if strict && !has_key(&obj, &k, command) {
                 return Err(undefined(&k.to_liquid_string()));
             }
+            check_index(&obj, &k)?;
             obj = lookup_key(&obj, &k, command);
             if obj.is_nil() && !strict {
                 return Ok(Value::Nil);
@@ -375,12 +396,23 @@ impl Lookup {
                     Err(e) => return Some(Err(e)),
                 },
             };
+            if let Err(e) = check_index(&obj, &k) {
+                return Some(Err(e));
+            }
             obj = lookup_key(&obj, &k, matches!(key, Key::Name(_, true)));
             if obj.is_nil() {
                 return Some(Ok(Value::Nil));
             }
         }
         Some(Ok(to_liquid(&obj).clone()))
+    }
+}
+
+/// `Array#[]` takes a C long: a Bignum index raises Ruby's RangeError.
+fn check_index(obj: &Value, key: &Value) -> Result<(), Error> {
+    match (obj, key) {
+        (Value::Array(_), Value::BigInt(_)) => Err(crate::filters::number::bignum_range_error()),
+        _ => Ok(()),
     }
 }
 
@@ -439,16 +471,22 @@ pub(crate) fn lookup_key(obj: &Value, key: &Value, command: bool) -> Value {
         ("size", Value::Str(s)) => Value::Int(s.chars().count() as i64),
         ("size", Value::Array(a)) => Value::Int(a.len() as i64),
         ("size", Value::Hash(h)) => Value::Int(h.len() as i64),
-        ("size", Value::Int(_)) => Value::Int(8),
-        ("size", Value::Range(a, z)) => Value::Int(z.saturating_sub(*a).saturating_add(1).max(0)),
+        ("size", Value::Int(_) | Value::BigInt(_)) => {
+            Value::Int(crate::value::IntRef::of(obj).map_or(8, |i| i.size()))
+        }
+        ("size", Value::Range(..) | Value::BigRange(_)) => obj.range_size().unwrap_or_default(),
         ("first", Value::Array(a)) => a.first().cloned().unwrap_or_default(),
         ("last", Value::Array(a)) => a.last().cloned().unwrap_or_default(),
         ("first", Value::Hash(h)) => h
             .first()
             .map(|(k, v)| Value::array(vec![k.clone(), v.clone()]))
             .unwrap_or_default(),
-        ("first", Value::Range(a, _)) => Value::Int(*a),
-        ("last", Value::Range(_, z)) => Value::Int(*z),
+        ("first", Value::Range(..) | Value::BigRange(_)) => {
+            obj.range_bounds().map(|b| b.0).unwrap_or_default()
+        }
+        ("last", Value::Range(..) | Value::BigRange(_)) => {
+            obj.range_bounds().map(|b| b.1).unwrap_or_default()
+        }
         _ => Value::Nil,
     }
 }

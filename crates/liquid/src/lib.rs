@@ -104,5 +104,7 @@ pub use engine::{Body, BodyKind, Engine, ErrorMode, Filter, FilterArgs, Render, 
 pub use error::{Error, ErrorKind, IncludeFrame, Location, Warning};
 pub use expr::{Expression, Variable};
 pub use filters::date::{time_zone_name, to_date, to_time, zone_name};
+/// Ruby's Bignum: the integer type of [`Value::BigInt`].
+pub use num_bigint::BigInt;
 pub use template::Template;
 pub use value::{Map, MethodLiteral, Object, Str, Time, TimeMode, Value};

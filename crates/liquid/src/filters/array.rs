@@ -5,7 +5,10 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
+use num_traits::ToPrimitive;
+
 use super::{add, add_owned, to_s};
+
 use crate::context::Context;
 use crate::engine::Engine;
 use crate::error::Error;
@@ -75,6 +78,16 @@ pub fn input_items(v: &Value) -> Vec<Value> {
             } else {
                 vec![]
             }
+        }
+        Value::BigRange(r) => {
+            let n = (&r.1 - &r.0).to_i64().unwrap_or(-1);
+            (0..if (0..10_000_000).contains(&n) {
+                n + 1
+            } else {
+                0
+            })
+                .map(|k| Value::integer(&r.0 + k))
+                .collect()
         }
         Value::Object(o) => match o.to_array() {
             Some(arr) => input_items(&arr),
@@ -223,6 +236,19 @@ fn prop(item: &Value, key: &Value) -> Prop {
             })),
             _ => Prop::TypeError,
         },
+        // `Integer#[]` reads a bit of the two's complement form.
+        Value::BigInt(n) => match key {
+            Value::Int(i) if *i < 0 => Prop::Value(Value::Int(0)),
+            Value::Int(i) => {
+                let shift = usize::try_from(*i).unwrap_or(usize::MAX);
+                Prop::Value(Value::Int(if shift > n.bits() as usize + 1 {
+                    i64::from(n.sign() == num_bigint::Sign::Minus)
+                } else {
+                    i64::from(((&**n >> shift) & num_bigint::BigInt::from(1)) == 1.into())
+                }))
+            }
+            _ => Prop::TypeError,
+        },
         Value::Array(_) => match key {
             Value::Int(i) => Prop::Value(crate::expr::lookup_key(item, &Value::Int(*i), false)),
             _ => Prop::TypeError,
@@ -253,7 +279,8 @@ fn size(v: &Value) -> Value {
         Value::Array(a) => a.len() as i64,
         Value::Hash(h) => h.len() as i64,
         Value::Int(_) => 8,
-        Value::Range(a, b) => b.saturating_sub(*a).saturating_add(1).max(0),
+        Value::BigInt(_) => crate::value::IntRef::of(v).map_or(8, |i| i.size()),
+        Value::Range(..) | Value::BigRange(_) => return v.range_size().unwrap_or_default(),
         Value::Object(o) => return o.get("size").unwrap_or(Value::Int(0)),
         _ => 0,
     })
@@ -269,6 +296,7 @@ fn first_last(v: &Value, first: bool) -> Value {
             .map(|(k, v)| Value::array(vec![k.clone(), v.clone()]))
             .unwrap_or_default(),
         Value::Range(a, b) => Value::Int(if first { *a } else { *b }),
+        Value::BigRange(r) => Value::integer(if first { r.0.clone() } else { r.1.clone() }),
         Value::Object(o) => o
             .get(if first { "first" } else { "last" })
             .unwrap_or_default(),
@@ -316,7 +344,12 @@ fn try_sort<T>(
 fn has_index_method(item: &Value) -> bool {
     matches!(
         item,
-        Value::Hash(_) | Value::Object(_) | Value::Str(_) | Value::Int(_) | Value::Array(_)
+        Value::Hash(_)
+            | Value::Object(_)
+            | Value::Str(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Array(_)
     )
 }
 

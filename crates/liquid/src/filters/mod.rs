@@ -125,7 +125,7 @@ pub(crate) fn register_standard(e: &mut Engine) {
 
 fn arith(v: &Value, operand: &Value, op: char) -> Result<Value, Error> {
     let r = number::apply(number::to_number(v), number::to_number(operand), op)?;
-    Ok(r.to_value())
+    Ok(r.into_value())
 }
 
 fn default(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {

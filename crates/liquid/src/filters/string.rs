@@ -358,6 +358,10 @@ pub(crate) fn slice_range(len: usize, offset: i64, length: i64) -> Option<(usize
 }
 
 fn slice(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
+    // `String#slice` and `Array#slice` take C longs.
+    if a.iter().any(|x| matches!(x, Value::BigInt(_))) {
+        return Err(crate::filters::number::bignum_range_error());
+    }
     let offset = to_integer(&a[0])?;
     let length = match a.get(1) {
         Some(l) if l.is_truthy() => to_integer(l)?,
@@ -412,8 +416,12 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
         words = 1;
     }
     if words >= i32::MAX as i64 {
+        let shown = match a.first() {
+            Some(big @ Value::BigInt(_)) => big.to_liquid_string(),
+            _ => words.to_string(),
+        };
         return Err(Error::argument(format!(
-            "integer {words} too big for truncatewords"
+            "integer {shown} too big for truncatewords"
         )));
     }
     // `split(" ", words + 1)` has more than `words` items exactly when

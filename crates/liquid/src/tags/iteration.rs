@@ -4,6 +4,8 @@
 use std::sync::atomic::{AtomicI64, Ordering as AtomicOrdering};
 use std::sync::Arc;
 
+use num_traits::ToPrimitive;
+
 use crate::ast::Block;
 use crate::context::{Context, Interrupt};
 use crate::engine::Render;
@@ -102,6 +104,20 @@ pub(crate) fn slice(collection: &Value, from: i64, to: Option<i64>) -> Result<Ve
             }
             (start..end).map(|i| Value::Int(a + i)).collect()
         }
+        Value::BigRange(r) => {
+            let len = (&r.1 - &r.0 + 1i32).to_i64().unwrap_or(i64::MAX).max(0);
+            let start = from.max(0);
+            let end = to.map_or(len, |t| t.clamp(0, len));
+            if end.saturating_sub(start) > MAX_SEGMENT {
+                return Err(Error::new(
+                    ErrorKind::ResourceLimit,
+                    "Memory limits exceeded",
+                ));
+            }
+            (start..end.max(start))
+                .map(|i| Value::integer(&r.0 + i))
+                .collect()
+        }
         Value::Object(o) => match o.to_array() {
             Some(v) => return slice(&v, from, to),
             None => vec![],
@@ -126,6 +142,12 @@ enum Segment {
         len: usize,
         reversed: bool,
     },
+    /// A range with a Bignum bound.
+    BigRange {
+        first: Arc<num_bigint::BigInt>,
+        len: usize,
+        reversed: bool,
+    },
 }
 
 impl Segment {
@@ -147,6 +169,20 @@ impl Segment {
             return Ok(Segment::Range {
                 first: a.saturating_add(start),
                 len,
+                reversed,
+            });
+        }
+        if let Value::BigRange(r) = collection {
+            let total =
+                (&r.1 - &r.0 + 1i32)
+                    .to_i64()
+                    .unwrap_or(if r.1 >= r.0 { i64::MAX } else { 0 });
+            let total = total.max(0);
+            let start = from.max(0).min(total);
+            let end = to.map_or(total, |t| t.clamp(0, total)).max(start);
+            return Ok(Segment::BigRange {
+                first: Arc::new(&r.0 + start),
+                len: usize::try_from(end - start).unwrap_or(usize::MAX),
                 reversed,
             });
         }
@@ -175,7 +211,9 @@ impl Segment {
     fn len(&self) -> usize {
         match self {
             Segment::Items(v) => v.len(),
-            Segment::Slice { len, .. } | Segment::Range { len, .. } => *len,
+            Segment::Slice { len, .. }
+            | Segment::Range { len, .. }
+            | Segment::BigRange { len, .. } => *len,
         }
     }
 
@@ -202,6 +240,14 @@ impl Segment {
             } => {
                 let k = if *reversed { len - 1 - i } else { i };
                 Value::Int(first.saturating_add(k as i64))
+            }
+            Segment::BigRange {
+                first,
+                len,
+                reversed,
+            } => {
+                let k = if *reversed { len - 1 - i } else { i };
+                Value::integer(&**first + k)
             }
         }
     }

@@ -240,7 +240,7 @@ impl Render for RenderTag {
         let items: Option<Vec<Value>> = if self.is_for {
             match &variable {
                 Value::Array(a) => Some(a.to_vec()),
-                Value::Hash(_) | Value::Range(..) => {
+                Value::Hash(_) | Value::Range(..) | Value::BigRange(_) => {
                     Some(super::iteration::slice(&variable, 0, None)?)
                 }
                 _ => None,

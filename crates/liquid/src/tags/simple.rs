@@ -153,8 +153,14 @@ impl Render for Counter {
             Value::Int(0)
         };
         let next = match (&current, self.up) {
-            (Value::Int(i), true) => Value::Int(i.saturating_add(1)),
-            (Value::Int(i), false) => Value::Int(i.saturating_sub(1)),
+            (Value::Int(i), true) => i
+                .checked_add(1)
+                .map_or_else(|| Value::from(*i as i128 + 1), Value::Int),
+            (Value::Int(i), false) => i
+                .checked_sub(1)
+                .map_or_else(|| Value::from(*i as i128 - 1), Value::Int),
+            (Value::BigInt(i), true) => Value::integer(&**i + 1),
+            (Value::BigInt(i), false) => Value::integer(&**i - 1),
             (Value::Float(f), true) => Value::Float(f + 1.0),
             (Value::Float(f), false) => Value::Float(f - 1.0),
             (other, up) => {

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use super::{map_get, Value};
+use super::{cmp_int_float, map_get, IntRef, Value};
 
 /// Ruby's `==`: numbers compare by value across Integer and Float, arrays
 /// element-wise, hashes regardless of key order, host objects by identity.
@@ -12,7 +12,13 @@ pub fn liquid_eq(a: &Value, b: &Value) -> bool {
         (Nil, Nil) => true,
         (Bool(x), Bool(y)) => x == y,
         (Int(x), Int(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (Int(_) | BigInt(_), Float(y)) => {
+            IntRef::of(a).and_then(|x| cmp_int_float(x, *y)) == Some(Ordering::Equal)
+        }
+        (Float(x), Int(_) | BigInt(_)) => {
+            IntRef::of(b).and_then(|y| cmp_int_float(y, *x)) == Some(Ordering::Equal)
+        }
         (Float(x), Float(y)) => x == y,
         (Str(x), Str(y)) => super::str_eq(x, y),
         (Array(x), Array(y)) => {
@@ -29,6 +35,7 @@ pub fn liquid_eq(a: &Value, b: &Value) -> bool {
                 })
         }
         (Range(a1, b1), Range(a2, b2)) => a1 == a2 && b1 == b2,
+        (BigRange(x), BigRange(y)) => x == y,
         (Time(x), Time(y)) => x == y,
         (Date(x), Date(y)) => x == y,
         (Object(x), Object(y)) => std::sync::Arc::ptr_eq(x, y),
@@ -40,7 +47,12 @@ pub fn liquid_eq(a: &Value, b: &Value) -> bool {
 pub(crate) fn is_comparable(v: &Value) -> bool {
     matches!(
         v,
-        Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Time(_) | Value::Date(_)
+        Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Time(_)
+            | Value::Date(_)
     )
 }
 
@@ -49,8 +61,10 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
     use Value::*;
     match (a, b) {
         (Int(x), Int(y)) => Some(x.cmp(y)),
-        (Int(x), Float(y)) => (*x as f64).partial_cmp(y),
-        (Float(x), Int(y)) => x.partial_cmp(&(*y as f64)),
+        (Int(_) | BigInt(_), Int(_) | BigInt(_)) => Some(IntRef::of(a)?.cmp(IntRef::of(b)?)),
+        // Ruby compares an Integer with a Float exactly.
+        (Int(_) | BigInt(_), Float(y)) => cmp_int_float(IntRef::of(a)?, *y),
+        (Float(x), Int(_) | BigInt(_)) => cmp_int_float(IntRef::of(b)?, *x).map(Ordering::reverse),
         (Float(x), Float(y)) => x.partial_cmp(y),
         (Str(x), Str(y)) => Some(x.as_bytes().cmp(y.as_bytes())),
         (Time(x), Time(y)) => Some(x.cmp(y)),

@@ -87,6 +87,9 @@ pub(crate) fn write_to_s(v: &Value, out: &mut String) {
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
+        Value::BigInt(i) => {
+            let _ = write!(out, "{i}");
+        }
         Value::Float(f) => out.push_str(&format_float(*f)),
         Value::Str(s) => out.push_str(s),
         Value::Array(items) => {
@@ -97,6 +100,9 @@ pub(crate) fn write_to_s(v: &Value, out: &mut String) {
         Value::Hash(_) => write_inspect(v, out),
         Value::Range(a, b) => {
             let _ = write!(out, "{a}..{b}");
+        }
+        Value::BigRange(r) => {
+            let _ = write!(out, "{}..{}", r.0, r.1);
         }
         Value::Time(t) => {
             let fmt = match t.mode {

@@ -6,6 +6,7 @@
 
 pub(crate) mod compare;
 mod format;
+mod int;
 mod literal;
 mod object;
 mod sort;
@@ -15,9 +16,11 @@ use std::hash::{Hash as StdHash, Hasher};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use num_bigint::BigInt;
 
 pub use compare::{compare, liquid_eq};
 pub use format::{format_float, inspect};
+pub(crate) use int::{cmp_int_float, IntRef};
 pub use literal::MethodLiteral;
 pub use object::Object;
 pub use sort::ruby_sort;
@@ -39,9 +42,12 @@ pub enum Value {
     Nil,
     /// `true` or `false`.
     Bool(bool),
-    /// An integer. Ruby integers are unbounded; we use `i64` and fall back to
-    /// floats when arithmetic overflows.
+    /// An integer that fits in 64 bits (Ruby's Fixnum range, and then some).
     Int(i64),
+    /// An integer beyond `i64` (Ruby's Bignum). Never holds a value that
+    /// fits in `i64`: build it with [`Value::integer`], which picks the
+    /// variant, so `Int` and `BigInt` never describe the same number.
+    BigInt(Arc<BigInt>),
     /// A float, printed as Ruby prints it (`1.0`, `0.3`, `1.0e+20`).
     Float(f64),
     /// A string.
@@ -52,6 +58,9 @@ pub enum Value {
     Hash(Arc<Map>),
     /// An inclusive integer range `(a..b)`.
     Range(i64, i64),
+    /// An inclusive range with a bound beyond `i64` (Ruby ranges take
+    /// Bignums); built by [`Value::range`], which picks the variant.
+    BigRange(Arc<(BigInt, BigInt)>),
     /// A time with a UTC offset and a zone mode (Ruby's `Time`).
     Time(Time),
     /// A calendar date (Ruby's `Date`, as YAML produces for `2024-01-05`).
@@ -158,12 +167,12 @@ impl Value {
             Value::Nil => "NilClass",
             Value::Bool(true) => "TrueClass",
             Value::Bool(false) => "FalseClass",
-            Value::Int(_) => "Integer",
+            Value::Int(_) | Value::BigInt(_) => "Integer",
             Value::Float(_) => "Float",
             Value::Str(_) => "String",
             Value::Array(_) => "Array",
             Value::Hash(_) => "Hash",
-            Value::Range(..) => "Range",
+            Value::Range(..) | Value::BigRange(_) => "Range",
             Value::Time(_) => "Time",
             Value::Date(_) => "Date",
             Value::Object(o) => o.type_name(),
@@ -215,12 +224,14 @@ impl PartialEq for Value {
             (Nil, Nil) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
+            (BigInt(a), BigInt(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (Str(a), Str(b)) => a == b,
             (Array(a), Array(b)) => a == b,
             // Ruby's `Hash#eql?` ignores insertion order.
             (Hash(a), Hash(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k) == Some(v)),
             (Range(a, b), Range(c, d)) => a == c && b == d,
+            (BigRange(a), BigRange(b)) => a == b,
             (Time(a), Time(b)) => a == b,
             (Date(a), Date(b)) => a == b,
             (Object(a), Object(b)) => Arc::ptr_eq(a, b),
@@ -245,6 +256,10 @@ impl StdHash for Value {
                 state.write_u8(3);
                 i.hash(state)
             }
+            Value::BigInt(i) => {
+                state.write_u8(11);
+                i.hash(state)
+            }
             Value::Float(f) => {
                 state.write_u8(4);
                 f.to_bits().hash(state)
@@ -264,6 +279,10 @@ impl StdHash for Value {
                 state.write_u8(7);
                 a.hash(state);
                 b.hash(state)
+            }
+            Value::BigRange(r) => {
+                state.write_u8(7);
+                r.hash(state)
             }
             Value::Time(t) => {
                 state.write_u8(8);
@@ -308,6 +327,21 @@ impl From<String> for Value {
 impl From<i64> for Value {
     fn from(i: i64) -> Value {
         Value::Int(i)
+    }
+}
+
+impl From<i128> for Value {
+    fn from(i: i128) -> Value {
+        match i64::try_from(i) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::BigInt(Arc::new(i.into())),
+        }
+    }
+}
+
+impl From<BigInt> for Value {
+    fn from(i: BigInt) -> Value {
+        Value::integer(i)
     }
 }
 

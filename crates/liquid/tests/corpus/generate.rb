@@ -1295,6 +1295,75 @@ end
   [1, 2, 3].each { |n| add("[{{ \"#{text.gsub('"', '\"')}\" | truncatewords: #{n} }}]") }
 end
 
+# --- Integers beyond 64 bits (Ruby's Bignum) ----------------------------------
+# Literals and results past i64 stay exact; results that fit come back.
+# JSON readers turn big numbers into floats, so cases.json marks them:
+# {"$int": "digits"}.
+def big(n) = { '$int' => n.to_s }
+DATA['bignums'] = {
+  'b' => big(10**20), 'nb' => big(-10**20), 'b2' => big(2**64), 'b40' => big(10**40),
+  'mx' => 2**63 - 1, 'mn' => -2**63, 'edge' => big(2**63), 'nedge' => big(-2**63 - 1),
+  'f20' => 1.0e20, 'f40' => 1.0e40, 'fneg' => -1.5e300, 'half' => 0.5, 'fx' => 2.5, 'i' => 7, 'z' => 0,
+  'sb' => '100000000000000000000', 'snb' => '-123456789012345678901234', 'sbf' => '100000000000000000000.5',
+  'sbj' => '123456789012345678901x', 'sbu' => '1_000_000_000_000_000_000_000',
+  'bl' => [big(10**20), 3, big(-10**21), 2.5, big(2**64)], 'bh' => { 'k' => big(10**20), 'n' => [big(-2**70)] },
+  'posts' => [{ 'n' => big(10**20), 't' => 'a' }, { 'n' => 5, 't' => 'b' }, { 'n' => big(-10**20), 't' => 'c' }],
+}
+BIG_OPERANDS = %w[b nb b2 b40 mx mn edge nedge f20 f40 fneg half fx i z sb snb sbf sbj sbu] +
+               ['100000000000000000000', '-100000000000000000000', '9223372036854775808', '-9223372036854775809',
+                '9223372036854775807', '-9223372036854775808', '1.5', '"99999999999999999999"']
+%w[b nb b2 b40 mx mn edge nedge f20 f40 fneg sb snb sbf sbj sbu bl bh].each do |v|
+  ["{{ #{v} }}", "{{ #{v}.size }}", "{{ #{v} | size }}", "{{ #{v} | abs }}", "{{ #{v} | ceil }}", "{{ #{v} | floor }}",
+   "{{ #{v} | round }}", "{{ #{v} | round: 2 }}", "{{ #{v} | round: -3 }}", "{{ #{v} | round: -19 }}", "{{ #{v} | round: -25 }}",
+   "{{ #{v} | round: 0.0 }}", "{{ #{v} | append: \"!\" }}", "{{ #{v} | json }}", "{{ #{v} | default: 1 }}",
+   "{{ #{v} | date: \"%Y-%m-%d\" }}", "{% if #{v} %}t{% endif %}", "{{ #{v} | first }}", "{{ #{v} | split: \"0\" | size }}"].each { |t| add(t, 'bignums') }
+end
+['100000000000000000000', '-100000000000000000000', '9223372036854775808', '-9223372036854775809', '9223372036854775807',
+ '-9223372036854775808', '123456789012345678901234567890', '0100000000000000000000', '-0'].each do |lit|
+  ["{{ #{lit} }}", "{{ #{lit} | plus: 0 }}", "{{ #{lit} | size }}", "{{ #{lit}.size }}", "{% assign x = #{lit} %}{{ x }}",
+   "{{ #{lit} | minus: 1 }}", "{{ #{lit} | plus: 1 }}", "{{ #{lit} | times: -1 }}"].each { |t| add(t, 'bignums') }
+end
+%w[plus minus times divided_by modulo at_least at_most].each do |f|
+  %w[b nb mx mn edge nedge f20 f40 sb snb].each do |x|
+    BIG_OPERANDS.each { |y| add("{{ #{x} | #{f}: #{y} }}", 'bignums') }
+  end
+  %w[i z half fx fneg sbf sbj sbu].each do |x|
+    %w[b nb mx mn edge nedge b40 f40].each { |y| add("{{ #{x} | #{f}: #{y} }}", 'bignums') }
+  end
+end
+# Comparisons: Ruby compares an Integer with a Float exactly.
+CMP_OPERANDS = %w[b nb b2 edge nedge mx mn f20 f40 fneg i fx sb 100000000000000000000 100000000000000000001 -100000000000000000000]
+%w[== != < > <= >=].each do |op|
+  CMP_OPERANDS.each do |x|
+    CMP_OPERANDS.each do |y|
+      add("{% if #{x} #{op} #{y} %}y{% else %}n{% endif %}", 'bignums') if (x + y).sum % 3 == 0 || x == 'b' || y == 'f20'
+    end
+  end
+end
+['{% if bl contains b %}y{% else %}n{% endif %}', '{% if bl contains 100000000000000000000 %}y{% else %}n{% endif %}',
+ '{% if bl contains f20 %}y{% else %}n{% endif %}', '{% if f20 == b %}y{% else %}n{% endif %}',
+ '{% if 9007199254740993 == 9007199254740992.0 %}y{% else %}n{% endif %}', '{% case b %}{% when f20 %}f{% when 100000000000000000000 %}i{% endcase %}',
+ '{{ bl | sort | join: "," }}', '{{ bl | uniq | size }}', '{{ bl | reverse | first }}', '{{ bl | last }}', '{{ bl | max }}',
+ '{{ bl | join: "|" }}', '{{ bh }}', '{{ bh.k }}', '{{ bh | map: "k" }}', '{{ posts | sort: "n" | map: "t" | join }}',
+ '{{ posts | where: "n", b | map: "t" | join }}', '{{ posts | map: "n" | join: "," }}', '{{ posts | sort: "n" | first | map: "n" }}',
+ '{{ b | slice: 0 }}', '{{ "abcdef" | slice: b }}', '{{ "abcdef" | slice: 1, b }}', '{{ "abc" | truncate: b }}',
+ '{{ "a b c" | truncatewords: b }}', '{{ bl[b] }}', '{{ bl[1] | plus: b }}', '{{ b[0] }}{{ b[20] }}{{ nb[0] }}{{ nb[100] }}',
+ '{{ 1.5 | round: b }}', '{{ 1.5 | round: nb }}', '{{ b | round: b }}', '{{ b | round: nb }}',
+ '{% assign x = b | plus: 1 %}{% if x > b %}gt{% endif %}', '{% assign x = mx | plus: 1 | minus: 1 %}{{ x }}|{{ x.size }}',
+ '{% assign x = mn | minus: 1 | plus: 1 %}{{ x }}|{{ x | size }}', '{{ b | times: b | times: b }}',
+ '{{ b | divided_by: b }}', '{{ b | modulo: b }}', '{{ b | divided_by: 0 }}', '{{ b | modulo: 0 }}', '{{ b | divided_by: 0.0 }}',
+ '{{ b | modulo: 0.0 }}', '{{ b | divided_by: 3 | times: 3 | plus: 1 }}', '{{ nb | divided_by: 7 }}|{{ nb | modulo: 7 }}',
+ '{{ nb | divided_by: -7 }}|{{ nb | modulo: -7 }}', '{{ b | divided_by: -7 }}|{{ b | modulo: -7 }}',
+ '{{ mn | divided_by: -1 }}|{{ mn | modulo: -1 }}|{{ mn | abs }}|{{ mn | times: -1 }}',
+ '{{ mx | plus: mx | minus: mx }}', '{{ mx | times: mx }}', '{{ mn | times: mn }}',
+ '{{ f40 | plus: 1 }}', '{{ f40 | ceil | plus: 1 }}', '{{ fneg | floor | size }}', '{{ f40 | round: -39 }}',
+ '{{ b | at_least: f40 }}', '{{ f40 | at_most: b40 }}', '{{ b40 | at_least: f40 }}', '{{ sb | ceil }}', '{{ sbf | floor }}',
+ '{% for i in (b..b) %}{{ i }}{% endfor %}',  '{% assign r = (b..b2) %}{{ r.first }}', '{{ (1..b) | size }}', '{% for i in (mx..mx) %}{{ i | plus: 1 }}{% endfor %}',
+ '{% increment b %}{{ b }}', '{{ b | date: "%s" }}', '{{ 100000000000000000000 | date: "%Y" }}', '{{ 10000000000000000 | date: "%Y-%m-%d %A" }}',
+ '{{ 253402300800 | date: "%Y-%m-%d" }}', '{{ 8210298412800 | date: "%Y-%m-%d %j" }}', '{{ -62167219200 | date: "%Y-%m-%d" }}',
+ '{{ -62167219201 | date: "%Y-%m-%d %H" }}', '{{ -100000000000 | date: "%Y-%m-%d %a" }}', '{{ mx | date: "%Y" }}', '{{ mn | date: "%Y" }}',
+ '{{ edge | date: "%Y" }}', '{{ nb | date: "%Y" }}', '{{ sb | date: "%Y" }}'].each { |t| add(t, 'bignums') }
+
 # --- Render everything -------------------------------------------------------
 def ruby_data(v)
   case v
@@ -1304,6 +1373,8 @@ def ruby_data(v)
       v['local'] ? t.localtime : t
     elsif v.key?('$date')
       Date.iso8601(v['$date'])
+    elsif v.key?('$int')
+      Integer(v['$int'])
     else
       v.transform_values { |x| ruby_data(x) }
     end

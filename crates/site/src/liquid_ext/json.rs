@@ -44,6 +44,9 @@ pub fn write_json(out: &mut String, v: &Value) -> Result<(), Error> {
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
+        Value::BigInt(i) => {
+            let _ = write!(out, "{i}");
+        }
         Value::Float(f) if f.is_finite() => out.push_str(&format_float(*f)),
         Value::Float(f) => {
             return Err(Error::runtime(format!(
@@ -78,7 +81,7 @@ pub fn write_json(out: &mut String, v: &Value) -> Result<(), Error> {
             Value::Object(_) => write_json_str(out, &o.to_liquid_string()),
             plain => write_json(out, &plain)?,
         },
-        Value::Range(..) | Value::Time(_) | Value::Date(_) => {
+        Value::Range(..) | Value::BigRange(_) | Value::Time(_) | Value::Date(_) => {
             write_json_str(out, &v.to_liquid_string())
         }
     }

@@ -36,6 +36,10 @@ pub fn from_json(v: &serde_json::Value) -> Value {
             };
             Value::Time(Time::new(t, mode))
         }
+        serde_json::Value::Object(o) if o.contains_key("$int") => o["$int"]
+            .as_str()
+            .and_then(|s| s.parse::<hyde_liquid::BigInt>().ok())
+            .map_or(Value::Nil, Value::integer),
         serde_json::Value::Object(o) if o.contains_key("$date") => {
             let d = o["$date"]
                 .as_str()
