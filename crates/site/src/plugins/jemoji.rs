@@ -48,18 +48,15 @@ fn image_filename(emoji: &str) -> String {
     format!("unicode/{out}.png")
 }
 
-/// The `<img>` for a shortcode, if it is one of GitHub's.
-fn image(root: &str, name: &str) -> Option<String> {
-    let emoji = emojis::get_by_shortcode(name)?;
-    let mut url = root.to_string();
-    if !url.ends_with('/') {
-        url.push('/');
-    }
-    url.push_str("emoji/");
-    url.push_str(&image_filename(emoji.as_str()));
-    Some(format!(
-        "<img class=\"emoji\" title=\":{name}:\" alt=\":{name}:\" src=\"{url}\" height=\"20\" width=\"20\">"
-    ))
+/// Appends the `<img>` for the shortcode `name` of `emoji`.
+fn push_image(root: &str, name: &str, emoji: &emojis::Emoji, out: &mut String) {
+    use std::fmt::Write;
+    let slash = if root.ends_with('/') { "" } else { "/" };
+    let _ = write!(
+        out,
+        "<img class=\"emoji\" title=\":{name}:\" alt=\":{name}:\" src=\"{root}{slash}emoji/{}\" height=\"20\" width=\"20\">",
+        image_filename(emoji.as_str())
+    );
 }
 
 /// Whether jemoji processes a document (`Jekyll::Emoji.emojiable?`): pages
@@ -94,9 +91,7 @@ fn emojify_with(root: &str, html: &str) -> String {
 
 /// Whether the page has a shortcode of GitHub's set anywhere.
 fn has_shortcode(html: &str) -> bool {
-    let mut probe = String::new();
-    replace_text("", html, &mut probe);
-    probe.len() != html.len() || probe != html
+    shortcodes(html).next().is_some()
 }
 
 fn replace_outside_code(root: &str, html: &str) -> String {
@@ -138,29 +133,42 @@ fn replace_outside_code(root: &str, html: &str) -> String {
 }
 
 fn replace_text(root: &str, text: &str, out: &mut String) {
-    let mut i = 0;
-    let bytes = text.as_bytes();
     let mut copied = 0;
-    while i < bytes.len() {
-        if bytes[i] == b':' {
-            let name_len = text[i + 1..]
-                .bytes()
+    for (start, end, emoji) in shortcodes(text) {
+        out.push_str(&text[copied..start]);
+        push_image(root, &text[start + 1..end - 1], emoji, out);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// The `:name:` shortcodes of GitHub's set in `text`, left to right, as
+/// (start, end) byte ranges with their emoji. A colon that closes one
+/// shortcode does not open the next.
+fn shortcodes(text: &str) -> impl Iterator<Item = (usize, usize, &'static emojis::Emoji)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            i += 1;
+            if bytes[start] != b':' {
+                continue;
+            }
+            let name_len = bytes[i..]
+                .iter()
                 .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'))
                 .count();
-            let close = i + 1 + name_len;
+            let close = i + name_len;
             if name_len > 0 && close < bytes.len() && bytes[close] == b':' {
-                if let Some(img) = image(root, &text[i + 1..close]) {
-                    out.push_str(&text[copied..i]);
-                    out.push_str(&img);
+                if let Some(emoji) = emojis::get_by_shortcode(&text[i..close]) {
                     i = close + 1;
-                    copied = i;
-                    continue;
+                    return Some((start, i, emoji));
                 }
             }
         }
-        i += 1;
-    }
-    out.push_str(&text[copied..]);
+        None
+    })
 }
 
 #[cfg(test)]
