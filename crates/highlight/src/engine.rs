@@ -332,9 +332,12 @@ impl Lexer {
         self.null_steps = 0;
         self.fails_before.clear();
         self.fails_before.resize(self.def.rules, 0);
+        // Rules match the rest of the text from `pos`: past the last
+        // non-ASCII byte that rest is ASCII, and their ASCII variants serve.
+        let ascii_from = text.bytes().rposition(|b| b >= 0x80).map_or(0, |i| i + 1);
         while pos < text.len() {
             let top = self.stack.last().copied().unwrap_or(0);
-            match self.step(top, text, pos, out, 0) {
+            match self.step(top, text, pos, pos >= ascii_from, out, 0) {
                 Some(len) => pos += len,
                 None => {
                     let len = text[pos..].chars().next().map_or(1, char::len_utf8);
@@ -350,6 +353,7 @@ impl Lexer {
         state: usize,
         text: &str,
         pos: usize,
+        ascii: bool,
         out: &mut Out,
         depth: usize,
     ) -> Option<usize> {
@@ -360,7 +364,7 @@ impl Lexer {
                 Rule::Mixin(name) => {
                     let id = def.names[name.as_str()];
                     if depth < 16 {
-                        if let Some(n) = self.step(id, text, pos, out, depth + 1) {
+                        if let Some(n) = self.step(id, text, pos, ascii, out, depth + 1) {
                             return Some(n);
                         }
                     }
@@ -384,7 +388,7 @@ impl Lexer {
                         continue;
                     }
                     let groups = !matches!(emit, Emit::Tok(_));
-                    let Some(spans) = re.match_at_start(hay, groups) else {
+                    let Some(spans) = re.match_at_start(hay, ascii, groups) else {
                         let run = skip.longest(hay);
                         if let (Some(run), Some(f)) = (run, self.fails_before.get_mut(*id)) {
                             *f = pos + run;

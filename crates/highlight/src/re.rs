@@ -10,7 +10,11 @@
 //! `regex` crate cannot compile (lookaround, backreferences, atomic groups)
 //! goes to `fancy-regex`.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+
+use regex_automata::meta;
+use regex_automata::{Anchored, Input};
+use regex_syntax::hir::Hir;
 
 /// A rule pattern, compiled on its first attempt: a lexer has dozens of
 /// rules and a code block tries few of them, while compiling a pattern
@@ -18,24 +22,87 @@ use std::sync::OnceLock;
 /// match can start with, when the pattern cannot match the empty string, are
 /// read off the parsed pattern first, so a rule that never sees one of its
 /// first bytes is never compiled.
+///
+/// Code is nearly always ASCII, and on a haystack that is ASCII to its end a
+/// pattern matches exactly as its [ASCII variant](translate_ascii) does: every
+/// Unicode class cut down to its ASCII members. That variant compiles in a
+/// fraction of the time (no UTF-8 automata for `[[:alpha:]]`, `.` or `[^…]`),
+/// so it serves such haystacks, and the full pattern is compiled only when a
+/// haystack holds other text.
 pub(crate) struct Rule {
     ruby: Box<str>,
+    ascii: OnceLock<Option<Ascii>>,
     first: OnceLock<Option<Box<[bool; 256]>>>,
     re: OnceLock<Result<Re, String>>,
+}
+
+/// A rule's ASCII variant: its pattern, its possible ASCII first bytes and
+/// its compiled form.
+struct Ascii {
+    src: String,
+    first: Option<Box<[bool; 256]>>,
+    /// The parsed pattern (for a backtracking one, its loosened form), kept
+    /// from reading the first bytes until the pattern is compiled.
+    parsed: Mutex<Option<Hir>>,
+    fancy: bool,
+    re: OnceLock<Option<Re>>,
+}
+
+impl Ascii {
+    fn compiled(&self) -> Option<&Re> {
+        self.re
+            .get_or_init(|| {
+                let hir = self.parsed.lock().ok()?.take()?;
+                match self.fancy {
+                    false => Re::meta(&hir, false).map(Re::Meta),
+                    true => Re::fancy(&self.src, Re::meta(&hir, false)).ok(),
+                }
+            })
+            .as_ref()
+    }
 }
 
 impl Rule {
     pub(crate) fn new(ruby: &str) -> Rule {
         Rule {
             ruby: ruby.into(),
+            ascii: OnceLock::new(),
             first: OnceLock::new(),
             re: OnceLock::new(),
         }
     }
 
+    fn ascii(&self) -> Option<&Ascii> {
+        self.ascii
+            .get_or_init(|| {
+                let src = translate_ascii(&self.ruby).map(|t| anchor(&t))?;
+                // Loosening changes only what the `regex` crate rejects
+                // (lookaround, backreferences, atomic groups).
+                let loose = loosen(&src);
+                let fancy = loose != src;
+                let hir = parse_bytes(&loose)?;
+                Some(Ascii {
+                    src,
+                    first: first_bytes(&hir),
+                    parsed: Mutex::new(Some(hir)),
+                    fancy,
+                    re: OnceLock::new(),
+                })
+            })
+            .as_ref()
+    }
+
     /// Whether a match at the start of `hay` is possible at all.
     pub(crate) fn may_match(&self, hay: &str) -> bool {
-        let first = self.first.get_or_init(|| rule_first_bytes(&self.ruby));
+        let first = match self.ascii() {
+            // The ASCII variant knows the ASCII first bytes of the full
+            // pattern; a match may start with any other byte.
+            Some(a) => match hay.as_bytes().first() {
+                Some(&b) if b >= 0x80 => return true,
+                _ => &a.first,
+            },
+            None => self.first.get_or_init(|| rule_first_bytes(&self.ruby)),
+        };
         match (first, hay.as_bytes().first()) {
             (Some(set), Some(&b)) => set[usize::from(b)],
             (Some(_), None) => false,
@@ -52,9 +119,59 @@ impl Rule {
             .map_err(String::as_str)
     }
 
-    /// Matches at the start of `hay`, compiling the pattern if need be.
-    pub(crate) fn match_at_start(&self, hay: &str, groups: bool) -> Option<Spans> {
+    /// Matches at the start of `hay`, compiling the pattern if need be;
+    /// `ascii` says that `hay` is ASCII to its end.
+    pub(crate) fn match_at_start(&self, hay: &str, ascii: bool, groups: bool) -> Option<Spans> {
+        if ascii {
+            if let Some(re) = self.ascii().and_then(Ascii::compiled) {
+                let found = re.match_at_start(hay, groups);
+                #[cfg(test)]
+                cross_check::compare(self, hay, groups, &found);
+                return found;
+            }
+        }
         self.compiled().ok()?.match_at_start(hay, groups)
+    }
+}
+
+/// For tests: every match by an ASCII variant checked against the full
+/// pattern, while switched on for the current thread.
+#[cfg(test)]
+pub(crate) mod cross_check {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static DIFFS: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `f` with checking on; returns the differences found.
+    pub(crate) fn during(f: impl FnOnce()) -> Vec<String> {
+        DIFFS.with(|d| *d.borrow_mut() = Some(Vec::new()));
+        f();
+        DIFFS.with(|d| d.borrow_mut().take().unwrap_or_default())
+    }
+
+    pub(super) fn compare(
+        rule: &super::Rule,
+        hay: &str,
+        groups: bool,
+        found: &Option<super::Spans>,
+    ) {
+        DIFFS.with(|d| {
+            if let Some(diffs) = d.borrow_mut().as_mut() {
+                let full = rule
+                    .compiled()
+                    .ok()
+                    .and_then(|re| re.match_at_start(hay, groups));
+                if full != *found {
+                    let at: String = hay.chars().take(40).collect();
+                    diffs.push(format!(
+                        "{:?} at {at:?}: {full:?} but ASCII {found:?}",
+                        rule.ruby
+                    ));
+                }
+            }
+        });
     }
 }
 
@@ -68,23 +185,43 @@ fn rule_first_bytes(ruby: &str) -> Option<Box<[bool; 256]>> {
         Some(hir) => hir,
         None => parse(&loosen(&src))?,
     };
+    first_bytes(&hir)
+}
+
+/// The possible first bytes of a match of `hir`, unless it matches the
+/// empty string.
+fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
     let mut set = Box::new([false; 256]);
-    let nullable = first_of(&hir, &mut set);
+    let nullable = first_of(hir, &mut set);
     (!nullable).then_some(set)
 }
 
-fn parse(src: &str) -> Option<regex_syntax::hir::Hir> {
+fn parse(src: &str) -> Option<Hir> {
     regex_syntax::ParserBuilder::new().build().parse(src).ok()
+}
+
+/// Parses as the ASCII variant is compiled: classes and `.` over bytes.
+fn parse_bytes(src: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(src)
+        .ok()
 }
 
 /// A Ruby pattern as matched at the scan position (see the module docs).
 pub(crate) fn anchored(ruby: &str) -> String {
-    format!(r"(?m)\A(?:{})", translate(ruby))
+    anchor(&translate(ruby))
+}
+
+fn anchor(translated: &str) -> String {
+    format!(r"(?m)\A(?:{translated})")
 }
 
 /// Adds the possible first bytes of `hir` to `set`; returns whether `hir`
 /// can match the empty string.
-fn first_of(hir: &regex_syntax::hir::Hir, set: &mut [bool; 256]) -> bool {
+fn first_of(hir: &Hir, set: &mut [bool; 256]) -> bool {
     use regex_syntax::hir::{Class, HirKind};
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
@@ -144,9 +281,11 @@ fn utf8_first(c: char) -> u8 {
 /// A compiled rule pattern.
 pub(crate) enum Re {
     Plain(regex::Regex),
+    /// An ASCII variant, over bytes, built from its parsed pattern.
+    Meta(meta::Regex),
     /// A backtracking pattern, with a looser linear-time pattern that must
     /// match first: a failing scan then costs what the `regex` crate costs.
-    Fancy(fancy_regex::Regex, Option<regex::Regex>),
+    Fancy(fancy_regex::Regex, Option<meta::Regex>),
 }
 
 /// Capture group spans of one match, relative to the matched slice.
@@ -160,14 +299,27 @@ impl Re {
         match regex::Regex::new(&src) {
             Ok(re) => Ok(Re::Plain(re)),
             Err(_) => {
-                let pre = regex::Regex::new(&loosen(&src)).ok();
-                fancy_regex::RegexBuilder::new(&src)
-                    .backtrack_limit(200_000)
-                    .build()
-                    .map(|re| Re::Fancy(re, pre))
-                    .map_err(|e| format!("bad pattern {ruby:?}: {e}"))
+                let pre = meta::Regex::new(&loosen(&src)).ok();
+                Re::fancy(&src, pre).map_err(|e| format!("bad pattern {ruby:?}: {e}"))
             }
         }
+    }
+
+    /// The meta engine for a parsed pattern, configured as `regex` builds
+    /// it (`utf8` false for a pattern over bytes), without a prefilter: every
+    /// search is anchored.
+    fn meta(hir: &Hir, utf8: bool) -> Option<meta::Regex> {
+        meta::Builder::new()
+            .configure(meta::Config::new().utf8_empty(utf8).auto_prefilter(false))
+            .build_from_hir(hir)
+            .ok()
+    }
+
+    fn fancy(src: &str, pre: Option<meta::Regex>) -> Result<Re, fancy_regex::Error> {
+        fancy_regex::RegexBuilder::new(src)
+            .backtrack_limit(200_000)
+            .build()
+            .map(|re| Re::Fancy(re, pre))
     }
 
     /// Matches at the start of `hay`; returns the group spans (group 0
@@ -184,8 +336,26 @@ impl Re {
                 re.captures_read(&mut locs, hay)?;
                 Some((0..locs.len()).map(|i| locs.get(i)).collect())
             }
+            Re::Meta(re) => {
+                let input = Input::new(hay).anchored(Anchored::Yes);
+                let m = re.search(&input)?;
+                if !groups {
+                    return Some(vec![Some((m.start(), m.end()))]);
+                }
+                let mut caps = re.create_captures();
+                re.search_captures(&input, &mut caps);
+                if !caps.is_match() {
+                    return None;
+                }
+                Some(
+                    (0..caps.group_len())
+                        .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
+                        .collect(),
+                )
+            }
             Re::Fancy(re, pre) => {
-                if pre.as_ref().is_some_and(|p| !p.is_match(hay)) {
+                let input = Input::new(hay).anchored(Anchored::Yes);
+                if pre.as_ref().is_some_and(|p| !p.is_match(input)) {
                     return None;
                 }
                 let caps = re.captures(hay).ok()??;
@@ -248,16 +418,16 @@ fn loosen(src: &str) -> String {
             }
             continue;
         }
-        let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
-        if rest.starts_with("(?=")
-            || rest.starts_with("(?!")
-            || rest.starts_with("(?<=")
-            || rest.starts_with("(?<!")
+        let rest = &chars[i..];
+        if rest.starts_with(&['(', '?', '='])
+            || rest.starts_with(&['(', '?', '!'])
+            || rest.starts_with(&['(', '?', '<', '='])
+            || rest.starts_with(&['(', '?', '<', '!'])
         {
             i = skip_group(&chars, i);
             continue;
         }
-        if rest.starts_with("(?>") {
+        if rest.starts_with(&['(', '?', '>']) {
             out.push_str("(?:");
             i += 3;
             continue;
@@ -309,6 +479,32 @@ const HEX: &str = "0-9A-Fa-f";
 /// outside classes dropped), since Rust's extended mode also strips
 /// whitespace inside classes.
 pub(crate) fn translate(ruby: &str) -> String {
+    translate_mode(ruby, false).unwrap_or_default()
+}
+
+/// The pattern's ASCII variant: [`translate`]'s output with every Unicode
+/// class (`[[:alpha:]]`, `\p{L}`, `\p{Word}`…) cut down to its ASCII members,
+/// to be compiled without Unicode (`.`, `\b`, `(?i)` and negated classes then
+/// act on bytes). On a haystack that is ASCII to its end it matches exactly
+/// as the full pattern: only ASCII members can match there, and the case
+/// folding of ASCII letters stays within ASCII. `None` when that cannot be
+/// promised: a case-insensitive pattern with characters beyond ASCII (the
+/// Kelvin sign and long s fold to `k` and `s`), or a property the `regex`
+/// crate does not know.
+pub(crate) fn translate_ascii(ruby: &str) -> Option<String> {
+    let caseless = ruby.match_indices("(?").any(|(i, _)| {
+        ruby[i + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+            .any(|c| c == 'i')
+    });
+    if caseless && (!ruby.is_ascii() || ruby.contains(r"\x{") || ruby.contains(r"\u")) {
+        return None;
+    }
+    translate_mode(ruby, true)
+}
+
+fn translate_mode(ruby: &str, ascii: bool) -> Option<String> {
     let (extended, src) = match ruby.strip_prefix("(?x)") {
         Some(rest) => (true, rest),
         None => (false, ruby),
@@ -332,8 +528,23 @@ pub(crate) fn translate(ruby: &str) -> String {
             let inside = depth > 0;
             // Onigmo's `\p{Word}` is Unicode `\w`, which Rust spells `\w`.
             if e == 'p' && chars[i..].starts_with(&['{', 'W', 'o', 'r', 'd', '}']) {
-                out.push_str(if inside { r"\w" } else { r"[\w]" });
+                match ascii {
+                    true => out.push_str(&class(WORD, false, inside)),
+                    false => out.push_str(if inside { r"\w" } else { r"[\w]" }),
+                }
                 i += 6;
+                continue;
+            }
+            if ascii && matches!(e, 'p' | 'P') {
+                // `\pL`, `\p{L}`, `\p{^L}`, `\P{L}`: as written, for the parser.
+                let len = match chars.get(i) {
+                    Some('{') => chars[i..].iter().position(|&c| c == '}')? + 1,
+                    Some(_) => 1,
+                    None => return None,
+                };
+                let item: String = ['\\', e].iter().chain(&chars[i..i + len]).collect();
+                out.push_str(&class(&ascii_members(&item)?, false, inside));
+                i += len;
                 continue;
             }
             match e {
@@ -369,7 +580,11 @@ pub(crate) fn translate(ruby: &str) -> String {
                     .find(|&j| chars[j] == ':' && chars[j + 1] == ']')
                 {
                     let name: String = chars[i + 2..end].iter().collect();
-                    out.push_str(posix(&name));
+                    out.push_str(if ascii {
+                        posix_ascii(&name)
+                    } else {
+                        posix(&name)
+                    });
                     i = end + 2;
                     continue;
                 }
@@ -455,7 +670,47 @@ pub(crate) fn translate(ruby: &str) -> String {
             }
         }
     }
-    out
+    Some(out)
+}
+
+/// The ASCII members of a Unicode property class (`\p{L}`, `\P{Lu}`…) in
+/// class syntax, as the `regex` crate reads the property; `None` for one it
+/// does not know or with no ASCII member.
+fn ascii_members(item: &str) -> Option<String> {
+    use regex_syntax::hir::{Class, HirKind};
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(item)
+        .ok()?;
+    let HirKind::Class(Class::Unicode(cls)) = hir.kind() else {
+        return None;
+    };
+    let mut set = String::new();
+    for r in cls.iter() {
+        let (lo, hi) = (u32::from(r.start()), u32::from(r.end()).min(0x7F));
+        if lo <= hi {
+            set.push_str(&format!(r"\x{lo:02X}-\x{hi:02X}"));
+        }
+    }
+    (!set.is_empty()).then_some(set)
+}
+
+/// [`posix`] restricted to ASCII, as the ASCII variant reads it.
+fn posix_ascii(name: &str) -> &'static str {
+    match name {
+        "alpha" => "A-Za-z",
+        "alnum" => "0-9A-Za-z",
+        "upper" => "A-Z",
+        "lower" => "a-z",
+        "digit" => DIGIT,
+        "space" => SPACE,
+        "word" => WORD,
+        "xdigit" => HEX,
+        "punct" => r"!-/:-@\[-`{-~",
+        "blank" => r"\t ",
+        "cntrl" => r"\x00-\x1F\x7F",
+        _ => WORD,
+    }
 }
 
 /// Onigmo's POSIX bracket classes are Unicode-aware on UTF-8 strings.
@@ -496,6 +751,53 @@ mod tests {
         assert_eq!(loosen(r"(x)[(?=]\1"), r"(x)[(?=](?s:.*?)");
         assert_eq!(loosen(r"(?<!\.)(?>a)b*+"), "(?:a)b*");
         assert_eq!(loosen(r"(?<name>a)"), "(?<name>a)");
+    }
+
+    /// The ASCII variant's POSIX classes are the full ones' ASCII members.
+    #[test]
+    fn ascii_posix_classes() {
+        let members = |src: &str, unicode: bool| -> Vec<u8> {
+            let re = regex::bytes::RegexBuilder::new(src)
+                .unicode(unicode)
+                .build()
+                .unwrap();
+            (0..0x80u8).filter(|b| re.is_match(&[*b])).collect()
+        };
+        for name in [
+            "alpha", "alnum", "upper", "lower", "digit", "space", "word", "xdigit", "punct",
+            "blank", "cntrl", "graph",
+        ] {
+            let full = format!("[{}]", posix(name));
+            let ascii = format!("[{}]", posix_ascii(name));
+            assert_eq!(members(&full, true), members(&ascii, false), "{name}");
+        }
+    }
+
+    #[test]
+    fn ascii_variants() {
+        assert_eq!(
+            translate_ascii(r"[[:alpha:]_][[:alnum:]_]*").as_deref(),
+            Some("[A-Za-z_][0-9A-Za-z_]*")
+        );
+        assert_eq!(
+            translate_ascii(r"\p{Word}+").as_deref(),
+            Some("[0-9A-Za-z_]+")
+        );
+        assert_eq!(
+            translate_ascii(r"[\p{Lu}$]").as_deref(),
+            Some(r"[\x41-\x5A$]")
+        );
+        assert_eq!(translate_ascii(r"\p{Mn}"), None); // no ASCII member
+        assert_eq!(translate_ascii("(?i)caf\u{e9}"), None);
+        assert_eq!(translate_ascii("(?i)\u{212A}"), None); // Kelvin sign
+        assert!(translate_ascii("\u{212A}").is_some());
+        let rule = Rule::new(r"(?i)[[:alpha:]]+");
+        let ascii = rule.match_at_start("Kelvin!", true, false);
+        assert_eq!(ascii, Some(vec![Some((0, 6))]));
+        assert_eq!(
+            rule.match_at_start("Kelvin\u{212A}!", false, false),
+            Some(vec![Some((0, 9))])
+        );
     }
 
     #[test]

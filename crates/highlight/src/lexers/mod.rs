@@ -177,6 +177,37 @@ pub(crate) use lexer_def;
 mod tests {
     use super::{by_tag, Lex};
 
+    /// Each rule serves a haystack that is ASCII to its end with its ASCII
+    /// variant: on every corpus input, each such match must be what the full
+    /// pattern finds.
+    #[test]
+    fn ascii_variants_match_as_full_patterns() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/expected");
+        let (mut inputs, mut diffs) = (0, Vec::new());
+        for dir in std::fs::read_dir(root).expect("corpus").flatten() {
+            let name = dir.file_name().to_string_lossy().into_owned();
+            let Some(lang) = crate::find_language(&name) else {
+                continue;
+            };
+            for f in std::fs::read_dir(dir.path()).expect("dir").flatten() {
+                if f.path().extension().is_some_and(|e| e == "in") {
+                    let text = std::fs::read_to_string(f.path()).expect("input");
+                    inputs += 1;
+                    diffs.extend(crate::re::cross_check::during(|| {
+                        crate::highlight(lang, &text);
+                    }));
+                }
+            }
+        }
+        assert!(inputs > 1000, "only {inputs} inputs");
+        assert!(
+            diffs.is_empty(),
+            "{} matches differ:\n{}",
+            diffs.len(),
+            diffs[..diffs.len().min(10)].join("\n")
+        );
+    }
+
     /// Rules are compiled on first use, so a pattern no engine accepts would
     /// only show when some input reaches it: compile them all here.
     #[test]
