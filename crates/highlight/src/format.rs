@@ -30,7 +30,7 @@ impl Out {
 
     fn flush(&mut self) {
         let Some(tok) = self.tok.take() else { return };
-        self.newlines += self.val.matches('\n').count();
+        self.newlines += self.val.bytes().filter(|&b| b == b'\n').count();
         self.last_ends_nl = self.val.ends_with('\n');
         if tok == TEXT {
             escape_into(&mut self.html, &self.val);
@@ -93,12 +93,17 @@ pub fn highlight_table(lang: &Language, code: &str) -> String {
 
 /// Escapes `&`, `<` and `>` exactly as Rouge's HTML formatter does.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
 }

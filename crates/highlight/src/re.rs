@@ -513,6 +513,12 @@ fn translate_mode(ruby: &str, ascii: bool) -> Option<String> {
     let mut out = String::with_capacity(src.len() + 16);
     let mut depth = 0usize; // character class nesting
     let mut i = 0;
+    // At the scan position a lookbehind sees nothing (see the module docs),
+    // so a leading negative one always holds: dropping it leaves a pattern
+    // the `regex` crate takes (Python's identifier rule, Ruby's builtins).
+    while chars[i..].starts_with(&['(', '?', '<', '!']) {
+        i = skip_group(&chars, i);
+    }
     while i < chars.len() {
         let c = chars[i];
         if c == '\\' && i + 1 < chars.len() {
@@ -743,6 +749,7 @@ mod tests {
         assert_eq!(translate(r"[[:alpha:]_]"), r"[\p{Alphabetic}_]");
         assert_eq!(translate("(?x) a b # c\n d"), "abd");
         assert_eq!(translate("a{,2}b{2}{{"), r"a{0,2}b{2}\{\{");
+        assert_eq!(translate(r"(?<!\.)(?<!x)a(?<!b)"), r"a(?<!b)");
     }
 
     #[test]
@@ -804,7 +811,11 @@ mod tests {
     fn slice_semantics() {
         let re = Re::new(r"^b").unwrap();
         assert!(re.match_at_start("bc", true).is_some());
+        // A leading negative lookbehind always holds at the scan position.
         let re = Re::new(r"(?<!a)b").unwrap();
+        assert!(matches!(re, Re::Plain(_)));
+        assert!(re.match_at_start("b", true).is_some());
+        let re = Re::new(r"b(?<!ab)").unwrap();
         assert!(matches!(re, Re::Fancy(_, Some(_))));
         assert!(re.match_at_start("b", true).is_some());
     }

@@ -1,6 +1,7 @@
 //! The ported lexers, one module per language family.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::engine::Def;
 use crate::format::Out;
@@ -151,7 +152,7 @@ pub(crate) fn by_tag(tag: &str) -> Option<Lex> {
 }
 
 /// A keyword list, as Rouge's `Set.new %w(...)`.
-pub(crate) struct Words(HashSet<&'static str>);
+pub(crate) struct Words(HashSet<&'static str, BuildHasherDefault<Fnv>>);
 
 impl Words {
     pub(crate) fn new(words: &'static str) -> Words {
@@ -159,6 +160,28 @@ impl Words {
     }
     pub(crate) fn has(&self, w: &str) -> bool {
         self.0.contains(w)
+    }
+}
+
+/// FNV-1a: keyword lookups hash one short word per identifier, where
+/// SipHash's set-up costs more than the word.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
