@@ -32,18 +32,12 @@ pub(crate) fn char_len(s: &str, pos: usize) -> usize {
 
 /// Index just past the next `\n` at or after `pos`, if any.
 pub(crate) fn line_end(s: &str, pos: usize) -> Option<usize> {
-    s.as_bytes()[pos.min(s.len())..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| pos + i + 1)
+    memchr::memchr(b'\n', &s.as_bytes()[pos.min(s.len())..]).map(|i| pos + i + 1)
 }
 
 /// Index of the next `\n` at or after `pos`, or the length.
 pub(crate) fn eol(s: &str, pos: usize) -> usize {
-    s.as_bytes()[pos.min(s.len())..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(s.len(), |i| pos + i)
+    memchr::memchr(b'\n', &s.as_bytes()[pos.min(s.len())..]).map_or(s.len(), |i| pos + i)
 }
 
 /// `BLANK_LINE`: the longest run of whitespace ending in a newline. Returns its end.

@@ -41,12 +41,28 @@ fn reference_len(s: &str, i: usize) -> Option<usize> {
     (b.get(j + n) == Some(&b';')).then(|| j + n + 1 - i)
 }
 
+/// The next byte at or after `i` that `escape_into` may replace.
+fn next_special(b: &[u8], i: usize, how: Esc) -> usize {
+    let rest = &b[i..];
+    let found = match how {
+        Esc::Attribute => rest
+            .iter()
+            .position(|c| matches!(c, b'<' | b'>' | b'&' | b'"')),
+        _ => memchr::memchr3(b'<', b'>', b'&', rest),
+    };
+    found.map_or(b.len(), |n| i + n)
+}
+
 /// kramdown's `escape_html`.
 pub(crate) fn escape_into(out: &mut String, s: &str, how: Esc) {
     let b = s.as_bytes();
     let mut last = 0;
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_special(b, i, how);
+        if i >= b.len() {
+            break;
+        }
         let rep = match b[i] {
             b'<' => Some("&lt;"),
             b'>' => Some("&gt;"),

@@ -551,10 +551,19 @@ pub(crate) fn normalize_link_id(id: &str) -> String {
 
 /// `adapt_source`: normalises line endings and ends the text with one newline.
 fn adapt_source(src: &str) -> String {
-    let mut s = src.replace("\r\n", "\n").replace('\r', "\n");
-    if s.ends_with('\n') {
-        s.pop();
-    }
+    let mut s = if memchr::memchr(b'\r', src.as_bytes()).is_none() {
+        // The common case: one copy, sized for the final newline.
+        let src = src.strip_suffix('\n').unwrap_or(src);
+        let mut s = String::with_capacity(src.len() + 1);
+        s.push_str(src);
+        s
+    } else {
+        let mut s = src.replace("\r\n", "\n").replace('\r', "\n");
+        if s.ends_with('\n') {
+            s.pop();
+        }
+        s
+    };
     s.push('\n');
     s
 }

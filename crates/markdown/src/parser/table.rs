@@ -12,7 +12,7 @@ fn pipe_check(line: &str) -> bool {
     if b.first() == Some(&b'|') {
         return true;
     }
-    (1..b.len()).any(|i| b[i] == b'|' && b[i - 1] != b'\\' && b[i - 1] != b'\n')
+    memchr::memchr_iter(b'|', b).any(|i| i > 0 && b[i - 1] != b'\\' && b[i - 1] != b'\n')
 }
 
 /// `TABLE_LINE` at `pos`: a line with an unescaped pipe.
