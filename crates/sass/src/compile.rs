@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::error::SassError;
 use crate::loader::HydeFs;
 use crate::options::{SassOptions, Style, Syntax};
-use crate::{deprecation, fixes, format, instrument, slash_div, sourcemap, tree};
+use crate::{deprecation, fixes, format, instrument, slash_div, sourcemap, trace, tree};
 
 /// The result of a successful compilation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,11 +155,24 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     let probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         sheet_with(src, entry, opts, Some(&probes))
     }));
-    let (sheet, loaded, events) = match probed {
-        Ok(Ok(done)) => done,
-        _ => sheet_with(src, entry, opts, None)?,
+    let (sheet, loaded, events, probes_ran) = match probed {
+        Ok(Ok((sheet, loaded, events))) => (sheet, loaded, events, true),
+        _ => {
+            let (sheet, loaded, events) = sheet_with(src, entry, opts, None)?;
+            (sheet, loaded, events, false)
+        }
     };
-    let (warnings, omitted) = deprecation_warnings(events, &probes, opts);
+    let (mut warnings, mut omitted, needs_trace) =
+        deprecation_warnings(events, &probes, opts, None);
+    if needs_trace && probes_ran {
+        // Stack traces: once more, with trace probes (only stylesheets that
+        // warn from a mixin, a function or a partial get here).
+        let traced = probes.for_trace(&opts.load_paths);
+        if let Some(events) = trace_events(src, entry, opts, &traced) {
+            let mut stack = trace::Stack::new();
+            (warnings, omitted, _) = deprecation_warnings(events, &traced, opts, Some(&mut stack));
+        }
+    }
     Ok(PlainSheet {
         sheet,
         loaded,
@@ -168,24 +181,61 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     })
 }
 
+/// The logger's events of a run with `probes` (CSS unused), if it passes.
+fn trace_events(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    probes: &deprecation::Probes,
+) -> Option<Vec<Event>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None)
+            .with_probes(probes);
+        run_grass(&fs, entry, opts, Style::Expanded).ok()
+    }))
+    .ok()
+    .flatten()
+    .map(|run| run.events)
+}
+
 /// The messages of a run in dart-sass's order: `@warn`/`@debug` as they
 /// came, each probe that fired as its deprecation warning, each place once,
-/// at most five per kind unless `verbose`.
+/// at most five per kind unless `verbose`; and whether one shown needs a
+/// stack trace. With `stack` (a trace run), warnings carry all frames.
 fn deprecation_warnings(
     events: Vec<Event>,
     probes: &deprecation::Probes,
     opts: &SassOptions,
-) -> (Vec<Warning>, usize) {
+    mut stack: Option<&mut trace::Stack>,
+) -> (Vec<Warning>, usize, bool) {
     let root = warning_root(opts);
     let root = root.as_deref();
     let mut out = Vec::new();
     let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut omitted = 0;
     let mut seen = HashSet::new();
+    let mut needs_trace = false;
     for event in events {
         match event {
-            Event::User(w) => out.push(w),
+            Event::User(mut w) => {
+                if w.kind == WarningKind::Warn {
+                    match stack.as_deref_mut() {
+                        Some(stack) => {
+                            if let Some(frames) = probes.warn_frames(&w.location, stack, root) {
+                                w.formatted = format!("WARNING: {}\n{frames}", w.message);
+                            }
+                        }
+                        None => needs_trace |= !w.formatted.ends_with("  root stylesheet\n"),
+                    }
+                }
+                out.push(w)
+            }
             Event::Probe(payload) => {
+                if let Some(stack) = stack.as_deref_mut() {
+                    if probes.trace_event(stack, &payload) {
+                        continue;
+                    }
+                }
                 let Some(fired) = probes.fired(&payload, &mut seen) else {
                     continue;
                 };
@@ -195,11 +245,12 @@ fn deprecation_warnings(
                     omitted += 1;
                     continue;
                 }
-                out.extend(probes.warning(&fired, root));
+                needs_trace |= probes.needs_frames(&fired);
+                out.extend(probes.warning(&fired, root, stack.as_deref_mut()));
             }
         }
     }
-    (out, omitted)
+    (out, omitted, needs_trace)
 }
 
 type SheetRun = (tree::Sheet, Vec<PathBuf>, Vec<Event>);

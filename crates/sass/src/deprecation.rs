@@ -21,8 +21,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::compile::{Warning, WarningKind};
-use crate::mixed_decls::{self, Member};
+use crate::mixed_decls::{self, Member, SiteKind};
 use crate::slash_div::{self, Candidate};
+use crate::trace::{self, Callee, Stack};
 
 const MARKER: &str = "hyde-probe-slash-div";
 
@@ -48,6 +49,12 @@ pub(crate) struct Probes {
     /// `mixed-decls` counters are in place (the entry is SCSS and no file
     /// of the module system has been read).
     mixed: std::cell::Cell<bool>,
+    /// A trace run: the user-defined functions' names, and the load paths
+    /// (to show files as dart-sass names them in stack frames).
+    trace: Option<(HashSet<String>, Vec<PathBuf>)>,
+    /// Each file's name in stack frames when found through a load path
+    /// (else its path is shown).
+    frame_urls: RefCell<HashMap<usize, String>>,
 }
 
 #[derive(Debug)]
@@ -78,7 +85,16 @@ impl Probes {
             files: RefCell::new(Vec::new()),
             by_path: RefCell::new(HashMap::new()),
             mixed: std::cell::Cell::new(false),
+            trace: None,
+            frame_urls: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Probes for a trace run after this one (see [`crate::trace`]).
+    pub(crate) fn for_trace(&self, load_paths: &[PathBuf]) -> Probes {
+        let mut traced = Probes::new(&self.entry, self.skip.clone());
+        traced.trace = Some((self.user_functions.borrow().clone(), load_paths.to_vec()));
+        traced
     }
 
     /// Records the functions a stylesheet (of any syntax) defines.
@@ -116,7 +132,7 @@ impl Probes {
                 // Files read from now on may have their own global scope.
                 self.mixed.set(false);
             }
-            mixed_decls::plan(text, index, !skipped)
+            mixed_decls::plan(text, index, !skipped, self.trace.as_ref().map(|t| &t.0))
         } else {
             mixed_decls::Plan::default()
         };
@@ -133,6 +149,16 @@ impl Probes {
             let mut p = crate::script::Parser::new(text, text.starts_with('\u{feff}') as usize * 3);
             p.whitespace();
             insertions.push((p.pos, 0, mixed_decls::PRELUDE.to_string()));
+        }
+        if self.trace.is_some() && planned && !entry {
+            // Where the file begins (after `@use` and friends) and ends.
+            let begin = past_module_rules(text);
+            insertions.push((begin, 0, format!("@debug \"hyde-probe-tb {index}\";")));
+            insertions.push((
+                text.len(),
+                9,
+                format!("\n@debug \"hyde-probe-te {index}\";"),
+            ));
         }
         insertions.sort_by_key(|(at, order, _)| (*at, *order));
         let (probed, inserted) = insert(text, &insertions);
@@ -222,21 +248,217 @@ impl Probes {
         Some(Fired::SlashDiv { file, cand })
     }
 
-    /// The warning as dart-sass prints it.
-    pub(crate) fn warning(&self, fired: &Fired, root: Option<&Path>) -> Option<Warning> {
+    /// Replays a trace probe (`t…` payloads) on `stack`; `false` for
+    /// other payloads.
+    pub(crate) fn trace_event(&self, stack: &mut Stack, payload: &str) -> bool {
+        let Some(rest) = payload.strip_prefix('t') else {
+            return false;
+        };
+        let mut parts = rest.split_whitespace();
+        let tag = parts.next().unwrap_or("");
+        let file = parts.next().and_then(|f| f.parse::<usize>().ok());
+        let index = parts.next().and_then(|f| f.parse::<usize>().ok());
+        let files = self.files.borrow();
+        let site = file
+            .zip(index)
+            .and_then(|(f, i)| files.get(f)?.mixed.sites.get(i));
+        match (tag, file, site) {
+            ("x", _, _) => stack.leave(),
+            ("i", Some(f), Some(site)) => {
+                let callee = if site.kind == SiteKind::Content {
+                    Callee::Content
+                } else {
+                    Callee::Mixin
+                };
+                stack.enter(f, site.offset, site.member.clone(), callee);
+            }
+            ("s", Some(f), Some(site)) => stack.statement(f, site.offset, site.member.clone()),
+            ("f", Some(_), Some(site)) => {
+                if let SiteKind::Function(name) = &site.kind {
+                    stack.function(name, |file, offset| {
+                        let text = &files.get(file)?.text;
+                        let (end, _) = slash_div::statement_end(text, offset);
+                        let stmt = text[offset..end].replace('_', "-");
+                        Some(offset + mixed_decls::call_offset(&stmt, name)?)
+                    });
+                }
+            }
+            ("b", Some(f), _) => {
+                let importer = stack.current_file();
+                let (at, url) = self.import_of(&files, importer, f);
+                if let Some(url) = url {
+                    self.frame_urls.borrow_mut().insert(f, url);
+                }
+                stack.begin_file(f, (importer, at));
+            }
+            ("e", Some(f), _) => stack.end_file(f),
+            _ => {}
+        }
+        true
+    }
+
+    /// Where `importer` imports `file` (the URL's offset) and the name
+    /// dart-sass gives `file` in stack frames: found through a load path,
+    /// the URL as written with the file's own name; relative to the
+    /// importer, its path.
+    fn import_of(
+        &self,
+        files: &[ProbedFile],
+        importer: usize,
+        file: usize,
+    ) -> (usize, Option<String>) {
+        let (Some(q), Some(p)) = (files.get(importer), files.get(file)) else {
+            return (0, None);
+        };
+        let load_paths = self.trace.as_ref().map_or(&[][..], |t| &t.1[..]);
+        for (at, url) in import_urls(&q.text) {
+            if let Some(dir) = q.path.parent() {
+                if same_target(&dir.join(url), &p.path) {
+                    return (at, None);
+                }
+            }
+            if load_paths
+                .iter()
+                .any(|l| same_target(&l.join(url), &p.path))
+            {
+                let name = p
+                    .path
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                let dir = url.rsplit_once('/').map_or("", |(d, _)| d);
+                let url = if dir.is_empty() {
+                    name
+                } else {
+                    format!("{dir}/{name}")
+                };
+                return (at, Some(url));
+            }
+        }
+        (0, None)
+    }
+
+    /// The stack-trace lines under a warning raised at `offset` of `file`:
+    /// its own frame, then `stack`'s.
+    fn frames(
+        &self,
+        files: &[ProbedFile],
+        file: usize,
+        offset: usize,
+        member: Member,
+        stack: Option<&mut Stack>,
+        root: Option<&Path>,
+    ) -> String {
+        let place = |file: usize, offset: usize| -> String {
+            let Some(f) = files.get(file) else {
+                return String::new();
+            };
+            let (line, column) = line_col(&f.text, offset);
+            let url = self
+                .frame_urls
+                .borrow()
+                .get(&file)
+                .cloned()
+                .unwrap_or_else(|| display_path(&f.path, root));
+            format!("{url} {line}:{column}")
+        };
+        let named = |file: usize, member: &Member| -> String {
+            match member {
+                Member::Callable(name) => format!("{name}()"),
+                Member::Content => "@content".to_string(),
+                Member::TopLevel if file == 0 => "root stylesheet".to_string(),
+                Member::TopLevel => "@import".to_string(),
+            }
+        };
+        let mut lines = vec![(place(file, offset), named(file, &member))];
+        if let Some(stack) = stack {
+            stack.at(&member);
+            for f in stack.frames() {
+                lines.push((place(f.file, f.offset), named(f.file, &f.member)));
+            }
+        }
+        trace::format(&lines)
+    }
+
+    /// The warning as dart-sass prints it; with the trace `stack`, with all
+    /// its frames.
+    pub(crate) fn warning(
+        &self,
+        fired: &Fired,
+        root: Option<&Path>,
+        stack: Option<&mut Stack>,
+    ) -> Option<Warning> {
         let files = self.files.borrow();
         match *fired {
             Fired::SlashDiv { file, cand } => {
                 let f = files.get(file)?;
-                Some(warning(f, f.candidates.get(cand)?, root, &self.entry))
+                let c = f.candidates.get(cand)?;
+                let member = if stack.is_some() {
+                    mixed_decls::member_at(&f.text, c.span.0)
+                } else {
+                    c.member.clone().map_or(Member::TopLevel, Member::Callable)
+                };
+                let frames = self.frames(&files, file, c.span.0, member, stack, root);
+                Some(warning(f, c, &frames))
             }
             Fired::MixedDecls { file, decl, node } => {
                 let f = files.get(file)?;
                 let site = f.mixed.decls.get(decl)?;
                 let nf = files.get(node.0)?;
-                Some(self.mixed_warning(f, site, nf, *nf.mixed.nodes.get(node.1)?, root))
+                let frames =
+                    self.frames(&files, file, site.span.0, site.member.clone(), stack, root);
+                Some(self.mixed_warning(f, site, nf, *nf.mixed.nodes.get(node.1)?, root, &frames))
             }
         }
+    }
+
+    /// Whether a warning shown needs the trace run: raised in a callable or
+    /// outside the entry.
+    pub(crate) fn needs_frames(&self, fired: &Fired) -> bool {
+        let files = self.files.borrow();
+        match *fired {
+            Fired::SlashDiv { file, cand } => {
+                file != 0
+                    || files
+                        .get(file)
+                        .and_then(|f| f.candidates.get(cand))
+                        .is_some_and(|c| c.member.is_some())
+            }
+            Fired::MixedDecls { file, decl, .. } => {
+                file != 0
+                    || files
+                        .get(file)
+                        .and_then(|f| f.mixed.decls.get(decl))
+                        .is_some_and(|d| d.member != Member::TopLevel)
+            }
+        }
+    }
+
+    /// A `@warn`'s stack-trace lines, from its `path:line:column`.
+    pub(crate) fn warn_frames(
+        &self,
+        location: &str,
+        stack: &mut Stack,
+        root: Option<&Path>,
+    ) -> Option<String> {
+        let mut parts = location.rsplitn(3, ':');
+        let column = parts.next()?.parse::<usize>().ok()?;
+        let line = parts.next()?.parse::<usize>().ok()?;
+        let index = *self.by_path.borrow().get(Path::new(parts.next()?))?;
+        let files = self.files.borrow();
+        let text = &files.get(index)?.text;
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum();
+        let offset = line_start
+            + text[line_start..]
+                .chars()
+                .take(column - 1)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let member = mixed_decls::member_at(text, offset);
+        Some(self.frames(&files, index, offset, member, Some(stack), root))
     }
 
     fn mixed_warning(
@@ -246,14 +468,9 @@ impl Probes {
         nf: &ProbedFile,
         node_span: (usize, usize),
         root: Option<&Path>,
+        frames: &str,
     ) -> Warning {
         let (line, column) = line_col(&f.text, site.span.0);
-        let member = match &site.member {
-            Member::Callable(name) => format!("{name}()"),
-            Member::Content => "@content".to_string(),
-            Member::TopLevel if f.path == self.entry => "root stylesheet".to_string(),
-            Member::TopLevel => "@import".to_string(),
-        };
         let file_shown = display_path(&f.path, root);
         let highlight = crate::highlight::render(&[
             crate::highlight::Span {
@@ -276,9 +493,7 @@ impl Probes {
             kind: WarningKind::Deprecation("mixed-decls"),
             message: MIXED_DECLS.to_string(),
             location: format!("{}:{line}:{column}", f.path.display()),
-            formatted: format!(
-                "DEPRECATION WARNING: {MIXED_DECLS}\n\n{highlight}    {file_shown} {line}:{column}  {member}\n"
-            ),
+            formatted: format!("DEPRECATION WARNING: {MIXED_DECLS}\n\n{highlight}{frames}"),
         }
     }
 }
@@ -318,6 +533,71 @@ More info: https://sass-lang.com/d/mixed-decls";
 pub(crate) fn probe_payload(message: &str) -> Option<&str> {
     let m = message.trim_matches('"');
     m.strip_prefix(PROBE_PREFIX).map(str::trim)
+}
+
+/// The offset after a stylesheet's leading `@use`/`@forward`/`@charset`
+/// rules (no statement may come before them).
+fn past_module_rules(text: &str) -> usize {
+    let mut p = crate::script::Parser::new(text, text.starts_with('\u{feff}') as usize * 3);
+    loop {
+        p.whitespace();
+        let rest = &text[p.pos..];
+        if !["@use", "@forward", "@charset"]
+            .iter()
+            .any(|r| rest.starts_with(r))
+        {
+            return p.pos;
+        }
+        let (end, _) = slash_div::statement_end(text, p.pos);
+        p.pos = (end + 1).min(text.len());
+    }
+}
+
+/// The quoted URLs of a stylesheet's `@import` rules: (offset, URL).
+fn import_urls(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("@import") {
+        let (end, _) = slash_div::statement_end(text, at);
+        let mut i = at + 7;
+        while i < end {
+            let c = text.as_bytes()[i];
+            if c == b'"' || c == b'\'' {
+                let close = text[i + 1..end].find(c as char).map_or(end, |e| i + 1 + e);
+                out.push((i, &text[i + 1..close]));
+                i = close + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether an import URL resolved at `base` (no extension, maybe a
+/// partial, maybe a folder with an index) is the file at `path`.
+fn same_target(base: &Path, path: &Path) -> bool {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().trim_start_matches('_').to_string())
+    };
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    let Some(parent) = path.parent() else {
+        return false;
+    };
+    let base_name = base.file_name().map(|n| {
+        let n = n.to_string_lossy();
+        let n = n
+            .strip_suffix(".scss")
+            .or_else(|| n.strip_suffix(".sass"))
+            .or_else(|| n.strip_suffix(".css"))
+            .unwrap_or(&n);
+        n.trim_start_matches('_').to_string()
+    });
+    let same_dir = |a: &Path, b: &Path| a == b || (canon(a).is_some() && canon(a) == canon(b));
+    if base.parent().is_some_and(|d| same_dir(d, parent)) && base_name == stem(path) {
+        return true;
+    }
+    stem(path).as_deref() == Some("index") && same_dir(base, parent)
 }
 
 /// The `slash-div` probes: one `@debug` per candidate, all before the
@@ -376,16 +656,10 @@ fn insert(text: &str, insertions: &[(usize, u8, String)]) -> (String, Vec<(usize
     (out, inserted)
 }
 
-fn warning(f: &ProbedFile, c: &Candidate, root: Option<&Path>, entry: &Path) -> Warning {
+fn warning(f: &ProbedFile, c: &Candidate, frames: &str) -> Warning {
     let (line, column) = line_col(&f.text, c.span.0);
-    let file = display_path(&f.path, root);
-    let member = match &c.member {
-        Some(name) => format!("{name}()"),
-        None if f.path == entry => "root stylesheet".to_string(),
-        None => "@import".to_string(),
-    };
     let formatted = format!(
-        "DEPRECATION WARNING: {}\n\n{}    {file} {line}:{column}  {member}\n",
+        "DEPRECATION WARNING: {}\n\n{}{frames}",
         c.message,
         highlight(&f.text, c.span)
     );

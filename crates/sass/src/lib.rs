@@ -46,6 +46,7 @@ mod options;
 mod script;
 mod slash_div;
 mod sourcemap;
+mod trace;
 mod tree;
 mod value;
 

@@ -36,6 +36,32 @@ pub(crate) struct Plan {
     pub(crate) decls: Vec<Site>,
     /// Byte spans of the style rules and at-rules, by node index.
     pub(crate) nodes: Vec<(usize, usize)>,
+    /// With a trace: the places its probes stand for, by index.
+    pub(crate) sites: Vec<TraceSite>,
+}
+
+/// A place a trace probe stands for (see [`crate::trace`]).
+#[derive(Debug, Clone)]
+pub(crate) struct TraceSite {
+    /// Byte offset: the `@include`/`@content` rule, the statement, or a
+    /// function's name.
+    pub(crate) offset: usize,
+    /// The member running there.
+    pub(crate) member: Member,
+    pub(crate) kind: SiteKind,
+}
+
+/// What a trace probe marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SiteKind {
+    /// `@include` (its mixin's frame begins; `tx` ends it).
+    Include,
+    /// `@content` (the content block's frame begins; `tx` ends it).
+    Content,
+    /// A statement that calls a user-defined function begins.
+    Statement,
+    /// A function's body begins; its name.
+    Function(String),
 }
 
 /// A probed declaration.
@@ -88,6 +114,8 @@ enum Kind {
     /// A CSS at-rule with a block (a node).
     AtRule,
     Mixin(String),
+    /// A function body: walked for the trace, no declaration goes there.
+    Function(String),
     Content,
     /// `@if`/`@else`/`@each`/`@for`/`@while`, `@at-root`: transparent.
     /// `looping` when its body runs again after a nested rule.
@@ -113,18 +141,28 @@ struct Frame {
     /// A loop whose body may add a sibling: a later iteration's
     /// declarations then follow it.
     loop_creates: bool,
+    /// Inserted after the block's `}` (a trace's end of an `@include`).
+    after: Option<String>,
 }
 
 /// The instrumentation of one SCSS stylesheet (`file` is its index among
-/// the compilation's files). With `probe` false only the counters go in
-/// (a dependency under `quiet_deps`: its nodes still count).
-pub(crate) fn plan(text: &str, file: usize, probe: bool) -> Plan {
+/// the compilation's files). With `probe` false only the node markers go in
+/// (a dependency under `quiet_deps`: its nodes still count). With `trace`
+/// (the user-defined functions' names), the trace probes go in too.
+pub(crate) fn plan(
+    text: &str,
+    file: usize,
+    probe: bool,
+    trace: Option<&std::collections::HashSet<String>>,
+) -> Plan {
     let mut s = Scanner {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        stop: usize::MAX,
         file,
         probe,
+        trace,
         frames: vec![Frame {
             kind: Kind::Root,
             node: None,
@@ -133,6 +171,7 @@ pub(crate) fn plan(text: &str, file: usize, probe: bool) -> Plan {
             push: false,
             nested: false,
             loop_creates: false,
+            after: None,
         }],
         plan: Plan::default(),
     };
@@ -143,12 +182,42 @@ pub(crate) fn plan(text: &str, file: usize, probe: bool) -> Plan {
     s.plan
 }
 
+/// The member running at byte `offset` of an SCSS text (the innermost
+/// frame of a warning raised there).
+pub(crate) fn member_at(text: &str, offset: usize) -> Member {
+    let mut s = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        stop: offset,
+        file: 0,
+        probe: false,
+        trace: None,
+        frames: vec![Frame {
+            kind: Kind::Root,
+            node: None,
+            open: 0,
+            creators: false,
+            push: false,
+            nested: false,
+            loop_creates: false,
+            after: None,
+        }],
+        plan: Plan::default(),
+    };
+    s.run();
+    s.member()
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Scan only the statements that start before this offset.
+    stop: usize,
     file: usize,
     probe: bool,
+    trace: Option<&'a std::collections::HashSet<String>>,
     frames: Vec<Frame>,
     plan: Plan,
 }
@@ -167,9 +236,15 @@ impl Scanner<'_> {
             let Some(c) = self.bytes.get(self.pos).copied() else {
                 return;
             };
+            if self.pos >= self.stop {
+                return;
+            }
             if matches!(self.frames.last().map(|f| &f.kind), Some(Kind::Opaque)) {
                 self.skip_opaque();
                 continue;
+            }
+            if self.trace.is_some() && c != b'}' && c != b';' {
+                self.trace_statement();
             }
             match c {
                 b'}' => {
@@ -234,6 +309,7 @@ impl Scanner<'_> {
             push: false,
             nested,
             loop_creates,
+            after: None,
         });
     }
 
@@ -263,6 +339,9 @@ impl Scanner<'_> {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        if let Some(after) = frame.after {
+            self.plan.insertions.push((self.pos + 1, 0, after));
+        }
         let Some(node) = frame.node else {
             return;
         };
@@ -316,14 +395,50 @@ impl Scanner<'_> {
                     .collect();
                 Some(Kind::Mixin(n))
             }
-            "function" => Some(Kind::Opaque),
-            "include" => {
-                self.creator(true);
-                Some(Kind::Content)
+            "function" => {
+                let rest = self.text[name_end..end].trim_start();
+                let n: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if self.trace.is_some() && block {
+                    let member = Member::Callable(n.clone());
+                    let at = end + 1;
+                    self.trace_probe(
+                        at,
+                        0,
+                        "tf",
+                        name_end,
+                        member,
+                        SiteKind::Function(n.replace('_', "-")),
+                    );
+                }
+                Some(Kind::Function(n))
             }
-            "content" => {
+            "include" | "content" => {
                 self.creator(true);
-                None
+                if self.trace.is_some() {
+                    let kind = if name == "include" {
+                        SiteKind::Include
+                    } else {
+                        SiteKind::Content
+                    };
+                    let member = self.member();
+                    self.trace_probe(start, 4, "ti", start, member, kind);
+                    let done = "@debug \"hyde-probe-tx\";".to_string();
+                    if block {
+                        // After the content block's `}`.
+                        self.pos = end + 1;
+                        self.open(Kind::Content, None);
+                        if let Some(f) = self.frames.last_mut() {
+                            f.after = Some(done);
+                        }
+                        return;
+                    }
+                    let after = if c == Some(b';') { end + 1 } else { end };
+                    self.plan.insertions.push((after, 0, done));
+                }
+                (name == "include").then_some(Kind::Content)
             }
             "at-root" if !self.text[name_end..end].trim().is_empty() && block => {
                 self.node(Kind::Rule, start, end);
@@ -394,22 +509,13 @@ impl Scanner<'_> {
         for f in &self.frames[ctx..] {
             risky |= f.creators || f.loop_creates;
         }
-        let member = match &self.frames[ctx].kind {
-            Kind::Mixin(name) => Member::Callable(name.clone()),
-            Kind::Content => Member::Content,
-            Kind::Rule | Kind::AtRule => {
-                // The rule may itself be in a mixin or content block.
-                match self.frames[..ctx].iter().rev().find_map(|f| match &f.kind {
-                    Kind::Mixin(name) => Some(Member::Callable(name.clone())),
-                    Kind::Content => Some(Member::Content),
-                    _ => None,
-                }) {
-                    Some(m) => m,
-                    None => Member::TopLevel,
-                }
-            }
-            _ => return,
-        };
+        if !matches!(
+            self.frames[ctx].kind,
+            Kind::Mixin(_) | Kind::Content | Kind::Rule | Kind::AtRule
+        ) {
+            return;
+        }
+        let member = self.member();
         if matches!(self.frames[ctx].kind, Kind::Mixin(_) | Kind::Content) {
             risky = true;
         }
@@ -431,6 +537,76 @@ impl Scanner<'_> {
                 self.file
             ),
         ));
+    }
+
+    /// The member running at the current position.
+    fn member(&self) -> Member {
+        self.frames
+            .iter()
+            .rev()
+            .find_map(|f| match &f.kind {
+                Kind::Mixin(name) | Kind::Function(name) => Some(Member::Callable(name.clone())),
+                Kind::Content => Some(Member::Content),
+                _ => None,
+            })
+            .unwrap_or(Member::TopLevel)
+    }
+
+    /// A trace probe `hyde-probe-<tag> <file> <site>` at `at`.
+    fn trace_probe(
+        &mut self,
+        at: usize,
+        order: u8,
+        tag: &str,
+        offset: usize,
+        member: Member,
+        kind: SiteKind,
+    ) {
+        let index = self.plan.sites.len();
+        self.plan.sites.push(TraceSite {
+            offset,
+            member,
+            kind,
+        });
+        self.plan.insertions.push((
+            at,
+            order,
+            format!("@debug \"hyde-probe-{tag} {} {index}\";", self.file),
+        ));
+    }
+
+    /// Before a statement that calls a user-defined function: where the
+    /// calls happen (a function's frame points into it).
+    fn trace_statement(&mut self) {
+        let Some(functions) = self.trace else {
+            return;
+        };
+        let rest = &self.text[self.pos..];
+        if [
+            "@else",
+            "@function",
+            "@mixin",
+            "@use",
+            "@forward",
+            "@charset",
+            "@import",
+        ]
+        .iter()
+        .any(|r| rest.starts_with(r))
+        {
+            return;
+        }
+        let (end, _) = crate::slash_div::statement_end(self.text, self.pos);
+        let stmt = &self.text[self.pos..end];
+        if !stmt.contains('(') {
+            return;
+        }
+        let norm = stmt.replace('_', "-");
+        if !functions.iter().any(|f| calls(&norm, f)) {
+            return;
+        }
+        let member = self.member();
+        self.trace_probe(self.pos, 2, "ts", self.pos, member, SiteKind::Statement);
     }
 
     /// Whether a loop body starting at `open` may add a sibling (a later
@@ -456,12 +632,27 @@ impl Scanner<'_> {
     }
 }
 
+/// Whether `text` (`_` read as `-`) calls the function `name`: the
+/// name, not part of a longer identifier, then `(`.
+pub(crate) fn calls(text: &str, name: &str) -> bool {
+    call_offset(text, name).is_some()
+}
+
+/// Where `text` first calls `name` (see [`calls`]).
+pub(crate) fn call_offset(text: &str, name: &str) -> Option<usize> {
+    text.match_indices(name).find_map(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '$' || c == '.';
+        (before.is_none_or(|c| !ident(c)) && text[at + name.len()..].starts_with('(')).then_some(at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn probed(text: &str) -> Vec<&str> {
-        let plan = plan(text, 0, true);
+        let plan = plan(text, 0, true, None);
         plan.decls
             .iter()
             .map(|d| &text[d.span.0..d.span.1])

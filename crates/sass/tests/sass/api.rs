@@ -359,7 +359,7 @@ fn invalid_utf8_in_a_partial_is_an_error_naming_it() {
 }
 
 /// Deprecations and `@warn` come in evaluation order; a `@warn` in a mixin
-/// names the mixin as its frame, at the rule's own column.
+/// names the mixin as its frame, at the rule's own column, then the `@include`.
 #[test]
 fn warnings_in_evaluation_order_with_the_mixin_frame() {
     let src = "$a: 4px;\n@mixin m { .x { w: $a/2; @warn \"in m\"; } }\n.y { @include m; }\n";
@@ -372,7 +372,10 @@ fn warnings_in_evaluation_order_with_the_mixin_frame() {
     let column = src.lines().nth(1).unwrap().find("@warn").unwrap() + 1;
     assert_eq!(
         out.warnings[1].formatted,
-        format!("WARNING: in m\n    stdin.scss 2:{column}  m()\n")
+        // The whole stack, as the `sass` command prints it (dart-sass 1.78).
+        format!(
+            "WARNING: in m\n    stdin.scss 2:{column}  m()\n    stdin.scss 3:6   root stylesheet\n"
+        )
     );
     assert!(out.warnings[0]
         .formatted
