@@ -38,6 +38,7 @@ mod dump;
 mod error;
 mod lenient;
 mod loader;
+mod plain;
 mod rubyfmt;
 mod scalar;
 mod syntax;

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::chrono_lite::{days_from_civil, Date, Time, Zone};
+use crate::plain;
 use crate::rubyfmt::{
     decimal_mul_add, int_from_digits, ruby_float, ruby_integer, ruby_to_f, ruby_to_i,
 };
@@ -105,19 +106,47 @@ pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> 
         return Ok(Yaml::Null);
     }
     if stringish(s) || s.contains('\n') {
-        if s.chars().count() > 5 || NOT_YTONF.is_match(s) {
+        let ascii = s.is_ascii();
+        let word = |re: &LazyLock<Regex>, words: &[&str]| {
+            if ascii {
+                plain::line_is_word(s, words)
+            } else {
+                LazyLock::force(re).is_match(s)
+            }
+        };
+        let long = if ascii {
+            s.len() > 5
+        } else {
+            s.chars().count() > 5
+        };
+        if long
+            || (if ascii {
+                plain::not_ytonf(s)
+            } else {
+                NOT_YTONF.is_match(s)
+            })
+        {
             return Ok(Yaml::Str(s.into()));
         }
-        return Ok(if s == "~" || NULL_WORD.is_match(s) {
+        return Ok(if s == "~" || word(&NULL_WORD, &["null"]) {
             Yaml::Null
-        } else if TRUE_WORD.is_match(s) {
+        } else if word(&TRUE_WORD, &["yes", "true", "on"]) {
             Yaml::Bool(true)
-        } else if FALSE_WORD.is_match(s) {
+        } else if word(&FALSE_WORD, &["no", "false", "off"]) {
             Yaml::Bool(false)
         } else {
             Yaml::Str(s.into())
         });
     }
+    if plain::simple(s) {
+        tokenize_simple(s, local)
+    } else {
+        tokenize_regex(s, local)
+    }
+}
+
+/// The typing of a scalar that is not stringish, by Psych's patterns.
+fn tokenize_regex(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> {
     if TIME.is_match(s) {
         return match parse_time(s, local)? {
             Some(t) => Ok(Yaml::Time(t)),
@@ -125,13 +154,7 @@ pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> 
         };
     }
     if DATE.is_match(s) {
-        let mut it = s.split('-').map(|p| p.parse::<i64>().unwrap_or(0));
-        let (y, m, d) = (
-            it.next().unwrap_or(0),
-            it.next().unwrap_or(0),
-            it.next().unwrap_or(0),
-        );
-        return Ok(Date::new(y, m, d).map_or_else(|| Yaml::Str(s.into()), Yaml::Date));
+        return Ok(date_value(s));
     }
     if POS_INF.is_match(s) {
         return Ok(Yaml::Float(f64::INFINITY));
@@ -149,35 +172,98 @@ pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> 
         return Ok(sexagesimal_int(s));
     }
     if SEXA_FLOAT.is_match(s) {
-        let parts: Vec<&str> = s.split(':').collect();
-        let mut acc = 0.0;
-        for (e, p) in parts.iter().enumerate() {
-            acc += ruby_to_f(p) * 60f64.powi((e as i32 - 2).abs());
-        }
-        return Ok(Yaml::Float(acc));
+        return Ok(sexagesimal_float(s));
     }
     if FLOAT.is_match(s) {
         if LONE_DOT.is_match(s) {
             return Ok(Yaml::Str(s.into()));
         }
-        let cleaned = FLOAT_CLEAN.replace_all(s, "$1");
-        return ruby_float(&cleaned).map(Yaml::Float).ok_or_else(|| {
-            ConvError::Argument(format!(
-                "invalid value for Float(): {}",
-                Yaml::Str(cleaned.into()).inspect()
-            ))
-        });
+        return float_value(&FLOAT_CLEAN.replace_all(s, "$1"));
     }
     if INTEGER.is_match(s) {
-        let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
-        return ruby_integer(&cleaned).ok_or_else(|| {
-            ConvError::Argument(format!(
-                "invalid value for Integer(): {}",
-                Yaml::Str(cleaned).inspect()
-            ))
-        });
+        return integer_value(s);
     }
     Ok(Yaml::Str(s.into()))
+}
+
+/// [`tokenize`] for one line of ASCII: the same decisions, in the same
+/// order, made by [`plain`] without compiling the patterns (the time and
+/// sexagesimal ones only when the text could match them).
+fn tokenize_simple(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> {
+    let fields = match plain::time(s) {
+        Some(fields) => fields.map(Ok),
+        None => TIME.is_match(s).then(|| time_fields(s)),
+    };
+    if let Some(fields) = fields {
+        return match time_value(fields?, local) {
+            Some(t) => Ok(Yaml::Time(t)),
+            None => Ok(Yaml::Str(s.into())),
+        };
+    }
+    if plain::date(s) {
+        return Ok(date_value(s));
+    }
+    if let Some(f) = plain::special_float(s) {
+        return Ok(Yaml::Float(f));
+    }
+    if plain::symbol(s) {
+        return Err(ConvError::Disallowed("Symbol".into()));
+    }
+    let colon = s.contains(':');
+    if colon && SEXA_INT.is_match(s) {
+        return Ok(sexagesimal_int(s));
+    }
+    if colon && SEXA_FLOAT.is_match(s) {
+        return Ok(sexagesimal_float(s));
+    }
+    if plain::float(s) {
+        if plain::lone_dot(s) {
+            return Ok(Yaml::Str(s.into()));
+        }
+        return float_value(&plain::float_clean(s));
+    }
+    if plain::integer(s) {
+        return integer_value(s);
+    }
+    Ok(Yaml::Str(s.into()))
+}
+
+fn date_value(s: &str) -> Yaml {
+    let mut it = s.split('-').map(|p| p.parse::<i64>().unwrap_or(0));
+    let (y, m, d) = (
+        it.next().unwrap_or(0),
+        it.next().unwrap_or(0),
+        it.next().unwrap_or(0),
+    );
+    Date::new(y, m, d).map_or_else(|| Yaml::Str(s.into()), Yaml::Date)
+}
+
+fn sexagesimal_float(s: &str) -> Yaml {
+    let parts: Vec<&str> = s.split(':').collect();
+    let mut acc = 0.0;
+    for (e, p) in parts.iter().enumerate() {
+        acc += ruby_to_f(p) * 60f64.powi((e as i32 - 2).abs());
+    }
+    Yaml::Float(acc)
+}
+
+fn float_value(cleaned: &str) -> Result<Yaml, ConvError> {
+    ruby_float(cleaned).map(Yaml::Float).ok_or_else(|| {
+        ConvError::Argument(format!(
+            "invalid value for Float(): {}",
+            Yaml::Str(cleaned.into()).inspect()
+        ))
+    })
+}
+
+fn integer_value(s: &str) -> Result<Yaml, ConvError> {
+    let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
+    ruby_integer(&cleaned).ok_or_else(|| {
+        ConvError::Argument(format!(
+            "invalid value for Integer(): {}",
+            Yaml::Str(cleaned).inspect()
+        ))
+    })
 }
 
 /// `1:30` → 1*3600 + 30*60; `1:02:03` → 1*3600 + 2*60 + 3 (Psych's weights).
@@ -244,6 +330,11 @@ fn subtract_small(digits: &str, sub: u64) -> String {
 /// Psych's `parse_time`. `Ok(None)` is an `ArgumentError` that Psych rescues
 /// (the scalar stays a String).
 fn parse_time(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Option<Time>, ConvError> {
+    Ok(time_value(time_fields(s)?, local))
+}
+
+/// The pieces `parse_time` cuts a time into with its patterns.
+fn time_fields(s: &str) -> Result<plain::TimeFields<'_>, ConvError> {
     let mut split = s.splitn(2, [' ', 't', 'T']);
     let date = split.next().unwrap_or("");
     let Some(time) = split.next() else {
@@ -256,24 +347,47 @@ fn parse_time(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Option<Time>, ConvE
             "undefined method `captures' for nil:NilClass".into(),
         ));
     };
-    let num = |i: usize| {
-        dc.get(i)
-            .map_or(0, |m| m.as_str().parse::<i64>().unwrap_or(0))
-    };
-    let (yy, m, dd) = (num(1), num(2), num(3));
+    let group = |i: usize| dc.get(i).map_or("", |m| m.as_str());
     let Some(md) = TIME_PARTS.captures(time) else {
         return Err(ConvError::Type(
             "undefined method `[]' for nil:NilClass".into(),
         ));
     };
-    let hms: Vec<i64> = md[1]
-        .split(':')
-        .map(|x| x.parse().unwrap_or(i64::MAX))
-        .collect();
+    let mut hms = md.get(1).map_or("", |m| m.as_str()).split(':');
+    let mut next = || hms.next().unwrap_or("");
+    let hms = [next(), next(), next()];
+    let zone = match md.get(3).map(|z| z.as_str()) {
+        None => None,
+        Some("Z") => Some(plain::Zone::Utc),
+        Some(z) => match TZ_PARTS.captures(z) {
+            Some(tz) => Some(plain::Zone::Offset(
+                tz.get(1).map_or("", |m| m.as_str()),
+                tz.get(2).map(|m| m.as_str()),
+            )),
+            None => {
+                return Err(ConvError::Type(
+                    "undefined method `[]' for nil:NilClass".into(),
+                ))
+            }
+        },
+    };
+    Ok(plain::TimeFields {
+        date: [group(1), group(2), group(3)],
+        hms,
+        frac: md.get(2).map_or("", |m| m.as_str()),
+        zone,
+    })
+}
+
+/// The time `parse_time` makes of its pieces (`None`: Ruby's rescued
+/// `ArgumentError`).
+fn time_value(f: plain::TimeFields<'_>, local: &dyn Fn(i64) -> i32) -> Option<Time> {
+    let num = |x: &str| x.parse::<i64>().unwrap_or(0);
+    let (yy, m, dd) = (num(f.date[0]), num(f.date[1]), num(f.date[2]));
+    let hms = f.hms.map(|x| x.parse().unwrap_or(i64::MAX));
     let (hh, mm, ss) = (hms[0], hms[1], hms[2]);
-    let frac = md.get(2).map_or("", |m| m.as_str());
     let mut nanos = 0u32;
-    for (i, c) in frac.chars().take(9).enumerate() {
+    for (i, c) in f.frac.chars().take(9).enumerate() {
         nanos += c.to_digit(10).unwrap_or(0) * 10u32.pow(8 - i as u32);
     }
     if !(1..=12).contains(&m)
@@ -283,31 +397,25 @@ fn parse_time(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Option<Time>, ConvE
         || !(0..=60).contains(&ss)
         || (hh == 24 && (mm > 0 || ss > 0 || nanos > 0))
     {
-        return Ok(None);
+        return None;
     }
     let wall = (days_from_civil(yy, m, 1) + dd - 1) * 86_400 + hh * 3600 + mm * 60 + ss;
-    let zone = md.get(3).map(|z| z.as_str());
-    match zone {
-        Some("Z") => Ok(Some(Time {
+    match f.zone {
+        Some(plain::Zone::Utc) => Some(Time {
             unix: wall,
             nanos,
             offset: 0,
             zone: Zone::Utc,
-        })),
-        None => Ok(Some(Time {
+        }),
+        None => Some(Time {
             unix: wall,
             nanos,
             offset: local(wall),
             zone: Zone::Local,
-        })),
-        Some(z) => {
-            let Some(tz) = TZ_PARTS.captures(z) else {
-                return Err(ConvError::Type(
-                    "undefined method `[]' for nil:NilClass".into(),
-                ));
-            };
-            let hours: i64 = tz[1].parse().unwrap_or(0);
-            let mins: i64 = tz.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+        }),
+        Some(plain::Zone::Offset(h, min)) => {
+            let hours: i64 = h.parse().unwrap_or(0);
+            let mins: i64 = min.map_or(0, |m| m.parse().unwrap_or(0));
             let mut offset = hours * 3600;
             // Psych adds the minutes unless the hour part is negative, so
             // "-00:30" becomes +00:30.
@@ -318,14 +426,14 @@ fn parse_time(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Option<Time>, ConvE
             }
             if offset <= -86_400 || offset >= 86_400 {
                 // Ruby's "utc_offset out of range", rescued by Psych.
-                return Ok(None);
+                return None;
             }
-            Ok(Some(Time {
+            Some(Time {
                 unix: wall - offset,
                 nanos,
                 offset: offset as i32,
                 zone: Zone::Fixed,
-            }))
+            })
         }
     }
 }
@@ -436,6 +544,120 @@ mod tests {
             tokenize(":sym", &|_| 0),
             Err(ConvError::Disallowed("Symbol".into()))
         );
+    }
+
+    /// One-line ASCII scalars are typed by hand as the patterns type them.
+    #[test]
+    fn simple_scalars_typed_as_by_patterns() {
+        let alphabet = [
+            '0', '1', '2', '7', '9', 'b', 'x', 'e', 'E', 'f', '.', ',', '_', '-', '+', ':', ' ',
+            'T',
+        ];
+        let mut cases = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            cases.extend(last.iter().cloned());
+        }
+        cases.extend(
+            [
+                "2024-01-05",
+                "2024-1-5",
+                "2024-13-01",
+                "2024-02-31",
+                "2024-01-05 10:20:30",
+                "2024-01-05T10:20:30.5Z",
+                "2024-01-05 10:20:30 +0530",
+                "2024-01-05 25:00:00",
+                ".inf",
+                "-.Inf",
+                "+.INF",
+                ".NaN",
+                ":sym",
+                "1:30",
+                "-1:30:15",
+                "1:30.5",
+                "0x1F",
+                "0b101",
+                "017",
+                "08",
+                "1,000",
+                "1_000",
+                "1e3",
+                "1.e+3",
+                "3.14",
+                "-.5",
+                "+.",
+                "12345678901234567890",
+                "-9223372036854775809",
+            ]
+            .map(String::from),
+        );
+        let local = |_| 3600;
+        let differ: Vec<&String> = cases
+            .iter()
+            .filter(|s| plain::simple(s) && !stringish(s))
+            .filter(|s| {
+                // Debug text, so that NaN equals NaN.
+                format!("{:?}", tokenize_simple(s, &local))
+                    != format!("{:?}", tokenize_regex(s, &local))
+            })
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{} of {} differ: {:?}",
+            differ.len(),
+            cases.len(),
+            &differ[..differ.len().min(5)]
+        );
+    }
+
+    /// Times are cut into the pieces the patterns capture.
+    #[test]
+    fn simple_times_cut_as_by_patterns() {
+        let mut cases = Vec::new();
+        for date in [
+            "2024-01-05",
+            "-2024-1-5",
+            "2024-001-05",
+            "224-01-05",
+            "2024-01-5x",
+        ] {
+            for sep in ["T", "t", " ", "  ", " \t", "\t", "", "x"] {
+                for time in [
+                    "10:20:30",
+                    "1:02:03",
+                    "10:2:30",
+                    "10:20:3",
+                    "10:20:301",
+                    "100:20:30",
+                ] {
+                    for frac in ["", ".", ".5", ".123456789123"] {
+                        for zone in [
+                            "", "Z", " Z", "+05:30", "-0530", " +530", "+5", "-05", "+05:", "+5:3",
+                            "+123", "+12345", " ", "z", "+", "+05:30x",
+                        ] {
+                            cases.push(format!("{date}{sep}{time}{frac}{zone}"));
+                        }
+                    }
+                }
+            }
+        }
+        let mut checked = 0;
+        for s in &cases {
+            let by_patterns = TIME.is_match(s).then(|| time_fields(s));
+            match plain::time(s) {
+                None => assert!(!s.contains('T') && !s.contains('t'), "unsure on {s:?}"),
+                Some(hand) => {
+                    checked += 1;
+                    assert_eq!(hand.map(Ok), by_patterns, "{s:?}");
+                }
+            }
+        }
+        assert!(checked > cases.len() / 2, "{checked} of {}", cases.len());
     }
 
     /// The hand-written check answers as the pattern it replaces, on every
