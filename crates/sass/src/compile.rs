@@ -239,11 +239,13 @@ fn deprecation_warnings(
                 let Some(fired) = probes.fired(&payload, &mut seen) else {
                     continue;
                 };
-                let n = counts.entry(fired.kind()).or_default();
-                *n += 1;
-                if *n > deprecation::MAX_REPETITIONS && !opts.verbose {
-                    omitted += 1;
-                    continue;
+                if let Some(kind) = fired.deprecation() {
+                    let n = counts.entry(kind).or_default();
+                    *n += 1;
+                    if *n > deprecation::MAX_REPETITIONS && !opts.verbose {
+                        omitted += 1;
+                        continue;
+                    }
                 }
                 needs_trace |= probes.needs_frames(&fired);
                 out.extend(probes.warning(&fired, root, stack.as_deref_mut()));

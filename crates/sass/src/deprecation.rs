@@ -52,6 +52,9 @@ pub(crate) struct Probes {
     /// A trace run: the user-defined functions' names, and the load paths
     /// (to show files as dart-sass names them in stack frames).
     trace: Option<(HashSet<String>, Vec<PathBuf>)>,
+    /// Colour-name warnings given: (file, place, name); dart-sass gives
+    /// each message at each place once.
+    colours_seen: RefCell<HashSet<(usize, usize, String)>>,
     /// Each file's name in stack frames when found through a load path
     /// (else its path is shown).
     frame_urls: RefCell<HashMap<usize, String>>,
@@ -86,6 +89,7 @@ impl Probes {
             by_path: RefCell::new(HashMap::new()),
             mixed: std::cell::Cell::new(false),
             trace: None,
+            colours_seen: RefCell::new(HashSet::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
     }
@@ -222,6 +226,27 @@ impl Probes {
                 file,
                 decl,
                 node: (node_file.parse().ok()?, node.parse().ok()?),
+            });
+        }
+        if let Some(rest) = payload.strip_prefix("cn ") {
+            // `<file> <place> <#AARRGGBB> <the value as inspect shows it>`
+            let mut parts = rest.splitn(4, ' ');
+            let file = parts.next()?.parse::<usize>().ok()?;
+            let place = parts.next()?.parse::<usize>().ok()?;
+            let name = crate::colour::name_of_ie_hex(parts.next()?)?;
+            let shown = parts.next()?.to_string();
+            if !self
+                .colours_seen
+                .borrow_mut()
+                .insert((file, place, format!("{name} {shown}")))
+            {
+                return None;
+            }
+            return Some(Fired::ColourName {
+                file,
+                place,
+                name,
+                shown,
             });
         }
         let payload = payload.strip_prefix("slash-div")?;
@@ -389,6 +414,34 @@ impl Probes {
     ) -> Option<Warning> {
         let files = self.files.borrow();
         match *fired {
+            Fired::ColourName {
+                file,
+                place,
+                name,
+                ref shown,
+            } => {
+                let f = files.get(file)?;
+                let ((start, end), member) = f.mixed.colours.get(place)?.clone();
+                let expr = &f.text[start..end];
+                let message = format!(
+                    "You probably don't mean to use the color value {name} in interpolation here.\n\
+                     It may end up represented as {shown}, which will likely produce invalid CSS.\n\
+                     Always quote color names when using them as strings or map keys (for example, \"{name}\").\n\
+                     If you really want to use the color value here, use '\"\" + {expr}'."
+                );
+                let (line, column) = line_col(&f.text, start);
+                let frames = self.frames(&files, file, start, member, stack, root);
+                Some(Warning {
+                    debug: false,
+                    kind: WarningKind::Warn,
+                    formatted: format!(
+                        "WARNING: {message}\n\n{}{frames}",
+                        highlight(&f.text, (start, end))
+                    ),
+                    message,
+                    location: format!("{}:{line}:{column}", f.path.display()),
+                })
+            }
             Fired::SlashDiv { file, cand } => {
                 let f = files.get(file)?;
                 let c = f.candidates.get(cand)?;
@@ -416,6 +469,13 @@ impl Probes {
     pub(crate) fn needs_frames(&self, fired: &Fired) -> bool {
         let files = self.files.borrow();
         match *fired {
+            Fired::ColourName { file, place, .. } => {
+                file != 0
+                    || files
+                        .get(file)
+                        .and_then(|f| f.mixed.colours.get(place))
+                        .is_some_and(|(_, m)| *m != Member::TopLevel)
+            }
             Fired::SlashDiv { file, cand } => {
                 file != 0
                     || files
@@ -499,8 +559,16 @@ impl Probes {
 }
 
 /// A probe that warns.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) enum Fired {
+    /// A colour with a name interpolated where dart-sass warns (a plain
+    /// warning, not a deprecation).
+    ColourName {
+        file: usize,
+        place: usize,
+        name: &'static str,
+        shown: String,
+    },
     SlashDiv {
         file: usize,
         cand: usize,
@@ -513,8 +581,18 @@ pub(crate) enum Fired {
 }
 
 impl Fired {
-    pub(crate) fn kind(&self) -> &'static str {
+    /// The deprecation's id; `None` for a plain warning (which no limit
+    /// applies to).
+    pub(crate) fn deprecation(&self) -> Option<&'static str> {
         match self {
+            Fired::ColourName { .. } => None,
+            other => Some(other.kind()),
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Fired::ColourName { .. } => "warn",
             Fired::SlashDiv { .. } => "slash-div",
             Fired::MixedDecls { .. } => "mixed-decls",
         }

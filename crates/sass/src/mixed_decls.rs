@@ -38,6 +38,10 @@ pub(crate) struct Plan {
     pub(crate) nodes: Vec<(usize, usize)>,
     /// With a trace: the places its probes stand for, by index.
     pub(crate) sites: Vec<TraceSite>,
+    /// Interpolated expressions (byte spans) in selectors, property names
+    /// and at-rule preludes, where dart-sass warns about a colour value
+    /// with a name ("You probably don't mean to use the color value …").
+    pub(crate) colours: Vec<((usize, usize), Member)>,
 }
 
 /// A place a trace probe stands for (see [`crate::trace`]).
@@ -449,6 +453,9 @@ impl Scanner<'_> {
             "debug" | "warn" | "error" | "return" | "extend" | "import" | "use" | "forward"
             | "charset" => None,
             _ if block => {
+                if name != "supports" {
+                    self.colour_probes(name_end, end, start);
+                }
                 self.node(Kind::AtRule, start, end);
                 return;
             }
@@ -474,7 +481,8 @@ impl Scanner<'_> {
         let colon = text.find(':');
         let property = colon.filter(|&colon| {
             let name = &text[..colon];
-            name.trim().starts_with("--") || crate::slash_div::is_property_name(name)
+            name.trim().starts_with("--")
+                || crate::slash_div::is_property_name(&strip_interpolation(name))
         });
         if c == Some(b'{') {
             // `font: {` or `font: bold {` opens nested properties; a custom
@@ -485,15 +493,18 @@ impl Scanner<'_> {
                     || text[colon + 1..].starts_with([' ', '\t'])
             });
             if nested_props {
+                self.colour_probes(start, start + property.unwrap_or(0), start);
                 self.declaration(start, end);
                 self.pos = end + 1;
                 self.open(Kind::Opaque, None);
             } else {
+                self.colour_probes(start, end, start);
                 self.node(Kind::Rule, start, end);
             }
             return;
         }
-        if property.is_some() {
+        if let Some(colon) = property {
+            self.colour_probes(start, start + colon, start);
             self.declaration(start, end);
         }
         self.pos = if c == Some(b';') { end + 1 } else { end };
@@ -537,6 +548,46 @@ impl Scanner<'_> {
                 self.file
             ),
         ));
+    }
+
+    /// Probes before the statement at `at` for each interpolation in
+    /// `from..to` that a colour with a name could fill: its value's hex
+    /// form and its own text are reported when it is a colour.
+    fn colour_probes(&mut self, from: usize, to: usize, at: usize) {
+        if !self.probe || !self.text[from..to].contains("#{") {
+            return;
+        }
+        let mut i = from;
+        while let Some(p) = self.text[i..to].find("#{") {
+            let open = i + p + 2;
+            let Some(close) = interpolation_end(self.text, open, to) else {
+                return;
+            };
+            i = close + 1;
+            let expr = self.text[open..close].trim();
+            // Asked again by the probe: only what has no side effects.
+            if expr.is_empty()
+                || expr.contains(['(', '"', '\'', '#', '\n', '\r'])
+                || expr.contains("//")
+                || expr.contains("/*")
+            {
+                continue;
+            }
+            let lead = self.text[open..close].len() - self.text[open..close].trim_start().len();
+            let index = self.plan.colours.len();
+            let member = self.member();
+            self.plan
+                .colours
+                .push(((open + lead, open + lead + expr.len()), member));
+            self.plan.insertions.push((
+                at,
+                2,
+                format!(
+                    "@if type-of(({expr}))==color{{@debug \"hyde-probe-cn {} {index} #{{ie-hex-str(({expr}))}} #{{inspect(({expr}))}}\"}}",
+                    self.file
+                ),
+            ));
+        }
     }
 
     /// The member running at the current position.
@@ -630,6 +681,39 @@ impl Scanner<'_> {
             pos = end + 1;
         }
     }
+}
+
+/// Where the `#{` interpolation whose body starts at `open` ends (its
+/// `}`), before `to`.
+fn interpolation_end(text: &str, open: usize, to: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text[open..to].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => return Some(open + i),
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A property name with its interpolations left out.
+fn strip_interpolation(name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(p) = rest.find("#{") {
+        out.push_str(&rest[..p]);
+        match interpolation_end(rest, p + 2, rest.len()) {
+            Some(close) => {
+                out.push('x');
+                rest = &rest[close + 1..];
+            }
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether `text` (`_` read as `-`) calls the function `name`: the
