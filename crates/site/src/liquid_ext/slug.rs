@@ -57,6 +57,32 @@ fn class(mode: SlugMode) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("slug pattern is valid"))
 }
 
+/// Which ASCII characters `mode`'s class keeps (the complement is replaced).
+fn ascii_kept(mode: SlugMode) -> Option<fn(u8) -> bool> {
+    Some(match mode {
+        SlugMode::Raw => |c| !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '),
+        SlugMode::Pretty => |c: u8| c.is_ascii_alphanumeric() || b"._~!$&'()+,;=@".contains(&c),
+        SlugMode::Ascii | SlugMode::Default | SlugMode::Latin => |c: u8| c.is_ascii_alphanumeric(),
+        SlugMode::None => return None,
+    })
+}
+
+/// Each run of ASCII characters that `keep` rejects, replaced by one `-`.
+fn replace_runs(s: &str, keep: fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_run = false;
+    for &c in s.as_bytes() {
+        if keep(c) {
+            out.push(c as char);
+            in_run = false;
+        } else if !in_run {
+            out.push('-');
+            in_run = true;
+        }
+    }
+    out
+}
+
 /// `Jekyll::Utils.slugify(input, mode:, cased:)`.
 pub fn slugify(input: &str, mode: SlugMode, cased: bool) -> String {
     if mode == SlugMode::None {
@@ -73,7 +99,12 @@ pub fn slugify(input: &str, mode: SlugMode, cased: bool) -> String {
     } else {
         input
     };
-    let replaced = class(mode).replace_all(source, "-");
+    // ASCII text (and every transliterated one) needs no Unicode classes:
+    // compiling `\p{L}` costs more than slugifying a whole site.
+    let replaced = match ascii_kept(mode) {
+        Some(keep) if source.is_ascii() => std::borrow::Cow::Owned(replace_runs(source, keep)),
+        _ => class(mode).replace_all(source, "-"),
+    };
     // `gsub(/^-|-$/, "")`: one hyphen at each end (no newlines remain here).
     let mut slug: &str = &replaced;
     if let Some(rest) = slug.strip_prefix('-') {
@@ -186,6 +217,38 @@ mod tests {
             slugify("The _config.yml file", SlugMode::Pretty, true),
             "The-_config.yml-file"
         );
+    }
+
+    /// ASCII text is slugified without the regexes, as the regexes would.
+    #[test]
+    fn slugify_ascii_runs_match_the_classes() {
+        let alphabet = [
+            b'a', b'Z', b'0', b' ', b'\t', b'-', b'_', b'.', b'~', b'(', b'@', b'#', b'\n', b'/',
+        ];
+        let mut cases = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{}", *c as char)))
+                .collect();
+            cases.extend(last.iter().cloned());
+        }
+        for mode in [
+            SlugMode::Raw,
+            SlugMode::Default,
+            SlugMode::Pretty,
+            SlugMode::Ascii,
+        ] {
+            let keep = ascii_kept(mode).unwrap();
+            for s in &cases {
+                assert_eq!(
+                    replace_runs(s, keep),
+                    class(mode).replace_all(s, "-"),
+                    "{mode:?} {s:?}"
+                );
+            }
+        }
     }
 
     #[test]
