@@ -25,15 +25,31 @@ enum Emit {
 #[derive(Clone)]
 enum Next {
     Stay,
-    Push(String),
+    Push(State),
     PushSelf,
     Pop(usize),
-    Goto(String),
+    Goto(State),
+}
+
+/// A state named in a rule, with its index once the definition is built.
+#[derive(Clone)]
+struct State {
+    name: String,
+    id: usize,
+}
+
+impl State {
+    fn named(name: &str) -> State {
+        State {
+            name: name.to_string(),
+            id: usize::MAX,
+        }
+    }
 }
 
 #[allow(clippy::large_enum_variant)] // Built once per lexer; boxing buys nothing.
 enum Rule {
-    Mixin(String),
+    Mixin(State),
     Match {
         re: Pattern,
         bol: bool,
@@ -148,7 +164,7 @@ impl Builder {
     }
     /// `rule re, tok, :state` (push)
     pub(crate) fn rp(&mut self, re: &str, tok: Tok, state: &str) -> &mut Self {
-        self.add(re, Emit::Tok(tok), Next::Push(state.to_string()))
+        self.add(re, Emit::Tok(tok), Next::Push(State::named(state)))
     }
     /// `rule re, tok, :push` (push the current state again)
     pub(crate) fn rps(&mut self, re: &str, tok: Tok) -> &mut Self {
@@ -164,7 +180,7 @@ impl Builder {
     }
     /// `rule re, tok` then `goto :state`
     pub(crate) fn rg(&mut self, re: &str, tok: Tok, state: &str) -> &mut Self {
-        self.add(re, Emit::Tok(tok), Next::Goto(state.to_string()))
+        self.add(re, Emit::Tok(tok), Next::Goto(State::named(state)))
     }
     /// `rule(re) { groups ... }`
     pub(crate) fn g(&mut self, re: &str, toks: &[Tok]) -> &mut Self {
@@ -175,7 +191,7 @@ impl Builder {
         self.add(
             re,
             Emit::Groups(toks.to_vec()),
-            Next::Push(state.to_string()),
+            Next::Push(State::named(state)),
         )
     }
     /// `groups` then pop
@@ -187,7 +203,7 @@ impl Builder {
         self.add(
             re,
             Emit::Groups(toks.to_vec()),
-            Next::Goto(state.to_string()),
+            Next::Goto(State::named(state)),
         )
     }
     /// `rule(re) do |m| ... end`
@@ -200,26 +216,29 @@ impl Builder {
     }
     /// `mixin :state`
     pub(crate) fn mixin(&mut self, state: &str) -> &mut Self {
-        self.def.states[self.cur].push(Rule::Mixin(state.to_string()));
+        self.def.states[self.cur].push(Rule::Mixin(State::named(state)));
         self
     }
 
     /// Finishes the definition. Panics on a reference to an undefined state,
     /// a bug the corpus test catches at once.
     pub(crate) fn build(self) -> Def {
-        let def = self.def;
-        for rules in &def.states {
+        let mut def = self.def;
+        for rules in &mut def.states {
             for rule in rules {
-                let name = match rule {
-                    Rule::Mixin(n) => Some(n),
+                let to = match rule {
+                    Rule::Mixin(to) => Some(to),
                     Rule::Match {
-                        next: Next::Push(n) | Next::Goto(n),
+                        next: Next::Push(to) | Next::Goto(to),
                         ..
-                    } => Some(n),
+                    } => Some(to),
                     _ => None,
                 };
-                if let Some(n) = name {
-                    assert!(def.names.contains_key(n), "{}: no state {n}", def.tag);
+                if let Some(to) = to {
+                    match def.names.get(&to.name) {
+                        Some(&id) => to.id = id,
+                        None => panic!("{}: no state {}", def.tag, to.name),
+                    }
                 }
             }
         }
@@ -287,6 +306,8 @@ pub(crate) struct Lexer {
     null_steps: usize,
     /// Per rule: the position before which it is known to fail.
     fails_before: Vec<usize>,
+    /// The group spans of the current match, kept to be reused.
+    spans: Spans,
 }
 
 const MAX_NULL_SCANS: usize = 5;
@@ -305,6 +326,7 @@ impl Lexer {
             subs: HashMap::new(),
             null_steps: 0,
             fails_before: Vec::new(),
+            spans: Vec::new(),
         };
         if let Some(start) = &def.start {
             let mut out = Out::default();
@@ -361,10 +383,9 @@ impl Lexer {
         let rules = def.states.get(state)?;
         for rule in rules {
             match rule {
-                Rule::Mixin(name) => {
-                    let id = def.names[name.as_str()];
+                Rule::Mixin(to) => {
                     if depth < 16 {
-                        if let Some(n) = self.step(id, text, pos, ascii, out, depth + 1) {
+                        if let Some(n) = self.step(to.id, text, pos, ascii, out, depth + 1) {
                             return Some(n);
                         }
                     }
@@ -388,7 +409,9 @@ impl Lexer {
                         continue;
                     }
                     let groups = !matches!(emit, Emit::Tok(_));
-                    let Some(spans) = re.match_at_start(hay, ascii, groups) else {
+                    let mut spans = std::mem::take(&mut self.spans);
+                    if !re.match_into(hay, ascii, groups, &mut spans) {
+                        self.spans = spans;
                         let run = skip.longest(hay);
                         if let (Some(run), Some(f)) = (run, self.fails_before.get_mut(*id)) {
                             *f = pos + run;
@@ -397,13 +420,17 @@ impl Lexer {
                     };
                     let mut len = spans[0].map_or(0, |(_, e)| e);
                     match emit {
-                        Emit::Tok(tok) => out.push(tok, &hay[..len]),
+                        Emit::Tok(tok) => {
+                            out.push(tok, &hay[..len]);
+                            self.spans = spans;
+                        }
                         Emit::Groups(toks) => {
                             for (i, tok) in toks.iter().enumerate() {
                                 if let Some(Some((s, e))) = spans.get(i + 1) {
                                     out.push(tok, &hay[*s..*e]);
                                 }
                             }
+                            self.spans = spans;
                         }
                         Emit::Call(f) => {
                             let mut ctx = Ctx {
@@ -415,24 +442,31 @@ impl Lexer {
                                 rejected: false,
                             };
                             f(&mut ctx);
-                            if ctx.rejected {
+                            let Ctx {
+                                spans,
+                                len: set_len,
+                                rejected,
+                                ..
+                            } = ctx;
+                            self.spans = spans;
+                            if rejected {
                                 continue;
                             }
-                            if let Some(n) = ctx.len {
+                            if let Some(n) = set_len {
                                 len = n.min(hay.len());
                             }
                         }
                     }
                     match next {
                         Next::Stay => {}
-                        Next::Push(name) => self.stack.push(def.names[name.as_str()]),
+                        Next::Push(to) => self.stack.push(to.id),
                         Next::PushSelf => {
                             if let Some(&top) = self.stack.last() {
                                 self.stack.push(top);
                             }
                         }
                         Next::Pop(n) => self.pop(*n),
-                        Next::Goto(name) => self.goto(def.names[name.as_str()]),
+                        Next::Goto(to) => self.goto(to.id),
                     }
                     if len == 0 {
                         self.null_steps += 1;

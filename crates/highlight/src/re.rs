@@ -121,16 +121,32 @@ impl Rule {
 
     /// Matches at the start of `hay`, compiling the pattern if need be;
     /// `ascii` says that `hay` is ASCII to its end.
+    #[cfg(test)]
     pub(crate) fn match_at_start(&self, hay: &str, ascii: bool, groups: bool) -> Option<Spans> {
+        let mut spans = Spans::new();
+        self.match_into(hay, ascii, groups, &mut spans)
+            .then_some(spans)
+    }
+
+    /// [`Rule::match_at_start`] into a caller's buffer (one per lexer, so a
+    /// match allocates nothing); false when the rule does not match.
+    pub(crate) fn match_into(
+        &self,
+        hay: &str,
+        ascii: bool,
+        groups: bool,
+        spans: &mut Spans,
+    ) -> bool {
         if ascii {
             if let Some(re) = self.ascii().and_then(Ascii::compiled) {
-                let found = re.match_at_start(hay, groups);
+                let found = re.match_into(hay, groups, spans);
                 #[cfg(test)]
-                cross_check::compare(self, hay, groups, &found);
+                cross_check::compare(self, hay, groups, &found.then(|| spans.clone()));
                 return found;
             }
         }
-        self.compiled().ok()?.match_at_start(hay, groups)
+        self.compiled()
+            .is_ok_and(|re| re.match_into(hay, groups, spans))
     }
 }
 
@@ -325,48 +341,70 @@ impl Re {
     /// Matches at the start of `hay`; returns the group spans (group 0
     /// first, the others only when `groups` is asked for).
     pub(crate) fn match_at_start(&self, hay: &str, groups: bool) -> Option<Spans> {
+        let mut spans = Spans::new();
+        self.match_into(hay, groups, &mut spans).then_some(spans)
+    }
+
+    /// [`Re::match_at_start`] into `spans` (cleared first); false when
+    /// there is no match.
+    pub(crate) fn match_into(&self, hay: &str, groups: bool, spans: &mut Spans) -> bool {
+        spans.clear();
         match self {
             Re::Plain(re) => {
                 // Most attempts fail: find first, capture only on success.
-                let m = re.find(hay)?;
+                let Some(m) = re.find(hay) else { return false };
                 if !groups {
-                    return Some(vec![Some((m.start(), m.end()))]);
+                    spans.push(Some((m.start(), m.end())));
+                    return true;
                 }
                 let mut locs = re.capture_locations();
-                re.captures_read(&mut locs, hay)?;
-                Some((0..locs.len()).map(|i| locs.get(i)).collect())
+                if re.captures_read(&mut locs, hay).is_none() {
+                    return false;
+                }
+                spans.extend((0..locs.len()).map(|i| locs.get(i)));
+                true
             }
             Re::Meta(re) => {
                 let input = Input::new(hay).anchored(Anchored::Yes);
-                let m = re.search(&input)?;
+                let Some(m) = re.search(&input) else {
+                    return false;
+                };
                 if !groups {
-                    return Some(vec![Some((m.start(), m.end()))]);
+                    spans.push(Some((m.start(), m.end())));
+                    return true;
                 }
-                let mut caps = re.create_captures();
-                re.search_captures(&input, &mut caps);
-                if !caps.is_match() {
-                    return None;
-                }
-                Some(
-                    (0..caps.group_len())
-                        .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
-                        .collect(),
-                )
+                SLOTS.with_borrow_mut(|slots| {
+                    slots.clear();
+                    slots.resize(re.group_info().slot_len(), None);
+                    if re.search_slots(&input, slots).is_none() {
+                        return false;
+                    }
+                    spans.extend(slots.chunks_exact(2).map(|pair| match pair {
+                        [Some(s), Some(e)] => Some((s.get(), e.get())),
+                        _ => None,
+                    }));
+                    true
+                })
             }
             Re::Fancy(re, pre) => {
                 let input = Input::new(hay).anchored(Anchored::Yes);
                 if pre.as_ref().is_some_and(|p| !p.is_match(input)) {
-                    return None;
+                    return false;
                 }
-                let caps = re.captures(hay).ok()??;
-                Some(
-                    (0..caps.len())
-                        .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
-                        .collect(),
-                )
+                let Ok(Some(caps)) = re.captures(hay) else {
+                    return false;
+                };
+                spans.extend((0..caps.len()).map(|i| caps.get(i).map(|m| (m.start(), m.end()))));
+                true
             }
         }
     }
+}
+
+thread_local! {
+    /// Capture slots for [`Re::match_into`], reused across matches.
+    static SLOTS: std::cell::RefCell<Vec<Option<regex_automata::util::primitives::NonMaxUsize>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A pattern matching at least what `src` matches, in the `regex` crate's
