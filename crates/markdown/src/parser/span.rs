@@ -199,19 +199,23 @@ impl Parser {
             Stop::Bracket { .. } => b']',
             Stop::Close { .. } => b'<',
         });
+        // A value no byte has when there is no stop.
+        let stop_byte = stop_byte.map_or(256, u16::from);
         self.depth += 1;
         while !sc.eos() && !found_stop {
             let mut i = sc.pos;
             let hit = loop {
+                // Plain text: bytes that start no span (and no stop), not
+                // followed by a quote. Same budget as the full test.
+                if set == Set::All {
+                    let from = i;
+                    while i < b.len() && u16::from(b[i]) != stop_byte && plain_text_at(b, i) {
+                        i += 1;
+                    }
+                    self.span_budget -= (i - from) as i64;
+                }
                 if i >= b.len() {
                     break None;
-                }
-                // Plain text: a byte that starts no span (and no stop), not
-                // followed by a quote. Same budget as the full test.
-                if set == Set::All && Some(b[i]) != stop_byte && plain_text_at(b, i) {
-                    i += 1;
-                    self.span_budget -= 1;
-                    continue;
                 }
                 if stop
                     .as_deref()
