@@ -99,7 +99,7 @@ pub mod value;
 pub use ast::Block;
 pub use condition::Condition;
 pub use context::{Context, FileSystem, Limits};
-pub use date::{parse_time, parse_time_with_mode, strftime, UtcZone, Zone};
+pub use date::{parse_time, parse_time_with_mode, strftime, time_parse, UtcZone, Zone};
 pub use engine::{Body, BodyKind, Engine, ErrorMode, Filter, FilterArgs, Render, Tag, TagInput};
 pub use error::{Error, ErrorKind, IncludeFrame, Location, Warning};
 pub use expr::{Expression, Variable};

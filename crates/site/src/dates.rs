@@ -11,7 +11,7 @@ use chrono::{
 use chrono_tz::Tz;
 use hyde_liquid::Value;
 
-mod ruby_parse;
+use crate::site_context::TzZone;
 
 /// Converts an instant to the site zone, as `Time#localtime` does.
 pub fn localtime(t: DateTime<FixedOffset>, tz: Tz) -> DateTime<FixedOffset> {
@@ -62,9 +62,12 @@ pub fn parse_str(s: &str, tz: Tz) -> Option<DateTime<FixedOffset>> {
     parse_str_at(s, tz, Utc::now().fixed_offset())
 }
 
-/// [`parse_str`] with a given "now" (Ruby's `Time.parse(s, now)`).
+/// [`parse_str`] with a given "now" (Ruby's `Time.parse(s, now)`, the
+/// engine's [`hyde_liquid::time_parse`] with the site zone as local zone).
 pub fn parse_str_at(s: &str, tz: Tz, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-    ruby_parse::time_parse(s, tz, now).ok()
+    hyde_liquid::time_parse(s, &TzZone(tz), now)
+        .ok()
+        .map(|t| localtime(t.at, tz))
 }
 
 /// The date at the start of a post's filename (`YYYY-MM-DD`, or Jekyll's looser

@@ -1,14 +1,17 @@
 //! Dates and times as Ruby handles them: `strftime` with every directive and
-//! flag, `Time.parse`-like string parsing, and the local time zone.
+//! flag, Ruby's `Time.parse` (with `Date._parse`'s heuristics), and the
+//! local time zone.
 
-mod parse;
+mod ruby_parse;
 mod strftime;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone as _, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Offset, TimeZone as _, Utc};
 
-pub use parse::{parse_time, parse_time_with_mode};
+pub use ruby_parse::time_parse;
 pub use strftime::strftime;
-pub(crate) use strftime::{strftime_date, strftime_into};
+
+use crate::value::Time;
+pub(crate) use strftime::{output_too_long, strftime_date, strftime_into};
 
 /// The process's local time zone as Ruby sees it (`ENV["TZ"]`): Jekyll sets
 /// it from the site's `timezone`. Used for times without an explicit offset
@@ -38,10 +41,47 @@ impl Zone for UtcZone {
     }
 }
 
-/// A wall-clock time in `zone`.
+/// Parses `s` as Ruby's `Time.parse(s, now)` with `zone` as the local
+/// zone; `None` where Ruby raises.
+pub fn parse_time(
+    s: &str,
+    zone: &dyn Zone,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    time_parse(s, zone, now).ok().map(|t| t.at)
+}
+
+/// [`parse_time`] with the zone mode Ruby gives the result (see
+/// [`time_parse`]).
+pub fn parse_time_with_mode(s: &str, zone: &dyn Zone, now: DateTime<FixedOffset>) -> Option<Time> {
+    time_parse(s, zone, now).ok()
+}
+
+/// A wall-clock time in `zone`, as `Time.local` makes it: when the clock
+/// goes back and the time occurs twice, the later one (standard time);
+/// in a gap, moved forward by the gap. Decided from the zone's offsets at
+/// UTC instants, so every [`Zone`] gets Ruby's choice.
 pub(crate) fn local_time(zone: &dyn Zone, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
-    let off = zone.offset_at_local(&local);
-    off.from_local_datetime(&local).single()
+    let at = |off: FixedOffset| {
+        local.checked_sub_signed(Duration::seconds(off.local_minus_utc().into()))
+    };
+    let day = Duration::days(1);
+    let (Some(before), Some(after)) =
+        (local.checked_sub_signed(day), local.checked_add_signed(day))
+    else {
+        let off = zone.offset_at_local(&local);
+        return off.from_local_datetime(&local).single();
+    };
+    let (before, after) = (zone.offset_at_utc(&before), zone.offset_at_utc(&after));
+    let fits = |off: FixedOffset| at(off).is_some_and(|utc| zone.offset_at_utc(&utc) == off);
+    // The later instant is the one at the smaller offset.
+    let mut candidates = [before, after];
+    candidates.sort_by_key(|o| o.local_minus_utc());
+    let utc = match candidates.into_iter().find(|o| fits(*o)) {
+        Some(off) => at(off)?,
+        None => at(before)?,
+    };
+    Some(at_utc(zone, utc))
 }
 
 /// A UTC instant in `zone`.

@@ -37,6 +37,35 @@ struct Spec {
     colons: usize,
 }
 
+/// Whether Ruby's `strftime` would fail with `Errno::ERANGE` for `fmt`:
+/// its output may not pass 512 KiB per byte of format, and only widths
+/// (`%1000000d`) make it that long.
+pub(crate) fn output_too_long(fmt: &str) -> bool {
+    let limit = 512 * 1024 * fmt.len() as u64;
+    let b = fmt.as_bytes();
+    let mut total = 0u64;
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'%') {
+        i += p + 1;
+        while i < b.len() && b"-_0^#".contains(&b[i]) {
+            i += 1;
+        }
+        let ws = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if let Ok(w) = fmt[ws..i].parse::<u32>() {
+            if w <= i32::MAX as u32 {
+                total += u64::from(w);
+            }
+        }
+        if i < b.len() && b[i] == b'%' {
+            i += 1;
+        }
+    }
+    total > limit
+}
+
 /// Formats `t` like Ruby's `Time#strftime`; `zone` is what `%Z` prints.
 pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
     let mut out = String::with_capacity(fmt.len() + 16);
@@ -88,8 +117,16 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mu
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
+        // Ruby reads the width as a C int; past that the directive is
+        // unknown and prints as written.
+        let mut bad_width = false;
         if i > ws {
-            spec.width = fmt[ws..i].parse().ok();
+            spec.width = fmt[ws..i]
+                .parse::<u32>()
+                .ok()
+                .filter(|w| *w <= i32::MAX as u32)
+                .map(|w| w as usize);
+            bad_width = spec.width.is_none();
         }
         while i < b.len() && b[i] == b':' {
             spec.colons += 1;
@@ -111,6 +148,10 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mu
         // An unknown conversion may be a multi-byte character, copied whole.
         while !fmt.is_char_boundary(i) {
             i += 1;
+        }
+        if bad_width {
+            out.push_str(&fmt[start..i]);
+            continue;
         }
         if spec.colons > 0 && conv != b'z' {
             out.push_str(&fmt[start..i]);

@@ -19,13 +19,20 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
     if format.is_empty() {
         return Ok(v.clone());
     }
+    let range_error = || Error::runtime(format!("Numerical result out of range - {format}"));
     if let Value::Date(d) = v {
+        if crate::date::output_too_long(&format) {
+            return Err(range_error());
+        }
         let t = d.and_time(NaiveTime::MIN).and_utc().fixed_offset();
         return Ok(Value::str(crate::date::strftime_date(&t, &format)));
     }
     let Some(t) = to_time(v, ctx) else {
         return Ok(v.clone());
     };
+    if crate::date::output_too_long(&format) {
+        return Err(range_error());
+    }
     // Only `%Z` (alone or inside `%+`) prints the zone's name.
     let zone = if format.contains(['Z', '+']) {
         time_zone_name(&t, ctx)

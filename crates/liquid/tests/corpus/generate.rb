@@ -1364,6 +1364,23 @@ end
  '{{ -62167219201 | date: "%Y-%m-%d %H" }}', '{{ -100000000000 | date: "%Y-%m-%d %a" }}', '{{ mx | date: "%Y" }}', '{{ mn | date: "%Y" }}',
  '{{ edge | date: "%Y" }}', '{{ nb | date: "%Y" }}', '{{ sb | date: "%Y" }}'].each { |t| add(t, 'bignums') }
 
+# --- Time.parse forms through `| date:` --------------------------------------
+# The strings Ruby's Time.parse was checked on (tests/time_parse/inputs.txt),
+# minus those it reads relative to today and those a Liquid string literal
+# cannot hold.
+T1 = Time.utc(2001, 2, 3, 4, 5, 6)
+T2 = Time.utc(2019, 11, 12, 13, 14, 15)
+File.read(File.join(HERE, '..', 'time_parse', 'inputs.txt')).split("\n").each do |line|
+  next if line.start_with?('#') || %w[<empty> now today].include?(line.downcase) || line.match?(/["\t]/)
+  stable = begin
+    Time.parse(line, T1) == Time.parse(line, T2)
+  rescue ArgumentError, RangeError
+    true
+  end
+  next unless stable
+  add("{{ \"#{line}\" | date: \"%Y-%m-%d %H:%M:%S.%N %z|%Z|%s\" }}")
+end
+
 # --- Render everything -------------------------------------------------------
 def ruby_data(v)
   case v

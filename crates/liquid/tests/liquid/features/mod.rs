@@ -4,3 +4,4 @@ mod api;
 mod errors;
 mod limits;
 mod regressions;
+mod time_parse;

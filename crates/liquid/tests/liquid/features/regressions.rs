@@ -24,3 +24,26 @@ fn date_format_with_multibyte_unknown_directive_copies_it_whole() {
         "%Ʊ|%-Ʊ|%:Ʊ|2024"
     );
 }
+
+/// `cargo fuzz` (parse_render, timeout): `%0007777777777777e` padded to
+/// seven trillion characters. Ruby reads widths as a C int (past that the
+/// directive prints as written) and stops output past 512 KiB per format
+/// byte with `Errno::ERANGE`.
+#[test]
+fn date_width_beyond_a_c_int_prints_as_written_and_huge_widths_fail() {
+    assert_eq!(
+        render(r#"{{ "2024-01-05" | date: "%0007777777777777e|%99999999999d" }}"#).unwrap(),
+        "%0007777777777777e|%99999999999d"
+    );
+    let err = render(r#"{{ "2024-01-05" | date: "%2147483647e" }}"#).unwrap_err();
+    assert!(
+        err.to_string().contains("Numerical result out of range"),
+        "{err}"
+    );
+    assert_eq!(
+        render(r#"{{ "2024-01-05" | date: "%100000e" }}"#)
+            .unwrap()
+            .len(),
+        100_000
+    );
+}
