@@ -47,7 +47,7 @@ fn realistic(c: &mut Criterion) {
 type Case = (&'static str, fn(usize) -> String);
 
 fn pathological(c: &mut Criterion) {
-    let cases: [Case; 10] = [
+    let cases: [Case; 11] = [
         ("stars", |n| "*a ".repeat(n)),
         ("strong_runs", |n| "**a ".repeat(n)),
         ("brackets", |n| "[".repeat(n)),
@@ -66,6 +66,12 @@ fn pathological(c: &mut Criterion) {
         }),
         ("strikes", |n| "~~a ".repeat(n)),
         ("link_parens", |n| "[a](b ".repeat(n)),
+        ("toc_headers", |n| {
+            let headers: String = (0..n / 8)
+                .map(|i| format!("{} h{i}\n\n", "#".repeat(i % 3 + 1)))
+                .collect();
+            format!("* x\n{{:toc}}\n\n{headers}")
+        }),
     ];
     let opts = Options::jekyll_default();
     let mut g = c.benchmark_group("pathological");

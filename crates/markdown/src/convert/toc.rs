@@ -29,19 +29,25 @@ pub(crate) fn generate_toc_tree(toc: &[(u8, String, Vec<El>)], kind: Kind, attr:
     }
     let list_id = sections.attr.get("id").unwrap_or("").to_string();
     // Parent of each entry: the closest earlier entry still open with a lower level.
-    let mut parent: Vec<Option<usize>> = Vec::with_capacity(toc.len());
+    // Entries under each entry, and the top-level ones, in document order
+    // (found in one pass: a scan per entry made long documents quadratic).
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); toc.len()];
+    let mut top: Vec<usize> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     for (i, (level, _, _)) in toc.iter().enumerate() {
         while stack.last().is_some_and(|&j| toc[j].0 >= *level) {
             stack.pop();
         }
-        parent.push(stack.last().copied());
+        match stack.last() {
+            Some(&p) => kids[p].push(i),
+            None => top.push(i),
+        }
         stack.push(i);
     }
     fn build(
         i: usize,
         toc: &[(u8, String, Vec<El>)],
-        parent: &[Option<usize>],
+        kids: &[Vec<usize>],
         kind: Kind,
         list_id: &str,
     ) -> El {
@@ -56,21 +62,20 @@ pub(crate) fn generate_toc_tree(toc: &[(u8, String, Vec<El>)], kind: Kind, attr:
         a.children = fix_for_toc_entry(children);
         p.children.push(a);
         li.children.push(p);
-        let kids: Vec<usize> = (0..toc.len()).filter(|&j| parent[j] == Some(i)).collect();
-        if !kids.is_empty() {
+        if !kids[i].is_empty() {
             let mut sub = El::new(kind);
             sub.block = true;
-            sub.children = kids
-                .into_iter()
-                .map(|j| build(j, toc, parent, kind, list_id))
+            sub.children = kids[i]
+                .iter()
+                .map(|&j| build(j, toc, kids, kind, list_id))
                 .collect();
             li.children.push(sub);
         }
         li
     }
-    sections.children = (0..toc.len())
-        .filter(|&j| parent[j].is_none())
-        .map(|j| build(j, toc, &parent, kind, &list_id))
+    sections.children = top
+        .iter()
+        .map(|&j| build(j, toc, &kids, kind, &list_id))
         .collect();
     sections
 }
