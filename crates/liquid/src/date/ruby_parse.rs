@@ -643,7 +643,8 @@ fn zone_offset(zone: &str, year: i64, tz: &dyn Zone) -> Option<i32> {
         let colon = b[3] == b':';
         let m_at = if colon { 4 } else { 3 };
         let (h, m) = (digits(1..3), digits(m_at..m_at + 2));
-        let rest = &b[m_at + 2..];
+        // `-00:0` is too short for its minutes (and no offset).
+        let rest = b.get(m_at + 2..).unwrap_or_default();
         let s = match rest {
             [] => Some(0),
             [sep, ..] if colon && *sep == b':' && rest.len() == 3 => digits(m_at + 3..m_at + 5),

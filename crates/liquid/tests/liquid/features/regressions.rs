@@ -47,3 +47,17 @@ fn date_width_beyond_a_c_int_prints_as_written_and_huge_widths_fail() {
         100_000
     );
 }
+
+/// `cargo fuzz` (parse_render): a zone like `-00:0` (a colon, then one
+/// minute digit) sliced past its end in `Time.zone_offset`. Ruby does not
+/// know the zone and reads the time as local.
+#[test]
+fn truncated_numeric_zone_is_not_an_offset() {
+    assert_eq!(
+        render(
+            r#"{{ "2024-01-05 10:20:30 +05:3" | date: "%Y-%m-%d %H:%M %z" }}|{{ "2024-01-05 10:20:30 -00:0'" | date: "%H %z" }}"#
+        )
+        .unwrap(),
+        "2024-01-05 10:20 +0000|10 +0000"
+    );
+}
