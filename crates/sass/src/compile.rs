@@ -485,12 +485,11 @@ struct Logged {
     member: Option<String>,
 }
 
-/// Collects `@warn`/`@debug` messages, each distinct message once, so a
-/// warning raised in a loop or a mixin does not flood the build log; and the
-/// deprecation probes' messages, every one, in order.
+/// Collects `@warn`/`@debug` messages and the probes' messages, every one,
+/// in order (dart-sass limits only deprecations, see
+/// [`deprecation::MAX_REPETITIONS`]).
 #[derive(Debug, Default)]
 struct Collector<'a> {
-    seen: RefCell<HashSet<(bool, String)>>,
     events: RefCell<Vec<Logged>>,
     /// Probes in the sources: positions are mapped back past them.
     probes: Option<&'a deprecation::Probes>,
@@ -513,9 +512,6 @@ impl Collector<'_> {
                 column: 0,
                 member: None,
             });
-            return;
-        }
-        if !self.seen.borrow_mut().insert((debug, message.to_string())) {
             return;
         }
         // grass points at the value; dart-sass at the `@warn` rule itself.

@@ -228,6 +228,15 @@ impl Probes {
                 node: (node_file.parse().ok()?, node.parse().ok()?),
             });
         }
+        if let Some(rest) = payload.strip_prefix("w ") {
+            // `<file> <warn> <message>`
+            let mut parts = rest.splitn(3, ' ');
+            return Some(Fired::Warn {
+                file: parts.next()?.parse().ok()?,
+                index: parts.next()?.parse().ok()?,
+                message: parts.next().unwrap_or("").to_string(),
+            });
+        }
         if let Some(rest) = payload.strip_prefix("cn ") {
             // `<file> <place> <#AARRGGBB> <the value as inspect shows it>`
             let mut parts = rest.splitn(4, ' ');
@@ -414,6 +423,23 @@ impl Probes {
     ) -> Option<Warning> {
         let files = self.files.borrow();
         match *fired {
+            Fired::Warn {
+                file,
+                index,
+                ref message,
+            } => {
+                let f = files.get(file)?;
+                let (offset, member) = f.mixed.warns.get(index)?.clone();
+                let (line, column) = line_col(&f.text, offset);
+                let frames = self.frames(&files, file, offset, member, stack, root);
+                Some(Warning {
+                    debug: false,
+                    kind: WarningKind::Warn,
+                    formatted: format!("WARNING: {message}\n{frames}"),
+                    message: message.clone(),
+                    location: format!("{}:{line}:{column}", f.path.display()),
+                })
+            }
             Fired::ColourName {
                 file,
                 place,
@@ -469,6 +495,13 @@ impl Probes {
     pub(crate) fn needs_frames(&self, fired: &Fired) -> bool {
         let files = self.files.borrow();
         match *fired {
+            Fired::Warn { file, index, .. } => {
+                file != 0
+                    || files
+                        .get(file)
+                        .and_then(|f| f.mixed.warns.get(index))
+                        .is_some_and(|(_, m)| *m != Member::TopLevel)
+            }
             Fired::ColourName { file, place, .. } => {
                 file != 0
                     || files
@@ -561,6 +594,12 @@ impl Probes {
 /// A probe that warns.
 #[derive(Debug, Clone)]
 pub(crate) enum Fired {
+    /// A `@warn` (a plain warning).
+    Warn {
+        file: usize,
+        index: usize,
+        message: String,
+    },
     /// A colour with a name interpolated where dart-sass warns (a plain
     /// warning, not a deprecation).
     ColourName {
@@ -585,14 +624,14 @@ impl Fired {
     /// applies to).
     pub(crate) fn deprecation(&self) -> Option<&'static str> {
         match self {
-            Fired::ColourName { .. } => None,
+            Fired::ColourName { .. } | Fired::Warn { .. } => None,
             other => Some(other.kind()),
         }
     }
 
     fn kind(&self) -> &'static str {
         match self {
-            Fired::ColourName { .. } => "warn",
+            Fired::ColourName { .. } | Fired::Warn { .. } => "warn",
             Fired::SlashDiv { .. } => "slash-div",
             Fired::MixedDecls { .. } => "mixed-decls",
         }

@@ -5,8 +5,8 @@
 //! dart-sass's in both the `expanded` and the `compressed` style (the gaps
 //! that remain are listed in `docs/compat.md`). [`compile`] is the single
 //! entry point: it resolves `@import`/`@use` through the entry file's
-//! directory and the load paths, collects `@warn`/`@debug` messages once per
-//! message, and can build a v3 source map. [`SassCache`] wraps it for serve.
+//! directory and the load paths, collects `@warn`/`@debug` messages and
+//! dart-sass's warnings, and can build a v3 source map. [`SassCache`] wraps it for serve.
 //!
 //! How Jekyll's `sass:` config maps onto [`SassOptions`]: `style` through
 //! [`Style::from_config`]; `load_paths` (globs expanded by the caller), then
@@ -14,8 +14,10 @@
 //! `load_paths` in that order; `sourcemap: always|development|never` decides
 //! `source_map`, with `source_map_root` the site source; `quiet_deps` and
 //! `verbose` as is. [`CompiledCss::warning_log`] is what Jekyll prints on
-//! stderr: `@warn`/`@debug` and deprecation warnings (today `slash-div`,
-//! found by hyde since grass reports none) in dart-sass 1.78's text.
+//! stderr: `@warn`/`@debug`, dart-sass's warning for colour names in
+//! interpolation, and the deprecation warnings `slash-div` and `mixed-decls`
+//! (found by hyde, since grass reports none) in dart-sass 1.78's text, with
+//! its stack traces, five per deprecation unless `verbose`.
 //! The page's path is `file`; its syntax comes from the extension. Jekyll
 //! then writes [`CompiledCss::jekyll_output`] (which also drops the BOM of
 //! compressed non-ASCII output, as Jekyll does) and, with a map, the map as

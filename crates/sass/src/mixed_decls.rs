@@ -42,6 +42,9 @@ pub(crate) struct Plan {
     /// and at-rule preludes, where dart-sass warns about a colour value
     /// with a name ("You probably don't mean to use the color value …").
     pub(crate) colours: Vec<((usize, usize), Member)>,
+    /// `@warn` rules (offset and member): grass gives each only once, so
+    /// each becomes a probe that reports its message every time it runs.
+    pub(crate) warns: Vec<(usize, Member)>,
 }
 
 /// A place a trace probe stands for (see [`crate::trace`]).
@@ -147,6 +150,12 @@ struct Frame {
     loop_creates: bool,
     /// Inserted after the block's `}` (a trace's end of an `@include`).
     after: Option<String>,
+    /// An `@media` rule.
+    media: bool,
+    /// An `@media` inside another (through style rules only): dart-sass
+    /// merges the queries and adds it next to the outer one, so it is no
+    /// sibling of the rules inside that; what it holds is none either.
+    merged: bool,
 }
 
 /// The instrumentation of one SCSS stylesheet (`file` is its index among
@@ -176,6 +185,8 @@ pub(crate) fn plan(
             nested: false,
             loop_creates: false,
             after: None,
+            media: false,
+            merged: false,
         }],
         plan: Plan::default(),
     };
@@ -206,6 +217,8 @@ pub(crate) fn member_at(text: &str, offset: usize) -> Member {
             nested: false,
             loop_creates: false,
             after: None,
+            media: false,
+            merged: false,
         }],
         plan: Plan::default(),
     };
@@ -314,6 +327,8 @@ impl Scanner<'_> {
             nested,
             loop_creates,
             after: None,
+            media: false,
+            merged: false,
         });
     }
 
@@ -355,6 +370,9 @@ impl Scanner<'_> {
         }
         let mut at_open = String::new();
         let mut at_close = String::new();
+        if frame.merged {
+            at_open.push_str(&format!("$-hydes{id}:$-hydel;"));
+        }
         if frame.nested || frame.push {
             at_open.push_str(&format!("$-hydel:{id}!global;"));
         }
@@ -362,7 +380,9 @@ impl Scanner<'_> {
             at_open.push_str(&format!("$-hydep{id}:$-hydea;$-hydea:{id}!global;"));
             at_close.push_str(&format!("$-hydea:$-hydep{id}!global;"));
         }
-        if frame.nested && frame.kind == Kind::AtRule {
+        if frame.merged {
+            at_close.push_str(&format!("$-hydel:$-hydes{id}!global;"));
+        } else if frame.nested && frame.kind == Kind::AtRule {
             at_close.push_str(&format!("$-hydel:{id}!global;"));
         }
         if !at_open.is_empty() {
@@ -375,11 +395,25 @@ impl Scanner<'_> {
 
     /// Opens a node (style rule or at-rule) whose `{` is at `brace`.
     fn node(&mut self, kind: Kind, start: usize, brace: usize) {
-        self.creator(false);
+        let media = kind == Kind::AtRule && self.text[start..].starts_with("@media");
+        let merged = media
+            && self
+                .frames
+                .iter()
+                .rev()
+                .find(|f| !matches!(f.kind, Kind::Rule | Kind::Control { .. }))
+                .is_some_and(|f| f.media);
+        if !merged {
+            self.creator(false);
+        }
         let index = self.plan.nodes.len();
         self.plan.nodes.push((start, brace + 1));
         self.pos = brace + 1;
         self.open(kind, Some(index));
+        if let Some(f) = self.frames.last_mut() {
+            f.media = media;
+            f.merged = merged;
+        }
     }
 
     fn at_rule(&mut self) {
@@ -450,6 +484,10 @@ impl Scanner<'_> {
             }
             "if" | "else" | "at-root" => Some(Kind::Control { looping: false }),
             "each" | "for" | "while" => Some(Kind::Control { looping: true }),
+            "warn" if !block => {
+                self.warn_probe(start, name_end, end, c);
+                None
+            }
             "debug" | "warn" | "error" | "return" | "extend" | "import" | "use" | "forward"
             | "charset" => None,
             _ if block => {
@@ -588,6 +626,33 @@ impl Scanner<'_> {
                 ),
             ));
         }
+    }
+
+    /// `@warn <expr>` (from `start`, the expression from `from` to `end`)
+    /// becomes `@debug "<probe> #{<expr>}"; @if false { @warn <expr>; }`:
+    /// the message is evaluated once, as dart-sass does.
+    fn warn_probe(&mut self, start: usize, from: usize, end: usize, c: Option<u8>) {
+        if self.frames.iter().any(|f| f.kind == Kind::Opaque) {
+            return;
+        }
+        let expr = self.text[from..end].trim();
+        if expr.is_empty() || expr.contains("//") || expr.contains("/*") {
+            return;
+        }
+        let index = self.plan.warns.len();
+        let member = self.member();
+        self.plan.warns.push((start, member));
+        let expr = expr.replace(['\n', '\r'], " ");
+        self.plan.insertions.push((
+            start,
+            2,
+            format!(
+                "@debug \"hyde-probe-w {} {index} #{{{expr}}}\";@if false{{",
+                self.file
+            ),
+        ));
+        let after = if c == Some(b';') { end + 1 } else { end };
+        self.plan.insertions.push((after, 0, "}".to_string()));
     }
 
     /// The member running at the current position.

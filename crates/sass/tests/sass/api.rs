@@ -154,13 +154,16 @@ fn never_panics_on_broken_input() {
     }
 }
 
+/// dart-sass prints a `@warn` or `@debug` each time it runs (its limit of
+/// five applies to deprecations only): a loop of five warns five times.
 #[test]
-fn warnings_are_collected_once_per_message() {
+fn warn_and_debug_print_each_time_they_run() {
     let src = "@for $i from 1 through 5 { @warn \"deprecated thing\"; .a-#{$i} { b: c; } }\n@debug 1 + 1;";
     let out = compile(src, &SassOptions::default()).unwrap();
     let warns: Vec<_> = out.warnings.iter().filter(|w| !w.debug).collect();
-    assert_eq!(warns.len(), 1);
-    assert_eq!(warns[0].message, "deprecated thing");
+    assert_eq!(warns.len(), 5);
+    assert_eq!(out.omitted_deprecations, 0);
+    assert!(warns.iter().all(|w| w.message == "deprecated thing"));
     assert!(out.warnings.iter().any(|w| w.debug && w.message == "2"));
 }
 
@@ -402,4 +405,65 @@ fn warn_positions_ignore_deprecation_probes() {
         ]
     );
     assert_eq!(out.css, ".a {\n  width: 2px;\n}");
+}
+
+/// `mixed-decls`: a declaration after a nested rule (directly, or one a
+/// mixin added) warns with both spans; a merged nested `@media` adds no
+/// sibling; a colour with a name interpolated into a selector warns. The
+/// text is dart-sass 1.78's (`sass t3.scss`, run in the file's folder).
+#[test]
+fn mixed_decls_and_colour_names_print_as_dart_sass() {
+    let src = ".a {\n  .b { c: d; }\n  e: f;\n}\n@mixin m { .x { y: z; } }\n.g { @include m; h: i; }\n@media screen { .j { @media (min-width: 1px) { k: l; } m: n; } }\n$c: white;\n.p-#{$c} { q: r; }\n";
+    let dir = tempfile::tempdir().unwrap();
+    let opts = SassOptions {
+        file: Some(dir.path().join("t3.scss")),
+        warning_root: Some(dir.path().to_path_buf()),
+        ..SassOptions::default()
+    };
+    let out = compile(src, &opts).unwrap();
+    let mixed = "DEPRECATION WARNING: Sass's behavior for declarations that appear after nested\nrules will be changing to match the behavior specified by CSS in an upcoming\nversion. To keep the existing behavior, move the declaration above the nested\nrule. To opt into the new behavior, wrap the declaration in `& {}`.\n\nMore info: https://sass-lang.com/d/mixed-decls\n\n";
+    let expected = [
+        format!("{mixed}  ╷\n2 │   .b {{ c: d; }}\n  │   ━━━━━━━━━━━━ nested rule\n3 │   e: f;\n  │   ^^^^ declaration\n  ╵\n    t3.scss 3:3  root stylesheet\n"),
+        format!("{mixed}  ╷\n5 │ @mixin m {{ .x {{ y: z; }} }}\n  │            ━━━━━━━━━━━━ nested rule\n6 │ .g {{ @include m; h: i; }}\n  │                  ^^^^ declaration\n  ╵\n    t3.scss 6:18  root stylesheet\n"),
+        "WARNING: You probably don't mean to use the color value white in interpolation here.\nIt may end up represented as white, which will likely produce invalid CSS.\nAlways quote color names when using them as strings or map keys (for example, \"white\").\nIf you really want to use the color value here, use '\"\" + $c'.\n\n  ╷\n9 │ .p-#{$c} { q: r; }\n  │      ^^\n  ╵\n    t3.scss 9:6  root stylesheet\n".to_string(),
+    ];
+    let got: Vec<&str> = out.warnings.iter().map(|w| w.formatted.as_str()).collect();
+    assert_eq!(got, expected);
+    assert_eq!(
+        out.warnings[0].kind,
+        WarningKind::Deprecation("mixed-decls")
+    );
+    assert_eq!(out.warnings[2].kind, WarningKind::Warn);
+}
+
+/// A warning in a partial's mixin shows dart-sass's whole stack: the
+/// mixin, the `@include` in the partial, the `@import` in the entry; a
+/// partial found through a load path is named as the import wrote it.
+#[test]
+fn stack_trace_of_a_warning_in_a_partial_mixin() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir(&lib).unwrap();
+    fs::write(
+        lib.join("_m.scss"),
+        "@mixin m($w) {\n  @warn \"m #{$w}\";\n}\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("_p.scss"), ".p {\n  @include m(1);\n}\n").unwrap();
+    let src = "@import \"m\";\n@import \"p\";\n.q { @include m(2); }\n";
+    let opts = SassOptions {
+        file: Some(dir.path().join("main.scss")),
+        load_paths: vec![lib],
+        warning_root: Some(dir.path().to_path_buf()),
+        ..SassOptions::default()
+    };
+    let out = compile(src, &opts).unwrap();
+    let got: Vec<&str> = out.warnings.iter().map(|w| w.formatted.as_str()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "WARNING: m 1\n    _m.scss 2:3    m()\n    _p.scss 2:3    @import\n    main.scss 2:9  root stylesheet\n",
+            "WARNING: m 2\n    _m.scss 2:3    m()\n    main.scss 3:6  root stylesheet\n",
+        ]
+    );
 }
