@@ -63,21 +63,45 @@ pub(super) fn sp(n: i64) -> String {
     " ".repeat(n.max(0) as usize)
 }
 
+/// `<name attrs>` + `between` + `body` + `</name>` + `after`, indented, in one
+/// string sized up front (these wrap whole bodies: footnotes, figures, math).
+fn wrap_html(
+    name: &str,
+    attr: &Attrs,
+    body: &str,
+    indent: i64,
+    between: &str,
+    after: &str,
+) -> String {
+    let pad = usize::try_from(indent).unwrap_or(0);
+    let mut out = String::with_capacity(body.len() + 2 * (name.len() + pad) + 40);
+    push_sp(&mut out, indent);
+    out.push('<');
+    out.push_str(name);
+    attrs_into(&mut out, attr);
+    out.push('>');
+    out.push_str(between);
+    out.push_str(body);
+    if !between.is_empty() {
+        push_sp(&mut out, indent);
+    }
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+    out.push_str(after);
+    out
+}
+
 pub(crate) fn block_html(name: &str, attr: &Attrs, body: &str, indent: i64) -> String {
-    format!("{}<{name}{}>{body}</{name}>\n", sp(indent), attrs(attr))
+    wrap_html(name, attr, body, indent, "", "\n")
 }
 
 pub(crate) fn indented_block_html(name: &str, attr: &Attrs, body: &str, indent: i64) -> String {
-    format!(
-        "{}<{name}{}>\n{body}{}</{name}>\n",
-        sp(indent),
-        attrs(attr),
-        sp(indent)
-    )
+    wrap_html(name, attr, body, indent, "\n", "\n")
 }
 
 pub(super) fn span_html(name: &str, attr: &Attrs, body: &str) -> String {
-    format!("<{name}{}>{body}</{name}>", attrs(attr))
+    wrap_html(name, attr, body, 0, "", "")
 }
 
 fn random_token() -> String {
