@@ -60,6 +60,9 @@ fn time_per_run(mut f: impl FnMut()) -> Duration {
     }
 }
 
+/// A named generator of templates of size `n`.
+type Shape = (&'static str, fn(usize) -> String);
+
 /// Renders each pathological template at two sizes, eight times apart,
 /// and compares the times: linear work grows about 8x, quadratic 64x.
 /// The bound (32x) is generous, and each time is an average over enough
@@ -67,7 +70,7 @@ fn time_per_run(mut f: impl FnMut()) -> Duration {
 /// work fails it.
 #[test]
 fn pathological_inputs_render_in_linear_time() {
-    let shapes: Vec<(&str, fn(usize) -> String)> = vec![
+    let shapes: Vec<Shape> = vec![
         ("unclosed {%", |n| "{%".repeat(n)),
         ("unclosed {{", |n| "{{".repeat(n)),
         ("unclosed quotes", |n| "{{ '".repeat(n)),
