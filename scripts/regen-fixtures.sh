@@ -17,6 +17,10 @@
 # - For sites with Sass pages, expected-dart-sass/ gets the same CSS files compiled by dart-sass
 #   (scripts/dart-sass: Jekyll's Liquid pass in Ruby, then `sass` from npm, pinned in package.json),
 #   because hyde's CSS follows dart-sass while Jekyll 4.3.1 on Debian uses libsass.
+# - Theme fixtures (theme_*) carry their theme gem at Bundler's path inside the site
+#   (vendor/bundle/ruby/<version>/{gems,specifications}, named by .bundle/config), where hyde
+#   finds it with no environment. Jekyll runs without Bundler (JEKYLL_NO_BUNDLER_REQUIRE) and
+#   with GEM_PATH naming those folders before the default ones, so RubyGems finds the same gem.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,9 +95,18 @@ for case in "$@"; do
   rubylib="${RUBYLIB:-}"
   if [ -d "$dir/rubylib" ]; then rubylib="$dir/rubylib${rubylib:+:$rubylib}"; fi
 
+  # Theme gems vendored at Bundler's path: put them on GEM_PATH (the trailing `:` keeps
+  # RubyGems' default folders after them).
+  gem_env=()
+  for spec_dir in "$work/site"/vendor/bundle/ruby/*/specifications; do
+    if [ -d "$spec_dir" ]; then
+      gem_env=(GEM_PATH="$(dirname "$spec_dir"):${GEM_PATH:-}" JEKYLL_NO_BUNDLER_REQUIRE=true)
+    fi
+  done
+
   echo "== $case ${flags[*]:-}"
   if ! (cd "$work/site" && TZ=UTC JEKYLL_ENV=production RUBYLIB="$rubylib" \
-        jekyll build --disable-disk-cache -s . -d "$work/out" "${flags[@]}") \
+        env "${gem_env[@]}" jekyll build --disable-disk-cache -s . -d "$work/out" "${flags[@]}") \
         > "$work/log" 2>&1; then
     grep -v "^\s*from /" "$work/log" | head -n 30 >&2
     echo "$case: jekyll failed" >&2
@@ -110,7 +123,7 @@ for case in "$@"; do
   if find "$work/site" -path "$work/site/_*" -prune -o \( -name '*.scss' -o -name '*.sass' \) -print | grep -q .; then
     if dart_sass_ready; then
       rendered="$work/sass-rendered"
-      (cd "$work/site" && TZ=UTC JEKYLL_ENV=production \
+      (cd "$work/site" && TZ=UTC JEKYLL_ENV=production env "${gem_env[@]}" \
         ruby "$ROOT/scripts/dart-sass/render-liquid.rb" "$work/site" "$rendered") > "$work/sass-log" 2>&1 \
         && node "$ROOT/scripts/dart-sass/compile.js" "$rendered" "$dir/expected-dart-sass" >> "$work/sass-log" 2>&1 \
         || { echo "$case: dart-sass reference failed:" >&2; head -n 20 "$work/sass-log" >&2; status=1; }

@@ -8,12 +8,14 @@
 //! permalink style resolved to a template.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use hyde_liquid::value::map_get;
 use hyde_liquid::{Map, Value};
 
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
 use crate::permalink::style_to_template;
+use crate::theme::{GemEnv, Theme};
 use crate::value::{deep_merge, parse_toml, parse_yaml, str_list, truthy};
 
 /// Jekyll's `DEFAULT_EXCLUDES`, appended to every `exclude` list.
@@ -165,8 +167,11 @@ pub struct RawConfig {
     pub map: Map,
     /// The configuration files read, in order (for the "Configuration file:" line).
     pub files: Vec<PathBuf>,
-    /// What reading the configuration found to warn about (`--github-pages`).
+    /// What reading the configuration found to warn about (`--github-pages`,
+    /// a theme that cannot be found).
     pub warnings: Vec<Warning>,
+    /// The gem theme `theme:` names, when it was found.
+    pub theme: Option<Arc<Theme>>,
 }
 
 /// Reads one configuration file (YAML, or TOML by extension) into a hash.
@@ -288,10 +293,15 @@ impl RawConfig {
         add_default_collections(&mut map);
         add_default_excludes(&mut map);
         setup_kramdown(&mut map);
+        let theme = configure_theme(&map, &source, &GemEnv::from_process(), &mut warnings);
+        if let Some(t) = &theme {
+            load_theme_configuration(&mut map, t, &source)?;
+        }
         Ok(RawConfig {
             map,
             files,
             warnings,
+            theme: theme.map(Arc::new),
         })
     }
 
@@ -299,6 +309,57 @@ impl RawConfig {
     pub fn get(&self, key: &str) -> Option<&Value> {
         map_get(&self.map, key)
     }
+}
+
+/// Jekyll's `configure_theme`: a string `theme` names a gem, found as
+/// [`crate::theme::locate`] finds it; another value is ignored with Jekyll's
+/// warning. A gem that cannot be found is a warning (Jekyll stops).
+fn configure_theme(
+    map: &Map,
+    source: &Path,
+    env: &GemEnv,
+    warnings: &mut Vec<Warning>,
+) -> Option<Theme> {
+    match map_get(map, "theme") {
+        None | Some(Value::Nil) => None,
+        Some(Value::Str(name)) => match crate::theme::locate(name, source, env) {
+            Ok(theme) => Some(theme),
+            Err(missing) => {
+                warnings.push(Warning::plain(missing.message()));
+                None
+            }
+        },
+        Some(other) => {
+            warnings.push(Warning::plain(format!(
+                "Theme: value of 'theme' in config should be String to use gem-based themes, but got {}",
+                other.type_name()
+            )));
+            None
+        }
+    }
+}
+
+/// Jekyll's `load_theme_configuration`: the theme's `_config.yml` (not a
+/// symlink, a hash), without the keys of Jekyll's defaults, goes under the
+/// site's configuration (`ignore_theme_config: true` turns it off).
+fn load_theme_configuration(map: &mut Map, theme: &Theme, source: &Path) -> Result<()> {
+    if map_get(map, "ignore_theme_config") == Some(&Value::Bool(true)) {
+        return Ok(());
+    }
+    let file = theme.root.join("_config.yml");
+    let is_symlink = std::fs::symlink_metadata(&file).is_ok_and(|m| m.file_type().is_symlink());
+    if !file.is_file() || is_symlink {
+        return Ok(());
+    }
+    let mut theme_config = read_config_file(&file, &display_path(source, &file))?;
+    if theme_config.is_empty() {
+        return Ok(());
+    }
+    let jekyll_defaults = defaults(source);
+    theme_config.retain(|k, _| !jekyll_defaults.contains_key(k));
+    deep_merge(&mut theme_config, map);
+    *map = theme_config;
+    Ok(())
 }
 
 fn absolute(base: &Path, p: &Path) -> PathBuf {
@@ -516,6 +577,12 @@ pub struct Settings {
     pub plugins: Vec<String>,
     /// `permalink` as written (`date`, `pretty`, or a template).
     pub permalink_style: String,
+    /// The gem theme, when `theme:` names one that was found.
+    pub theme: Option<Arc<Theme>>,
+    /// Where Sass `@import`/`@use` look, computed once per build
+    /// (jekyll-sass-converter's `sass_load_paths`): `sass.load_paths`
+    /// expanded as globs, `sass_dir`, then the theme's `_sass`.
+    pub sass_load_paths: Vec<PathBuf>,
 }
 
 impl Settings {
@@ -578,15 +645,29 @@ impl Settings {
             }
         }
         // Jekyll 4 reads only `plugins:`; the old `gems:` key is ignored.
-        let plugins = raw.get("plugins").map(str_list).unwrap_or_default();
+        let mut plugins = raw.get("plugins").map(str_list).unwrap_or_default();
+        let safe = truthy(&get("safe"));
+        if let Some(theme) = &raw.theme {
+            // `require_theme_deps`: the theme's runtime dependencies load
+            // before the site's plugins (those hyde builds in; in safe mode
+            // only whitelisted ones).
+            let whitelist = raw.get("whitelist").map(str_list).unwrap_or_default();
+            let deps = theme.runtime_dependencies.iter().filter(|d| {
+                crate::plugins::Plugin::from_name(d).is_some() && (!safe || whitelist.contains(d))
+            });
+            plugins = deps.cloned().chain(plugins).collect();
+        }
+        let source = PathBuf::from(string("source"));
+        let theme_sass = raw.theme.as_ref().and_then(|t| t.sass_path.as_deref());
+        let sass_load_paths = crate::convert::sass_load_paths(raw, &source, safe, theme_sass);
         Ok(Settings {
-            source: PathBuf::from(string("source")),
+            source,
             destination: PathBuf::from(string("destination")),
             collections_dir: string("collections_dir"),
             layouts_dir: string("layouts_dir"),
             data_dir: string("data_dir"),
             includes_dir: string("includes_dir"),
-            safe: truthy(&get("safe")),
+            safe,
             include: str_list(&get("include")),
             exclude: str_list(&get("exclude")),
             keep_files: str_list(&get("keep_files")),
@@ -630,17 +711,22 @@ impl Settings {
             },
             plugins,
             permalink_style: string("permalink"),
+            theme: raw.theme.clone(),
+            sass_load_paths,
         })
     }
 
-    /// Whether `ext` (with its dot) is a Markdown extension.
     /// Where `{% include %}` looks, in order (Jekyll's
     /// `site.includes_load_paths`): the site's `includes_dir`, then the
     /// theme's `_includes` when there is a theme.
     pub fn includes_load_paths(&self) -> Vec<PathBuf> {
-        vec![self.source.join(&self.includes_dir)]
+        let theme = self.theme.as_ref().and_then(|t| t.includes_path.clone());
+        std::iter::once(self.source.join(&self.includes_dir))
+            .chain(theme)
+            .collect()
     }
 
+    /// Whether `ext` (with its dot) is a Markdown extension.
     pub fn is_markdown_ext(&self, ext: &str) -> bool {
         let e = ext.trim_start_matches('.');
         !e.is_empty() && self.markdown_ext.iter().any(|m| m.eq_ignore_ascii_case(e))

@@ -197,13 +197,34 @@ fn print_sass_warnings(compiled: &hyde_sass::CompiledCss) {
 fn sass_options(site: &Site) -> hyde_sass::SassOptions {
     let cfg = site.raw.get("sass");
     let get = |k: &str| cfg.and_then(|c| c.get(k));
-    let source = &site.settings.source;
+    hyde_sass::SassOptions {
+        style: get("style")
+            .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
+            .unwrap_or_default(),
+        load_paths: site.settings.sass_load_paths.clone(),
+        quiet_deps: get("quiet_deps").is_some_and(|v| v.is_truthy()),
+        verbose: get("verbose").is_some_and(|v| v.is_truthy()),
+        source_map_root: Some(site.settings.source.clone()),
+        ..Default::default()
+    }
+}
+
+/// jekyll-sass-converter's `sass_load_paths`: the user's `sass.load_paths`,
+/// then `sass_dir`, each expanded as `Dir.glob` from the source (kept inside
+/// it in safe mode); duplicates and anything that is not a folder left out;
+/// then the theme's `_sass`. [`Settings`] computes this once per build.
+pub(crate) fn sass_load_paths(
+    raw: &crate::config::RawConfig,
+    source: &std::path::Path,
+    safe: bool,
+    theme_sass: Option<&std::path::Path>,
+) -> Vec<PathBuf> {
+    let cfg = raw.get("sass");
+    let get = |k: &str| cfg.and_then(|c| c.get(k));
     let sass_dir = get("sass_dir")
         .map(|v| v.to_liquid_string())
+        .filter(|d| !d.is_empty())
         .unwrap_or_else(|| "_sass".into());
-    // jekyll-sass-converter: the user's load paths, then the Sass folder,
-    // each expanded as `Dir.glob` from the source; duplicates and anything
-    // that is not a folder left out.
     let mut patterns: Vec<String> = match get("load_paths") {
         Some(Value::Array(extra)) => extra.iter().map(Value::to_liquid_string).collect(),
         Some(Value::Nil) | None => Vec::new(),
@@ -213,7 +234,7 @@ fn sass_options(site: &Site) -> hyde_sass::SassOptions {
     let mut load_paths: Vec<PathBuf> = Vec::new();
     for pattern in &patterns {
         // In safe mode the paths are kept inside the source (`sanitized_path`).
-        let pattern = if site.settings.safe {
+        let pattern = if safe {
             pattern
                 .split('/')
                 .filter(|s| *s != "..")
@@ -230,16 +251,9 @@ fn sass_options(site: &Site) -> hyde_sass::SassOptions {
             }
         }
     }
-    hyde_sass::SassOptions {
-        style: get("style")
-            .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
-            .unwrap_or_default(),
-        load_paths,
-        quiet_deps: get("quiet_deps").is_some_and(|v| v.is_truthy()),
-        verbose: get("verbose").is_some_and(|v| v.is_truthy()),
-        source_map_root: Some(source.clone()),
-        ..Default::default()
-    }
+    // Appended after the de-duplication, as the converter does.
+    load_paths.extend(theme_sass.map(std::path::Path::to_path_buf));
+    load_paths
 }
 
 /// The folders `Dir.glob(pattern)` finds from `base` (`*`, `?`, `[...]` within

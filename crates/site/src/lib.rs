@@ -34,6 +34,7 @@ pub mod renderer;
 pub mod site;
 pub mod site_context;
 pub mod static_file;
+pub mod theme;
 pub mod value;
 pub mod writer;
 

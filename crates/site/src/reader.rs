@@ -295,6 +295,8 @@ fn read_all(settings: &Settings, filter: &EntryFilter) -> Entries {
         ));
     }
 
+    read_theme_layouts(settings, filter, &mut entries);
+
     read_directory(settings, filter, "", &mut entries);
 
     // `include` entries that are files at the root but were filtered out.
@@ -338,7 +340,91 @@ fn read_all(settings: &Settings, filter: &EntryFilter) -> Entries {
             .collect();
         entries.collections.push((c.label.clone(), list));
     }
+    read_theme_assets(settings, &mut entries);
     entries
+}
+
+/// The theme's `_layouts` (Jekyll's `LayoutReader`): `**/*.*`, filtered as the
+/// site's are (Jekyll's filter sees the names relative to the layouts folder),
+/// each used only when the site has no layout of that name.
+fn read_theme_layouts(settings: &Settings, filter: &EntryFilter, entries: &mut Entries) {
+    let Some(dir) = settings
+        .theme
+        .as_ref()
+        .and_then(|t| t.layouts_path.as_ref())
+    else {
+        return;
+    };
+    for rel in files_below(filter, dir, "", false) {
+        let base = rel.rsplit('/').next().unwrap_or(&rel);
+        if !base.contains('.') {
+            continue;
+        }
+        let name = rel.split('.').collect::<Vec<_>>();
+        let name = name[..name.len() - 1].join(".");
+        if entries.layouts.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        let path = dir.join(&rel);
+        entries.layouts.push((
+            name,
+            Entry {
+                rel: crate::config::display_path(&settings.source, &path),
+                path,
+                has_front_matter: true,
+            },
+        ));
+    }
+}
+
+/// The theme's `assets` (Jekyll's `ThemeAssetsReader`): every file, in
+/// `Find.find` order, with no entry filter; front matter makes a page, else a
+/// static file, each at `assets/…` as if in the site, skipped when the site
+/// has a page (or static file) at that path. Symlinks are skipped.
+fn read_theme_assets(settings: &Settings, entries: &mut Entries) {
+    let Some(theme) = settings.theme.as_ref() else {
+        return;
+    };
+    let Some(assets) = theme.assets_path.as_ref() else {
+        return;
+    };
+    let mut files = Vec::new();
+    find_files(assets, &mut files);
+    for path in files {
+        let Ok(rel) = path.strip_prefix(&theme.root) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().into_owned();
+        let entry = Entry {
+            has_front_matter: front_matter_of(&path),
+            path,
+            rel,
+        };
+        let haystack = if entry.has_front_matter {
+            &mut entries.pages
+        } else {
+            &mut entries.static_files
+        };
+        if !haystack.iter().any(|e| e.rel == entry.rel) {
+            haystack.push(entry);
+        }
+    }
+}
+
+/// Files below `dir`, depth first in name order, not following symlinks
+/// (symlinked files are left out, as Jekyll ignores them with a warning).
+fn find_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for name in sorted_names(dir) {
+        let path = dir.join(&name);
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            find_files(&path, out);
+        } else if meta.is_file() {
+            out.push(path);
+        }
+    }
 }
 
 fn read_directory(settings: &Settings, filter: &EntryFilter, dir: &str, out: &mut Entries) {
@@ -467,10 +553,30 @@ pub fn split_dated_name(name: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// Data files: `_data/**` as (key path, entry), in Jekyll's reading order.
+/// With a theme, the theme's `_data` comes first, so the site's files replace
+/// the theme's of the same name (a site folder is not emptied when the theme
+/// has the same folder).
 pub fn data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
     let mut out = Vec::new();
+    if let Some(theme_data) = settings.theme.as_ref().and_then(|t| t.data_path.as_ref()) {
+        let rel = crate::config::display_path(&settings.source, theme_data);
+        data_dir(theme_data, &rel, &mut Vec::new(), &mut out);
+    }
+    let theme_keys = out.len();
     let base = settings.source.join(&settings.data_dir);
     data_dir(&base, &settings.data_dir, &mut Vec::new(), &mut out);
+    if theme_keys > 0 {
+        let (theme, site) = out.split_at(theme_keys);
+        let site: Vec<_> = site
+            .iter()
+            .filter(|(keys, e)| {
+                !(e.path.is_dir() && theme.iter().any(|(k, t)| k == keys && t.path.is_dir()))
+            })
+            .cloned()
+            .collect();
+        out.truncate(theme_keys);
+        out.extend(site);
+    }
     out
 }
 
