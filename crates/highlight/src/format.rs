@@ -5,13 +5,13 @@ use crate::language::Language;
 use crate::token::{Tok, TEXT};
 
 /// The token sink. Consecutive tokens of one type are merged, as Rouge's
-/// `Lexer#continue_lex` does, then written as Rouge's HTML formatter writes
-/// them.
+/// `Lexer#continue_lex` does, and written as Rouge's HTML formatter writes
+/// them: a span opens when the type changes and text is escaped straight
+/// into the output.
 #[derive(Default)]
 pub(crate) struct Out {
     html: String,
     tok: Option<Tok>,
-    val: String,
     newlines: usize,
     last_ends_nl: bool,
 }
@@ -23,25 +23,23 @@ impl Out {
         }
         if self.tok != Some(tok) {
             self.flush();
+            if tok != TEXT {
+                self.html.push_str("<span class=\"");
+                self.html.push_str(tok);
+                self.html.push_str("\">");
+            }
             self.tok = Some(tok);
         }
-        self.val.push_str(val);
+        self.newlines += val.bytes().filter(|&b| b == b'\n').count();
+        self.last_ends_nl = val.ends_with('\n');
+        escape_into(&mut self.html, val);
     }
 
+    /// Closes the open token's span.
     fn flush(&mut self) {
-        let Some(tok) = self.tok.take() else { return };
-        self.newlines += self.val.bytes().filter(|&b| b == b'\n').count();
-        self.last_ends_nl = self.val.ends_with('\n');
-        if tok == TEXT {
-            escape_into(&mut self.html, &self.val);
-        } else {
-            self.html.push_str("<span class=\"");
-            self.html.push_str(tok);
-            self.html.push_str("\">");
-            escape_into(&mut self.html, &self.val);
+        if self.tok.take().is_some_and(|t| t != TEXT) {
             self.html.push_str("</span>");
         }
-        self.val.clear();
     }
 
     pub(crate) fn finish(mut self) -> String {
@@ -51,7 +49,11 @@ impl Out {
 }
 
 fn lex(lang: &Language, code: &str) -> Out {
-    let mut out = Out::default();
+    // Spans roughly double the text; growing from empty copies it repeatedly.
+    let mut out = Out {
+        html: String::with_capacity(code.len() * 2 + 64),
+        ..Out::default()
+    };
     lang.lex_into(code, &mut out);
     out.flush();
     out
