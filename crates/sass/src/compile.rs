@@ -151,7 +151,7 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     } else {
         Vec::new()
     };
-    let probes = deprecation::Probes::new(entry, skip);
+    let probes = deprecation::Probes::new(entry, skip, &opts.load_paths);
     let probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         sheet_with(src, entry, opts, Some(&probes))
     }));
@@ -162,12 +162,13 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
             (sheet, loaded, events, false)
         }
     };
+    let mut stack = trace::Stack::new();
     let (mut warnings, mut omitted, needs_trace) =
-        deprecation_warnings(events, &probes, opts, None);
+        deprecation_warnings(events, &probes, opts, Some(&mut stack));
     if needs_trace && probes_ran {
         // Stack traces: once more, with trace probes (only stylesheets that
-        // warn from a mixin, a function or a partial get here).
-        let traced = probes.for_trace(&opts.load_paths);
+        // warn from a mixin, a function or a content block get here).
+        let traced = probes.for_trace();
         if let Some(events) = trace_events(src, entry, opts, &traced) {
             let mut stack = trace::Stack::new();
             (warnings, omitted, _) = deprecation_warnings(events, &traced, opts, Some(&mut stack));

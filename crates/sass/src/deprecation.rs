@@ -49,9 +49,10 @@ pub(crate) struct Probes {
     /// `mixed-decls` counters are in place (the entry is SCSS and no file
     /// of the module system has been read).
     mixed: std::cell::Cell<bool>,
-    /// A trace run: the user-defined functions' names, and the load paths
-    /// (to show files as dart-sass names them in stack frames).
-    trace: Option<(HashSet<String>, Vec<PathBuf>)>,
+    /// A trace run: the user-defined functions' names.
+    trace: Option<HashSet<String>>,
+    /// The load paths (to name files as dart-sass does in stack frames).
+    load_paths: Vec<PathBuf>,
     /// Colour-name warnings given: (file, place, name); dart-sass gives
     /// each message at each place once.
     colours_seen: RefCell<HashSet<(usize, usize, String)>>,
@@ -73,7 +74,7 @@ struct ProbedFile {
 }
 
 impl Probes {
-    pub(crate) fn new(entry: &Path, mut skip: Vec<PathBuf>) -> Probes {
+    pub(crate) fn new(entry: &Path, mut skip: Vec<PathBuf>, load_paths: &[PathBuf]) -> Probes {
         // grass reads imports by their canonical paths (see `HydeFs`).
         let canonical: Vec<PathBuf> = skip
             .iter()
@@ -89,15 +90,16 @@ impl Probes {
             by_path: RefCell::new(HashMap::new()),
             mixed: std::cell::Cell::new(false),
             trace: None,
+            load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
     }
 
     /// Probes for a trace run after this one (see [`crate::trace`]).
-    pub(crate) fn for_trace(&self, load_paths: &[PathBuf]) -> Probes {
-        let mut traced = Probes::new(&self.entry, self.skip.clone());
-        traced.trace = Some((self.user_functions.borrow().clone(), load_paths.to_vec()));
+    pub(crate) fn for_trace(&self) -> Probes {
+        let mut traced = Probes::new(&self.entry, self.skip.clone(), &self.load_paths);
+        traced.trace = Some(self.user_functions.borrow().clone());
         traced
     }
 
@@ -136,7 +138,7 @@ impl Probes {
                 // Files read from now on may have their own global scope.
                 self.mixed.set(false);
             }
-            mixed_decls::plan(text, index, !skipped, self.trace.as_ref().map(|t| &t.0))
+            mixed_decls::plan(text, index, !skipped, self.trace.as_ref())
         } else {
             mixed_decls::Plan::default()
         };
@@ -154,8 +156,9 @@ impl Probes {
             p.whitespace();
             insertions.push((p.pos, 0, mixed_decls::PRELUDE.to_string()));
         }
-        if self.trace.is_some() && planned && !entry {
-            // Where the file begins (after `@use` and friends) and ends.
+        if planned && !entry {
+            // Where the file begins (after `@use` and friends) and ends:
+            // the import frames of every warning's stack trace.
             let begin = past_module_rules(text);
             insertions.push((begin, 0, format!("@debug \"hyde-probe-tb {index}\";")));
             insertions.push((
@@ -344,7 +347,7 @@ impl Probes {
         let (Some(q), Some(p)) = (files.get(importer), files.get(file)) else {
             return (0, None);
         };
-        let load_paths = self.trace.as_ref().map_or(&[][..], |t| &t.1[..]);
+        let load_paths = &self.load_paths;
         for (at, url) in import_urls(&q.text) {
             if let Some(dir) = q.path.parent() {
                 if same_target(&dir.join(url), &p.path) {
@@ -490,40 +493,29 @@ impl Probes {
         }
     }
 
-    /// Whether a warning shown needs the trace run: raised in a callable or
-    /// outside the entry.
+    /// Whether a warning shown needs the trace run: raised in a mixin, a
+    /// function or a content block (the import frames come with every run).
     pub(crate) fn needs_frames(&self, fired: &Fired) -> bool {
         let files = self.files.borrow();
-        match *fired {
-            Fired::Warn { file, index, .. } => {
-                file != 0
-                    || files
-                        .get(file)
-                        .and_then(|f| f.mixed.warns.get(index))
-                        .is_some_and(|(_, m)| *m != Member::TopLevel)
-            }
-            Fired::ColourName { file, place, .. } => {
-                file != 0
-                    || files
-                        .get(file)
-                        .and_then(|f| f.mixed.colours.get(place))
-                        .is_some_and(|(_, m)| *m != Member::TopLevel)
-            }
-            Fired::SlashDiv { file, cand } => {
-                file != 0
-                    || files
-                        .get(file)
-                        .and_then(|f| f.candidates.get(cand))
-                        .is_some_and(|c| c.member.is_some())
-            }
-            Fired::MixedDecls { file, decl, .. } => {
-                file != 0
-                    || files
-                        .get(file)
-                        .and_then(|f| f.mixed.decls.get(decl))
-                        .is_some_and(|d| d.member != Member::TopLevel)
-            }
-        }
+        let member = match *fired {
+            Fired::Warn { file, index, .. } => files
+                .get(file)
+                .and_then(|f| f.mixed.warns.get(index))
+                .map(|(_, m)| m.clone()),
+            Fired::ColourName { file, place, .. } => files
+                .get(file)
+                .and_then(|f| f.mixed.colours.get(place))
+                .map(|(_, m)| m.clone()),
+            Fired::SlashDiv { file, cand } => files.get(file).and_then(|f| {
+                let c = f.candidates.get(cand)?;
+                Some(mixed_decls::member_at(&f.text, c.span.0))
+            }),
+            Fired::MixedDecls { file, decl, .. } => files
+                .get(file)
+                .and_then(|f| f.mixed.decls.get(decl))
+                .map(|d| d.member.clone()),
+        };
+        member.is_some_and(|m| m != Member::TopLevel)
     }
 
     /// A `@warn`'s stack-trace lines, from its `path:line:column`.
@@ -691,15 +683,21 @@ fn import_urls(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Whether an import URL resolved at `base` (no extension, maybe a
-/// partial, maybe a folder with an index) is the file at `path`.
+/// partial, maybe a folder with an index) is the file at `path`. Names are
+/// compared first; folders, canonically, only when they match.
 fn same_target(base: &Path, path: &Path) -> bool {
     let stem = |p: &Path| {
         p.file_stem()
             .map(|s| s.to_string_lossy().trim_start_matches('_').to_string())
     };
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
     let Some(parent) = path.parent() else {
         return false;
+    };
+    let same_dir = |a: &Path, b: &Path| {
+        a == b
+            || std::fs::canonicalize(a)
+                .ok()
+                .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
     };
     let base_name = base.file_name().map(|n| {
         let n = n.to_string_lossy();
@@ -710,8 +708,7 @@ fn same_target(base: &Path, path: &Path) -> bool {
             .unwrap_or(&n);
         n.trim_start_matches('_').to_string()
     });
-    let same_dir = |a: &Path, b: &Path| a == b || (canon(a).is_some() && canon(a) == canon(b));
-    if base.parent().is_some_and(|d| same_dir(d, parent)) && base_name == stem(path) {
+    if base_name == stem(path) && base.parent().is_some_and(|d| same_dir(d, parent)) {
         return true;
     }
     stem(path).as_deref() == Some("index") && same_dir(base, parent)
