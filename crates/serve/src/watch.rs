@@ -4,14 +4,19 @@
 //! `.git` and `exclude`d folders never get a watch — and new folders are
 //! picked up as they appear. Editor temp and swap files are dropped.
 //! Events are debounced: a batch ends once the source has been quiet for a
-//! short while, so one save (often several events) gives one rebuild.
+//! short while, so one save (often several events) gives one rebuild. The
+//! wait is shorter once every changed file of the batch is complete — closed
+//! after writing, renamed into place, or removed — since a save then has
+//! nothing left to say; a file still being written (or just created) waits
+//! for the full quiet time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// Decides which paths (relative to the root, `/`-separated) the watcher ignores.
@@ -24,7 +29,8 @@ pub struct WatchOptions {
     /// Paths to ignore besides editor files and `.git`: the caller passes the
     /// destination, `exclude` patterns and the like.
     pub ignore: IgnoreFn,
-    /// How long the source must be quiet before a batch is delivered.
+    /// How long the source must be quiet before a batch is delivered (while
+    /// a file of the batch may still be written to; see [`SETTLE`]).
     pub quiet: Duration,
     /// The longest a batch may keep growing while events keep coming.
     pub max_wait: Duration,
@@ -37,6 +43,12 @@ pub struct ChangeSet {
     /// Changed paths, sorted.
     pub paths: BTreeSet<PathBuf>,
 }
+
+/// How long the source must be quiet before a batch whose files are all
+/// complete is delivered (at most [`WatchOptions::quiet`]): long enough to
+/// take in the events that follow a save at once (a `chmod`, the backup
+/// file's removal), short next to a rebuild.
+pub const SETTLE: Duration = Duration::from_millis(3);
 
 /// A running watch.
 pub struct Watcher {
@@ -119,12 +131,12 @@ impl Watcher {
     /// `None` when nothing changed in time.
     pub fn next_batch(&mut self, timeout: Duration) -> Option<ChangeSet> {
         let deadline = Instant::now() + timeout;
-        let mut changes = ChangeSet::default();
+        let mut batch = Batch::default();
         // Wait for the first relevant event.
-        while changes.paths.is_empty() {
+        while batch.changes.paths.is_empty() {
             let left = deadline.checked_duration_since(Instant::now())?;
             match self.events.recv_timeout(left) {
-                Ok(event) => self.absorb(event, &mut changes),
+                Ok(event) => self.absorb(event, &mut batch),
                 Err(RecvTimeoutError::Timeout) => return None,
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
@@ -132,19 +144,38 @@ impl Watcher {
         // Then until the source is quiet, or the batch has waited long enough.
         let started = Instant::now();
         while started.elapsed() < self.options.max_wait {
-            match self.events.recv_timeout(self.options.quiet) {
-                Ok(event) => self.absorb(event, &mut changes),
+            let quiet = if batch.writing.is_empty() {
+                SETTLE.min(self.options.quiet)
+            } else {
+                self.options.quiet
+            };
+            match self.events.recv_timeout(quiet) {
+                Ok(event) => self.absorb(event, &mut batch),
                 Err(_) => break,
             }
         }
-        Some(changes)
+        Some(batch.changes)
     }
 
-    fn absorb(&mut self, event: notify::Result<Event>, changes: &mut ChangeSet) {
+    fn absorb(&mut self, event: notify::Result<Event>, batch: &mut Batch) {
         let Ok(event) = event else { return };
-        if matches!(event.kind, EventKind::Access(_)) {
-            return;
-        }
+        let complete = match event.kind {
+            // A file closed after writing: its save is done.
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                for path in &event.paths {
+                    if let Ok(rel) = path.strip_prefix(&self.options.root) {
+                        batch.writing.remove(rel);
+                    }
+                }
+                return;
+            }
+            EventKind::Access(_) => return,
+            EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Name(_) | ModifyKind::Metadata(_)) => true,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Any | EventKind::Other => {
+                false
+            }
+        };
         for path in event.paths {
             if self.ignored(&path) {
                 continue;
@@ -157,18 +188,31 @@ impl Watcher {
                 for file in files {
                     if !self.ignored(&file) {
                         if let Ok(rel) = file.strip_prefix(&self.options.root) {
-                            changes.paths.insert(rel.to_path_buf());
+                            batch.changes.paths.insert(rel.to_path_buf());
                         }
                     }
                 }
             }
             if let Ok(rel) = path.strip_prefix(&self.options.root) {
                 if !rel.as_os_str().is_empty() {
-                    changes.paths.insert(rel.to_path_buf());
+                    batch.changes.paths.insert(rel.to_path_buf());
+                    if complete {
+                        batch.writing.remove(rel);
+                    } else {
+                        batch.writing.insert(rel.to_path_buf());
+                    }
                 }
             }
         }
     }
+}
+
+/// A batch being gathered.
+#[derive(Default)]
+struct Batch {
+    changes: ChangeSet,
+    /// Files created or written to and not closed since.
+    writing: HashSet<PathBuf>,
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {

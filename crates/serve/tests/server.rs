@@ -301,15 +301,47 @@ mod watching {
     use hyde_serve::{WatchOptions, Watcher};
 
     fn watcher(root: &std::path::Path) -> Watcher {
+        watcher_with(root, Duration::from_millis(50), Duration::from_millis(500))
+    }
+
+    fn watcher_with(root: &std::path::Path, quiet: Duration, max_wait: Duration) -> Watcher {
         Watcher::new(WatchOptions {
             root: root.to_path_buf(),
             ignore: Arc::new(|rel: &str| {
                 rel == "_site" || rel.starts_with("_site/") || rel.starts_with("node_modules")
             }),
-            quiet: Duration::from_millis(50),
-            max_wait: Duration::from_millis(500),
+            quiet,
+            max_wait,
         })
         .unwrap()
+    }
+
+    #[test]
+    fn a_closed_save_settles_sooner_than_a_file_still_written() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let quiet = Duration::from_secs(2);
+        let mut w = watcher_with(root, quiet, Duration::from_secs(10));
+        // Written and closed: delivered without waiting the full quiet time.
+        let t0 = std::time::Instant::now();
+        std::fs::write(root.join("a.md"), "a").unwrap();
+        let batch = w.next_batch(Duration::from_secs(5)).expect("a batch");
+        assert!(
+            t0.elapsed() < Duration::from_millis(1500),
+            "{:?}",
+            t0.elapsed()
+        );
+        assert!(batch.paths.contains(std::path::Path::new("a.md")));
+        // Open between two writes: one batch, gathered until it is closed.
+        let mut f = std::fs::File::create(root.join("b.md")).unwrap();
+        f.write_all(b"first half").unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        f.write_all(b", second half").unwrap();
+        drop(f);
+        let batch = w.next_batch(Duration::from_secs(5)).expect("a batch");
+        assert!(batch.paths.contains(std::path::Path::new("b.md")));
+        assert_eq!(w.next_batch(Duration::from_millis(500)), None);
     }
 
     #[test]

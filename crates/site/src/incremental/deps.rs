@@ -135,10 +135,15 @@ pub const STATIC_FILES: &str = " static_files";
 /// The identity of a document across rebuilds: collection, source path and URL
 /// (generated pages such as pagination share a source path).
 pub fn key(d: &Document) -> String {
-    format!(
-        "{}|{}|{}",
-        d.collection().unwrap_or(""),
-        d.relative_path,
-        d.url
-    )
+    // Built by hand: `format!` costs more than the copies, and a rebuild
+    // takes several keys per document.
+    let parts = [d.collection().unwrap_or(""), &d.relative_path, &d.url];
+    let mut k = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for (i, p) in parts.into_iter().enumerate() {
+        if i > 0 {
+            k.push('|');
+        }
+        k.push_str(p);
+    }
+    k
 }

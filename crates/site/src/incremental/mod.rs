@@ -15,17 +15,19 @@
 //! because the clock moved.
 
 pub mod deps;
+mod digest;
 pub mod output;
 mod plan;
 pub mod read_cache;
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::path::Path;
 use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
 
 pub use deps::Deps;
+pub(crate) use digest::text_digest;
 pub use plan::{Plan, State};
 pub(crate) use plan::{SassEntry, SassMemo};
 
@@ -108,7 +110,7 @@ impl Session {
         let raw = RawConfig::load(&self.opts)?;
         let settings = Settings::resolve(&raw)?;
         crate::site::check_destination(&settings)?;
-        let config = plan::debug_hash(&[&raw.map, &raw.files]);
+        let config = digest::debug_hash(&[&raw.map, &raw.files]);
         if self.config != Some(config) {
             self.config = Some(config);
             self.state = None;
@@ -141,18 +143,11 @@ impl Session {
     }
 }
 
-/// A digest of `text`.
-pub(crate) fn text_digest(text: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
-
 /// A digest of everything a Sass page can import: the Sass folder and load
 /// paths, the folders of the Sass pages themselves, and the `sass:` settings.
 pub(crate) fn sass_folders_digest(site: &Site) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!("{:?}{}", site.raw.get("sass"), site.environment).hash(&mut h);
+    let mut h = digest::Fingerprint::default();
+    digest::hash_debug(&(site.raw.get("sass"), &site.environment), &mut h);
     let source = &site.settings.source;
     let cfg = site.raw.get("sass");
     let sass_dir = cfg
@@ -164,32 +159,14 @@ pub(crate) fn sass_folders_digest(site: &Site) -> u64 {
         dirs.extend(extra.iter().map(|p| source.join(p.to_liquid_string())));
     }
     for d in &dirs {
-        hash_files(d, true, &mut h);
+        digest::hash_tree(source, d, true, &mut h, &mut |_| {});
     }
     for p in &site.pages {
         if matches!(p.extname.as_str(), ".scss" | ".sass") {
             if let Some(dir) = p.path.parent() {
-                hash_files(dir, false, &mut h);
+                digest::hash_tree(source, dir, false, &mut h, &mut |_| {});
             }
         }
     }
     h.finish()
-}
-
-fn hash_files(dir: &Path, recurse: bool, h: &mut impl Hasher) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            if recurse {
-                hash_files(&p, true, h);
-            }
-        } else if let Ok(bytes) = std::fs::read(&p) {
-            p.hash(h);
-            bytes.hash(h);
-        }
-    }
 }

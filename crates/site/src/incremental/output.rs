@@ -6,12 +6,12 @@
 //! written to a temporary name and renamed into place, and the files of the
 //! last build that are no longer produced are removed.
 
-use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::incremental::digest::{FastMap, FastSet};
 use crate::incremental::read_cache::FileStamp;
 use crate::writer::{
     is_safe_relative, Contents, DiskOutput, Output, OutputFile, WriteError, WriteStats, Wrote,
@@ -25,7 +25,7 @@ pub struct DiskWriter {
     written: Option<Stamps>,
     /// Paths two outputs shared in the last build: never skipped, since
     /// which one the file holds may change.
-    shared: HashSet<String>,
+    shared: FastSet<String>,
 }
 
 impl DiskWriter {
@@ -34,7 +34,7 @@ impl DiskWriter {
         DiskWriter {
             dest: dest.into(),
             written: None,
-            shared: HashSet::new(),
+            shared: FastSet::default(),
         }
     }
 
@@ -43,12 +43,24 @@ impl DiskWriter {
         &mut self,
         files: &[OutputFile],
         keep_files: &[String],
-        unchanged: Option<&HashSet<String>>,
+        unchanged: Option<&FastSet<String>>,
     ) -> Result<WriteStats, WriteError> {
         let prev = self.written.take();
+        let mut seen: FastSet<&str> =
+            FastSet::with_capacity_and_hasher(files.len(), Default::default());
+        let mut twice: FastSet<&str> = FastSet::default();
+        for f in files {
+            if !seen.insert(&f.path) {
+                twice.insert(&f.path);
+            }
+        }
         let (stats, stamps) = match (prev, unchanged) {
             (Some(prev), Some(unchanged)) if !unchanged.is_empty() => {
-                self.write_changed(files, keep_files, unchanged, prev)?
+                let paths = Paths {
+                    seen,
+                    twice: &twice,
+                };
+                self.write_changed(files, keep_files, unchanged, prev, paths)?
             }
             _ => {
                 let stats = DiskOutput::served(&self.dest).write_all(files, keep_files)?;
@@ -60,43 +72,33 @@ impl DiskWriter {
             }
         };
         self.written = Some(stamps);
-        let mut seen = HashSet::with_capacity(files.len());
-        self.shared = files
-            .iter()
-            .filter(|f| !seen.insert(f.path.as_str()))
-            .map(|f| f.path.clone())
-            .collect();
+        self.shared = twice.into_iter().map(str::to_string).collect();
         Ok(stats)
     }
 
+    /// Writes what changed, updating the last build's stamps in place (most
+    /// files keep theirs: no new map, no copied paths).
     fn write_changed(
         &self,
         files: &[OutputFile],
         keep_files: &[String],
-        unchanged: &HashSet<String>,
-        prev: Stamps,
+        unchanged: &FastSet<String>,
+        mut stamps: Stamps,
+        paths: Paths<'_, '_>,
     ) -> Result<(WriteStats, Stamps), WriteError> {
         let mut stats = WriteStats::default();
-        let mut stamps: Stamps = HashMap::with_capacity(files.len());
-        let mut seen: HashSet<&str> = HashSet::with_capacity(files.len());
-        let mut twice: HashSet<&str> = HashSet::new();
-        for f in files {
-            if !is_safe_relative(&f.path) {
-                return Err(WriteError::OutsideDestination(f.path.clone()));
-            }
-            if !seen.insert(&f.path) {
-                twice.insert(&f.path);
-            }
+        if let Some(f) = files.iter().find(|f| !is_safe_relative(&f.path)) {
+            return Err(WriteError::OutsideDestination(f.path.clone()));
         }
         // Whether each file is an unchanged output that the disk still holds
         // as this writer left it (a stat each, in parallel).
         let left: Vec<bool> = files
             .par_iter()
             .map(|f| {
-                let known = prev.get(&f.path).copied().flatten();
+                let known = stamps.get(&f.path).copied().flatten();
                 matches!(f.contents, Contents::Bytes(_))
                     && unchanged.contains(&f.path)
-                    && !twice.contains(f.path.as_str())
+                    && !paths.twice.contains(f.path.as_str())
                     && !self.shared.contains(&f.path)
                     && known.is_some()
                     && stamp(&self.dest.join(&f.path)) == known
@@ -106,23 +108,34 @@ impl DiskWriter {
         for (f, same_as_left) in files.iter().zip(left) {
             if same_as_left {
                 stats.unchanged += 1;
-                stamps.insert(f.path.clone(), prev.get(&f.path).copied().flatten());
                 continue;
             }
             match disk.write_file(f)? {
                 Wrote::Written => stats.written += 1,
                 Wrote::Unchanged => stats.unchanged += 1,
             }
-            stamps.insert(f.path.clone(), stamp(&self.dest.join(&f.path)));
+            let now = stamp(&self.dest.join(&f.path));
+            match stamps.get_mut(&f.path) {
+                Some(s) => *s = now,
+                None => {
+                    stamps.insert(f.path.clone(), now);
+                }
+            }
         }
-        for path in prev.keys().filter(|p| !seen.contains(p.as_str())) {
+        let gone: Vec<String> = stamps
+            .keys()
+            .filter(|p| !paths.seen.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for path in gone {
+            stamps.remove(&path);
             let kept = keep_files
                 .iter()
                 .any(|k| !k.is_empty() && path.starts_with(k.as_str()));
-            if kept || !is_safe_relative(path) {
+            if kept || !is_safe_relative(&path) {
                 continue;
             }
-            let target = self.dest.join(path);
+            let target = self.dest.join(&path);
             if fs::symlink_metadata(&target).is_ok_and(|m| !m.is_dir()) {
                 fs::remove_file(&target).map_err(|e| WriteError::Io(target.clone(), e))?;
                 stats.removed += 1;
@@ -133,7 +146,13 @@ impl DiskWriter {
     }
 }
 
-type Stamps = HashMap<String, Option<FileStamp>>;
+/// The output paths of one build: all of them, and those two outputs share.
+struct Paths<'a, 'b> {
+    seen: FastSet<&'a str>,
+    twice: &'b FastSet<&'a str>,
+}
+
+type Stamps = FastMap<String, Option<FileStamp>>;
 
 /// The stamp of a regular file (not of what a symlink points to).
 fn stamp(path: &Path) -> Option<FileStamp> {

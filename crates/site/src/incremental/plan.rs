@@ -9,63 +9,17 @@
 //! output that came out different becomes a fact itself, so that readers of
 //! it (an index showing a post's content) re-render in the later passes.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use hyde_liquid::{Map, Value};
 use rayon::prelude::*;
 
 use crate::document::{Converter, Document};
 use crate::error::Warning;
 use crate::incremental::deps::{key, Deps, PAGES, STATIC_FILES};
+use crate::incremental::digest::{debug_hash, hash_map, hash_tree, FastMap, FastSet, Fingerprint};
 use crate::site::Site;
-
-/// Hashes what `Debug` prints, without building the string.
-struct DebugHasher(DefaultHasher);
-
-impl std::fmt::Write for DebugHasher {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        s.hash(&mut self.0);
-        Ok(())
-    }
-}
-
-pub(crate) fn debug_hash(parts: &[&dyn std::fmt::Debug]) -> u64 {
-    let mut h = DebugHasher(DefaultHasher::new());
-    for p in parts {
-        let _ = std::fmt::write(&mut h, format_args!("{p:?}\u{1}"));
-    }
-    h.0.finish()
-}
-
-/// Hashes a value by walking it (much cheaper than printing it); rarer
-/// kinds are hashed as printed.
-fn hash_value(v: &Value, h: &mut DefaultHasher) {
-    match v {
-        Value::Nil => 0u8.hash(h),
-        Value::Bool(b) => (1u8, b).hash(h),
-        Value::Int(i) => (2u8, i).hash(h),
-        Value::Float(f) => (3u8, f.to_bits()).hash(h),
-        Value::Str(s) => (4u8, s.as_ref() as &str).hash(h),
-        Value::Array(a) => {
-            (5u8, a.len()).hash(h);
-            a.iter().for_each(|x| hash_value(x, h));
-        }
-        Value::Hash(m) => hash_map(m, h),
-        other => (6u8, format!("{other:?}")).hash(h),
-    }
-}
-
-fn hash_map(m: &Map, h: &mut DefaultHasher) {
-    (7u8, m.len()).hash(h);
-    for (k, v) in m.iter() {
-        hash_value(k, h);
-        hash_value(v, h);
-    }
-}
 
 /// Signatures of one document: what templates see of it besides its
 /// content, and its text.
@@ -77,7 +31,7 @@ struct DocSig {
 }
 
 fn doc_sig(d: &Document) -> DocSig {
-    let mut meta = DefaultHasher::new();
+    let mut meta = Fingerprint::default();
     (
         d.collection(),
         &d.relative_path,
@@ -87,18 +41,19 @@ fn doc_sig(d: &Document) -> DocSig {
         &d.dir,
     )
         .hash(&mut meta);
-    (
-        d.date.map(|t| t.to_rfc3339()),
-        d.draft,
-        &d.url,
-        &d.output_ext,
-    )
-        .hash(&mut meta);
+    let date = d.date.map(|t| {
+        (
+            t.timestamp(),
+            t.timestamp_subsec_nanos(),
+            t.offset().local_minus_utc(),
+        )
+    });
+    (date, d.draft, &d.url, &d.output_ext).hash(&mut meta);
     (&d.output_path, d.write).hash(&mut meta);
     hash_map(&d.data, &mut meta);
-    let mut raw = DefaultHasher::new();
+    let mut raw = Fingerprint::default();
     (&d.content, d.content_line).hash(&mut raw);
-    let mut excerpt = DefaultHasher::new();
+    let mut excerpt = Fingerprint::default();
     d.excerpt.hash(&mut excerpt);
     DocSig {
         meta: meta.finish(),
@@ -110,9 +65,9 @@ fn doc_sig(d: &Document) -> DocSig {
 /// Signatures of a read site.
 #[derive(Debug, Default)]
 pub(crate) struct Snapshot {
-    docs: HashMap<String, DocSig>,
-    lists: HashMap<String, u64>,
-    layouts: HashMap<String, u64>,
+    docs: FastMap<String, DocSig>,
+    lists: FastMap<String, u64>,
+    layouts: FastMap<String, u64>,
     data: u64,
     includes: u64,
     urls: u64,
@@ -127,9 +82,9 @@ impl Snapshot {
     pub(crate) fn of(site: &Site) -> Snapshot {
         let mut s = Snapshot::default();
         let mut opaque = crate::plugins::needs_ordered_rendering(site);
-        let mut urls = DefaultHasher::new();
+        let mut urls = Fingerprint::default();
         let mut add_docs = |docs: &[Arc<Document>], s: &mut Snapshot| -> u64 {
-            let mut list = DefaultHasher::new();
+            let mut list = Fingerprint::default();
             // The signatures are the costly part: take them in parallel.
             let sigs: Vec<(String, DocSig, bool)> = docs
                 .par_iter()
@@ -169,9 +124,11 @@ impl Snapshot {
                 .insert(name.clone(), debug_hash(&[&l.content, &l.data]));
         }
         s.data = debug_hash(&[&site.data]);
-        let mut inc = DefaultHasher::new();
+        let mut inc = Fingerprint::default();
         for includes in site.settings.includes_load_paths() {
-            hash_tree(&includes, &includes, &mut inc, &mut opaque);
+            hash_tree(&includes, &includes, true, &mut inc, &mut |bytes| {
+                opaque |= risky(&String::from_utf8_lossy(bytes));
+            });
         }
         s.includes = inc.finish();
         s.urls = urls.finish();
@@ -183,24 +140,6 @@ impl Snapshot {
 /// Template text that reads files or the site in ways no drop sees.
 fn risky(text: &str) -> bool {
     text.contains("include_relative") || text.contains("ssify")
-}
-
-/// Hashes every file under `dir` (path and content).
-fn hash_tree(root: &Path, dir: &Path, h: &mut DefaultHasher, opaque: &mut bool) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            hash_tree(root, &p, h, opaque);
-        } else if let Ok(bytes) = std::fs::read(&p) {
-            p.strip_prefix(root).unwrap_or(&p).hash(h);
-            bytes.hash(h);
-            *opaque |= risky(&String::from_utf8_lossy(&bytes));
-        }
-    }
 }
 
 /// A document's converted content, as the first passes left it.
@@ -240,8 +179,8 @@ pub(crate) struct SassEntry {
 #[derive(Debug, Default)]
 pub struct State {
     snapshot: Snapshot,
-    contents: HashMap<String, Content>,
-    outputs: HashMap<String, Laid>,
+    contents: FastMap<String, Content>,
+    outputs: FastMap<String, Laid>,
 }
 
 /// What changed since the last build.
@@ -256,8 +195,8 @@ struct Facts {
 }
 
 fn changed_keys<V: PartialEq>(
-    old: &HashMap<String, V>,
-    new: &HashMap<String, V>,
+    old: &FastMap<String, V>,
+    new: &FastMap<String, V>,
     out: &mut BTreeSet<String>,
 ) {
     for (k, v) in new {
@@ -278,10 +217,10 @@ pub struct Plan {
     prev: State,
     next: State,
     facts: Facts,
-    pending: HashMap<String, Deps>,
+    pending: FastMap<String, Deps>,
     sass: Arc<SassMemo>,
     /// Output paths whose bytes are the same as the last build's.
-    unchanged: HashSet<String>,
+    unchanged: FastSet<String>,
     /// Contents and outputs rendered in this build.
     pub rendered: usize,
     /// Contents and outputs reused from the last build.
@@ -329,16 +268,16 @@ impl Plan {
         }
         let next = State {
             snapshot,
-            contents: HashMap::new(),
-            outputs: HashMap::new(),
+            contents: FastMap::with_capacity_and_hasher(prev.contents.len(), Default::default()),
+            outputs: FastMap::with_capacity_and_hasher(prev.outputs.len(), Default::default()),
         };
         Plan {
             prev,
             next,
             facts,
-            pending: HashMap::new(),
+            pending: FastMap::default(),
             sass,
-            unchanged: HashSet::new(),
+            unchanged: FastSet::default(),
             rendered: 0,
             reused: 0,
         }
@@ -421,6 +360,10 @@ impl Plan {
     /// different is a fact for the passes that follow.
     pub(crate) fn contents_done(&mut self, docs: &[Arc<Document>]) {
         for d in docs {
+            // Usually a handful rendered: stop looking once all are found.
+            if self.pending.is_empty() {
+                break;
+            }
             let k = key(d);
             let Some(deps) = self.pending.remove(&k) else {
                 continue;
@@ -501,7 +444,7 @@ impl Plan {
 
     /// Output paths whose bytes are the same as the last build's (when the
     /// last build rendered everything, none).
-    pub(crate) fn unchanged_outputs(&self) -> &HashSet<String> {
+    pub(crate) fn unchanged_outputs(&self) -> &FastSet<String> {
         &self.unchanged
     }
 
