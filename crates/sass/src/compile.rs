@@ -165,10 +165,10 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     let mut stack = trace::Stack::new();
     let (mut warnings, mut omitted, needs_trace) =
         deprecation_warnings(events, &probes, opts, Some(&mut stack));
-    if needs_trace && probes_ran {
+    if !needs_trace.is_empty() && probes_ran {
         // Stack traces: once more, with trace probes (only stylesheets that
         // warn from a mixin, a function or a content block get here).
-        let traced = probes.for_trace();
+        let traced = probes.for_trace(&needs_trace);
         if let Some(events) = trace_events(src, entry, opts, &traced) {
             let mut stack = trace::Stack::new();
             (warnings, omitted, _) = deprecation_warnings(events, &traced, opts, Some(&mut stack));
@@ -208,25 +208,21 @@ fn deprecation_warnings(
     probes: &deprecation::Probes,
     opts: &SassOptions,
     mut stack: Option<&mut trace::Stack>,
-) -> (Vec<Warning>, usize, bool) {
+) -> (Vec<Warning>, usize, Vec<crate::mixed_decls::Member>) {
     let root = warning_root(opts);
     let root = root.as_deref();
     let mut out = Vec::new();
     let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut omitted = 0;
     let mut seen = HashSet::new();
-    let mut needs_trace = false;
+    let mut needs_trace = Vec::new();
     for event in events {
         match event {
             Event::User(mut w) => {
-                if w.kind == WarningKind::Warn {
-                    match stack.as_deref_mut() {
-                        Some(stack) => {
-                            if let Some(frames) = probes.warn_frames(&w.location, stack, root) {
-                                w.formatted = format!("WARNING: {}\n{frames}", w.message);
-                            }
-                        }
-                        None => needs_trace |= !w.formatted.ends_with("  root stylesheet\n"),
+                // A `@warn` grass reported itself (in a file without probes).
+                if let (WarningKind::Warn, Some(stack)) = (w.kind, stack.as_deref_mut()) {
+                    if let Some(frames) = probes.warn_frames(&w.location, stack, root) {
+                        w.formatted = format!("WARNING: {}\n{frames}", w.message);
                     }
                 }
                 out.push(w)
@@ -248,7 +244,7 @@ fn deprecation_warnings(
                         continue;
                     }
                 }
-                needs_trace |= probes.needs_frames(&fired);
+                needs_trace.extend(probes.needs_frames(&fired));
                 out.extend(probes.warning(&fired, root, stack.as_deref_mut()));
             }
         }

@@ -49,8 +49,8 @@ pub(crate) struct Probes {
     /// `mixed-decls` counters are in place (the entry is SCSS and no file
     /// of the module system has been read).
     mixed: std::cell::Cell<bool>,
-    /// A trace run: the user-defined functions' names.
-    trace: Option<HashSet<String>>,
+    /// A trace run: the callables it follows.
+    trace: Option<mixed_decls::TraceFilter>,
     /// The load paths (to name files as dart-sass does in stack frames).
     load_paths: Vec<PathBuf>,
     /// Colour-name warnings given: (file, place, name); dart-sass gives
@@ -97,9 +97,45 @@ impl Probes {
     }
 
     /// Probes for a trace run after this one (see [`crate::trace`]).
-    pub(crate) fn for_trace(&self) -> Probes {
+    /// `seeds` are the members the warnings shown were raised in; the run
+    /// follows them and every callable (or content block's mixin) whose
+    /// body calls or includes one, as this run's files show.
+    pub(crate) fn for_trace(&self, seeds: &[Member]) -> Probes {
+        let mut filter = mixed_decls::TraceFilter::default();
+        for seed in seeds {
+            match seed {
+                Member::Callable(name) => {
+                    filter.callables.insert(name.replace('_', "-"));
+                }
+                Member::Content => filter.content = true,
+                Member::TopLevel => {}
+            }
+        }
+        let files = self.files.borrow();
+        let reaches = |body: &str, names: &HashSet<String>| {
+            let body = body.replace('_', "-");
+            names
+                .iter()
+                .any(|n| mixed_decls::calls(&body, n) || body.contains(&format!("@include {n}")))
+        };
+        loop {
+            let mut grew = Vec::new();
+            for f in files.iter() {
+                for (name, (start, end)) in f.mixed.callables.iter().chain(&f.mixed.contents) {
+                    if !filter.callables.contains(name)
+                        && reaches(&f.text[*start..*end], &filter.callables)
+                    {
+                        grew.push(name.clone());
+                    }
+                }
+            }
+            if grew.is_empty() {
+                break;
+            }
+            filter.callables.extend(grew);
+        }
         let mut traced = Probes::new(&self.entry, self.skip.clone(), &self.load_paths);
-        traced.trace = Some(self.user_functions.borrow().clone());
+        traced.trace = Some(filter);
         traced
     }
 
@@ -493,9 +529,10 @@ impl Probes {
         }
     }
 
-    /// Whether a warning shown needs the trace run: raised in a mixin, a
-    /// function or a content block (the import frames come with every run).
-    pub(crate) fn needs_frames(&self, fired: &Fired) -> bool {
+    /// The member a warning shown was raised in when it needs the trace
+    /// run: a mixin, a function or a content block (the import frames come
+    /// with every run).
+    pub(crate) fn needs_frames(&self, fired: &Fired) -> Option<Member> {
         let files = self.files.borrow();
         let member = match *fired {
             Fired::Warn { file, index, .. } => files
@@ -515,7 +552,7 @@ impl Probes {
                 .and_then(|f| f.mixed.decls.get(decl))
                 .map(|d| d.member.clone()),
         };
-        member.is_some_and(|m| m != Member::TopLevel)
+        member.filter(|m| *m != Member::TopLevel)
     }
 
     /// A `@warn`'s stack-trace lines, from its `path:line:column`.

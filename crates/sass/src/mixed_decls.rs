@@ -45,6 +45,21 @@ pub(crate) struct Plan {
     /// `@warn` rules (offset and member): grass gives each only once, so
     /// each becomes a probe that reports its message every time it runs.
     pub(crate) warns: Vec<(usize, Member)>,
+    /// Mixin and function bodies: name (`_` read as `-`) and byte span.
+    pub(crate) callables: Vec<(String, (usize, usize))>,
+    /// Content blocks: the mixin they are passed to, and byte span.
+    pub(crate) contents: Vec<(String, (usize, usize))>,
+}
+
+/// Which frames a trace run follows: the callables that lead to a warning
+/// shown (the others cost probes and change no trace).
+#[derive(Debug, Default)]
+pub(crate) struct TraceFilter {
+    /// Functions and mixins, by name (`_` read as `-`).
+    pub(crate) callables: std::collections::HashSet<String>,
+    /// A warning is raised in a content block: follow every `@content`
+    /// and every `@include` with a block.
+    pub(crate) content: bool,
 }
 
 /// A place a trace probe stands for (see [`crate::trace`]).
@@ -150,6 +165,8 @@ struct Frame {
     loop_creates: bool,
     /// Inserted after the block's `}` (a trace's end of an `@include`).
     after: Option<String>,
+    /// A content block's mixin.
+    included: Option<String>,
     /// An `@media` rule.
     media: bool,
     /// An `@media` inside another (through style rules only): dart-sass
@@ -162,12 +179,7 @@ struct Frame {
 /// the compilation's files). With `probe` false only the node markers go in
 /// (a dependency under `quiet_deps`: its nodes still count). With `trace`
 /// (the user-defined functions' names), the trace probes go in too.
-pub(crate) fn plan(
-    text: &str,
-    file: usize,
-    probe: bool,
-    trace: Option<&std::collections::HashSet<String>>,
-) -> Plan {
+pub(crate) fn plan(text: &str, file: usize, probe: bool, trace: Option<&TraceFilter>) -> Plan {
     let mut s = Scanner {
         text,
         bytes: text.as_bytes(),
@@ -185,6 +197,7 @@ pub(crate) fn plan(
             nested: false,
             loop_creates: false,
             after: None,
+            included: None,
             media: false,
             merged: false,
         }],
@@ -217,6 +230,7 @@ pub(crate) fn member_at(text: &str, offset: usize) -> Member {
             nested: false,
             loop_creates: false,
             after: None,
+            included: None,
             media: false,
             merged: false,
         }],
@@ -234,7 +248,7 @@ struct Scanner<'a> {
     stop: usize,
     file: usize,
     probe: bool,
-    trace: Option<&'a std::collections::HashSet<String>>,
+    trace: Option<&'a TraceFilter>,
     frames: Vec<Frame>,
     plan: Plan,
 }
@@ -327,6 +341,7 @@ impl Scanner<'_> {
             nested,
             loop_creates,
             after: None,
+            included: None,
             media: false,
             merged: false,
         });
@@ -360,6 +375,18 @@ impl Scanner<'_> {
         };
         if let Some(after) = frame.after {
             self.plan.insertions.push((self.pos + 1, 0, after));
+        }
+        match &frame.kind {
+            Kind::Mixin(name) | Kind::Function(name) => self
+                .plan
+                .callables
+                .push((name.replace('_', "-"), (frame.open, self.pos))),
+            Kind::Content => {
+                if let Some(mixin) = frame.included {
+                    self.plan.contents.push((mixin, (frame.open, self.pos)));
+                }
+            }
+            _ => {}
         }
         let Some(node) = frame.node else {
             return;
@@ -439,7 +466,11 @@ impl Scanner<'_> {
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
                     .collect();
-                if self.trace.is_some() && block {
+                if self
+                    .trace
+                    .is_some_and(|t| t.callables.contains(&n.replace('_', "-")))
+                    && block
+                {
                     let member = Member::Callable(n.clone());
                     let at = end + 1;
                     self.trace_probe(
@@ -455,7 +486,24 @@ impl Scanner<'_> {
             }
             "include" | "content" => {
                 self.creator(true);
-                if self.trace.is_some() {
+                let included = (name == "include").then(|| {
+                    let rest = self.text[name_end..end].trim_start();
+                    rest.chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+                        .collect::<String>()
+                        .rsplit('.')
+                        .next()
+                        .unwrap_or("")
+                        .replace('_', "-")
+                });
+                let followed = self.trace.is_some_and(|t| match &included {
+                    Some(mixin) => t.callables.contains(mixin) || (t.content && block),
+                    None => {
+                        t.content
+                            || matches!(self.member(), Member::Callable(m) if t.callables.contains(&m.replace('_', "-")))
+                    }
+                });
+                if followed {
                     let kind = if name == "include" {
                         SiteKind::Include
                     } else {
@@ -470,13 +518,22 @@ impl Scanner<'_> {
                         self.open(Kind::Content, None);
                         if let Some(f) = self.frames.last_mut() {
                             f.after = Some(done);
+                            f.included = included;
                         }
                         return;
                     }
                     let after = if c == Some(b';') { end + 1 } else { end };
                     self.plan.insertions.push((after, 0, done));
                 }
-                (name == "include").then_some(Kind::Content)
+                if name == "include" && block {
+                    self.pos = end + 1;
+                    self.open(Kind::Content, None);
+                    if let Some(f) = self.frames.last_mut() {
+                        f.included = included;
+                    }
+                    return;
+                }
+                None
             }
             "at-root" if !self.text[name_end..end].trim().is_empty() && block => {
                 self.node(Kind::Rule, start, end);
@@ -694,9 +751,10 @@ impl Scanner<'_> {
     /// Before a statement that calls a user-defined function: where the
     /// calls happen (a function's frame points into it).
     fn trace_statement(&mut self) {
-        let Some(functions) = self.trace else {
+        let Some(filter) = self.trace else {
             return;
         };
+        let functions = &filter.callables;
         let rest = &self.text[self.pos..];
         if [
             "@else",
