@@ -746,3 +746,74 @@ impl Settings {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site at a fresh temporary folder with `config`, and a theme gem
+    /// `t-1.0.0` at Bundler's path whose `_config.yml` is `theme_config`.
+    fn site_with_theme(name: &str, config: &str, theme_config: &str) -> (PathBuf, RawConfig) {
+        let dir = std::env::temp_dir().join(format!("hyde-config-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let gems = dir.join("vendor/bundle/ruby/3.1.0");
+        std::fs::create_dir_all(gems.join("gems/t-1.0.0/_includes")).unwrap();
+        std::fs::create_dir_all(gems.join("specifications")).unwrap();
+        std::fs::write(gems.join("specifications/t-1.0.0.gemspec"), "").unwrap();
+        std::fs::write(gems.join("gems/t-1.0.0/_config.yml"), theme_config).unwrap();
+        std::fs::create_dir_all(dir.join(".bundle")).unwrap();
+        std::fs::write(
+            dir.join(".bundle/config"),
+            "BUNDLE_PATH: \"vendor/bundle\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("Gemfile"), "gem \"t\"\n").unwrap();
+        std::fs::write(dir.join("_config.yml"), config).unwrap();
+        let opts = BuildOptions {
+            source: Some(dir.clone()),
+            ..Default::default()
+        };
+        let raw = RawConfig::load(&opts).unwrap();
+        (dir, raw)
+    }
+
+    #[test]
+    fn theme_config_goes_under_the_site_config_without_jekyll_defaults() {
+        let theme = "a: theme\nb: {x: 1, y: 2}\npermalink: /theme/\nonly_theme: yes\n";
+        let (dir, raw) = site_with_theme("merge", "theme: t\na: site\nb: {x: 3}\n", theme);
+        let shown = |k: &str| raw.get(k).map(Value::inspect).unwrap_or_default();
+        assert_eq!(shown("a"), "\"site\"");
+        assert_eq!(shown("b"), "{\"x\"=>3, \"y\"=>2}");
+        assert_eq!(shown("only_theme"), "true");
+        assert_eq!(shown("permalink"), "\"date\"");
+        let settings = Settings::resolve(&raw).unwrap();
+        let includes = settings.includes_load_paths();
+        assert_eq!(includes.len(), 2);
+        assert!(includes[1].ends_with("gems/t-1.0.0/_includes"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn ignore_theme_config_keeps_the_theme_config_out() {
+        let site = "theme: t\nignore_theme_config: true\n";
+        let (dir, raw) = site_with_theme("ignore", site, "only_theme: yes\n");
+        assert!(raw.theme.is_some());
+        assert!(raw.get("only_theme").is_none());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn theme_that_is_not_a_string_or_not_found_warns() {
+        let (dir, raw) = site_with_theme("number", "theme: 5\n", "");
+        assert!(raw.theme.is_none());
+        assert!(raw.warnings[0].message.contains("should be String"));
+        assert!(raw.warnings[0].message.contains("Integer"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let (dir, raw) = site_with_theme("missing", "theme: hyde-no-such-theme\n", "");
+        assert!(raw.theme.is_none());
+        assert!(raw.warnings[0]
+            .message
+            .contains("The hyde-no-such-theme theme could not be found"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

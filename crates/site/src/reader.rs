@@ -50,6 +50,11 @@ pub struct Entries {
     pub posts: Vec<PostEntry>,
     /// For each collection other than posts: its files, relative to the collection folder.
     pub collections: Vec<(String, Vec<Entry>)>,
+    /// How many of the last `pages` come from the theme's `assets` (Jekyll
+    /// appends them after sorting the site's pages).
+    pub theme_pages: usize,
+    /// How many of the last `static_files` come from the theme's `assets`.
+    pub theme_static_files: usize,
 }
 
 /// Jekyll's EntryFilter for a site.
@@ -406,6 +411,11 @@ fn read_theme_assets(settings: &Settings, entries: &mut Entries) {
             &mut entries.static_files
         };
         if !haystack.iter().any(|e| e.rel == entry.rel) {
+            if entry.has_front_matter {
+                entries.theme_pages += 1;
+            } else {
+                entries.theme_static_files += 1;
+            }
             haystack.push(entry);
         }
     }
@@ -555,16 +565,12 @@ pub fn split_dated_name(name: &str) -> Option<(&str, &str, &str)> {
 /// Data files: `_data/**` as (key path, entry), in Jekyll's reading order.
 /// With a theme, the theme's `_data` comes first, so the site's files replace
 /// the theme's of the same name (a site folder is not emptied when the theme
-/// has the same folder).
+/// has the same folder). Jekyll deep-merges the two trees instead
+/// ([`site_data_files`] and [`theme_data_files`] give them apart).
 pub fn data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
-    let mut out = Vec::new();
-    if let Some(theme_data) = settings.theme.as_ref().and_then(|t| t.data_path.as_ref()) {
-        let rel = crate::config::display_path(&settings.source, theme_data);
-        data_dir(theme_data, &rel, &mut Vec::new(), &mut out);
-    }
+    let mut out = theme_data_files(settings);
     let theme_keys = out.len();
-    let base = settings.source.join(&settings.data_dir);
-    data_dir(&base, &settings.data_dir, &mut Vec::new(), &mut out);
+    out.extend(site_data_files(settings));
     if theme_keys > 0 {
         let (theme, site) = out.split_at(theme_keys);
         let site: Vec<_> = site
@@ -580,6 +586,26 @@ pub fn data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
     out
 }
 
+/// The site's own `_data/**`, as [`data_files`] lists them.
+pub fn site_data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
+    let mut out = Vec::new();
+    let base = settings.source.join(&settings.data_dir);
+    data_dir(&base, &settings.data_dir, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The theme's `_data/**` (Jekyll 4.3 reads it under the site's), as
+/// [`data_files`] lists them; entries are named by their path as shown in
+/// messages (relative to the source when the gem is inside it).
+pub fn theme_data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
+    let mut out = Vec::new();
+    if let Some(theme_data) = settings.theme.as_ref().and_then(|t| t.data_path.as_ref()) {
+        let rel = crate::config::display_path(&settings.source, theme_data);
+        data_dir(theme_data, &rel, &mut Vec::new(), &mut out);
+    }
+    out
+}
+
 fn data_dir(dir: &Path, rel: &str, keys: &mut Vec<String>, out: &mut Vec<(Vec<String>, Entry)>) {
     let names = sorted_names(dir);
     let mut ordered: Vec<String> = Vec::new();
@@ -590,8 +616,10 @@ fn data_dir(dir: &Path, rel: &str, keys: &mut Vec<String>, out: &mut Vec<(Vec<St
             }
         }
     }
+    // Then the folders (`Dir["*"].select { File.directory? }`); other files
+    // (a README in `_data`) are not data.
     for n in &names {
-        if !n.starts_with('.') && !ordered.contains(n) {
+        if !n.starts_with('.') && !ordered.contains(n) && dir.join(n).is_dir() {
             ordered.push(n.clone());
         }
     }
@@ -656,6 +684,35 @@ pub fn sanitize_data_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_files_are_data_extensions_and_folders_only() {
+        let dir = std::env::temp_dir().join(format!("hyde-reader-data-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("_data/sub")).unwrap();
+        for f in ["README.md", "b.yml", "a.json", ".hidden.yml", "sub/c.csv"] {
+            std::fs::write(dir.join("_data").join(f), "").unwrap();
+        }
+        let opts = crate::BuildOptions {
+            source: Some(dir.clone()),
+            ..Default::default()
+        };
+        let settings = Settings::resolve(&crate::RawConfig::load(&opts).unwrap()).unwrap();
+        let rels: Vec<String> = data_files(&settings)
+            .into_iter()
+            .map(|(_, e)| e.rel)
+            .collect();
+        assert_eq!(
+            rels,
+            [
+                "_data/b.yml",
+                "_data/a.json",
+                "_data/sub",
+                "_data/sub/c.csv"
+            ]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn dated_names() {
