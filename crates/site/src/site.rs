@@ -12,6 +12,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use hyde_liquid::value::map_get;
 use hyde_liquid::{Map, Value};
+use rayon::prelude::*;
 
 use crate::config::{BuildOptions, CollectionConfig, RawConfig, Settings};
 use crate::dates;
@@ -155,17 +156,18 @@ impl Site {
             );
         }
 
-        let mut pages = Vec::new();
-        let mut static_files = Vec::new();
-        for e in &entries.pages {
-            if let Some(p) = ctx.cached(e, "", false, |ctx| ctx.page(e))? {
-                pages.push(p);
-            }
-        }
-        for e in &entries.static_files {
-            let sf = ctx.static_file(e, None)?;
-            static_files.push(Arc::new(sf));
-        }
+        let mut pages: Vec<Document> = ctx
+            .read_all(&entries.pages, |ctx, e| {
+                ctx.cached(e, "", false, |ctx| ctx.page(e))
+            })?
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut static_files: Vec<Arc<StaticFile>> = ctx
+            .read_all(&entries.static_files, |ctx, e| ctx.static_file(e, None))?
+            .into_iter()
+            .map(Arc::new)
+            .collect();
 
         let mut collections = Vec::new();
         let mut render_order = 0;
@@ -173,22 +175,25 @@ impl Site {
             let mut docs = Vec::new();
             let mut files = Vec::new();
             if c.label == "posts" {
-                for pe in &entries.posts {
+                let read = |ctx: &mut ReadCtx, pe: &reader::PostEntry| {
                     let read = |ctx: &mut ReadCtx| ctx.document(&pe.entry, c, pe.draft);
-                    if let Some(d) = ctx.cached(&pe.entry, &c.label, pe.draft, read)? {
-                        docs.push(d);
-                    }
-                }
+                    ctx.cached(&pe.entry, &c.label, pe.draft, read)
+                };
+                docs.extend(ctx.read_all(&entries.posts, read)?.into_iter().flatten());
             } else if let Some((_, list)) = entries.collections.iter().find(|(l, _)| *l == c.label)
             {
-                for e in list {
+                let read = |ctx: &mut ReadCtx, e: &Entry| {
                     if e.has_front_matter {
                         let read = |ctx: &mut ReadCtx| ctx.document(e, c, false);
-                        if let Some(d) = ctx.cached(e, &c.label, false, read)? {
-                            docs.push(d);
-                        }
+                        Ok(Ok(ctx.cached(e, &c.label, false, read)?))
                     } else {
-                        files.push(Arc::new(ctx.static_file(e, Some(c))?));
+                        Ok(Err(ctx.static_file(e, Some(c))?))
+                    }
+                };
+                for item in ctx.read_all(list, read)? {
+                    match item {
+                        Ok(doc) => docs.extend(doc),
+                        Err(file) => files.push(Arc::new(file)),
                     }
                 }
             }
@@ -358,6 +363,41 @@ struct ReadCtx<'a> {
 }
 
 impl ReadCtx<'_> {
+    /// `read` for every entry, results and warnings in entry order. The
+    /// entries are read in parallel, each with its own warnings, unless a
+    /// serve session's read cache is in use (it is filled in order).
+    fn read_all<E: Sync, T: Send>(
+        &mut self,
+        entries: &[E],
+        read: impl Fn(&mut ReadCtx<'_>, &E) -> Result<T> + Sync,
+    ) -> Result<Vec<T>> {
+        if self.cache.is_some() {
+            return entries.iter().map(|e| read(self, e)).collect();
+        }
+        let (settings, defaults, time) = (self.settings, self.defaults, self.time);
+        let done: Vec<(Result<T>, Vec<Warning>)> = entries
+            .par_iter()
+            .map(|e| {
+                let mut warnings = Vec::new();
+                let mut ctx = ReadCtx {
+                    settings,
+                    defaults,
+                    time,
+                    warnings: &mut warnings,
+                    cache: None,
+                };
+                let r = read(&mut ctx, e);
+                (r, warnings)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(done.len());
+        for (r, w) in done {
+            self.warnings.extend(w);
+            out.push(r?);
+        }
+        Ok(out)
+    }
+
     /// `read(self)`, or what it gave last time for the same unchanged file.
     fn cached(
         &mut self,
