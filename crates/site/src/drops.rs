@@ -15,6 +15,7 @@ use crate::document::{Document, Kind};
 use crate::incremental::deps as record;
 use crate::renderer::Build;
 use crate::static_file::StaticFile;
+use crate::value::StrMap;
 
 thread_local! {
     /// The render order of the document whose layouts are being applied on
@@ -60,6 +61,10 @@ pub struct SiteDrop {
     categories: OnceLock<Value>,
     tags: OnceLock<Value>,
     coll_docs: OnceLock<Vec<(String, Value)>>,
+    /// The configuration's string keys, indexed with a fast hasher: a
+    /// template reads `site.KEY` in every loop iteration (the pager's page
+    /// numbers), and the configuration hash is large.
+    config: OnceLock<StrMap<Value>>,
     /// The document being rendered, for `site.related_posts`.
     current: Option<Arc<Document>>,
 }
@@ -79,6 +84,7 @@ impl SiteDrop {
             categories: OnceLock::new(),
             tags: OnceLock::new(),
             coll_docs: OnceLock::new(),
+            config: OnceLock::new(),
             current: None,
         }
     }
@@ -270,7 +276,18 @@ impl Object for SiteDrop {
                 None => Value::Nil,
             },
             "config" => Value::Nil,
-            _ => return map_get(&site.raw.map, key).cloned(),
+            _ => {
+                let config = self.config.get_or_init(|| {
+                    let mut index = StrMap::default();
+                    for (k, v) in site.raw.map.iter() {
+                        if let Value::Str(k) = k {
+                            index.insert(k.clone(), v.clone());
+                        }
+                    }
+                    index
+                });
+                return config.get(key).cloned();
+            }
         })
     }
 

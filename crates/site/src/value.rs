@@ -5,9 +5,34 @@ use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use hyde_liquid::value::map_get;
-use hyde_liquid::{Map, Time, TimeMode, Value};
+use hyde_liquid::{Map, Str, Time, TimeMode, Value};
 
 use crate::error::{Error, ErrorKind, Result, Span};
+
+/// A map keyed by short strings (configuration and front-matter keys),
+/// hashed with [`KeyHasher`] instead of SipHash.
+pub(crate) type StrMap<V> =
+    std::collections::HashMap<Str, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A multiply-rotate hash over 8-byte words: fast on keys of a few bytes;
+/// the keys come from the site's own files, so no flooding defence is needed.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Ruby truthiness.
 pub fn truthy(v: &Value) -> bool {
