@@ -30,6 +30,7 @@ mod language;
 mod lexers;
 mod re;
 mod rouge_names;
+mod simple;
 #[allow(dead_code)] // The full set of Rouge token types.
 mod token;
 

@@ -16,6 +16,8 @@ use regex_automata::meta;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::Hir;
 
+use crate::simple::Simple;
+
 /// A rule pattern, compiled on its first attempt: a lexer has dozens of
 /// rules and a code block tries few of them, while compiling a pattern
 /// (Unicode classes above all) costs far more than matching it. The bytes a
@@ -45,6 +47,9 @@ struct Ascii {
     /// from reading the first bytes until the pattern is compiled.
     parsed: Mutex<Option<Hir>>,
     fancy: bool,
+    /// The pattern as a plain sequence of byte sets, when it is one: whole
+    /// matches then need no engine.
+    simple: Option<Simple>,
     re: OnceLock<Option<Re>>,
 }
 
@@ -84,6 +89,7 @@ impl Rule {
                 Some(Ascii {
                     src,
                     first: first_bytes(&hir),
+                    simple: (!fancy).then(|| Simple::from_hir(&hir)).flatten(),
                     parsed: Mutex::new(Some(hir)),
                     fancy,
                     re: OnceLock::new(),
@@ -138,6 +144,19 @@ impl Rule {
         spans: &mut Spans,
     ) -> bool {
         if ascii {
+            if let Some(simple) = self
+                .ascii()
+                .and_then(|a| a.simple.as_ref())
+                .filter(|_| !groups)
+            {
+                spans.clear();
+                let found = simple
+                    .match_len(hay.as_bytes())
+                    .map(|n| spans.push(Some((0, n))));
+                #[cfg(test)]
+                cross_check::compare(self, hay, groups, &found.map(|()| spans.clone()));
+                return found.is_some();
+            }
             if let Some(re) = self.ascii().and_then(Ascii::compiled) {
                 let found = re.match_into(hay, groups, spans);
                 #[cfg(test)]
