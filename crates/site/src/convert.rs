@@ -27,7 +27,8 @@ pub struct Markdown {
 }
 
 impl Markdown {
-    /// Reads the settings; bad option values are reported by [`Markdown::check`].
+    /// Reads the settings: a kramdown value it cannot use keeps that option's
+    /// default; unknown CommonMark names are listed by [`Markdown::warnings`].
     pub fn new(settings: &Settings) -> Markdown {
         let mut options = hyde_markdown::Options::jekyll_default();
         for (k, v) in settings.kramdown.iter() {
