@@ -36,7 +36,9 @@ pub(super) enum Stop {
 
 const ESCAPABLE: &[u8] = b"\\.*_+`<>()[]{}#!:|\"'$=-";
 
-/// Bytes no span parser of [`Set::All`] starts with, whatever follows.
+/// Bytes no span parser of [`Set::All`] starts with, whatever follows. A
+/// space before a letter or digit starts none either; any byte before a
+/// quote may start a smart quote.
 const PLAIN: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
@@ -52,19 +54,6 @@ const PLAIN: [bool; 256] = {
     }
     t
 };
-
-/// Whether the byte at `i` can start no span parser of [`Set::All`]: a
-/// [`PLAIN`] byte, or a space before a letter or digit, with no quote after
-/// it (any character before a quote may start a smart quote).
-#[inline]
-fn plain_text_at(b: &[u8], i: usize) -> bool {
-    let c = b[i];
-    let next = b.get(i + 1).copied().unwrap_or(0);
-    if next == b'"' || next == b'\'' {
-        return false;
-    }
-    PLAIN[usize::from(c)] || (c == b' ' && next.is_ascii_alphanumeric())
-}
 
 impl Parser {
     /// Span-parses `text` into `holder` from a fresh environment (`reset_env`).
@@ -199,17 +188,42 @@ impl Parser {
             Stop::Bracket { .. } => b']',
             Stop::Close { .. } => b'<',
         });
-        // A value no byte has when there is no stop.
-        let stop_byte = stop_byte.map_or(256, u16::from);
+        // PLAIN without the stop byte, which is never skipped.
+        let mut plain = PLAIN;
+        if let Some(c) = stop_byte {
+            plain[usize::from(c)] = false;
+        }
+        let space_plain = stop_byte != Some(b' ');
+        // The next quote at or after the scan (the byte before one is never
+        // plain: it may start a smart quote); found again once passed.
+        let mut quote: Option<usize> = None;
         self.depth += 1;
         while !sc.eos() && !found_stop {
             let mut i = sc.pos;
             let hit = loop {
                 // Plain text: bytes that start no span (and no stop), not
-                // followed by a quote. Same budget as the full test.
+                // followed by a quote (see PLAIN). Same budget as the full
+                // test.
                 if set == Set::All {
                     let from = i;
-                    while i < b.len() && u16::from(b[i]) != stop_byte && plain_text_at(b, i) {
+                    let q = match quote {
+                        Some(q) if q >= i => q,
+                        _ => memchr::memchr2(b'"', b'\'', &b[i..]).map_or(b.len(), |n| i + n),
+                    };
+                    quote = Some(q);
+                    // Up to the byte before the quote, or to the end.
+                    let end = if q < b.len() {
+                        q.saturating_sub(1)
+                    } else {
+                        b.len()
+                    };
+                    while i < end {
+                        let c = b[i];
+                        let next = b.get(i + 1).copied().unwrap_or(0);
+                        let plain_space = space_plain && c == b' ' && next.is_ascii_alphanumeric();
+                        if !(plain[usize::from(c)] || plain_space) {
+                            break;
+                        }
                         i += 1;
                     }
                     self.span_budget -= (i - from) as i64;
