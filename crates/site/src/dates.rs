@@ -46,7 +46,9 @@ pub fn now(tz: Tz) -> DateTime<FixedOffset> {
 pub fn parse_value(v: &Value, tz: Tz) -> Option<DateTime<FixedOffset>> {
     match v {
         // `Time#to_s` keeps whole seconds only, so the fraction is lost on the way.
-        Value::Time(t) => Some(localtime(t.with_nanosecond(0).unwrap_or(t.at), tz)),
+        Value::Time(t) => t
+            .to_chrono()
+            .map(|at| localtime(at.with_nanosecond(0).unwrap_or(at), tz)),
         Value::Date(d) => Some(local(d.and_time(NaiveTime::MIN), tz)),
         Value::Str(s) => parse_str(s, tz),
         Value::Int(_) | Value::Float(_) => parse_str(&v.to_liquid_string(), tz),
@@ -67,7 +69,8 @@ pub fn parse_str(s: &str, tz: Tz) -> Option<DateTime<FixedOffset>> {
 pub fn parse_str_at(s: &str, tz: Tz, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     hyde_liquid::time_parse(s, &TzZone(tz), now)
         .ok()
-        .map(|t| localtime(t.at, tz))
+        .and_then(|t| t.to_chrono())
+        .map(|at| localtime(at, tz))
 }
 
 /// The date at the start of a post's filename (`YYYY-MM-DD`, or Jekyll's looser

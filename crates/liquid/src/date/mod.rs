@@ -48,7 +48,7 @@ pub fn parse_time(
     zone: &dyn Zone,
     now: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
-    time_parse(s, zone, now).ok().map(|t| t.at)
+    time_parse(s, zone, now).ok().and_then(|t| t.to_chrono())
 }
 
 /// [`parse_time`] with the zone mode Ruby gives the result (see

@@ -1,7 +1,9 @@
 //! Ruby's `Time#strftime`: every conversion, the `- _ 0 ^ #` flags, field
 //! widths and the `:` modifiers of `%z`. Unknown directives print as written.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Timelike};
+use chrono::{DateTime, FixedOffset};
+
+use crate::value::{Civil, Time, TimeMode};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -68,13 +70,18 @@ pub(crate) fn output_too_long(fmt: &str) -> bool {
 
 /// Formats `t` like Ruby's `Time#strftime`; `zone` is what `%Z` prints.
 pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
+    strftime_time(&Time::new(*t, TimeMode::Local), fmt, zone)
+}
+
+/// [`strftime`] of a [`Time`] (any year).
+pub(crate) fn strftime_time(t: &Time, fmt: &str, zone: &str) -> String {
     let mut out = String::with_capacity(fmt.len() + 16);
     format(t, fmt, zone, false, &mut out);
     out
 }
 
-/// [`strftime`], appended to `out`.
-pub(crate) fn strftime_into(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, out: &mut String) {
+/// [`strftime_time`], appended to `out`.
+pub(crate) fn strftime_into(t: &Time, fmt: &str, zone: &str, out: &mut String) {
     format(t, fmt, zone, false, out);
 }
 
@@ -82,14 +89,13 @@ pub(crate) fn strftime_into(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, ou
 /// and `%+`.
 pub(crate) fn strftime_date(t: &DateTime<FixedOffset>, fmt: &str) -> String {
     let mut out = String::with_capacity(fmt.len() + 16);
-    format(t, fmt, "+00:00", true, &mut out);
+    format(&Time::new(*t, TimeMode::Utc), fmt, "+00:00", true, &mut out);
     out
 }
 
-fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mut String) {
-    // chrono recomputes the local date on every field access of a
-    // `DateTime`; do it once.
-    let local = t.naive_local();
+fn format(t: &Time, fmt: &str, zone: &str, date: bool, out: &mut String) {
+    // The wall-clock fields, worked out once.
+    let local = t.civil();
     let b = fmt.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -159,7 +165,8 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mu
         }
         let known = match conv {
             b'Q' if date => {
-                num(out, t.timestamp_millis(), 1, b'0', spec);
+                let millis = t.timestamp_big() * 1000 + t.subsec_nanos() / 1_000_000;
+                num_big(out, &millis, 1, b'0', spec);
                 true
             }
             b'+' if date => {
@@ -174,11 +181,11 @@ fn format(t: &DateTime<FixedOffset>, fmt: &str, zone: &str, date: bool, out: &mu
     }
 }
 
-fn num(out: &mut String, v: i64, default_width: usize, default_pad: u8, spec: Spec) {
+fn num(out: &mut String, v: i128, default_width: usize, default_pad: u8, spec: Spec) {
     let width = spec.width.unwrap_or(default_width);
     let pad = spec.pad.unwrap_or(default_pad);
     // The digits, right-aligned in a stack buffer.
-    let mut buf = [0u8; 20];
+    let mut buf = [0u8; 40];
     let mut at = buf.len();
     let mut n = v.unsigned_abs();
     loop {
@@ -212,6 +219,37 @@ fn num(out: &mut String, v: i64, default_width: usize, default_pad: u8, spec: Sp
     push_digits(out);
 }
 
+/// [`num`] for a number past `i128` (`%s` of a time in the year 10^30).
+fn num_big(
+    out: &mut String,
+    v: &num_bigint::BigInt,
+    default_width: usize,
+    default_pad: u8,
+    spec: Spec,
+) {
+    match i128::try_from(v) {
+        Ok(small) => num(out, small, default_width, default_pad, spec),
+        Err(_) => {
+            let s = v.to_string();
+            let (sign, digits) = s.split_at(usize::from(s.starts_with('-')));
+            let width = if spec.no_pad {
+                0
+            } else {
+                spec.width.unwrap_or(default_width)
+            };
+            let fill = width.saturating_sub(s.len());
+            if spec.pad.unwrap_or(default_pad) == b'0' {
+                out.push_str(sign);
+                out.extend(std::iter::repeat_n('0', fill));
+            } else {
+                out.extend(std::iter::repeat_n(' ', fill));
+                out.push_str(sign);
+            }
+            out.push_str(digits);
+        }
+    }
+}
+
 fn text(out: &mut String, s: &str, spec: Spec, swap_lower: bool) {
     let s: std::borrow::Cow<'_, str> = if spec.upper || (spec.swap && !swap_lower) {
         s.to_uppercase().into()
@@ -231,45 +269,38 @@ fn text(out: &mut String, s: &str, spec: Spec, swap_lower: bool) {
     out.push_str(&s);
 }
 
-fn composite(t: &DateTime<FixedOffset>, fmt: &str, spec: Spec, zone: &str, out: &mut String) {
-    let s = strftime(t, fmt, zone);
+fn composite(t: &Time, fmt: &str, spec: Spec, zone: &str, out: &mut String) {
+    let s = strftime_time(t, fmt, zone);
     text(out, &s, spec, false);
 }
 
 /// Writes one conversion; `false` when it is not a known directive.
-fn directive(
-    t: &DateTime<FixedOffset>,
-    l: &NaiveDateTime,
-    conv: u8,
-    spec: Spec,
-    zone: &str,
-    out: &mut String,
-) -> bool {
-    let hour12 = |h: u32| if h % 12 == 0 { 12 } else { h % 12 } as i64;
+fn directive(t: &Time, l: &Civil, conv: u8, spec: Spec, zone: &str, out: &mut String) -> bool {
+    let hour12 = |h: u32| i128::from(if h % 12 == 0 { 12 } else { h % 12 });
     match conv {
         b'Y' => {
-            let y = l.year() as i64;
+            let y = l.year;
             num(out, y, if y < 0 { 5 } else { 4 }, b'0', spec)
         }
-        b'C' => num(out, (l.year() as i64).div_euclid(100), 2, b'0', spec),
-        b'y' => num(out, (l.year() as i64).rem_euclid(100), 2, b'0', spec),
-        b'm' => num(out, l.month() as i64, 2, b'0', spec),
-        b'B' => text(out, MONTHS[l.month0() as usize], spec, false),
-        b'b' | b'h' => text(out, &MONTHS[l.month0() as usize][..3], spec, false),
-        b'd' => num(out, l.day() as i64, 2, b'0', spec),
-        b'e' => num(out, l.day() as i64, 2, b' ', spec),
-        b'j' => num(out, l.ordinal() as i64, 3, b'0', spec),
-        b'H' => num(out, l.hour() as i64, 2, b'0', spec),
-        b'k' => num(out, l.hour() as i64, 2, b' ', spec),
-        b'I' => num(out, hour12(l.hour()), 2, b'0', spec),
-        b'l' => num(out, hour12(l.hour()), 2, b' ', spec),
-        b'P' => text(out, if l.hour() < 12 { "am" } else { "pm" }, spec, true),
-        b'p' => text(out, if l.hour() < 12 { "AM" } else { "PM" }, spec, true),
-        b'M' => num(out, l.minute() as i64, 2, b'0', spec),
-        b'S' => num(out, l.second() as i64, 2, b'0', spec),
+        b'C' => num(out, l.year.div_euclid(100), 2, b'0', spec),
+        b'y' => num(out, l.year.rem_euclid(100), 2, b'0', spec),
+        b'm' => num(out, l.month.into(), 2, b'0', spec),
+        b'B' => text(out, MONTHS[l.month as usize - 1], spec, false),
+        b'b' | b'h' => text(out, &MONTHS[l.month as usize - 1][..3], spec, false),
+        b'd' => num(out, l.day.into(), 2, b'0', spec),
+        b'e' => num(out, l.day.into(), 2, b' ', spec),
+        b'j' => num(out, l.yday.into(), 3, b'0', spec),
+        b'H' => num(out, l.hour.into(), 2, b'0', spec),
+        b'k' => num(out, l.hour.into(), 2, b' ', spec),
+        b'I' => num(out, hour12(l.hour), 2, b'0', spec),
+        b'l' => num(out, hour12(l.hour), 2, b' ', spec),
+        b'P' => text(out, if l.hour < 12 { "am" } else { "pm" }, spec, true),
+        b'p' => text(out, if l.hour < 12 { "AM" } else { "PM" }, spec, true),
+        b'M' => num(out, l.minute.into(), 2, b'0', spec),
+        b'S' => num(out, l.second.into(), 2, b'0', spec),
         b'L' | b'N' => {
             let digits = spec.width.unwrap_or(if conv == b'L' { 3 } else { 9 });
-            let mut s = format!("{:09}", l.nanosecond().min(999_999_999));
+            let mut s = format!("{:09}", l.nanos.min(999_999_999));
             if digits <= 9 {
                 s.truncate(digits);
             } else {
@@ -303,44 +334,25 @@ fn directive(
             }
         }
         b'Z' => text(out, zone, spec, true),
-        b'A' => text(
-            out,
-            DAYS[l.weekday().num_days_from_sunday() as usize],
-            spec,
-            false,
-        ),
-        b'a' => text(
-            out,
-            &DAYS[l.weekday().num_days_from_sunday() as usize][..3],
-            spec,
-            false,
-        ),
-        b'u' => num(out, l.weekday().number_from_monday() as i64, 1, b'0', spec),
-        b'w' => num(
-            out,
-            l.weekday().num_days_from_sunday() as i64,
-            1,
-            b'0',
-            spec,
-        ),
-        b'G' => num(out, l.iso_week().year() as i64, 4, b'0', spec),
-        b'g' => num(
-            out,
-            (l.iso_week().year() as i64).rem_euclid(100),
-            2,
-            b'0',
-            spec,
-        ),
-        b'V' => num(out, l.iso_week().week() as i64, 2, b'0', spec),
+        b'A' => text(out, DAYS[l.wday as usize], spec, false),
+        b'a' => text(out, &DAYS[l.wday as usize][..3], spec, false),
+        b'u' => num(out, i128::from((l.wday + 6) % 7 + 1), 1, b'0', spec),
+        b'w' => num(out, l.wday.into(), 1, b'0', spec),
+        b'G' => num(out, l.iso_year, 4, b'0', spec),
+        b'g' => num(out, l.iso_year.rem_euclid(100), 2, b'0', spec),
+        b'V' => num(out, l.iso_week.into(), 2, b'0', spec),
         b'U' => {
-            let wd = l.weekday().num_days_from_sunday() as i64;
-            num(out, (l.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
+            let wd = i128::from(l.wday);
+            num(out, (i128::from(l.yday) - 1 + 7 - wd) / 7, 2, b'0', spec)
         }
         b'W' => {
-            let wd = l.weekday().num_days_from_monday() as i64;
-            num(out, (l.ordinal0() as i64 + 7 - wd) / 7, 2, b'0', spec)
+            let wd = i128::from((l.wday + 6) % 7);
+            num(out, (i128::from(l.yday) - 1 + 7 - wd) / 7, 2, b'0', spec)
         }
-        b's' => num(out, t.timestamp(), 1, b'0', spec),
+        b's' => match t.timestamp_i128() {
+            Some(secs) => num(out, secs, 1, b'0', spec),
+            None => num_big(out, &t.timestamp_big(), 1, b'0', spec),
+        },
         b'n' => out.push('\n'),
         b't' => out.push('\t'),
         b'%' => out.push('%'),

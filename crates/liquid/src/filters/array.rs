@@ -102,7 +102,6 @@ pub fn input_items(v: &Value) -> Vec<Value> {
 /// Ruby's `Time#to_a`: sec, min, hour, day, month, year, wday, yday, isdst, zone.
 fn time_to_a(t: &crate::value::Time) -> Vec<Value> {
     use crate::value::TimeMode;
-    use chrono::{Datelike, Timelike};
     // A fixed offset has no zone name; a local time's is the local zone's,
     // known here only when that is UTC.
     let zone = match t.mode {
@@ -110,15 +109,16 @@ fn time_to_a(t: &crate::value::Time) -> Vec<Value> {
         TimeMode::Local if t.offset().local_minus_utc() == 0 => Value::str("UTC"),
         _ => Value::Nil,
     };
+    let c = t.civil();
     vec![
-        Value::Int(t.second() as i64),
-        Value::Int(t.minute() as i64),
-        Value::Int(t.hour() as i64),
-        Value::Int(t.day() as i64),
-        Value::Int(t.month() as i64),
-        Value::Int(t.year() as i64),
-        Value::Int(t.weekday().num_days_from_sunday() as i64),
-        Value::Int(t.ordinal() as i64),
+        Value::Int(c.second.into()),
+        Value::Int(c.minute.into()),
+        Value::Int(c.hour.into()),
+        Value::Int(c.day.into()),
+        Value::Int(c.month.into()),
+        Value::from(c.year),
+        Value::Int(c.wday.into()),
+        Value::Int(c.yday.into()),
         Value::Bool(false),
         zone,
     ]

@@ -1,7 +1,8 @@
 //! The `date` filter: Liquid's `Utils.to_date` (times, `now`/`today`,
 //! epoch seconds, `Time.parse`-able strings) and Ruby's `strftime`.
 
-use chrono::{DateTime, FixedOffset, NaiveTime, Offset};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime, Offset};
+use num_traits::ToPrimitive;
 
 use super::add;
 use crate::context::Context;
@@ -50,7 +51,11 @@ pub fn time_zone_name(t: &Time, ctx: &Context) -> String {
     match t.mode {
         TimeMode::Utc => "UTC".into(),
         TimeMode::Fixed => String::new(),
-        TimeMode::Local => zone_name(t, ctx),
+        TimeMode::Local => match t.to_chrono() {
+            Some(at) => zone_name(&at, ctx),
+            None if t.offset().local_minus_utc() == 0 => "UTC".into(),
+            None => String::new(),
+        },
     }
 }
 
@@ -71,18 +76,30 @@ pub fn zone_name(t: &DateTime<FixedOffset>, ctx: &Context) -> String {
 
 /// `Utils.to_date`: a time for the value, or `None`.
 pub fn to_date(v: &Value, ctx: &Context) -> Option<DateTime<FixedOffset>> {
-    to_time(v, ctx).map(|t| t.at)
+    to_time(v, ctx).and_then(|t| t.to_chrono())
 }
 
 /// [`to_date`] with the time's zone mode: a time keeps its own, a parsed
 /// string's is what Ruby's `Time.parse` gives (UTC for `Z`/`UTC`, fixed for
 /// an offset, local otherwise), epoch seconds and `now` are local.
 pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
-    let local = |t: DateTime<FixedOffset>| Time::new(t, TimeMode::Local);
     match v {
         Value::Time(t) => Some(*t),
         Value::Date(d) => Some(Time::utc(d.and_time(NaiveTime::MIN).and_utc())),
-        Value::Int(i) => epoch(*i, ctx).map(local),
+        Value::Int(i) => Some(epoch((*i).into(), ctx)),
+        // `Time.at` takes a Bignum too (the year 3168873852651 for 10**20).
+        Value::BigInt(b) => match b.to_i128() {
+            Some(secs) => Some(epoch(secs, ctx)),
+            None => {
+                let edge = if b.sign() == num_bigint::Sign::Minus {
+                    NaiveDateTime::MIN
+                } else {
+                    NaiveDateTime::MAX
+                };
+                let offset = at_utc(ctx.zone(), edge).offset().fix();
+                Time::from_epoch_big(b, offset, TimeMode::Local)
+            }
+        },
         Value::Str(s) => {
             if s.is_empty() {
                 return None;
@@ -90,10 +107,13 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
             // Ruby downcases first; no non-ASCII character lowercases to a
             // letter of "now"/"today" or to a digit, so ASCII folding agrees.
             if s.eq_ignore_ascii_case("now") || s.eq_ignore_ascii_case("today") {
-                return Some(local(ctx.now()));
+                return Some(Time::new(ctx.now(), TimeMode::Local));
             }
             if s.bytes().all(|b| b.is_ascii_digit()) {
-                return epoch(s.parse().ok()?, ctx).map(local);
+                return match s.parse() {
+                    Ok(secs) => Some(epoch(secs, ctx)),
+                    Err(_) => to_time(&Value::integer(s.parse().ok()?), ctx),
+                };
             }
             parse_time_with_mode(s, ctx.zone(), ctx.now())
         }
@@ -101,7 +121,18 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
     }
 }
 
-fn epoch(secs: i64, ctx: &Context) -> Option<DateTime<FixedOffset>> {
-    let utc = DateTime::from_timestamp(secs, 0)?.naive_utc();
-    Some(at_utc(ctx.zone(), utc))
+/// `Time.at(secs)` in the local zone; past chrono's range the zone's
+/// offset at the edge of that range.
+fn epoch(secs: i128, ctx: &Context) -> Time {
+    let edge = if secs < 0 {
+        NaiveDateTime::MIN
+    } else {
+        NaiveDateTime::MAX
+    };
+    let utc = i64::try_from(secs)
+        .ok()
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+        .map_or(edge, |t| t.naive_utc());
+    let offset = at_utc(ctx.zone(), utc).offset().fix();
+    Time::from_epoch(secs, 0, offset, TimeMode::Local)
 }

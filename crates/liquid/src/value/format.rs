@@ -109,7 +109,7 @@ pub(crate) fn write_to_s(v: &Value, out: &mut String) {
                 super::TimeMode::Utc => "%Y-%m-%d %H:%M:%S UTC",
                 _ => "%Y-%m-%d %H:%M:%S %z",
             };
-            let _ = write!(out, "{}", t.format(fmt));
+            crate::date::strftime_into(t, fmt, "", out);
         }
         Value::Date(d) => write_date(*d, out),
         Value::Object(o) => out.push_str(&o.to_liquid_string()),

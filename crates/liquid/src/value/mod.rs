@@ -24,6 +24,7 @@ pub(crate) use int::{cmp_int_float, IntRef};
 pub use literal::MethodLiteral;
 pub use object::Object;
 pub use sort::ruby_sort;
+pub(crate) use time::Civil;
 pub use time::{Time, TimeMode};
 
 /// An immutable, cheaply clonable string.
