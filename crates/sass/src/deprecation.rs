@@ -39,9 +39,12 @@ pub(crate) struct Probes {
     entry: PathBuf,
     /// User-defined function names met so far, in any file.
     user_functions: RefCell<HashSet<String>>,
-    /// A module may be configured (`@use … with`, `load-css`): a
-    /// `!default` assignment may then be skipped without hyde seeing it.
+    /// A module may be configured in a way hyde cannot tell (`load-css`):
+    /// any `!default` assignment may then be skipped without hyde seeing it.
     configured: std::cell::Cell<bool>,
+    /// Variables `@use … with` configures: their `!default` assignments
+    /// are skipped.
+    configured_names: RefCell<HashSet<String>>,
     /// Files not to instrument (dependencies under `quiet_deps`).
     skip: Vec<PathBuf>,
     files: RefCell<Vec<ProbedFile>>,
@@ -56,6 +59,8 @@ pub(crate) struct Probes {
     /// Colour-name warnings given: (file, place, name); dart-sass gives
     /// each message at each place once.
     colours_seen: RefCell<HashSet<(usize, usize, String)>>,
+    /// How each file was loaded, when not by `@import`: `@use`, `@forward`.
+    load_rules: RefCell<HashMap<usize, &'static str>>,
     /// Each file's name in stack frames when found through a load path
     /// (else its path is shown).
     frame_urls: RefCell<HashMap<usize, String>>,
@@ -85,6 +90,7 @@ impl Probes {
             entry: entry.to_path_buf(),
             user_functions: RefCell::new(HashSet::new()),
             configured: std::cell::Cell::new(false),
+            configured_names: RefCell::new(HashSet::new()),
             skip,
             files: RefCell::new(Vec::new()),
             by_path: RefCell::new(HashMap::new()),
@@ -92,6 +98,7 @@ impl Probes {
             trace: None,
             load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
+            load_rules: RefCell::new(HashMap::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
     }
@@ -144,8 +151,9 @@ impl Probes {
         self.user_functions
             .borrow_mut()
             .extend(slash_div::function_names(text));
-        if slash_div::configures_modules(text) {
-            self.configured.set(true);
+        match slash_div::configured_variables(text) {
+            Ok(names) => self.configured_names.borrow_mut().extend(names),
+            Err(()) => self.configured.set(true),
         }
     }
 
@@ -169,15 +177,11 @@ impl Probes {
             self.mixed.set(true);
         }
         let planned = self.mixed.get();
-        let mixed = if planned {
-            if mixed_decls::uses_modules(text) {
-                // Files read from now on may have their own global scope.
-                self.mixed.set(false);
-            }
-            mixed_decls::plan(text, index, !skipped, self.trace.as_ref())
-        } else {
-            mixed_decls::Plan::default()
-        };
+        if planned && mixed_decls::uses_modules(text) {
+            // Files read from now on may have their own global scope.
+            self.mixed.set(false);
+        }
+        let mixed = mixed_decls::plan(text, index, !skipped, planned, self.trace.as_ref());
         let candidates = if skipped {
             Vec::new()
         } else {
@@ -192,7 +196,7 @@ impl Probes {
             p.whitespace();
             insertions.push((p.pos, 0, mixed_decls::PRELUDE.to_string()));
         }
-        if planned && !entry {
+        if !entry {
             // Where the file begins (after `@use` and friends) and ends:
             // the import frames of every warning's stack trace.
             let begin = past_module_rules(text);
@@ -307,8 +311,15 @@ impl Probes {
         }
         let f = files.get(file)?;
         let c = f.candidates.get(cand)?;
-        if c.guard.is_some() && self.configured.get() {
-            return None;
+        if let Some(name) = &c.guard {
+            if self.configured.get()
+                || self
+                    .configured_names
+                    .borrow()
+                    .contains(&name.replace('_', "-"))
+            {
+                return None;
+            }
         }
         if let Some(name) = &c.requires_function {
             if !self.user_functions.borrow().contains(name) {
@@ -384,16 +395,22 @@ impl Probes {
             return (0, None);
         };
         let load_paths = &self.load_paths;
-        for (at, url) in import_urls(&q.text) {
-            if let Some(dir) = q.path.parent() {
-                if same_target(&dir.join(url), &p.path) {
-                    return (at, None);
-                }
+        for (at, url, rule) in import_urls(&q.text) {
+            let found_here = q
+                .path
+                .parent()
+                .is_some_and(|dir| same_target(&dir.join(url), &p.path));
+            let found_in_load_path = !found_here
+                && load_paths
+                    .iter()
+                    .any(|l| same_target(&l.join(url), &p.path));
+            if found_here || found_in_load_path {
+                self.load_rules.borrow_mut().insert(file, rule);
             }
-            if load_paths
-                .iter()
-                .any(|l| same_target(&l.join(url), &p.path))
-            {
+            if found_here {
+                return (at, None);
+            }
+            if found_in_load_path {
                 let name = p
                     .path
                     .file_name()
@@ -439,7 +456,13 @@ impl Probes {
                 Member::Callable(name) => format!("{name}()"),
                 Member::Content => "@content".to_string(),
                 Member::TopLevel if file == 0 => "root stylesheet".to_string(),
-                Member::TopLevel => "@import".to_string(),
+                Member::TopLevel => self
+                    .load_rules
+                    .borrow()
+                    .get(&file)
+                    .copied()
+                    .unwrap_or("@import")
+                    .to_string(),
             }
         };
         let mut lines = vec![(place(file, offset), named(file, &member))];
@@ -699,23 +722,34 @@ fn past_module_rules(text: &str) -> usize {
     }
 }
 
-/// The quoted URLs of a stylesheet's `@import` rules: (offset, URL).
-fn import_urls(text: &str) -> Vec<(usize, &str)> {
+/// The stylesheets a stylesheet loads: where its stack frame points (an
+/// `@import`'s URL, a `@use`/`@forward` rule's start), the URL, and the
+/// rule (the member dart-sass names for the loaded file's top level).
+fn import_urls(text: &str) -> Vec<(usize, &str, &'static str)> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("@import") {
-        let (end, _) = slash_div::statement_end(text, at);
-        let mut i = at + 7;
-        while i < end {
-            let c = text.as_bytes()[i];
-            if c == b'"' || c == b'\'' {
-                let close = text[i + 1..end].find(c as char).map_or(end, |e| i + 1 + e);
-                out.push((i, &text[i + 1..close]));
-                i = close + 1;
-            } else {
-                i += 1;
+    for rule in ["@import", "@use", "@forward"] {
+        for (at, _) in text.match_indices(rule) {
+            let (end, _) = slash_div::statement_end(text, at);
+            let mut i = at + rule.len();
+            while i < end {
+                let c = text.as_bytes()[i];
+                if c == b'"' || c == b'\'' {
+                    let close = text[i + 1..end].find(c as char).map_or(end, |e| i + 1 + e);
+                    let url = &text[i + 1..close];
+                    if !url.starts_with("sass:") {
+                        out.push((if rule == "@import" { i } else { at }, url, rule));
+                    }
+                    if rule != "@import" {
+                        break;
+                    }
+                    i = close + 1;
+                } else {
+                    i += 1;
+                }
             }
         }
     }
+    out.sort_by_key(|(at, _, _)| *at);
     out
 }
 

@@ -179,7 +179,15 @@ struct Frame {
 /// the compilation's files). With `probe` false only the node markers go in
 /// (a dependency under `quiet_deps`: its nodes still count). With `trace`
 /// (the user-defined functions' names), the trace probes go in too.
-pub(crate) fn plan(text: &str, file: usize, probe: bool, trace: Option<&TraceFilter>) -> Plan {
+/// With `counters` false (a file of the module system, whose global scope
+/// is its own) the node markers and declaration probes stay out.
+pub(crate) fn plan(
+    text: &str,
+    file: usize,
+    probe: bool,
+    counters: bool,
+    trace: Option<&TraceFilter>,
+) -> Plan {
     let mut s = Scanner {
         text,
         bytes: text.as_bytes(),
@@ -187,6 +195,7 @@ pub(crate) fn plan(text: &str, file: usize, probe: bool, trace: Option<&TraceFil
         stop: usize::MAX,
         file,
         probe,
+        counters,
         trace,
         frames: vec![Frame {
             kind: Kind::Root,
@@ -220,6 +229,7 @@ pub(crate) fn member_at(text: &str, offset: usize) -> Member {
         stop: offset,
         file: 0,
         probe: false,
+        counters: false,
         trace: None,
         frames: vec![Frame {
             kind: Kind::Root,
@@ -248,6 +258,8 @@ struct Scanner<'a> {
     stop: usize,
     file: usize,
     probe: bool,
+    /// The node markers go in (the counters are in scope).
+    counters: bool,
     trace: Option<&'a TraceFilter>,
     frames: Vec<Frame>,
     plan: Plan,
@@ -394,6 +406,9 @@ impl Scanner<'_> {
         let id = format!("f{}n{node}", self.file);
         if let Some(span) = self.plan.nodes.get_mut(node) {
             span.1 = self.pos + 1;
+        }
+        if !self.counters {
+            return;
         }
         let mut at_open = String::new();
         let mut at_close = String::new();
@@ -607,7 +622,7 @@ impl Scanner<'_> {
 
     /// A declaration from `start` to `end` (its `;` or `}`).
     fn declaration(&mut self, start: usize, end: usize) {
-        if !self.probe {
+        if !self.probe || !self.counters {
             return;
         }
         let ctx = self.context();
@@ -845,12 +860,22 @@ pub(crate) fn calls(text: &str, name: &str) -> bool {
     call_offset(text, name).is_some()
 }
 
-/// Where `text` first calls `name` (see [`calls`]).
+/// Where `text` first calls `name` (see [`calls`]); a namespaced call
+/// (`ns.name(`) starts at its namespace, as dart-sass's span does.
 pub(crate) fn call_offset(text: &str, name: &str) -> Option<usize> {
+    let ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '$';
     text.match_indices(name).find_map(|(at, _)| {
         let before = text[..at].chars().next_back();
-        let ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '$' || c == '.';
-        (before.is_none_or(|c| !ident(c)) && text[at + name.len()..].starts_with('(')).then_some(at)
+        if before.is_some_and(ident) || !text[at + name.len()..].starts_with('(') {
+            return None;
+        }
+        match text[..at].strip_suffix('.') {
+            Some(ns) => {
+                let start = ns.trim_end_matches(ident).len();
+                (start < ns.len()).then_some(start)
+            }
+            None => Some(at),
+        }
     })
 }
 
@@ -859,7 +884,7 @@ mod tests {
     use super::*;
 
     fn probed(text: &str) -> Vec<&str> {
-        let plan = plan(text, 0, true, None);
+        let plan = plan(text, 0, true, true, None);
         plan.decls
             .iter()
             .map(|d| &text[d.span.0..d.span.1])

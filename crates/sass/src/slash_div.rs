@@ -56,8 +56,10 @@ enum Block {
     Root,
     Rule,
     Callable(String),
-    /// Nested properties (`font: { ... }`): no statement may go there.
-    NestedProps,
+    /// Nested properties (`font: { ... }`) from the byte offset of the
+    /// outermost such declaration: no statement may go inside, so probes
+    /// go before that one.
+    NestedProps(usize),
     Other,
 }
 
@@ -80,19 +82,47 @@ pub(crate) fn function_names(text: &str) -> HashSet<String> {
     out
 }
 
-/// Whether a stylesheet may configure a module (`@use`/`@forward … with`,
-/// `meta.load-css`). Errs on the side of yes.
-pub(crate) fn configures_modules(text: &str) -> bool {
+/// The variables a stylesheet configures in the modules it loads
+/// (`@use`/`@forward … with ($name: …)`): `Err(())` when that cannot be
+/// told (`meta.load-css`, a `with` not understood).
+pub(crate) fn configured_variables(text: &str) -> Result<Vec<String>, ()> {
     if text.contains("load-css") {
-        return true;
+        return Err(());
     }
-    ["@use", "@forward"].iter().any(|rule| {
-        text.match_indices(rule).any(|(at, _)| {
-            let rest = &text[at..];
-            let end = rest.find(';').unwrap_or(rest.len());
-            rest[..end].contains("with")
-        })
-    })
+    let mut names = Vec::new();
+    for rule in ["@use", "@forward"] {
+        for (at, _) in text.match_indices(rule) {
+            let (end, _) = statement_end(text, at);
+            let stmt = &text[at..end];
+            let Some(with) = stmt.find(" with") else {
+                continue;
+            };
+            let map = stmt[with + 5..].trim_start();
+            let Some(map) = map.strip_prefix('(') else {
+                return Err(());
+            };
+            // `$name:` keys at the map's own depth.
+            let mut depth = 0usize;
+            let bytes = map.as_bytes();
+            for (i, &c) in bytes.iter().enumerate() {
+                match c {
+                    b'(' | b'[' => depth += 1,
+                    b')' | b']' => depth = depth.saturating_sub(1),
+                    b'$' if depth == 0 => {
+                        let name: String = map[i + 1..]
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                            .collect();
+                        if map[i + 1 + name.len()..].trim_start().starts_with(':') {
+                            names.push(name.replace('_', "-"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(names)
 }
 
 /// Every candidate of an SCSS text, in source order of their statements.
@@ -194,7 +224,19 @@ impl<'a> Scanner<'a> {
     }
 
     fn probes_allowed(&self) -> bool {
-        !self.blocks.contains(&Block::NestedProps)
+        true
+    }
+
+    /// Where a probe for a statement at `statement` goes: before the
+    /// outermost nested-property declaration around it, if any.
+    fn probe_point(&self, statement: usize) -> usize {
+        self.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::NestedProps(start) => Some(*start),
+                _ => None,
+            })
+            .unwrap_or(statement)
     }
 
     fn member(&self) -> Option<String> {
@@ -285,7 +327,7 @@ impl<'a> Scanner<'a> {
         p.whitespace();
         let expr = p.expression(false, false)?;
         p.whitespace();
-        (p.pos == end && !has_call(&expr)).then(|| text.to_string())
+        (p.pos == end && !has_impure_call(&expr)).then(|| text.to_string())
     }
 
     /// `@else` or `@else if <cond>`: the condition is evaluated only when
@@ -456,7 +498,7 @@ impl<'a> Scanner<'a> {
                         && (text[colon + 1..].trim().is_empty()
                             || text[colon + 1..].starts_with([' ', '\t'])) =>
                 {
-                    Block::NestedProps
+                    Block::NestedProps(self.probe_point(start))
                 }
                 _ => Block::Rule,
             };
@@ -471,7 +513,7 @@ impl<'a> Scanner<'a> {
         let name = text[..colon].trim();
         let declaration_context = matches!(
             self.blocks.last(),
-            Some(Block::Rule | Block::Callable(_) | Block::Other)
+            Some(Block::Rule | Block::Callable(_) | Block::Other | Block::NestedProps(_))
         );
         if name.starts_with("--") || !is_property_name(name) || !declaration_context {
             self.pos = if c == Some(b';') { end + 1 } else { end };
@@ -490,6 +532,7 @@ impl<'a> Scanner<'a> {
         self.walk(expr, false, &mut found);
         found.sort_by_key(|c: &Candidate| (c.span.1, usize::MAX - c.span.0));
         let member = self.member();
+        let statement = self.probe_point(statement);
         for mut c in found {
             c.statement = statement;
             c.guard = guard.clone();
@@ -585,7 +628,7 @@ impl<'a> Scanner<'a> {
         }
         let (s, e) = cond.span();
         let text = &self.text[s..e];
-        if has_call(cond)
+        if has_impure_call(cond)
             || text.contains(['\n', '\r'])
             || text.contains("//")
             || text.contains("/*")
@@ -724,16 +767,35 @@ pub(crate) fn statement_end(text: &str, from: usize) -> (usize, Option<u8>) {
     (bytes.len(), None)
 }
 
-/// Whether an expression calls a function (or may: interpolated names).
-fn has_call(e: &Expr) -> bool {
+/// Whether evaluating an expression again may do more than give its value:
+/// it calls a function other than dart-sass's global built-ins that only
+/// compute (or may: interpolated names).
+fn has_impure_call(e: &Expr) -> bool {
     match e {
+        Expr::Func {
+            namespace: None,
+            name,
+            args,
+            ..
+        } if GLOBAL_FUNCTIONS.contains(&name.replace('_', "-").as_str())
+            && !IMPURE_FUNCTIONS.contains(&name.replace('_', "-").as_str()) =>
+        {
+            args.positional
+                .iter()
+                .chain(args.named.iter().map(|(_, v)| v))
+                .chain(args.rest.as_deref())
+                .any(has_impure_call)
+                || args.opaque.is_some()
+        }
         Expr::Func { .. } => true,
         Expr::Other { inner, .. } => !inner.is_empty(),
-        Expr::Binary { left, right, .. } => has_call(left) || has_call(right),
-        Expr::Unary { operand, .. } => has_call(operand),
-        Expr::Paren { inner, .. } => has_call(inner),
-        Expr::List { items, .. } => items.iter().any(has_call),
-        Expr::Map { pairs, .. } => pairs.iter().any(|(k, v)| has_call(k) || has_call(v)),
+        Expr::Binary { left, right, .. } => has_impure_call(left) || has_impure_call(right),
+        Expr::Unary { operand, .. } => has_impure_call(operand),
+        Expr::Paren { inner, .. } => has_impure_call(inner),
+        Expr::List { items, .. } => items.iter().any(has_impure_call),
+        Expr::Map { pairs, .. } => pairs
+            .iter()
+            .any(|(k, v)| has_impure_call(k) || has_impure_call(v)),
         Expr::Number { .. } | Expr::Var { .. } => false,
     }
 }
@@ -794,6 +856,10 @@ pub(crate) fn is_property_name(name: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '*')
 }
+
+/// Global built-ins whose result differs between calls or that call
+/// user-defined code.
+const IMPURE_FUNCTIONS: &[&str] = &["random", "unique-id", "call", "get-function"];
 
 /// dart-sass 1.78's global functions (their arguments lose slashes).
 const GLOBAL_FUNCTIONS: &[&str] = &[
@@ -884,6 +950,39 @@ const GLOBAL_FUNCTIONS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A division in a nested property is probed before the declaration
+    /// that opens the block (no statement may go inside it).
+    #[test]
+    fn nested_property_divisions_are_probed_before_the_block() {
+        let text = ".y { font: { size: $a/2; } }";
+        let found = candidates(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].statement, text.find("font").unwrap());
+        assert_eq!(&text[found[0].span.0..found[0].span.1], "$a/2");
+    }
+
+    /// An `@else if` after a condition that calls a pure built-in is
+    /// probed under the earlier conditions; after a user function, not.
+    #[test]
+    fn else_if_after_a_built_in_call_is_probed() {
+        let text = "@mixin m($n) { @if unitless($n) { a: b; } @else if $n / 8 > 0 { c: d; } }";
+        let found = candidates(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].condition.as_deref(), Some("not (unitless($n))"));
+        let user = "@mixin m($n) { @if mine($n) { a: b; } @else if $n / 8 > 0 { c: d; } }";
+        assert!(candidates(user).is_empty());
+    }
+
+    #[test]
+    fn configured_variables_of_use_with() {
+        assert_eq!(
+            configured_variables("@use \"tokens\" as t with ($base: 20px, $unit_x: f(1, 2));"),
+            Ok(vec!["base".to_string(), "unit-x".to_string()])
+        );
+        assert_eq!(configured_variables("@use 'a';"), Ok(Vec::new()));
+        assert!(configured_variables("@include meta.load-css('a');").is_err());
+    }
 
     /// Every prefix of every corpus stylesheet (every 37th character) and
     /// deeply nested input scan without a panic or a hang.
