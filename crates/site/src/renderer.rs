@@ -9,6 +9,7 @@
 //! Layouts are parsed once and shared by all threads.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use hyde_liquid::{Context, Engine, Map, Template, Value};
@@ -29,8 +30,15 @@ pub struct Build {
     pub site: Site,
     /// The Liquid engine with Jekyll's tags and filters.
     pub engine: Engine,
-    /// Layouts, parsed once.
-    layouts: HashMap<String, Arc<Template>>,
+    /// Layouts, parsed once, each with the most its output has added to
+    /// the content so far (to size the next output's buffer).
+    layouts: HashMap<String, (Arc<Template>, AtomicUsize)>,
+    /// `site.url` and `site.baseurl` when they are strings, read once (the
+    /// URL filters ask for them on every call).
+    pub(crate) url: Option<String>,
+    pub(crate) baseurl: Option<String>,
+    /// The names of the globals every render sets (see [`Build::context`]).
+    global_names: [Value; 8],
     /// Kramdown options from the configuration.
     pub(crate) markdown: crate::convert::Markdown,
     /// Where `{% include %}` looks.
@@ -89,7 +97,7 @@ impl Build {
             let t = Template::parse_shared(&l.content, &l.relative_path, &engine).map_err(|e| {
                 liquid_error(e, &l.relative_path, l.content_line, &site.settings.source)
             })?;
-            layouts.insert(name.clone(), t);
+            layouts.insert(name.clone(), (t, AtomicUsize::new(0)));
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
         let includes_load_paths = site.settings.includes_load_paths();
@@ -101,7 +109,28 @@ impl Build {
             .filter(|p| p.order != 0)
             .map(|p| (p.order, Default::default()))
             .collect();
+        let config_str = |key| {
+            site.raw
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        let (url, baseurl) = (config_str("url"), config_str("baseurl"));
+        let global_names = [
+            "site",
+            "page",
+            "jekyll",
+            "paginator",
+            "highlighter_prefix",
+            "highlighter_suffix",
+            "content",
+            "layout",
+        ]
+        .map(Value::str);
         Ok(Build {
+            global_names,
+            url,
+            baseurl,
             site,
             engine,
             layouts,
@@ -133,13 +162,15 @@ impl Build {
         }
     }
 
-    /// A render context for `doc` with `site`, `page`, `jekyll` and `layout` set.
+    /// A render context for `doc` with `site`, `page`, `jekyll` (and, when
+    /// given, `content` and `layout`) set.
     fn context(
         self: &Arc<Self>,
         site: &Arc<SiteDrop>,
         doc: &Arc<Document>,
         phase: Phase,
         page: Value,
+        content_and_layout: [Option<Value>; 2],
     ) -> Context {
         let mut ctx = Context::new(&self.engine);
         // jekyll-paginate's paginator lists posts.
@@ -149,26 +180,35 @@ impl Build {
         {
             record::record_list("posts");
         }
-        ctx.set_global(
-            "site",
-            Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
-        );
-        ctx.set_global("page", page.clone());
-        ctx.set_global(
-            "jekyll",
-            Value::object(JekyllDrop {
-                environment: self.site.environment.clone(),
-            }),
-        );
-        ctx.set_global("paginator", Value::Nil);
         // Jekyll's Markdown converter sets both to "\n" (kramdown then sees the
         // `{% highlight %}` block as a block of its own); other converters leave them nil.
         let around = match converter_for(&self.site, &doc.extname) {
             Converter::Markdown => "\n",
             _ => "",
         };
-        ctx.set_global("highlighter_prefix", Value::str(around));
-        ctx.set_global("highlighter_suffix", Value::str(around));
+        // The globals in one map, sized once, under names made once.
+        let k = &self.global_names;
+        let mut globals = Map::with_capacity(k.len());
+        globals.insert(
+            k[0].clone(),
+            Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
+        );
+        globals.insert(k[1].clone(), page.clone());
+        globals.insert(
+            k[2].clone(),
+            Value::object(JekyllDrop {
+                environment: self.site.environment.clone(),
+            }),
+        );
+        globals.insert(k[3].clone(), Value::Nil);
+        globals.insert(k[4].clone(), Value::str(around));
+        globals.insert(k[5].clone(), Value::str(around));
+        for (name, v) in k[6..].iter().zip(content_and_layout) {
+            if let Some(v) = v {
+                globals.insert(name.clone(), v);
+            }
+        }
+        ctx.set_globals(globals);
         crate::convert::prepare_context(self, &mut ctx, &page, doc, phase);
         ctx
     }
@@ -368,18 +408,17 @@ fn render_content_inner(
     doc: &Arc<Document>,
     phase: Phase,
 ) -> Result<String> {
-    let mut text = doc.content.clone();
+    let rendered;
+    let mut text = doc.content.as_str();
     if doc.render_with_liquid() {
         let page = doc_value(b, doc, phase);
-        let mut ctx = b.context(site, doc, phase, page);
+        let layout = first_layout(b, doc).map(|l| Value::hash(l.data.clone()));
+        let mut ctx = b.context(site, doc, phase, page, [None, layout]);
         if let Some(name) = doc.get("layout").filter(|v| !v.is_nil()) {
             // The name is built only when a recording is on.
             record::record(|d| {
                 d.layouts.insert(name.to_liquid_string());
             });
-        }
-        if let Some(l) = first_layout(b, doc) {
-            ctx.set_global("layout", Value::hash(l.data.clone()));
         }
         let t =
             Template::parse_named(&doc.content, &doc_display(b, doc), &b.engine).map_err(|e| {
@@ -391,11 +430,12 @@ fn render_content_inner(
                 )
             })?;
         let started = std::time::Instant::now();
-        let rendered = t.render(&mut ctx);
-        if let Ok(out) = &rendered {
+        let mut out = String::with_capacity(doc.content.len() + doc.content.len() / 4);
+        let result = t.render_to(&mut ctx, &mut out).map(|()| out);
+        if let Ok(out) = &result {
             b.profile(&doc_display(b, doc), out.len(), started.elapsed());
         }
-        text = rendered.map_err(|e| {
+        rendered = result.map_err(|e| {
             liquid_error(
                 e,
                 &doc_display(b, doc),
@@ -403,8 +443,9 @@ fn render_content_inner(
                 &b.site.settings.source,
             )
         })?;
+        text = &rendered;
     }
-    b.convert(doc, &text)
+    b.convert(doc, text)
 }
 
 fn first_layout<'a>(b: &'a Build, doc: &Document) -> Option<&'a Arc<crate::site::Layout>> {
@@ -438,7 +479,7 @@ fn render_excerpt(b: &Arc<Build>, doc: &Arc<Document>) -> Result<String> {
     if !no_liquid && (raw.contains("{%") || raw.contains("{{")) {
         let site = Arc::new(SiteDrop::new(b.clone(), Phase::Documents));
         let page = Value::object(DocDrop::new(b.clone(), doc.clone(), Phase::Documents));
-        let mut ctx = b.context(&site, doc, Phase::Documents, page);
+        let mut ctx = b.context(&site, doc, Phase::Documents, page, [None, None]);
         let name = format!("{}/#excerpt", doc_display(b, doc));
         let t = Template::parse_named(raw, &name, &b.engine)
             .map_err(|e| liquid_error(e, &name, doc.content_line, &b.site.settings.source))?;
@@ -494,14 +535,20 @@ fn place_in_layouts(
         let mut merged = l.data.clone();
         deep_merge(&mut merged, &layout_data);
         layout_data = merged;
-        let mut ctx = b.context(site, doc, phase, page.clone());
-        ctx.set_global("content", Value::str(output.as_str()));
-        ctx.set_global("layout", Value::hash(layout_data.clone()));
-        let t = &b.layouts[&l.name];
+        let globals = [
+            Some(Value::str(output.as_str())),
+            Some(Value::hash(layout_data.clone())),
+        ];
+        let mut ctx = b.context(site, doc, phase, page.clone(), globals);
+        let (t, added) = &b.layouts[&l.name];
         let started = std::time::Instant::now();
-        let rendered = t.render(&mut ctx);
+        // Sized for the content and what this layout added before, so the
+        // output is not copied over and over as it grows.
+        let mut out = String::with_capacity(output.len() + added.load(Ordering::Relaxed));
+        let rendered = t.render_to(&mut ctx, &mut out).map(|()| out);
         if let Ok(out) = &rendered {
             b.profile(&l.relative_path, out.len(), started.elapsed());
+            added.fetch_max(out.len().saturating_sub(output.len()), Ordering::Relaxed);
         }
         output = rendered.map_err(|e| {
             liquid_error(e, &l.relative_path, l.content_line, &b.site.settings.source)

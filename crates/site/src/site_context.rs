@@ -82,11 +82,11 @@ impl IncludeCache {
 
 impl SiteContext for Build {
     fn url(&self) -> Option<&str> {
-        self.site.raw.get("url").and_then(|v| v.as_str())
+        self.url.as_deref()
     }
 
     fn baseurl(&self) -> Option<&str> {
-        self.site.raw.get("baseurl").and_then(|v| v.as_str())
+        self.baseurl.as_deref()
     }
 
     fn source(&self) -> &Path {
