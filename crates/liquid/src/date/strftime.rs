@@ -165,8 +165,8 @@ fn format(t: &Time, fmt: &str, zone: &str, date: bool, out: &mut String) {
         }
         let known = match conv {
             b'Q' if date => {
-                let millis = t.timestamp_big() * 1000 + t.subsec_nanos() / 1_000_000;
-                num_big(out, &millis, 1, b'0', spec);
+                let millis = t.timestamp_i128() * 1000 + i128::from(t.subsec_nanos() / 1_000_000);
+                num(out, millis, 1, b'0', spec);
                 true
             }
             b'+' if date => {
@@ -187,12 +187,20 @@ fn num(out: &mut String, v: i128, default_width: usize, default_pad: u8, spec: S
     // The digits, right-aligned in a stack buffer.
     let mut buf = [0u8; 40];
     let mut at = buf.len();
+    // u128 division is a library call; date fields fit a u64.
     let mut n = v.unsigned_abs();
-    loop {
+    let mut small = u64::try_from(n).unwrap_or(0);
+    while n > u128::from(u64::MAX) {
         at -= 1;
         buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
+        small = u64::try_from(n).unwrap_or(0);
+    }
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (small % 10) as u8;
+        small /= 10;
+        if small == 0 {
             break;
         }
     }
@@ -217,37 +225,6 @@ fn num(out: &mut String, v: i128, default_width: usize, default_pad: u8, spec: S
         out.push_str(sign);
     }
     push_digits(out);
-}
-
-/// [`num`] for a number past `i128` (`%s` of a time in the year 10^30).
-fn num_big(
-    out: &mut String,
-    v: &num_bigint::BigInt,
-    default_width: usize,
-    default_pad: u8,
-    spec: Spec,
-) {
-    match i128::try_from(v) {
-        Ok(small) => num(out, small, default_width, default_pad, spec),
-        Err(_) => {
-            let s = v.to_string();
-            let (sign, digits) = s.split_at(usize::from(s.starts_with('-')));
-            let width = if spec.no_pad {
-                0
-            } else {
-                spec.width.unwrap_or(default_width)
-            };
-            let fill = width.saturating_sub(s.len());
-            if spec.pad.unwrap_or(default_pad) == b'0' {
-                out.push_str(sign);
-                out.extend(std::iter::repeat_n('0', fill));
-            } else {
-                out.extend(std::iter::repeat_n(' ', fill));
-                out.push_str(sign);
-            }
-            out.push_str(digits);
-        }
-    }
 }
 
 fn text(out: &mut String, s: &str, spec: Spec, swap_lower: bool) {
@@ -349,10 +326,7 @@ fn directive(t: &Time, l: &Civil, conv: u8, spec: Spec, zone: &str, out: &mut St
             let wd = i128::from((l.wday + 6) % 7);
             num(out, (i128::from(l.yday) - 1 + 7 - wd) / 7, 2, b'0', spec)
         }
-        b's' => match t.timestamp_i128() {
-            Some(secs) => num(out, secs, 1, b'0', spec),
-            None => num_big(out, &t.timestamp_big(), 1, b'0', spec),
-        },
+        b's' => num(out, t.timestamp_i128(), 1, b'0', spec),
         b'n' => out.push('\n'),
         b't' => out.push('\t'),
         b'%' => out.push('%'),

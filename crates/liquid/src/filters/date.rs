@@ -86,20 +86,9 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
     match v {
         Value::Time(t) => Some(*t),
         Value::Date(d) => Some(Time::utc(d.and_time(NaiveTime::MIN).and_utc())),
-        Value::Int(i) => Some(epoch((*i).into(), ctx)),
+        Value::Int(i) => epoch((*i).into(), ctx),
         // `Time.at` takes a Bignum too (the year 3168873852651 for 10**20).
-        Value::BigInt(b) => match b.to_i128() {
-            Some(secs) => Some(epoch(secs, ctx)),
-            None => {
-                let edge = if b.sign() == num_bigint::Sign::Minus {
-                    NaiveDateTime::MIN
-                } else {
-                    NaiveDateTime::MAX
-                };
-                let offset = at_utc(ctx.zone(), edge).offset().fix();
-                Time::from_epoch_big(b, offset, TimeMode::Local)
-            }
-        },
+        Value::BigInt(b) => epoch(b.to_i128()?, ctx),
         Value::Str(s) => {
             if s.is_empty() {
                 return None;
@@ -110,10 +99,7 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
                 return Some(Time::new(ctx.now(), TimeMode::Local));
             }
             if s.bytes().all(|b| b.is_ascii_digit()) {
-                return match s.parse() {
-                    Ok(secs) => Some(epoch(secs, ctx)),
-                    Err(_) => to_time(&Value::integer(s.parse().ok()?), ctx),
-                };
+                return epoch(s.parse().ok()?, ctx);
             }
             parse_time_with_mode(s, ctx.zone(), ctx.now())
         }
@@ -122,8 +108,8 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
 }
 
 /// `Time.at(secs)` in the local zone; past chrono's range the zone's
-/// offset at the edge of that range.
-fn epoch(secs: i128, ctx: &Context) -> Time {
+/// offset at the edge of that range. `None` past about 4 * 10^14 years.
+fn epoch(secs: i128, ctx: &Context) -> Option<Time> {
     let edge = if secs < 0 {
         NaiveDateTime::MIN
     } else {

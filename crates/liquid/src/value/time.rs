@@ -2,17 +2,23 @@
 //! zone modes, which decide how `to_s` and `%Z` print it.
 //!
 //! Ruby's times have no range limit (`Time.at(10**20)` is in the year
-//! 3168873852651), so the instant is kept as days in an `i128` and the
-//! second of that day rather than as a chrono time, whose years stop at
-//! ±262143; [`Time::to_chrono`] gives the chrono time where one exists.
+//! 3168873852651) but chrono's stop at ±262143. The Gregorian calendar
+//! repeats every 400 years (146,097 days, a whole number of weeks), so a
+//! far time is a chrono time plus a count of 204,800-year eras: every field
+//! but the year reads straight from chrono, and a [`Time`] stays as small
+//! as the chrono time, which keeps [`super::Value`] at 24 bytes.
 
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_traits::ToPrimitive;
+
+/// Years in an era: a multiple of 400 that chrono holds with room to spare.
+const ERA_YEARS: i128 = 204_800;
+/// Seconds in an era (512 Gregorian cycles of 146,097 days).
+const ERA_SECS: i128 = 512 * 146_097 * 86_400;
 
 /// How a [`Time`] shows its zone, as Ruby's time modes do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -32,18 +38,12 @@ pub enum TimeMode {
 /// whatever their offsets or modes (Ruby's `==`/`eql?`).
 #[derive(Clone, Copy, Debug)]
 pub struct Time {
-    /// The chrono time. A time past chrono's years (±262143) holds the
-    /// nearest one here; [`Time::to_chrono`] tells the two apart, and
-    /// formatting and comparisons use the exact instant.
+    /// The chrono time: the time itself, or for a time past chrono's years
+    /// (`era` not 0) the same moment that many eras of 204,800 years
+    /// earlier or later. [`Time::to_chrono`] tells the two apart.
     pub at: DateTime<FixedOffset>,
-    /// Days since 1970-01-01 (UTC).
-    days: i128,
-    /// Seconds into that day (UTC).
-    sod: u32,
-    /// Nanoseconds into that second.
-    nanos: u32,
-    /// The offset the time is shown at.
-    offset: FixedOffset,
+    /// Eras of 204,800 years to add to `at` (0 within chrono's years).
+    era: i32,
     /// How the zone prints.
     pub mode: TimeMode,
 }
@@ -70,41 +70,10 @@ pub(crate) struct Civil {
     pub(crate) iso_week: u32,
 }
 
-/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
-/// algorithm, exact for every `i128` year we meet).
-fn days_from_civil(y: i128, m: u32, d: u32) -> i128 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i128::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i128::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date `days` after 1970-01-01: (year, month, day).
-fn civil_from_days(days: i128) -> (i128, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i128::from(m <= 2);
-    (y, m, d)
-}
-
 impl Time {
     /// A time in `mode`.
     pub fn new(at: DateTime<FixedOffset>, mode: TimeMode) -> Time {
-        Time::from_epoch(
-            at.timestamp().into(),
-            at.timestamp_subsec_nanos(),
-            *at.offset(),
-            mode,
-        )
+        Time { at, era: 0, mode }
     }
 
     /// A UTC time (`Time.utc`).
@@ -112,126 +81,77 @@ impl Time {
         Time::new(at.fixed_offset(), TimeMode::Utc)
     }
 
-    /// `Time.at(secs)` shown at `offset`, for any number of seconds
-    /// (`nanos` past a billion carry into the seconds).
-    pub fn from_epoch(secs: i128, nanos: u32, offset: FixedOffset, mode: TimeMode) -> Time {
-        let secs = secs.saturating_add(i128::from(nanos / 1_000_000_000));
-        Time {
-            at: nearest_chrono(secs, nanos % 1_000_000_000, offset),
-            days: secs.div_euclid(86_400),
-            sod: secs.rem_euclid(86_400) as u32,
-            nanos: nanos % 1_000_000_000,
-            offset,
-            mode,
+    /// `Time.at(secs)` shown at `offset`; `None` past about 4 * 10^14
+    /// years (2^31 eras).
+    pub fn from_epoch(secs: i128, nanos: u32, offset: FixedOffset, mode: TimeMode) -> Option<Time> {
+        let secs = secs.checked_add(i128::from(nanos / 1_000_000_000))?;
+        let nanos = nanos % 1_000_000_000;
+        if let Some(at) = i64::try_from(secs)
+            .ok()
+            .and_then(|s| DateTime::from_timestamp(s, nanos))
+        {
+            return Some(Time::new(at.with_timezone(&offset), mode));
         }
-    }
-
-    /// [`Time::from_epoch`] for a Bignum of seconds; `None` past `i128`
-    /// days (a year beyond 10^35).
-    pub fn from_epoch_big(secs: &BigInt, offset: FixedOffset, mode: TimeMode) -> Option<Time> {
-        let (days, sod) = secs.div_mod_floor(&BigInt::from(86_400));
-        let nearest = if secs.sign() == num_bigint::Sign::Minus {
-            i128::MIN
-        } else {
-            i128::MAX
-        };
+        let era = secs.div_euclid(ERA_SECS);
+        let rest = i64::try_from(secs.rem_euclid(ERA_SECS)).ok()?;
+        let at = DateTime::from_timestamp(rest, nanos)?.with_timezone(&offset);
         Some(Time {
-            at: nearest_chrono(nearest, 0, offset),
-            days: days.to_i128()?,
-            sod: sod.to_u32()?,
-            nanos: 0,
-            offset,
+            at,
+            era: i32::try_from(era).ok()?,
             mode,
         })
     }
 
+    /// [`Time::from_epoch`] for a Bignum of seconds.
+    pub fn from_epoch_big(secs: &BigInt, offset: FixedOffset, mode: TimeMode) -> Option<Time> {
+        Time::from_epoch(secs.to_i128()?, 0, offset, mode)
+    }
+
     /// The chrono time, or `None` past chrono's years (±262143).
     pub fn to_chrono(&self) -> Option<DateTime<FixedOffset>> {
-        let secs = i64::try_from(self.timestamp_i128()?).ok()?;
-        DateTime::from_timestamp(secs, self.nanos).map(|t| t.with_timezone(&self.offset))
+        (self.era == 0).then_some(self.at)
     }
 
-    /// Seconds since the Unix epoch (`Time#to_i`), unless past `i128`.
-    pub fn timestamp_i128(&self) -> Option<i128> {
-        self.days
-            .checked_mul(86_400)?
-            .checked_add(i128::from(self.sod))
-    }
-
-    /// Seconds since the Unix epoch, for any time.
-    pub fn timestamp_big(&self) -> BigInt {
-        BigInt::from(self.days) * 86_400 + self.sod
+    /// Seconds since the Unix epoch (`Time#to_i`).
+    pub fn timestamp_i128(&self) -> i128 {
+        i128::from(self.at.timestamp()) + i128::from(self.era) * ERA_SECS
     }
 
     /// Seconds since the Unix epoch, saturated to `i64`.
     pub fn timestamp(&self) -> i64 {
-        match self.timestamp_i128() {
-            Some(s) => i64::try_from(s).unwrap_or(if s < 0 { i64::MIN } else { i64::MAX }),
-            None if self.days < 0 => i64::MIN,
-            None => i64::MAX,
-        }
+        let s = self.timestamp_i128();
+        i64::try_from(s).unwrap_or(if s < 0 { i64::MIN } else { i64::MAX })
     }
 
     /// Nanoseconds into the second.
     pub fn subsec_nanos(&self) -> u32 {
-        self.nanos
+        self.at.timestamp_subsec_nanos()
     }
 
     /// The offset the time is shown at.
     pub fn offset(&self) -> FixedOffset {
-        self.offset
-    }
-
-    /// The same instant shown at `offset` (`Time#localtime(offset)`).
-    pub fn with_offset(self, offset: FixedOffset, mode: TimeMode) -> Time {
-        Time {
-            offset,
-            mode,
-            ..self
-        }
+        *self.at.offset()
     }
 
     /// The wall-clock fields at the time's offset.
     pub(crate) fn civil(&self) -> Civil {
-        let local = i64::from(self.sod) + i64::from(self.offset.local_minus_utc());
-        let days = self.days + i128::from(local.div_euclid(86_400));
-        let sod = local.rem_euclid(86_400) as u32;
-        let (year, month, day) = civil_from_days(days);
-        let wday = (days + 4).rem_euclid(7) as u32;
-        let yday = (days - days_from_civil(year, 1, 1) + 1) as u32;
-        // The ISO week belongs to the year of its Thursday.
-        let monday_based = (wday + 6) % 7;
-        let thursday = days - i128::from(monday_based) + 3;
-        let (iso_year, _, _) = civil_from_days(thursday);
-        let iso_week = ((thursday - days_from_civil(iso_year, 1, 1)) / 7 + 1) as u32;
+        let l = self.at.naive_local();
+        let shift = i128::from(self.era) * ERA_YEARS;
+        let iso = l.iso_week();
         Civil {
-            year,
-            month,
-            day,
-            hour: sod / 3600,
-            minute: sod / 60 % 60,
-            second: sod % 60,
-            nanos: self.nanos,
-            wday,
-            yday,
-            iso_year,
-            iso_week,
+            year: i128::from(l.year()) + shift,
+            month: l.month(),
+            day: l.day(),
+            hour: l.hour(),
+            minute: l.minute(),
+            second: l.second(),
+            nanos: l.nanosecond(),
+            wday: l.weekday().num_days_from_sunday(),
+            yday: l.ordinal(),
+            iso_year: i128::from(iso.year()) + shift,
+            iso_week: iso.week(),
         }
     }
-}
-
-/// The chrono time at `secs`, or the nearest one chrono has.
-fn nearest_chrono(secs: i128, nanos: u32, offset: FixedOffset) -> DateTime<FixedOffset> {
-    let utc = i64::try_from(secs)
-        .ok()
-        .and_then(|s| DateTime::from_timestamp(s, nanos))
-        // A day inside chrono's edge, so any offset still has a local date.
-        .unwrap_or(if secs < 0 {
-            DateTime::<Utc>::MIN_UTC + chrono::Duration::days(1)
-        } else {
-            DateTime::<Utc>::MAX_UTC - chrono::Duration::days(1)
-        });
-    utc.with_timezone(&offset)
 }
 
 /// A chrono time becomes a local time (the mode Ruby's `Time.now` and
@@ -244,7 +164,7 @@ impl From<DateTime<FixedOffset>> for Time {
 
 impl PartialEq for Time {
     fn eq(&self, other: &Time) -> bool {
-        (self.days, self.sod, self.nanos) == (other.days, other.sod, other.nanos)
+        (self.era, self.at) == (other.era, other.at)
     }
 }
 
@@ -258,13 +178,13 @@ impl PartialOrd for Time {
 
 impl Ord for Time {
     fn cmp(&self, other: &Time) -> Ordering {
-        (self.days, self.sod, self.nanos).cmp(&(other.days, other.sod, other.nanos))
+        (self.era, self.at).cmp(&(other.era, other.at))
     }
 }
 
 impl Hash for Time {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.days, self.sod, self.nanos).hash(state);
+        (self.era, self.at).hash(state);
     }
 }
 
@@ -307,24 +227,30 @@ mod tests {
     }
 
     #[test]
+    fn a_time_keeps_values_at_24_bytes() {
+        // Every value is cloned and moved on the hot path; a wider `Time`
+        // widened them all (and slowed every benchmark).
+        assert_eq!(std::mem::size_of::<crate::Value>(), 24);
+    }
+
+    #[test]
     fn times_past_chrono_have_ruby_dates() {
         // Ruby: Time.at(10**20).utc => 3168873852651-02-22 09:46:40 UTC
-        let t = Time::from_epoch(
-            10i128.pow(20),
-            0,
-            FixedOffset::east_opt(0).unwrap(),
-            TimeMode::Utc,
-        );
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let t = Time::from_epoch(10i128.pow(20), 0, utc, TimeMode::Utc).unwrap();
+        assert_eq!(t.timestamp_i128(), 10i128.pow(20));
         let c = t.civil();
         assert_eq!(
             (c.year, c.month, c.day, c.hour, c.minute),
             (3_168_873_852_651, 2, 22, 9, 46)
         );
         assert!(t.to_chrono().is_none());
-        // Ruby: Time.at(10**40).utc.year => 316887385068114309645621034631676
-        let utc = FixedOffset::east_opt(0).unwrap();
-        let t = Time::from_epoch_big(&BigInt::from(10).pow(40), utc, TimeMode::Utc).unwrap();
-        assert_eq!(t.civil().year, 316_887_385_068_114_309_645_621_034_631_676);
-        assert_eq!(t.timestamp_big(), BigInt::from(10).pow(40));
+        // Before the epoch too: Time.at(-10**20).utc => -3168873848712-11-08.
+        let t = Time::from_epoch(-(10i128.pow(20)), 0, utc, TimeMode::Utc).unwrap();
+        let c = t.civil();
+        assert_eq!((c.year, c.month, c.day), (-3_168_873_848_712, 11, 8));
+        assert!(t < Time::new(DateTime::<Utc>::MIN_UTC.fixed_offset(), TimeMode::Utc));
+        // Past 2^31 eras (10**40 s, the year 3 * 10^32) there is no time.
+        assert!(Time::from_epoch_big(&BigInt::from(10).pow(40), utc, TimeMode::Utc).is_none());
     }
 }
