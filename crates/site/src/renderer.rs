@@ -37,6 +37,10 @@ pub struct Build {
     /// URL filters ask for them on every call).
     pub(crate) url: Option<String>,
     pub(crate) baseurl: Option<String>,
+    /// For each layout, the `layout` hash of every step of the chain it
+    /// starts (its front matter, then each enclosing layout's merged under
+    /// it), made once: every document with that layout sees the same ones.
+    layout_data: HashMap<String, Vec<Value>>,
     /// The names of the globals every render sets (see [`Build::context`]).
     global_names: [Value; 8],
     /// Kramdown options from the configuration.
@@ -127,7 +131,13 @@ impl Build {
             "layout",
         ]
         .map(Value::str);
+        let layout_data = site
+            .layouts
+            .keys()
+            .map(|name| (name.clone(), merged_layout_data(&site, name)))
+            .collect();
         Ok(Build {
+            layout_data,
             global_names,
             url,
             baseurl,
@@ -412,7 +422,9 @@ fn render_content_inner(
     let mut text = doc.content.as_str();
     if doc.render_with_liquid() {
         let page = doc_value(b, doc, phase);
-        let layout = first_layout(b, doc).map(|l| Value::hash(l.data.clone()));
+        let layout = first_layout(b, doc)
+            .and_then(|l| b.layout_data.get(&l.name))
+            .and_then(|chain| chain.first().cloned());
         let mut ctx = b.context(site, doc, phase, page, [None, layout]);
         if let Some(name) = doc.get("layout").filter(|v| !v.is_nil()) {
             // The name is built only when a recording is on.
@@ -454,6 +466,32 @@ fn first_layout<'a>(b: &'a Build, doc: &Document) -> Option<&'a Arc<crate::site:
         return None;
     }
     b.site.layouts.get(&name.to_liquid_string())
+}
+
+/// The `layout` hash at each step of the layout chain starting at `start`,
+/// following the chain as [`place_in_layouts`] does (stopping where it would
+/// come back to a layout already applied).
+fn merged_layout_data(site: &Site, start: &str) -> Vec<Value> {
+    let mut steps = Vec::new();
+    let mut data = Map::new();
+    let mut used: Vec<&str> = Vec::new();
+    let mut layout = site.layouts.get(start);
+    while let Some(l) = layout {
+        let mut merged = l.data.clone();
+        deep_merge(&mut merged, &data);
+        data = merged;
+        steps.push(Value::hash(data.clone()));
+        used.push(&l.name);
+        let next = match l.data.get(&Value::str("layout")) {
+            Some(Value::Nil) | None => None,
+            Some(v) => Some(v.to_liquid_string()),
+        };
+        layout = next.as_ref().and_then(|n| site.layouts.get(n));
+        if next.is_some_and(|n| used.contains(&n.as_str())) {
+            break;
+        }
+    }
+    steps
 }
 
 /// How a document is named in messages: its path relative to the source.
@@ -521,7 +559,7 @@ fn place_in_layouts(
         return Ok(content);
     }
     let mut output = content;
-    let mut layout_data = Map::new();
+    let chain = b.layout_data.get(&name).map_or(&[][..], Vec::as_slice);
     let mut used: Vec<String> = Vec::new();
     // Jekyll's `page` in a page's layouts is a copy taken before the page
     // rendered: its `content` is the source, as while converting pages.
@@ -532,12 +570,9 @@ fn place_in_layouts(
     };
     let page = doc_value(b, doc, page_phase);
     while let Some(l) = layout {
-        let mut merged = l.data.clone();
-        deep_merge(&mut merged, &layout_data);
-        layout_data = merged;
         let globals = [
             Some(Value::str(output.as_str())),
-            Some(Value::hash(layout_data.clone())),
+            chain.get(used.len()).cloned(),
         ];
         let mut ctx = b.context(site, doc, phase, page.clone(), globals);
         let (t, added) = &b.layouts[&l.name];
