@@ -167,6 +167,8 @@ struct Frame {
     after: Option<String>,
     /// A content block's mixin.
     included: Option<String>,
+    /// An `@for` loop's variable (always a number).
+    for_var: Option<String>,
     /// An `@media` rule.
     media: bool,
     /// An `@media` inside another (through style rules only): dart-sass
@@ -207,6 +209,7 @@ pub(crate) fn plan(
             loop_creates: false,
             after: None,
             included: None,
+            for_var: None,
             media: false,
             merged: false,
         }],
@@ -241,6 +244,7 @@ pub(crate) fn member_at(text: &str, offset: usize) -> Member {
             loop_creates: false,
             after: None,
             included: None,
+            for_var: None,
             media: false,
             merged: false,
         }],
@@ -354,6 +358,7 @@ impl Scanner<'_> {
             loop_creates,
             after: None,
             included: None,
+            for_var: None,
             media: false,
             merged: false,
         });
@@ -575,6 +580,16 @@ impl Scanner<'_> {
             (Some(kind), true) => {
                 self.pos = end + 1;
                 self.open(kind, None);
+                if name == "for" {
+                    let var: String = self.text[name_end..end]
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| *c == '$' || c.is_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    if let Some(f) = self.frames.last_mut() {
+                        f.for_var = Some(var.replace('_', "-"));
+                    }
+                }
             }
             (_, true) => {
                 self.pos = end + 1;
@@ -675,8 +690,14 @@ impl Scanner<'_> {
             };
             i = close + 1;
             let expr = self.text[open..close].trim();
+            // A loop counter is a number: nothing to ask.
+            let counter = self
+                .frames
+                .iter()
+                .any(|f| f.for_var.as_deref() == Some(&expr.replace('_', "-")));
             // Asked again by the probe: only what has no side effects.
-            if expr.is_empty()
+            if counter
+                || expr.is_empty()
                 || expr.contains(['(', '"', '\'', '#', '\n', '\r'])
                 || expr.contains("//")
                 || expr.contains("/*")
@@ -905,6 +926,28 @@ mod tests {
             vec!["b: $x"]
         );
         assert_eq!(probed("@function f() { @return 1; }"), Vec::<&str>::new());
+    }
+
+    /// Interpolations in selectors are asked whether they hold a colour
+    /// with a name, except an `@for` counter (always a number).
+    #[test]
+    fn colour_probes_skip_for_counters() {
+        let spans = |text: &str| -> Vec<String> {
+            plan(text, 0, true, true, None)
+                .colours
+                .iter()
+                .map(|((s, e), _)| text[*s..*e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            spans("@for $i from 1 through 3 { .m-#{$i} { a: b; } }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            spans("@each $c in red, blue { .t-#{$c} { a: b; } }"),
+            vec!["$c"]
+        );
+        assert_eq!(spans(".a { #{$p}-x: 1; }"), vec!["$p"]);
     }
 
     #[test]
