@@ -6,7 +6,7 @@
 //! that remain are listed in `docs/compat.md`). [`compile`] is the single
 //! entry point: it resolves `@import`/`@use` through the entry file's
 //! directory and the load paths, collects `@warn`/`@debug` messages and
-//! dart-sass's warnings, and can build a v3 source map. [`SassCache`] wraps it for serve.
+//! dart-sass's warnings, and can build a v3 source map.
 //!
 //! How Jekyll's `sass:` config maps onto [`SassOptions`]: `style` through
 //! [`Style::from_config`]; `load_paths` (globs expanded by the caller), then
@@ -32,7 +32,6 @@
 //! assert_eq!(out.css, ".a{color:red}.a .b{margin:.5em}");
 //! ```
 
-mod cache;
 mod calc;
 mod colour;
 mod compile;
@@ -52,7 +51,6 @@ mod trace;
 mod tree;
 mod value;
 
-pub use cache::SassCache;
 pub use compile::{compile, CompiledCss, Warning, WarningKind};
 pub use error::SassError;
 pub use options::{SassOptions, Style, Syntax};

@@ -296,36 +296,6 @@ fn jekyll_output_appends_newline_or_source_mapping_url() {
 }
 
 #[test]
-fn cache_recompiles_only_when_source_or_a_partial_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    let partial = dir.path().join("_colors.scss");
-    fs::write(&partial, "$c: red;\n").unwrap();
-    let opts = SassOptions {
-        file: Some(dir.path().join("main.scss")),
-        load_paths: vec![dir.path().to_path_buf()],
-        ..SassOptions::default()
-    };
-    let src = "@import \"colors\";\n.a { color: $c; }\n";
-    let mut cache = hyde_sass::SassCache::new();
-    assert_eq!(
-        cache.compile(src, &opts).unwrap().css,
-        ".a {\n  color: red;\n}"
-    );
-    cache.compile(src, &opts).unwrap();
-    assert_eq!(cache.compilations(), 1);
-    fs::write(&partial, "$c: blue;\n").unwrap();
-    assert_eq!(
-        cache.compile(src, &opts).unwrap().css,
-        ".a {\n  color: blue;\n}"
-    );
-    assert_eq!(cache.compilations(), 2);
-    cache
-        .compile("@import \"colors\";\n.b { color: $c; }\n", &opts)
-        .unwrap();
-    assert_eq!(cache.compilations(), 3);
-}
-
-#[test]
 fn relative_imports_win_over_load_paths() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");

@@ -16,67 +16,84 @@ use std::path::Path;
 use hyde_liquid::{Map, Value};
 
 /// A fast, non-cryptographic 64-bit hasher for signatures and for maps
-/// keyed by our own strings.
+/// keyed by our own strings. Long inputs go through two lanes (even and odd
+/// words), which the processor runs side by side.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Fingerprint(u64);
+pub(crate) struct Fingerprint {
+    a: u64,
+    b: u64,
+}
 
 impl Default for Fingerprint {
     fn default() -> Self {
-        Fingerprint(0x243f_6a88_85a3_08d3)
+        Fingerprint {
+            a: 0x243f_6a88_85a3_08d3,
+            b: 0x1319_8a2e_0370_7344,
+        }
     }
 }
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
-impl Fingerprint {
-    #[inline]
-    fn word(&mut self, w: u64) {
-        let x = (self.0 ^ w).wrapping_mul(K);
-        self.0 = x ^ (x >> 29);
-    }
+/// One step: a bijection of the state for a given word.
+#[inline]
+fn step(state: u64, w: u64) -> u64 {
+    let x = (state ^ w).wrapping_mul(K);
+    x ^ (x >> 29)
+}
+
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(w)
 }
 
 impl Hasher for Fingerprint {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.word(u64::from_le_bytes(w));
+        let mut pairs = bytes.chunks_exact(16);
+        for c in &mut pairs {
+            self.a = step(self.a, word(c));
+            self.b = step(self.b, word(&c[8..]));
         }
-        let rest = chunks.remainder();
+        let mut rest = pairs.remainder();
+        if rest.len() >= 8 {
+            self.a = step(self.a, word(rest));
+            rest = &rest[8..];
+        }
         let mut w = [0u8; 8];
         w[..rest.len()].copy_from_slice(rest);
         // The length in the top byte tells "a" from "a\0".
         w[7] = rest.len() as u8 | 0x80;
-        self.word(u64::from_le_bytes(w));
+        self.b = step(self.b, u64::from_le_bytes(w));
     }
 
     #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.word(u64::from(i) | 0x100);
+        self.a = step(self.a, u64::from(i) | 0x100);
     }
 
     #[inline]
     fn write_u32(&mut self, i: u32) {
-        self.word(u64::from(i));
+        self.a = step(self.a, u64::from(i));
     }
 
     #[inline]
     fn write_u64(&mut self, i: u64) {
-        self.word(i);
+        self.a = step(self.a, i);
     }
 
     #[inline]
     fn write_usize(&mut self, i: usize) {
-        self.word(i as u64);
+        self.a = step(self.a, i as u64);
     }
 
     #[inline]
     fn finish(&self) -> u64 {
-        // murmur3's finaliser: every input bit reaches every output bit.
-        let mut h = self.0;
+        // Lane b through a bijection, so that a change in either lane
+        // changes the sum; then murmur3's finaliser.
+        let mut h = self.a ^ step(self.b, K).rotate_left(32);
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
@@ -136,6 +153,14 @@ pub(crate) fn hash_value(v: &Value, h: &mut Fingerprint) {
         }
         Value::Hash(m) => hash_map(m, h),
         Value::Date(d) => (8u8, d).hash(h),
+        Value::Time(t) => (
+            9u8,
+            t.at.timestamp(),
+            t.at.timestamp_subsec_nanos(),
+            t.at.offset().local_minus_utc(),
+            t.mode,
+        )
+            .hash(h),
         other => {
             h.write_u8(6);
             hash_debug(other, h);
@@ -207,5 +232,15 @@ mod tests {
             }
         }
         assert_ne!(digest(&[b"ab", b"c"]), digest(&[b"a", b"bc"]));
+        // Long inputs: a change in either lane, or in the tail, tells.
+        let long: Vec<u8> = (0..100u8).collect();
+        let mut seen = std::collections::HashSet::new();
+        assert!(seen.insert(digest(&[&long])));
+        for i in 0..long.len() {
+            let mut v = long.clone();
+            v[i] ^= 0x40;
+            assert!(seen.insert(digest(&[&v])), "byte {i}");
+            assert!(seen.insert(digest(&[&long[..i]])), "prefix {i}");
+        }
     }
 }

@@ -19,8 +19,8 @@ mod digest;
 pub mod output;
 mod plan;
 pub mod read_cache;
+mod sass_memo;
 
-use std::hash::Hasher;
 use std::path::Path;
 use std::time::Instant;
 
@@ -29,7 +29,7 @@ use chrono::{DateTime, FixedOffset};
 pub use deps::Deps;
 pub(crate) use digest::text_digest;
 pub use plan::{Plan, State};
-pub(crate) use plan::{SassEntry, SassMemo};
+pub(crate) use sass_memo::{sass_folders_digest, SassEntry, SassMemo};
 
 use crate::build::{BuildReport, Sink};
 use crate::config::{BuildOptions, RawConfig, Settings};
@@ -141,32 +141,4 @@ impl Session {
             settings: used,
         })
     }
-}
-
-/// A digest of everything a Sass page can import: the Sass folder and load
-/// paths, the folders of the Sass pages themselves, and the `sass:` settings.
-pub(crate) fn sass_folders_digest(site: &Site) -> u64 {
-    let mut h = digest::Fingerprint::default();
-    digest::hash_debug(&(site.raw.get("sass"), &site.environment), &mut h);
-    let source = &site.settings.source;
-    let cfg = site.raw.get("sass");
-    let sass_dir = cfg
-        .and_then(|c| c.get("sass_dir"))
-        .map(|v| v.to_liquid_string())
-        .unwrap_or_else(|| "_sass".into());
-    let mut dirs = vec![source.join(sass_dir)];
-    if let Some(hyde_liquid::Value::Array(extra)) = cfg.and_then(|c| c.get("load_paths")) {
-        dirs.extend(extra.iter().map(|p| source.join(p.to_liquid_string())));
-    }
-    for d in &dirs {
-        digest::hash_tree(source, d, true, &mut h, &mut |_| {});
-    }
-    for p in &site.pages {
-        if matches!(p.extname.as_str(), ".scss" | ".sass") {
-            if let Some(dir) = p.path.parent() {
-                digest::hash_tree(source, dir, false, &mut h, &mut |_| {});
-            }
-        }
-    }
-    h.finish()
 }

@@ -9,9 +9,9 @@
 //! output that came out different becomes a fact itself, so that readers of
 //! it (an index showing a post's content) re-render in the later passes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -19,6 +19,7 @@ use crate::document::{Converter, Document};
 use crate::error::Warning;
 use crate::incremental::deps::{key, Deps, PAGES, STATIC_FILES};
 use crate::incremental::digest::{debug_hash, hash_map, hash_tree, FastMap, FastSet, Fingerprint};
+use crate::incremental::sass_memo::SassMemo;
 use crate::site::Site;
 
 /// Signatures of one document: what templates see of it besides its
@@ -158,23 +159,6 @@ struct Laid {
     deps: Deps,
 }
 
-/// Sass output by source file and text, valid while the Sass folders hold
-/// the same files.
-#[derive(Debug, Default)]
-pub(crate) struct SassMemo {
-    pub(crate) entries: Mutex<HashMap<(std::path::PathBuf, u64), SassEntry>>,
-    /// Compilations run, for tests.
-    pub(crate) compilations: std::sync::atomic::AtomicUsize,
-}
-
-/// One memoised Sass conversion.
-#[derive(Debug, Clone)]
-pub(crate) struct SassEntry {
-    pub(crate) folders: u64,
-    pub(crate) css: String,
-    pub(crate) map: Option<String>,
-}
-
 /// What a build leaves for the next one.
 #[derive(Debug, Default)]
 pub struct State {
@@ -221,6 +205,10 @@ pub struct Plan {
     sass: Arc<SassMemo>,
     /// Output paths whose bytes are the same as the last build's.
     unchanged: FastSet<String>,
+    /// Copies of the last build's contents and outputs that were fresh when
+    /// first asked for, made in one parallel sweep (see [`Plan::copy_fresh`]).
+    content_copies: Option<FastMap<String, (String, Option<String>)>>,
+    output_copies: Option<FastMap<String, (String, Vec<Warning>)>>,
     /// Contents and outputs rendered in this build.
     pub rendered: usize,
     /// Contents and outputs reused from the last build.
@@ -278,6 +266,8 @@ impl Plan {
             pending: FastMap::default(),
             sass,
             unchanged: FastSet::default(),
+            content_copies: None,
+            output_copies: None,
             rendered: 0,
             reused: 0,
         }
@@ -320,16 +310,47 @@ impl Plan {
         if !fresh {
             return false;
         }
+        if self.content_copies.is_none() {
+            let copies = self.copy_fresh(
+                &self.prev.contents,
+                |c| &c.deps,
+                |c| (c.content.clone(), c.excerpt.clone()),
+            );
+            self.content_copies = Some(copies);
+        }
         let Some(c) = self.prev.contents.remove(&k) else {
             return false;
         };
-        let _ = d.rendered.set(c.content.clone());
-        if let Some(e) = &c.excerpt {
-            let _ = d.rendered_excerpt.set(e.clone());
+        let (content, excerpt) = self
+            .content_copies
+            .as_mut()
+            .and_then(|m| m.remove(&k))
+            .unwrap_or_else(|| (c.content.clone(), c.excerpt.clone()));
+        let _ = d.rendered.set(content);
+        if let Some(e) = excerpt {
+            let _ = d.rendered_excerpt.set(e);
         }
         self.next.contents.insert(k, c);
         self.reused += 1;
         true
+    }
+
+    /// Copies, in parallel, every entry of `kept` that nothing it read has
+    /// changed, as `copy` makes it. The renderer asks for the entries one by
+    /// one on one thread, and copying some 80 MB there was a good part of a
+    /// rebuild. Facts only grow during a build, so an entry stale now never
+    /// becomes fresh again; one that goes stale later just wastes its copy,
+    /// and one asked for but not copied here is copied when asked.
+    fn copy_fresh<V: Sync, T: Send>(
+        &self,
+        kept: &FastMap<String, V>,
+        deps: impl Fn(&V) -> &Deps + Sync,
+        copy: impl Fn(&V) -> T + Sync,
+    ) -> FastMap<String, T> {
+        kept.par_iter()
+            .filter(|(k, v)| !self.stale(k, deps(v)))
+            .map(|(k, v)| (k.clone(), copy(v)))
+            .collect()
     }
 
     /// Notes what rendering `d`'s content read.
@@ -404,8 +425,20 @@ impl Plan {
         if !fresh {
             return None;
         }
+        if self.output_copies.is_none() {
+            let copies = self.copy_fresh(
+                &self.prev.outputs,
+                |o| &o.deps,
+                |o| (o.output.clone(), o.warnings.clone()),
+            );
+            self.output_copies = Some(copies);
+        }
         let o = self.prev.outputs.remove(&k)?;
-        let result = (o.output.clone(), o.warnings.clone());
+        let result = self
+            .output_copies
+            .as_mut()
+            .and_then(|m| m.remove(&k))
+            .unwrap_or_else(|| (o.output.clone(), o.warnings.clone()));
         self.unchanged.insert(d.output_path.clone());
         self.next.outputs.insert(k, o);
         self.reused += 1;
