@@ -61,6 +61,8 @@ pub(crate) struct Probes {
     colours_seen: RefCell<HashSet<(usize, usize, String)>>,
     /// How each file was loaded, when not by `@import`: `@use`, `@forward`.
     load_rules: RefCell<HashMap<usize, &'static str>>,
+    /// Mixin parameter defaults with `slash-div` candidates, so far.
+    mixin_defaults: RefCell<slash_div::MixinDefaults>,
     /// Each file's name in stack frames when found through a load path
     /// (else its path is shown).
     frame_urls: RefCell<HashMap<usize, String>>,
@@ -99,6 +101,7 @@ impl Probes {
             load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
             load_rules: RefCell::new(HashMap::new()),
+            mixin_defaults: RefCell::new(HashMap::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
     }
@@ -185,7 +188,7 @@ impl Probes {
         let candidates = if skipped {
             Vec::new()
         } else {
-            slash_div::candidates(text)
+            slash_div::candidates_with(text, index, &mut self.mixin_defaults.borrow_mut())
         };
         let mut insertions = mixed.insertions.clone();
         insertions.extend(slash_probes(text, index, &candidates));
@@ -257,7 +260,11 @@ impl Probes {
     /// has not warned yet (`seen`); a `mixed-decls` probe's every time
     /// (dart-sass compares their spans by identity). Its text is written
     /// by [`Probes::warning`], only for the warnings that are shown.
-    pub(crate) fn fired(&self, payload: &str, seen: &mut HashSet<(usize, usize)>) -> Option<Fired> {
+    pub(crate) fn fired(
+        &self,
+        payload: &str,
+        seen: &mut HashSet<(usize, usize, usize)>,
+    ) -> Option<Fired> {
         if let Some(rest) = payload.strip_prefix("md ") {
             // `<file> <declaration> f<file>n<node>`: the declaration, and
             // the node last added next to its rule.
@@ -326,7 +333,8 @@ impl Probes {
                 return None;
             }
         }
-        if !seen.insert((file, cand)) {
+        let home = c.origin.as_ref().map_or(file, |(f, _)| *f);
+        if !seen.insert((home, c.span.0, c.span.1)) {
             return None;
         }
         Some(Fired::SlashDiv { file, cand })
@@ -533,6 +541,22 @@ impl Probes {
             Fired::SlashDiv { file, cand } => {
                 let f = files.get(file)?;
                 let c = f.candidates.get(cand)?;
+                if let Some((home, _)) = &c.origin {
+                    // A parameter default: the mixin's frame, then the
+                    // `@include` that left the parameter out.
+                    let d = files.get(*home)?;
+                    let mixin = Member::Callable(c.member.clone().unwrap_or_default());
+                    let own = self.frames(&files, *home, c.span.0, mixin, None, root);
+                    let call = self.frames(
+                        &files,
+                        file,
+                        c.statement,
+                        mixed_decls::member_at(&f.text, c.statement),
+                        stack,
+                        root,
+                    );
+                    return Some(warning(d, c, &realign(&format!("{own}{call}"))));
+                }
                 let member = if stack.is_some() {
                     mixed_decls::member_at(&f.text, c.span.0)
                 } else {
@@ -568,6 +592,9 @@ impl Probes {
                 .map(|(_, m)| m.clone()),
             Fired::SlashDiv { file, cand } => files.get(file).and_then(|f| {
                 let c = f.candidates.get(cand)?;
+                if c.origin.is_some() {
+                    return Some(Member::Callable(c.member.clone().unwrap_or_default()));
+                }
                 Some(mixed_decls::member_at(&f.text, c.span.0))
             }),
             Fired::MixedDecls { file, decl, .. } => files
@@ -690,6 +717,19 @@ impl Fired {
     }
 }
 
+/// Stack-trace lines joined from two lists, padded again to one width.
+fn realign(lines: &str) -> String {
+    let frames: Vec<(String, String)> = lines
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let (place, member) = l.split_once("  ")?;
+            Some((place.to_string(), member.trim_start().to_string()))
+        })
+        .collect();
+    trace::format(&frames)
+}
+
 /// dart-sass 1.78's `mixed-decls` message.
 const MIXED_DECLS: &str = "Sass's behavior for declarations that appear after nested\n\
 rules will be changing to match the behavior specified by CSS in an upcoming\n\
@@ -795,9 +835,12 @@ fn slash_probes(text: &str, file: usize, candidates: &[Candidate]) -> Vec<(usize
             continue;
         }
         let mut msg = format!("{MARKER} {file} {i}");
-        for (s, e) in &c.operands {
+        for (k, (s, e)) in c.operands.iter().enumerate() {
             // On one line, so that no line number moves.
-            let operand = text[*s..*e].replace(['\n', '\r'], " ");
+            let operand = match &c.origin {
+                Some((_, texts)) => texts.get(k).cloned().unwrap_or_default(),
+                None => text[*s..*e].replace(['\n', '\r'], " "),
+            };
             msg.push_str(&format!(" #{{type-of(({operand}))}}"));
         }
         let mut debug = format!("@debug \"{msg}\";");

@@ -21,7 +21,7 @@
 //! parameter defaults, media queries, selectors) yields no candidate: a
 //! missing warning is better than a false one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::script::{number_text, BinOp, Expr, Parser, CALC_FUNCTIONS};
 
@@ -49,7 +49,23 @@ pub(crate) struct Candidate {
     /// Warns only if this turns out to be a user-defined function (a call
     /// of an unknown name is plain CSS and keeps its slash).
     pub(crate) requires_function: Option<String>,
+    /// A mixin parameter's default, probed where an `@include` leaves the
+    /// parameter out: the file the default is written in (`span` is in
+    /// it) and the operands' text.
+    pub(crate) origin: Option<(usize, Vec<String>)>,
 }
+
+/// A mixin parameter's default value holding candidates.
+#[derive(Debug, Clone)]
+pub(crate) struct DefaultParam {
+    index: usize,
+    name: String,
+    candidates: Vec<Candidate>,
+}
+
+/// Mixins' parameter defaults with candidates, by mixin name (`_` read as
+/// `-`), across a compilation's files.
+pub(crate) type MixinDefaults = HashMap<String, Vec<DefaultParam>>;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Block {
@@ -126,9 +142,23 @@ pub(crate) fn configured_variables(text: &str) -> Result<Vec<String>, ()> {
 }
 
 /// Every candidate of an SCSS text, in source order of their statements.
+#[cfg(test)]
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    candidates_with(text, 0, &mut MixinDefaults::new())
+}
+
+/// [`candidates`] of file `file`, with the mixin parameter defaults of the
+/// files read before (and this one's, added to them).
+pub(crate) fn candidates_with(
+    text: &str,
+    file: usize,
+    defaults: &mut MixinDefaults,
+) -> Vec<Candidate> {
     let mut scanner = Scanner::new(text);
+    scanner.file = file;
+    scanner.defaults = std::mem::take(defaults);
     scanner.run();
+    *defaults = std::mem::take(&mut scanner.defaults);
     // `@else if` candidates are probed before their `@if`: keep the
     // statements in text order for the insertion.
     scanner.out.sort_by_key(|c| c.statement);
@@ -152,6 +182,8 @@ struct Scanner<'a> {
     /// Open `@if` chains: block depth, where the `@if` starts, and the
     /// conditions so far (`None` once one cannot be asked again).
     chains: Vec<(usize, usize, Option<Vec<String>>)>,
+    file: usize,
+    defaults: MixinDefaults,
 }
 
 /// What the statement's expression is.
@@ -174,6 +206,8 @@ impl<'a> Scanner<'a> {
             blocks: vec![Block::Root],
             out: Vec::new(),
             chains: Vec::new(),
+            file: 0,
+            defaults: MixinDefaults::new(),
         }
     }
 
@@ -277,6 +311,9 @@ impl<'a> Scanner<'a> {
                     .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
                     .map_or(self.bytes.len(), |e| self.pos + e);
                 let callable = self.text[self.pos..n_end].to_string();
+                if name == "mixin" {
+                    self.mixin_defaults(&callable, n_end);
+                }
                 self.finish(Block::Callable(callable));
             }
             "return" => self.expression_statement(start, Context::Assigned, None),
@@ -414,13 +451,20 @@ impl<'a> Scanner<'a> {
     fn include(&mut self, start: usize) {
         self.skip_space();
         let (end, _) = self.statement_end(self.pos);
-        if !self.text[self.pos..end].contains('/') {
+        let name: String = self.text[self.pos..end]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+            .collect();
+        let name = name.rsplit('.').next().unwrap_or("").replace('_', "-");
+        let defaults = self.defaults.get(&name).cloned();
+        if !self.text[self.pos..end].contains('/') && defaults.is_none() {
             return self.finish(Block::Other);
         }
         let mut p = Parser::new(self.text, self.pos);
         // `@include name(args)` or `ns.name(args)`; the arguments are read as
         // a function call would be.
-        if let Some(Expr::Func { args, .. }) = parse_call(&mut p) {
+        let call = parse_call(&mut p);
+        if let Some(Expr::Func { args, .. }) = &call {
             if self.probes_allowed() {
                 for arg in args
                     .positional
@@ -431,7 +475,131 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // Defaults of the parameters left out run in the mixin.
+        let given = match &call {
+            Some(Expr::Func { args, .. }) if args.rest.is_none() && args.opaque.is_none() => {
+                Some((
+                    args.positional.len(),
+                    args.named
+                        .iter()
+                        .map(|(n, _)| n.replace('_', "-"))
+                        .collect::<Vec<_>>(),
+                ))
+            }
+            Some(_) => None,
+            None => {
+                let after = self.text[self.pos + name.len().min(end - self.pos)..end].trim_start();
+                (!after.starts_with('(')).then(|| (0, Vec::new()))
+            }
+        };
+        if let (Some(defaults), Some((positional, named))) = (defaults, given) {
+            let statement = self.probe_point(start);
+            for d in defaults {
+                if d.index < positional || named.contains(&d.name) {
+                    continue;
+                }
+                for mut c in d.candidates {
+                    c.statement = statement;
+                    self.out.push(c);
+                }
+            }
+        }
         self.finish(Block::Other);
+    }
+
+    /// Records the candidates in a mixin's parameter defaults (those that
+    /// only read global variables: a probe at an `@include` can ask them).
+    fn mixin_defaults(&mut self, mixin: &str, from: usize) {
+        let (end, _) = self.statement_end(from);
+        let header = &self.text[from..end];
+        let Some(open) = header.find('(') else {
+            return;
+        };
+        let Some(close) = header.rfind(')') else {
+            return;
+        };
+        let base = from + open + 1;
+        let params = &self.text[base..from + close];
+        // Top-level commas.
+        let mut parts = Vec::new();
+        let (mut depth, mut last) = (0usize, 0usize);
+        for (i, c) in params.char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    parts.push((last, i));
+                    last = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push((last, params.len()));
+        let names: Vec<String> = parts
+            .iter()
+            .filter_map(|&(a, b)| {
+                let p = params[a..b].trim();
+                let n: String = p
+                    .strip_prefix('$')?
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                Some(n.replace('_', "-"))
+            })
+            .collect();
+        let mut found_params = Vec::new();
+        for (index, &(a, b)) in parts.iter().enumerate() {
+            let part = &params[a..b];
+            let Some(colon) = part.find(':') else {
+                continue;
+            };
+            let value_start = base + a + colon + 1;
+            let value_end = base + b;
+            if !self.text[value_start..value_end].contains('/') {
+                continue;
+            }
+            let mut p = Parser::new(&self.text[..value_end], value_start);
+            p.whitespace();
+            let Some(expr) = p.expression(false, false) else {
+                continue;
+            };
+            p.whitespace();
+            if p.pos != value_end {
+                continue;
+            }
+            let mut found = Vec::new();
+            self.slash_value(&expr, &mut found);
+            self.walk(&expr, false, &mut found);
+            found.sort_by_key(|c: &Candidate| (c.span.1, usize::MAX - c.span.0));
+            let reads_params = |t: &str| {
+                let t = t.replace('_', "-");
+                names.iter().any(|n| t.contains(&format!("${n}")))
+            };
+            let mut candidates = Vec::new();
+            for mut c in found {
+                let operands: Vec<String> = c
+                    .operands
+                    .iter()
+                    .map(|&(s, e)| self.text[s..e].replace(['\n', '\r'], " "))
+                    .collect();
+                if operands.iter().any(|o| reads_params(o)) || c.condition.is_some() {
+                    continue;
+                }
+                c.member = Some(mixin.to_string());
+                c.origin = Some((self.file, operands));
+                candidates.push(c);
+            }
+            if !candidates.is_empty() {
+                found_params.push(DefaultParam {
+                    index,
+                    name: names.get(index).cloned().unwrap_or_default(),
+                    candidates,
+                });
+            }
+        }
+        if !found_params.is_empty() {
+            self.defaults.insert(mixin.replace('_', "-"), found_params);
+        }
     }
 
     fn variable(&mut self) {
@@ -700,6 +868,7 @@ impl<'a> Scanner<'a> {
             member: None,
             condition: None,
             requires_function: None,
+            origin: None,
         }
     }
 
@@ -720,6 +889,7 @@ impl<'a> Scanner<'a> {
             member: None,
             condition: None,
             requires_function: None,
+            origin: None,
         });
     }
 }
@@ -972,6 +1142,24 @@ mod tests {
         assert_eq!(found[0].condition.as_deref(), Some("not (unitless($n))"));
         let user = "@mixin m($n) { @if mine($n) { a: b; } @else if $n / 8 > 0 { c: d; } }";
         assert!(candidates(user).is_empty());
+    }
+
+    /// A division in a mixin parameter's default is probed at each
+    /// `@include` that leaves the parameter out.
+    #[test]
+    fn parameter_defaults_are_probed_where_an_include_leaves_them_out() {
+        let text = "@mixin pad($a, $v: $g / 2) { p: $v; }\n.x { @include pad(1); }\n.y { @include pad(1, 2px); }\n.z { @include pad($a: 1); }\n";
+        let found = candidates(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let statements: Vec<usize> = found.iter().map(|c| c.statement).collect();
+        assert_eq!(
+            statements,
+            vec![at("@include pad(1);"), at("@include pad($a: 1)")]
+        );
+        assert!(found.iter().all(|c| &text[c.span.0..c.span.1] == "$g / 2"));
+        assert!(found.iter().all(|c| c.member.as_deref() == Some("pad")));
+        // A default that reads an earlier parameter cannot be asked there.
+        assert!(candidates("@mixin m($a, $b: $a / 2) {}\n.x { @include m(1); }").is_empty());
     }
 
     #[test]
