@@ -73,6 +73,10 @@ pub(crate) fn local_time(zone: &dyn Zone, local: NaiveDateTime) -> Option<DateTi
         return off.from_local_datetime(&local).single();
     };
     let (before, after) = (zone.offset_at_utc(&before), zone.offset_at_utc(&after));
+    // No change of offset within a day either side: the common case.
+    if before == after {
+        return at(before).map(|utc| before.from_utc_datetime(&utc));
+    }
     let fits = |off: FixedOffset| at(off).is_some_and(|utc| zone.offset_at_utc(&utc) == off);
     // The later instant is the one at the smaller offset.
     let mut candidates = [before, after];
