@@ -562,31 +562,8 @@ pub fn split_dated_name(name: &str) -> Option<(&str, &str, &str)> {
     Some((date, &rest[..dot], &rest[dot..]))
 }
 
-/// Data files: `_data/**` as (key path, entry), in Jekyll's reading order.
-/// With a theme, the theme's `_data` comes first, so the site's files replace
-/// the theme's of the same name (a site folder is not emptied when the theme
-/// has the same folder). Jekyll deep-merges the two trees instead
-/// ([`site_data_files`] and [`theme_data_files`] give them apart).
-pub fn data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
-    let mut out = theme_data_files(settings);
-    let theme_keys = out.len();
-    out.extend(site_data_files(settings));
-    if theme_keys > 0 {
-        let (theme, site) = out.split_at(theme_keys);
-        let site: Vec<_> = site
-            .iter()
-            .filter(|(keys, e)| {
-                !(e.path.is_dir() && theme.iter().any(|(k, t)| k == keys && t.path.is_dir()))
-            })
-            .cloned()
-            .collect();
-        out.truncate(theme_keys);
-        out.extend(site);
-    }
-    out
-}
-
-/// The site's own `_data/**`, as [`data_files`] lists them.
+/// The site's own `_data/**` as (key path, entry), in Jekyll's reading
+/// order.
 pub fn site_data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
     let mut out = Vec::new();
     let base = settings.source.join(&settings.data_dir);
@@ -594,9 +571,10 @@ pub fn site_data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
     out
 }
 
-/// The theme's `_data/**` (Jekyll 4.3 reads it under the site's), as
-/// [`data_files`] lists them; entries are named by their path as shown in
-/// messages (relative to the source when the gem is inside it).
+/// The theme's `_data/**` (Jekyll 4.3 reads it and deep-merges the site's
+/// data over it), as [`site_data_files`] lists them; entries are named by
+/// their path as shown in messages (relative to the source when the gem is
+/// inside it).
 pub fn theme_data_files(settings: &Settings) -> Vec<(Vec<String>, Entry)> {
     let mut out = Vec::new();
     if let Some(theme_data) = settings.theme.as_ref().and_then(|t| t.data_path.as_ref()) {
@@ -698,7 +676,7 @@ mod tests {
             ..Default::default()
         };
         let settings = Settings::resolve(&crate::RawConfig::load(&opts).unwrap()).unwrap();
-        let rels: Vec<String> = data_files(&settings)
+        let rels: Vec<String> = site_data_files(&settings)
             .into_iter()
             .map(|(_, e)| e.rel)
             .collect();

@@ -42,7 +42,10 @@ pub struct Build {
     /// it), made once: every document with that layout sees the same ones.
     layout_data: HashMap<String, Vec<Value>>,
     /// The names of the globals every render sets (see [`Build::context`]).
-    global_names: [Value; 8],
+    global_names: [Value; 9],
+    /// The top-level `theme` (Jekyll's `ThemeDrop`) when the site has a gem
+    /// theme, made once.
+    theme: Option<Value>,
     /// Kramdown options from the configuration.
     pub(crate) markdown: crate::convert::Markdown,
     /// Where `{% include %}` looks.
@@ -129,8 +132,10 @@ impl Build {
             "highlighter_suffix",
             "content",
             "layout",
+            "theme",
         ]
         .map(Value::str);
+        let theme = site.settings.theme.as_ref().map(|t| t.to_liquid());
         let layout_data = site
             .layouts
             .keys()
@@ -139,6 +144,7 @@ impl Build {
         Ok(Build {
             layout_data,
             global_names,
+            theme,
             url,
             baseurl,
             site,
@@ -213,10 +219,13 @@ impl Build {
         globals.insert(k[3].clone(), Value::Nil);
         globals.insert(k[4].clone(), Value::str(around));
         globals.insert(k[5].clone(), Value::str(around));
-        for (name, v) in k[6..].iter().zip(content_and_layout) {
+        for (name, v) in k[6..8].iter().zip(content_and_layout) {
             if let Some(v) = v {
                 globals.insert(name.clone(), v);
             }
+        }
+        if let Some(theme) = &self.theme {
+            globals.insert(k[8].clone(), theme.clone());
         }
         ctx.set_globals(globals);
         crate::convert::prepare_context(self, &mut ctx, &page, doc, phase);

@@ -156,18 +156,25 @@ impl Site {
             );
         }
 
-        let mut pages: Vec<Document> = ctx
-            .read_all(&entries.pages, |ctx, e| {
-                ctx.cached(e, "", false, |ctx| ctx.page(e))
-            })?
+        // The theme's assets are the last entries of each list: Jekyll reads
+        // them after sorting the site's own pages and static files, so they
+        // keep their reading order after the site's.
+        let mut pages = ctx.read_all(&entries.pages, |ctx, e| {
+            ctx.cached(e, "", false, |ctx| ctx.page(e))
+        })?;
+        let theme_pages: Vec<Document> = pages
+            .split_off(pages.len() - entries.theme_pages)
             .into_iter()
             .flatten()
             .collect();
+        let mut pages: Vec<Document> = pages.into_iter().flatten().collect();
         let mut static_files: Vec<Arc<StaticFile>> = ctx
             .read_all(&entries.static_files, |ctx, e| ctx.static_file(e, None))?
             .into_iter()
             .map(Arc::new)
             .collect();
+        let theme_static_files =
+            static_files.split_off(static_files.len() - entries.theme_static_files);
 
         let mut collections = Vec::new();
         let mut render_order = 0;
@@ -214,6 +221,7 @@ impl Site {
         }
 
         pages.sort_by(|a, b| a.name.cmp(&b.name));
+        pages.extend(theme_pages);
         // Jekyll renders pages after every document, in this order.
         for p in pages.iter_mut() {
             render_order += 1;
@@ -221,6 +229,7 @@ impl Site {
         }
         let pages: Vec<Arc<Document>> = pages.into_iter().map(Arc::new).collect();
         static_files.sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
+        static_files.extend(theme_static_files);
 
         let data = read_data(&settings)?;
         Ok(Site {
@@ -901,10 +910,23 @@ fn flatten_into(v: &Value, out: &mut Vec<Value>) {
     }
 }
 
-/// Reads `_data` into the `site.data` hash.
+/// Reads `_data` into the `site.data` hash. With a theme that has `_data`,
+/// Jekyll reads both trees and deep-merges the site's over the theme's.
 fn read_data(settings: &Settings) -> Result<Value> {
+    let site = read_data_tree(settings, reader::site_data_files(settings))?;
+    let theme_files = reader::theme_data_files(settings);
+    if theme_files.is_empty() {
+        return Ok(Value::hash(site));
+    }
+    let mut theme = read_data_tree(settings, theme_files)?;
+    value::deep_merge(&mut theme, &site);
+    Ok(Value::hash(theme))
+}
+
+/// The data files listed by the reader, parsed into one nested hash.
+fn read_data_tree(settings: &Settings, files: Vec<(Vec<String>, reader::Entry)>) -> Result<Map> {
     let mut root = Map::new();
-    for (keys, e) in reader::data_files(settings) {
+    for (keys, e) in files {
         let value = if e.path.is_dir() {
             Value::hash(Map::new())
         } else {
@@ -924,7 +946,7 @@ fn read_data(settings: &Settings) -> Result<Value> {
         };
         insert_path(&mut root, &keys, value);
     }
-    Ok(Value::hash(root))
+    Ok(root)
 }
 
 fn insert_path(map: &mut Map, keys: &[String], v: Value) {

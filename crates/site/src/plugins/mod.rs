@@ -231,26 +231,21 @@ pub fn unknown_plugin_warnings(site: &Site) -> Vec<Warning> {
     out
 }
 
-/// One warning for a gem theme (`theme:`, GitHub Pages' default
-/// `jekyll-theme-primer` included) or a `remote_theme`: hyde cannot load
-/// either, so the theme's layouts, includes, Sass and assets are missing.
+/// One warning for a `remote_theme`: jekyll-remote-theme fetches it from
+/// GitHub, which hyde does not do, so its layouts, includes, Sass and assets
+/// are missing. (A gem `theme:` is looked up while the configuration loads,
+/// which warns when it is not installed.)
 pub fn theme_warnings(site: &Site) -> Vec<Warning> {
-    let mut out = Vec::new();
-    if let Some(theme) = util::config(site, "theme").filter(|t| !t.to_liquid_string().is_empty()) {
-        out.push(Warning::plain(format!(
-            "Theme '{}' is a Ruby gem hyde cannot load: its layouts, includes, _sass and assets \
-             are missing; copy the files the site uses into it (or set `theme: null`)",
-            theme.to_liquid_string()
-        )));
-    }
-    if let Some(remote) = util::config(site, "remote_theme") {
-        out.push(Warning::plain(format!(
-            "remote_theme '{}' is fetched from GitHub by jekyll-remote-theme, which hyde does not do: \
-             its layouts, includes, _sass and assets are missing",
-            remote.to_liquid_string()
-        )));
-    }
-    out
+    util::config(site, "remote_theme")
+        .map(|remote| {
+            Warning::plain(format!(
+                "remote_theme '{}' is fetched from GitHub by jekyll-remote-theme, which hyde does not do: \
+                 its layouts, includes, _sass and assets are missing",
+                remote.to_liquid_string()
+            ))
+        })
+        .into_iter()
+        .collect()
 }
 
 /// Liquid tags and filters that plugins hyde does not build in define, with
@@ -463,7 +458,7 @@ mod tests {
     }
 
     #[test]
-    fn gem_and_remote_themes_warn_that_their_files_are_missing() {
+    fn a_remote_theme_warns_that_its_files_are_missing() {
         let dir = std::env::temp_dir().join(format!("hyde-plugins-theme-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -480,11 +475,9 @@ mod tests {
                 .map(|w| w.message)
                 .collect::<Vec<_>>()
         };
-        let primer = load("title: x\n", true);
-        assert_eq!(primer.len(), 1, "{primer:?}");
-        assert!(primer[0].contains("'jekyll-theme-primer'"));
-        assert!(load("theme: null\n", true).is_empty());
-        assert!(load("title: x\n", false).is_empty());
+        // A gem theme, found or not, is the configuration's business.
+        assert!(load("title: x\n", true).is_empty());
+        assert!(load("theme: minima\n", false).is_empty());
         let remote = load("remote_theme: owner/theme\n", true);
         assert_eq!(remote.len(), 1, "{remote:?}");
         assert!(remote[0].contains("owner/theme"));
