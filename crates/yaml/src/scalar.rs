@@ -32,7 +32,8 @@ pub enum ConvError {
 }
 
 macro_rules! re {
-    ($name:ident, $pat:expr) => {
+    ($(#[$m:meta])* $name:ident, $pat:expr) => {
+        $(#[$m])*
         static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
     };
 }
@@ -71,25 +72,52 @@ re!(
     r"(?m)^-?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t\n\x0B\x0C\r]+)[0-9]{1,2}:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t\n\x0B\x0C\r]*(?:Z|[-+][0-9]{1,2}:?(?:[0-9][0-9])?))?$"
 );
 re!(
+    #[cfg(test)]
     DATE,
     r"(?m)^[0-9]{4}-(?:1[012]|0[0-9]|[0-9])-(?:[12][0-9]|3[01]|0[0-9]|[0-9])$"
 );
-re!(POS_INF, r"(?mi)^\+?\.inf$");
-re!(NEG_INF, r"(?mi)^-\.inf$");
-re!(NAN, r"(?mi)^\.nan$");
-re!(SYMBOL, r"(?m)^:.");
+re!(
+    #[cfg(test)]
+    POS_INF,
+    r"(?mi)^\+?\.inf$"
+);
+re!(
+    #[cfg(test)]
+    NEG_INF,
+    r"(?mi)^-\.inf$"
+);
+re!(
+    #[cfg(test)]
+    NAN,
+    r"(?mi)^\.nan$"
+);
+re!(
+    #[cfg(test)]
+    SYMBOL,
+    r"(?m)^:."
+);
 re!(SEXA_INT, r"(?m)^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$");
 re!(
     SEXA_FLOAT,
     r"(?m)^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$"
 );
 re!(
+    #[cfg(test)]
     FLOAT,
     r"(?m)^[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?$"
 );
-re!(LONE_DOT, r"\A[-+]?\.\n?\z");
-re!(FLOAT_CLEAN, r"(?m)[,_]|\.([Ee]|$)");
 re!(
+    #[cfg(test)]
+    LONE_DOT,
+    r"\A[-+]?\.\n?\z"
+);
+re!(
+    #[cfg(test)]
+    FLOAT_CLEAN,
+    r"(?m)[,_]|\.([Ee]|$)"
+);
+re!(
+    #[cfg(test)]
     INTEGER,
     r"(?m)^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$"
 );
@@ -106,21 +134,23 @@ pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> 
         return Ok(Yaml::Null);
     }
     if stringish(s) || s.contains('\n') {
-        let ascii = s.is_ascii();
+        // `(?i)` folds Unicode, but only `ſ` and the Kelvin sign fold to ASCII
+        // letters: any other text is decided by the ASCII checks.
+        let by_hand = !s.contains(['\u{17F}', '\u{212A}']);
         let word = |re: &LazyLock<Regex>, words: &[&str]| {
-            if ascii {
+            if by_hand {
                 plain::line_is_word(s, words)
             } else {
                 LazyLock::force(re).is_match(s)
             }
         };
-        let long = if ascii {
+        let long = if s.is_ascii() {
             s.len() > 5
         } else {
             s.chars().count() > 5
         };
         if long
-            || (if ascii {
+            || (if by_hand {
                 plain::not_ytonf(s)
             } else {
                 NOT_YTONF.is_match(s)
@@ -141,11 +171,25 @@ pub fn tokenize(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> 
     if plain::simple(s) {
         tokenize_simple(s, local)
     } else {
-        tokenize_regex(s, local)
+        Ok(tokenize_non_ascii_line(s)?)
     }
 }
 
-/// The typing of a scalar that is not stringish, by Psych's patterns.
+/// [`tokenize`] for one line with a non-ASCII character that is not
+/// stringish. Every pattern of [`tokenize_regex`] is anchored at both ends of
+/// the line and spells only ASCII characters (none of their letters has a
+/// non-ASCII case fold), except the symbol's `^:.`: so the text is a symbol
+/// or a string, and no pattern needs compiling.
+fn tokenize_non_ascii_line(s: &str) -> Result<Yaml, ConvError> {
+    if s.starts_with(':') && s.len() > 1 {
+        return Err(ConvError::Disallowed("Symbol".into()));
+    }
+    Ok(Yaml::Str(s.into()))
+}
+
+/// The typing of a scalar that is not stringish, by Psych's patterns (what
+/// [`tokenize_simple`] and [`tokenize_non_ascii_line`] answer by hand).
+#[cfg(test)]
 fn tokenize_regex(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Yaml, ConvError> {
     if TIME.is_match(s) {
         return match parse_time(s, local)? {
@@ -329,6 +373,7 @@ fn subtract_small(digits: &str, sub: u64) -> String {
 
 /// Psych's `parse_time`. `Ok(None)` is an `ArgumentError` that Psych rescues
 /// (the scalar stays a String).
+#[cfg(test)]
 fn parse_time(s: &str, local: &dyn Fn(i64) -> i32) -> Result<Option<Time>, ConvError> {
     Ok(time_value(time_fields(s)?, local))
 }
@@ -611,6 +656,111 @@ mod tests {
             "{} of {} differ: {:?}",
             differ.len(),
             cases.len(),
+            &differ[..differ.len().min(5)]
+        );
+    }
+
+    /// Short stringish scalars are told from null and booleans by hand as
+    /// the case-insensitive patterns tell them, in any script.
+    #[test]
+    fn words_decided_as_by_patterns() {
+        let alphabet = [
+            'y', 'E', 's', 'n', 'o', 'f', '~', 'é', 'ſ', 'K', 'ı', '\n', ' ',
+        ];
+        let mut cases = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            cases.extend(last.iter().cloned());
+        }
+        cases.extend(["Null", "nULL", "oN", "OFF", "fAlSe", "yeſ", "yes\nno"].map(String::from));
+        let by_patterns = |s: &str| {
+            if NOT_YTONF.is_match(s) {
+                "str"
+            } else if s == "~" || NULL_WORD.is_match(s) {
+                "null"
+            } else if TRUE_WORD.is_match(s) {
+                "true"
+            } else if FALSE_WORD.is_match(s) {
+                "false"
+            } else {
+                "str"
+            }
+        };
+        let by_tokenize = |s: &str| match tokenize(s, &|_| 0) {
+            Ok(Yaml::Null) => "null",
+            Ok(Yaml::Bool(true)) => "true",
+            Ok(Yaml::Bool(false)) => "false",
+            _ => "str",
+        };
+        let considered: Vec<&String> = cases
+            .iter()
+            .filter(|s| (stringish(s) || s.contains('\n')) && s.chars().count() <= 5)
+            .collect();
+        let differ: Vec<&&String> = considered
+            .iter()
+            .filter(|s| by_patterns(s) != by_tokenize(s))
+            .collect();
+        assert!(considered.len() > 10_000, "{}", considered.len());
+        assert!(
+            differ.is_empty(),
+            "{} of {} differ: {:?}",
+            differ.len(),
+            considered.len(),
+            &differ[..differ.len().min(5)]
+        );
+    }
+
+    /// One-line scalars with a non-ASCII character are typed as the
+    /// patterns type them.
+    #[test]
+    fn non_ascii_lines_typed_as_by_patterns() {
+        let alphabet = [
+            '0', '1', '.', ',', '-', '+', ':', ' ', 'i', 'n', 'f', 'a', 'e', 'T', 'é', 'K', 'ſ',
+            'İ', 'ı', '٣', '１', '\u{300}', '…',
+        ];
+        let mut cases = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            cases.extend(last.iter().cloned());
+        }
+        cases.extend(
+            [
+                ".ınf",
+                ".İnf",
+                "-.INF",
+                "2024-01-0５",
+                ":é",
+                "1:3٠",
+                "2nd Workshop — Paris",
+            ]
+            .map(String::from),
+        );
+        let local = |_| 0;
+        let considered: Vec<&String> = cases
+            .iter()
+            .filter(|s| !s.is_ascii() && !s.contains('\n') && !stringish(s))
+            .collect();
+        let differ: Vec<&&String> = considered
+            .iter()
+            .filter(|s| {
+                format!("{:?}", tokenize_non_ascii_line(s))
+                    != format!("{:?}", tokenize_regex(s, &local))
+            })
+            .collect();
+        assert!(considered.len() > 1000, "{}", considered.len());
+        assert!(
+            differ.is_empty(),
+            "{} of {} differ: {:?}",
+            differ.len(),
+            considered.len(),
             &differ[..differ.len().min(5)]
         );
     }
