@@ -253,6 +253,18 @@ fn is_bc(era: Option<&[u8]>) -> bool {
     era.is_some_and(|b| matches!(b.first(), Some(b'b' | b'B')))
 }
 
+/// `s3e(y, m, d)` from groups 1, 2 and 3 as written (ISO `y-m-d`,
+/// `y/m/d`, `y.m.d`: the month not a name).
+fn s3e_in_order(f: &mut Fields, c: &Captures<'_>) {
+    s3e(
+        f,
+        group(c, 1),
+        group(c, 2).map(<[u8]>::to_vec),
+        group(c, 3),
+        false,
+    );
+}
+
 fn month_field(c: &Captures<'_>, i: usize) -> Option<Vec<u8>> {
     group(c, i).map(|m| mon_num(m).to_string().into_bytes())
 }
@@ -477,18 +489,7 @@ fn date_parse(input: &str) -> Fields {
             }
         }
         let k = has(&s);
-        if k.digit
-            && k.dash
-            && subs(&mut s, re_iso(), |c| {
-                s3e(
-                    &mut f,
-                    group(c, 1),
-                    group(c, 2).map(<[u8]>::to_vec),
-                    group(c, 3),
-                    false,
-                )
-            })
-        {
+        if k.digit && k.dash && subs(&mut s, re_iso(), |c| s3e_in_order(&mut f, c)) {
             break 'found true;
         }
         let k = has(&s);
@@ -523,33 +524,11 @@ fn date_parse(input: &str) -> Fields {
             }
         }
         let k = has(&s);
-        if k.digit
-            && k.slash
-            && subs(&mut s, re_sla(), |c| {
-                s3e(
-                    &mut f,
-                    group(c, 1),
-                    group(c, 2).map(<[u8]>::to_vec),
-                    group(c, 3),
-                    false,
-                )
-            })
-        {
+        if k.digit && k.slash && subs(&mut s, re_sla(), |c| s3e_in_order(&mut f, c)) {
             break 'found true;
         }
         let k = has(&s);
-        if k.digit
-            && k.dot
-            && subs(&mut s, re_dot(), |c| {
-                s3e(
-                    &mut f,
-                    group(c, 1),
-                    group(c, 2).map(<[u8]>::to_vec),
-                    group(c, 3),
-                    false,
-                )
-            })
-        {
+        if k.digit && k.dot && subs(&mut s, re_dot(), |c| s3e_in_order(&mut f, c)) {
             break 'found true;
         }
         if has(&s).digit && parse_iso2(&mut s, &mut f) {
