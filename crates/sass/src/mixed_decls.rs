@@ -177,6 +177,32 @@ struct Frame {
     merged: bool,
 }
 
+impl Frame {
+    /// A frame opened at `open`, with nothing seen in its body yet.
+    fn new(
+        kind: Kind,
+        node: Option<usize>,
+        open: usize,
+        nested: bool,
+        loop_creates: bool,
+    ) -> Frame {
+        Frame {
+            kind,
+            node,
+            open,
+            creators: false,
+            push: false,
+            nested,
+            loop_creates,
+            after: None,
+            included: None,
+            for_var: None,
+            media: false,
+            merged: false,
+        }
+    }
+}
+
 /// The instrumentation of one SCSS stylesheet (`file` is its index among
 /// the compilation's files). With `probe` false only the node markers go in
 /// (a dependency under `quiet_deps`: its nodes still count). With `trace`
@@ -199,20 +225,7 @@ pub(crate) fn plan(
         probe,
         counters,
         trace,
-        frames: vec![Frame {
-            kind: Kind::Root,
-            node: None,
-            open: 0,
-            creators: false,
-            push: false,
-            nested: false,
-            loop_creates: false,
-            after: None,
-            included: None,
-            for_var: None,
-            media: false,
-            merged: false,
-        }],
+        frames: vec![Frame::new(Kind::Root, None, 0, false, false)],
         plan: Plan::default(),
     };
     s.run();
@@ -234,20 +247,7 @@ pub(crate) fn member_at(text: &str, offset: usize) -> Member {
         probe: false,
         counters: false,
         trace: None,
-        frames: vec![Frame {
-            kind: Kind::Root,
-            node: None,
-            open: 0,
-            creators: false,
-            push: false,
-            nested: false,
-            loop_creates: false,
-            after: None,
-            included: None,
-            for_var: None,
-            media: false,
-            merged: false,
-        }],
+        frames: vec![Frame::new(Kind::Root, None, 0, false, false)],
         plan: Plan::default(),
     };
     s.run();
@@ -348,20 +348,8 @@ impl Scanner<'_> {
             .iter()
             .any(|f| !matches!(f.kind, Kind::Root | Kind::Control { .. }));
         let loop_creates = kind == (Kind::Control { looping: true }) && self.loop_creates(self.pos);
-        self.frames.push(Frame {
-            kind,
-            node,
-            open: self.pos,
-            creators: false,
-            push: false,
-            nested,
-            loop_creates,
-            after: None,
-            included: None,
-            for_var: None,
-            media: false,
-            merged: false,
-        });
+        self.frames
+            .push(Frame::new(kind, node, self.pos, nested, loop_creates));
     }
 
     /// The innermost frame that is not control flow.
