@@ -267,23 +267,26 @@ pub(crate) fn integer(s: &str) -> bool {
     }
 }
 
+/// Every string of up to `len` characters over `alphabet`, the empty one
+/// included, shortest first (the cases the pattern-equivalence tests of
+/// this module and of `scalar` check).
+#[cfg(test)]
+pub(crate) fn strings(alphabet: &[char], len: usize) -> Vec<String> {
+    let mut all = vec![String::new()];
+    let mut last = vec![String::new()];
+    for _ in 0..len {
+        last = last
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every string of up to `len` characters over `alphabet`.
-    fn strings(alphabet: &[char], len: usize) -> Vec<String> {
-        let mut all = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..len {
-            last = last
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            all.extend(last.iter().cloned());
-        }
-        all
-    }
 
     fn agree(name: &str, pattern: &str, cases: &[String], hand: impl Fn(&str) -> bool) {
         let re = regex::Regex::new(pattern).unwrap();

@@ -571,21 +571,6 @@ pub fn scalar_value(
 mod tests {
     use super::*;
 
-    /// Every string of at most `max_len` characters of `alphabet`, the empty
-    /// one included, shortest first.
-    fn strings_over(alphabet: &[char], max_len: usize) -> Vec<String> {
-        let mut all = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..max_len {
-            last = last
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            all.extend(last.iter().cloned());
-        }
-        all
-    }
-
     fn t(s: &str) -> Yaml {
         tokenize(s, &|_| 0).unwrap()
     }
@@ -613,7 +598,7 @@ mod tests {
             '0', '1', '2', '7', '9', 'b', 'x', 'e', 'E', 'f', '.', ',', '_', '-', '+', ':', ' ',
             'T',
         ];
-        let mut cases = strings_over(&alphabet, 4);
+        let mut cases = plain::strings(&alphabet, 4);
         cases.extend(
             [
                 "2024-01-05",
@@ -674,7 +659,7 @@ mod tests {
         let alphabet = [
             'y', 'E', 's', 'n', 'o', 'f', '~', 'é', 'ſ', 'K', 'ı', '\n', ' ',
         ];
-        let mut cases = strings_over(&alphabet, 5);
+        let mut cases = plain::strings(&alphabet, 5);
         cases.extend(["Null", "nULL", "oN", "OFF", "fAlSe", "yeſ", "yes\nno"].map(String::from));
         let by_patterns = |s: &str| {
             if NOT_YTONF.is_match(s) {
@@ -721,7 +706,7 @@ mod tests {
             '0', '1', '.', ',', '-', '+', ':', ' ', 'i', 'n', 'f', 'a', 'e', 'T', 'é', 'K', 'ſ',
             'İ', 'ı', '٣', '１', '\u{300}', '…',
         ];
-        let mut cases = strings_over(&alphabet, 4);
+        let mut cases = plain::strings(&alphabet, 4);
         cases.extend(
             [
                 ".ınf",
@@ -813,7 +798,7 @@ mod tests {
             'a', 'Z', '0', '9', '.', ':', '-', '_', ' ', '\t', '\n', '\r', '\x0B', '!', '=', '+',
             ',', '"', '\'', '?', '[', 'é', 'ß', 'Ⅻ', '中', '٣', '😀', '\u{300}', '\u{345}',
         ];
-        let cases = strings_over(&alphabet, 3);
+        let cases = plain::strings(&alphabet, 3);
         let differ: Vec<&String> = cases
             .iter()
             .filter(|s| stringish(s) != re.is_match(s))
