@@ -52,17 +52,8 @@ impl Decimal {
 
     /// Parses `-?digits(.digits)?(e[+-]?digits)?`.
     pub(crate) fn parse(s: &str) -> Option<Decimal> {
-        let s = s.trim();
-        let (neg, s) = match s.as_bytes().first() {
-            Some(b'-') => (true, &s[1..]),
-            Some(b'+') => (false, &s[1..]),
-            _ => (false, s),
-        };
-        let (num, exp) = match s.find(['e', 'E']) {
-            Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
-            None => (s, 0),
-        };
-        let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+        let (neg, int, frac, exp) = decimal_parts(s)?;
+        let exp = i32::try_from(exp).ok()?;
         if int.is_empty()
             || !int.bytes().all(|b| b.is_ascii_digit())
             || !frac.bytes().all(|b| b.is_ascii_digit())
@@ -221,9 +212,10 @@ fn decimal_num(s: &str) -> Option<Num> {
     }
 }
 
-/// `-?digits(.digits)?(e[+-]?digits)?` as an integer when its value is
-/// whole (a float's `to_s` past 1e16 always is).
-fn integral_big(s: &str) -> Option<BigInt> {
+/// The parts of `-?digits(.digits)?(e[+-]?digits)?` (surrounding
+/// whitespace trimmed): the sign, the integer and fraction digits (not
+/// checked) and the exponent.
+fn decimal_parts(s: &str) -> Option<(bool, &str, &str, i64)> {
     let s = s.trim();
     let (neg, s) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
@@ -235,6 +227,13 @@ fn integral_big(s: &str) -> Option<BigInt> {
         None => (s, 0),
     };
     let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    Some((neg, int, frac, exp))
+}
+
+/// `-?digits(.digits)?(e[+-]?digits)?` as an integer when its value is
+/// whole (a float's `to_s` past 1e16 always is).
+fn integral_big(s: &str) -> Option<BigInt> {
+    let (neg, int, frac, exp) = decimal_parts(s)?;
     let frac = frac.trim_end_matches('0');
     let zeros = exp - frac.len() as i64;
     // A float reaches 1e308; longer strings are not worth the work.
