@@ -78,7 +78,13 @@ impl From<OptionError> for Error {
 
 /// Converts Markdown to HTML exactly as `Kramdown::Document.new(src, opts).to_html`.
 pub fn to_html(src: &str, opts: &Options) -> Result<Output, Error> {
-    let doc = parser::Parser::parse(src, opts);
+    Ok(convert_as(src, opts, opts.input))
+}
+
+/// Parses `src` with the parser `input` names and converts it to HTML.
+fn convert_as(src: &str, opts: &Options, input: Input) -> Output {
+    let mut doc = parser::Parser::parse(src, opts, input);
+    let mut warnings = std::mem::take(&mut doc.warnings);
     let mut conv = convert::Html::new(&doc);
     let html = conv.convert_root(&doc.root);
     let toc = conv
@@ -89,26 +95,19 @@ pub fn to_html(src: &str, opts: &Options) -> Result<Output, Error> {
             id: id.clone(),
         })
         .collect();
-    let mut warnings = doc.warnings.clone();
     warnings.extend(conv.warnings);
-    Ok(Output {
+    Output {
         html,
         warnings,
         toc,
-    })
+    }
 }
 
 /// Jekyll's `smartify` filter: the SmartyPants parser (smart quotes, dashes,
 /// ellipses and entities; HTML kept) with the site's kramdown options, and the
 /// trailing newline removed as Jekyll removes it.
 pub fn smartypants(src: &str, opts: &Options) -> Output {
-    let mut o = opts.clone();
-    o.input = Input::SmartyPants;
-    let mut out = to_html(src, &o).unwrap_or_else(|e| Output {
-        html: String::new(),
-        warnings: vec![e.to_string()],
-        toc: Vec::new(),
-    });
+    let mut out = convert_as(src, opts, Input::SmartyPants);
     if out.html.ends_with('\n') {
         out.html.pop();
     }

@@ -31,6 +31,9 @@ impl Html<'_> {
 
     /// kramdown's `footnote_content`.
     pub(super) fn footnote_content(&mut self) -> String {
+        if self.footnotes.is_empty() {
+            return String::new();
+        }
         let mut ol = El::new(Kind::Ol);
         ol.block = true;
         if self.opts.footnote_nr != 1 {

@@ -8,7 +8,7 @@ fn is_w(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn replace_abbreviations_root(&mut self, el: &mut El) {
         if self.abbrev_defs.is_empty() {
             return;

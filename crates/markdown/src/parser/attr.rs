@@ -140,7 +140,7 @@ fn item_at(s: &str, pos: usize) -> Option<(Item, usize)> {
     id_class_multi(s, pos).map(|(v, e)| (Item::IdClass(v), e))
 }
 
-impl Parser {
+impl Parser<'_> {
     /// `parse_attribute_list`: adds the attributes found in `s` to `ial`.
     pub(crate) fn parse_attribute_list(&mut self, s: &str, ial: &mut Ial) {
         let t = s.trim_matches(|c: char| c.is_ascii() && is_ws(c as u8));

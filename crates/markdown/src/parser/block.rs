@@ -6,7 +6,7 @@ use super::{add_text, Parser, Src};
 use crate::scan::*;
 use crate::tree::{El, EobKind, Kind};
 
-impl Parser {
+impl Parser<'_> {
     fn after_block_boundary(&self, tree: &El) -> bool {
         match tree.children.last() {
             None => true,

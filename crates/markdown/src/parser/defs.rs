@@ -7,7 +7,7 @@ use super::{normalize_link_id, FootnoteDef, LinkDef, Parser, Src};
 use crate::scan::*;
 use crate::tree::{El, EobKind, Ial, Kind};
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn parse_footnote_definition(&mut self, sc: &mut Src, tree: &mut El) -> bool {
         let s = sc.s;
         let p = sc.pos + spaces(s, sc.pos, 3);

@@ -310,7 +310,7 @@ fn markdown_attr(v: Option<String>) -> Option<Option<Model>> {
     }
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn parse_block_html(&mut self, sc: &mut Src, tree: &mut El) -> BlockHtml {
         let s = sc.s;
         let p = sc.pos + spaces(s, sc.pos, 3);

@@ -83,7 +83,7 @@ pub(crate) fn ext_start(s: &str, pos: usize, block: bool) -> Option<ExtStart> {
     })
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn parse_footnote_marker(&mut self, sc: &mut Src, el: &mut El, end: usize) {
         let s = sc.s;
         let name = &s[sc.pos + 2..end - 1];
@@ -219,7 +219,10 @@ impl Parser {
                         continue;
                     }
                     if crate::options::is_known_option(k) {
-                        let _ = self.opts.set(k, v);
+                        let _ = self.opts.to_mut().set(k, v);
+                        if k == "auto_id_stripping" {
+                            self.auto_id_stripping = self.opts.auto_id_stripping;
+                        }
                     } else {
                         self.warning(format!("Unknown kramdown option '{k}'"));
                     }

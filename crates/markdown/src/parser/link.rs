@@ -26,7 +26,7 @@ fn unescape(s: &str) -> String {
     out
 }
 
-impl Parser {
+impl Parser<'_> {
     fn add_link(
         &self,
         mut el: El,

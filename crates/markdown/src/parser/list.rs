@@ -134,7 +134,7 @@ fn expand_leading_tabs(line: &str) -> String {
     }
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn parse_list(&mut self, sc: &mut Src, tree: &mut El) -> bool {
         let s = sc.s;
         let kind = if list_start(s, sc.pos, Marker::Ul, 3).is_some() {

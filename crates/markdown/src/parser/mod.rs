@@ -16,6 +16,7 @@ mod smart_quotes;
 mod span;
 mod table;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::options::{Input, Options};
@@ -72,9 +73,10 @@ pub(crate) struct FootnoteDef {
 }
 
 /// The parse result handed to the converter.
-pub(crate) struct Doc {
+pub(crate) struct Doc<'o> {
     pub root: El,
-    pub options: Options,
+    /// The caller's options, copied only if `{::options}` changed them.
+    pub options: Cow<'o, Options>,
     pub footnotes: HashMap<String, FootnoteDef>,
     pub abbrev_defs: HashMap<String, String>,
     pub abbrev_attrs: HashMap<String, Attrs>,
@@ -126,9 +128,13 @@ const BLOCK_PARSERS: [BlockParser; 18] = [
 ];
 
 /// Parser state shared by the block and span parsers.
-pub(crate) struct Parser {
-    pub opts: Options,
+pub(crate) struct Parser<'o> {
+    /// Borrowed from the caller: a conversion copies the options only when
+    /// the document sets one with `{::options}`.
+    pub opts: Cow<'o, Options>,
     pub gfm: bool,
+    /// `auto_id_stripping`, which the GFM parser turns on.
+    pub auto_id_stripping: bool,
     /// Jekyll's SmartyPants parser (block HTML and lines of text only).
     pub smarty: bool,
     pub warnings: Vec<String>,
@@ -154,14 +160,10 @@ pub(crate) struct Parser {
 /// cannot exhaust the stack.
 pub(crate) const MAX_DEPTH: usize = 200;
 
-impl Parser {
-    fn new(opts: &Options) -> Parser {
-        let mut opts = opts.clone();
-        let gfm = opts.input == Input::Gfm;
-        let smarty = opts.input == Input::SmartyPants;
-        if gfm {
-            opts.auto_id_stripping = true;
-        }
+impl<'o> Parser<'o> {
+    fn new(opts: &'o Options, input: Input) -> Parser<'o> {
+        let gfm = input == Input::Gfm;
+        let smarty = input == Input::SmartyPants;
         let mut link_defs = HashMap::new();
         for (id, url, title) in &opts.link_defs {
             link_defs.insert(
@@ -174,8 +176,9 @@ impl Parser {
             );
         }
         Parser {
-            opts,
+            opts: Cow::Borrowed(opts),
             gfm,
+            auto_id_stripping: gfm || opts.auto_id_stripping,
             smarty,
             warnings: Vec::new(),
             alds: HashMap::new(),
@@ -198,9 +201,10 @@ impl Parser {
         self.warnings.push(msg.into());
     }
 
-    /// Parses a whole document.
-    pub fn parse(src: &str, opts: &Options) -> Doc {
-        let mut p = Parser::new(opts);
+    /// Parses a whole document with the parser `input` names (which may
+    /// differ from `opts.input`: Jekyll's `smartify` uses SmartyPants).
+    pub fn parse(src: &str, opts: &'o Options, input: Input) -> Doc<'o> {
+        let mut p = Parser::new(opts, input);
         let text = adapt_source(src);
         let mut root = El::new(Kind::Root);
         p.parse_blocks(&text, &mut root);
@@ -340,14 +344,35 @@ impl Parser {
     /// `update_tree`: span-parses raw text, drops end-of-block markers,
     /// merges blank lines and applies IALs.
     pub fn update_tree(&mut self, el: &mut El) {
+        if el.children.len() == 1 && el.children[0].kind == Kind::RawText {
+            // The common paragraph, header or cell: its one raw text becomes
+            // its children, parsed straight into it (as into kramdown's
+            // holder element, whose kind the span parsers see).
+            let raw = el.children.pop().map(|c| c.value).unwrap_or_default();
+            let kind = std::mem::replace(&mut el.kind, Kind::RawText);
+            self.parse_spans_root(&raw, el);
+            el.kind = kind;
+            return;
+        }
+        if !el
+            .children
+            .iter()
+            .any(|c| matches!(c.kind, Kind::RawText | Kind::Eob | Kind::Blank))
+        {
+            // Nothing to replace or merge: update the children in place.
+            for child in el.children.iter_mut() {
+                self.update_child(child);
+            }
+            return;
+        }
         let children = std::mem::take(&mut el.children);
         let mut out: Vec<El> = Vec::with_capacity(children.len());
         let mut last_blank: Option<usize> = None;
+        let mut holder = El::new(Kind::RawText);
         for mut child in children {
             match child.kind {
                 Kind::RawText => {
                     last_blank = None;
-                    let mut holder = El::new(Kind::RawText);
                     self.parse_spans_root(&child.value, &mut holder);
                     out.append(&mut holder.children);
                 }
@@ -367,21 +392,25 @@ impl Parser {
                 }
                 _ => {
                     last_blank = None;
-                    self.update_tree(&mut child);
-                    if let Some(ial) = child.ial.clone() {
-                        update_attr_with_ial(&self.alds, &mut child.attr, &ial);
-                    }
-                    if child.kind == Kind::Dt
-                        || (child.kind == Kind::Header && self.opts.auto_id_stripping)
-                    {
-                        let t = self.raw_text_of(&child);
-                        child.extra_mut().raw_text = t;
-                    }
+                    self.update_child(&mut child);
                     out.push(child);
                 }
             }
         }
         el.children = out;
+    }
+
+    /// `update_tree`'s work on a child that stays: its own children, its
+    /// IAL, and the raw text header ids are made from.
+    fn update_child(&mut self, child: &mut El) {
+        self.update_tree(child);
+        if let Some(ial) = child.ial.as_deref() {
+            update_attr_with_ial(&self.alds, &mut child.attr, ial);
+        }
+        if child.kind == Kind::Dt || (child.kind == Kind::Header && self.auto_id_stripping) {
+            let t = self.raw_text_of(child);
+            child.extra_mut().raw_text = t;
+        }
     }
 
     fn apply_eob_ial(&mut self, kind: &EobKind, ial: &Ial) {

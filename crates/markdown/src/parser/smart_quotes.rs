@@ -129,7 +129,7 @@ fn rules(s: &str, i: usize) -> Option<(Vec<Piece>, usize)> {
     None
 }
 
-impl Parser {
+impl Parser<'_> {
     pub(super) fn parse_smart_quotes(&mut self, sc: &mut Src, el: &mut El) {
         let s = sc.s;
         match rules(s, sc.pos) {

@@ -55,7 +55,7 @@ const PLAIN: [bool; 256] = {
     t
 };
 
-impl Parser {
+impl Parser<'_> {
     /// Span-parses `text` into `holder` from a fresh environment (`reset_env`).
     pub(super) fn parse_spans_root(&mut self, text: &str, holder: &mut El) {
         let saved = std::mem::take(&mut self.span_stack);

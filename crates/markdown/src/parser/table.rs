@@ -97,7 +97,7 @@ fn push_cell(cells: &mut Vec<String>, s: &str) {
     }
 }
 
-impl Parser {
+impl Parser<'_> {
     fn row_cells(&mut self, row: &str) -> Vec<String> {
         let mut cells: Vec<String> = Vec::new();
         for (i, part) in split_code_html(row).into_iter().enumerate() {
