@@ -31,6 +31,7 @@ pub(crate) struct Html<'d> {
     stack: Vec<(Kind, Model, Vec<String>)>,
     aligns: Vec<Vec<Align>>,
     in_thead: bool,
+    src_len: usize,
     pub warnings: Vec<String>,
 }
 
@@ -126,13 +127,15 @@ impl<'d> Html<'d> {
             stack: Vec::new(),
             aligns: Vec::new(),
             in_thead: false,
+            src_len: doc.src_len,
             warnings: Vec::new(),
         }
     }
 
     /// Converts the whole document.
     pub fn convert_root(&mut self, root: &El) -> String {
-        let mut result = String::with_capacity(root.value.len() + 4096);
+        // HTML is typically under twice the Markdown.
+        let mut result = String::with_capacity(2 * self.src_len + 64);
         self.inner_into(root, -2, &mut result);
         let fn_html = self.footnote_content();
         match self.footnote_location.take() {

@@ -77,6 +77,8 @@ pub(crate) struct Doc<'o> {
     pub root: El,
     /// The caller's options, copied only if `{::options}` changed them.
     pub options: Cow<'o, Options>,
+    /// The length of the source, to size the output.
+    pub src_len: usize,
     pub footnotes: HashMap<String, FootnoteDef>,
     pub abbrev_defs: HashMap<String, String>,
     pub abbrev_attrs: HashMap<String, Attrs>,
@@ -237,6 +239,7 @@ impl<'o> Parser<'o> {
         Doc {
             root,
             options: p.opts,
+            src_len: src.len(),
             footnotes: p.footnotes,
             abbrev_defs: p.abbrev_defs,
             abbrev_attrs: p.abbrev_attrs,

@@ -55,6 +55,21 @@ const PLAIN: [bool; 256] = {
     t
 };
 
+/// [`PLAIN`] for [`Set::Smarty`]: every ASCII byte but those its parsers
+/// (quotes, entities, HTML, dashes, ellipses, guillemets) start with.
+const PLAIN_SMARTY: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = !matches!(
+            c as u8,
+            b'"' | b'\'' | b'&' | b'<' | b'-' | b'.' | b'>' | b' ' | b'\\'
+        );
+        c += 1;
+    }
+    t
+};
+
 impl Parser<'_> {
     /// Span-parses `text` into `holder` from a fresh environment (`reset_env`).
     pub(super) fn parse_spans_root(&mut self, text: &str, holder: &mut El) {
@@ -189,7 +204,12 @@ impl Parser<'_> {
             Stop::Close { .. } => b'<',
         });
         // PLAIN without the stop byte, which is never skipped.
-        let mut plain = PLAIN;
+        let skip = matches!(set, Set::All | Set::Smarty);
+        let mut plain = if set == Set::Smarty {
+            PLAIN_SMARTY
+        } else {
+            PLAIN
+        };
         if let Some(c) = stop_byte {
             plain[usize::from(c)] = false;
         }
@@ -204,7 +224,7 @@ impl Parser<'_> {
                 // Plain text: bytes that start no span (and no stop), not
                 // followed by a quote (see PLAIN). Same budget as the full
                 // test.
-                if set == Set::All {
+                if skip {
                     let from = i;
                     let q = match quote {
                         Some(q) if q >= i => q,
