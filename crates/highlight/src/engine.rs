@@ -89,10 +89,18 @@ impl SkipRuns {
     }
 }
 
+/// Per state, per first byte of the text: the rules that may match there.
+type Dispatch = OnceLock<Box<[OnceLock<Box<[u16]>>]>>;
+
 /// A lexer definition: named states of rules, built once and shared.
 pub(crate) struct Def {
     pub(crate) tag: &'static str,
     states: Vec<Vec<Rule>>,
+    /// For each state, filled in as bytes are met: the indices of its
+    /// mixins and of the rules whose matches can begin with that byte, so a
+    /// step tries only those (a state has dozens of rules, most of which
+    /// cannot match at a given byte).
+    dispatch: Vec<Dispatch>,
     names: HashMap<String, usize>,
     start: Option<Callback>,
     rules: usize,
@@ -110,6 +118,7 @@ impl Builder {
             def: Def {
                 tag,
                 states: Vec::new(),
+                dispatch: Vec::new(),
                 names: HashMap::new(),
                 start: None,
                 rules: 0,
@@ -243,11 +252,35 @@ impl Builder {
             }
         }
         assert!(def.names.contains_key("root"), "{}: no root", def.tag);
+        assert!(
+            def.states.iter().all(|r| r.len() <= usize::from(u16::MAX)),
+            "{}: too many rules in a state",
+            def.tag
+        );
+        def.dispatch = def.states.iter().map(|_| OnceLock::new()).collect();
         def
     }
 }
 
 impl Def {
+    /// The rules of `state` to try where the text begins with `b`.
+    fn candidates(&self, state: usize, b: u8) -> &[u16] {
+        let Some(table) = self.dispatch.get(state) else {
+            return &[];
+        };
+        let table = table.get_or_init(|| (0..256).map(|_| OnceLock::new()).collect());
+        table[usize::from(b)].get_or_init(|| {
+            let rules = self.states.get(state).map_or(&[][..], Vec::as_slice);
+            (0..rules.len())
+                .filter(|&i| match &rules[i] {
+                    Rule::Mixin(_) => true,
+                    Rule::Match { re, .. } => re.may_start_with(b),
+                })
+                .map(|i| i as u16)
+                .collect()
+        })
+    }
+
     /// Compiles every rule and skip run now (they are otherwise compiled on
     /// first use) and lists those that fail.
     #[cfg(test)]
@@ -381,8 +414,9 @@ impl Lexer {
     ) -> Option<usize> {
         let def = self.def;
         let rules = def.states.get(state)?;
-        for rule in rules {
-            match rule {
+        let &first = text.as_bytes().get(pos)?;
+        for &i in def.candidates(state, first) {
+            match &rules[usize::from(i)] {
                 Rule::Mixin(to) => {
                     if depth < 16 {
                         if let Some(n) = self.step(to.id, text, pos, ascii, out, depth + 1) {
@@ -405,9 +439,6 @@ impl Lexer {
                         continue;
                     }
                     let hay = &text[pos..];
-                    if !re.may_match(hay) {
-                        continue;
-                    }
                     let groups = !matches!(emit, Emit::Tok(_));
                     let mut spans = std::mem::take(&mut self.spans);
                     if !re.match_into(hay, ascii, groups, &mut spans) {

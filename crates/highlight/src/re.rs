@@ -47,6 +47,10 @@ struct Ascii {
     /// from reading the first bytes until the pattern is compiled.
     parsed: Mutex<Option<Hir>>,
     fancy: bool,
+    /// Whether a match can have group spans beyond the whole match: a rule
+    /// without capture groups needs no capturing search, even when its
+    /// callback asks for groups.
+    captures: bool,
     /// The pattern as a plain sequence of byte sets, when it is one: whole
     /// matches then need no engine.
     simple: Option<Simple>,
@@ -90,6 +94,9 @@ impl Rule {
                     src,
                     first: first_bytes(&hir),
                     simple: (!fancy).then(|| Simple::from_hir(&hir)).flatten(),
+                    // Loosening may drop groups inside lookarounds: a
+                    // backtracking pattern keeps its groups.
+                    captures: fancy || hir.properties().explicit_captures_len() > 0,
                     parsed: Mutex::new(Some(hir)),
                     fancy,
                     re: OnceLock::new(),
@@ -98,21 +105,24 @@ impl Rule {
             .as_ref()
     }
 
-    /// Whether a match at the start of `hay` is possible at all.
-    pub(crate) fn may_match(&self, hay: &str) -> bool {
-        let first = match self.ascii() {
-            // The ASCII variant knows the ASCII first bytes of the full
-            // pattern; a match may start with any other byte.
-            Some(a) => match hay.as_bytes().first() {
-                Some(&b) if b >= 0x80 => return true,
-                _ => &a.first,
-            },
-            None => self.first.get_or_init(|| rule_first_bytes(&self.ruby)),
-        };
-        match (first, hay.as_bytes().first()) {
-            (Some(set), Some(&b)) => set[usize::from(b)],
-            (Some(_), None) => false,
-            (None, _) => true,
+    /// Whether a match can begin with the byte `b`.
+    pub(crate) fn may_start_with(&self, b: u8) -> bool {
+        // The ASCII variant knows the ASCII first bytes of the full
+        // pattern; a match may start with any other byte.
+        if b >= 0x80 && self.ascii().is_some() {
+            return true;
+        }
+        self.first_set().is_none_or(|set| set[usize::from(b)])
+    }
+
+    /// The bytes a match can begin with; `None` when it may be empty.
+    fn first_set(&self) -> Option<&[bool; 256]> {
+        match self.ascii() {
+            Some(a) => a.first.as_deref(),
+            None => self
+                .first
+                .get_or_init(|| rule_first_bytes(&self.ruby))
+                .as_deref(),
         }
     }
 
@@ -143,12 +153,9 @@ impl Rule {
         groups: bool,
         spans: &mut Spans,
     ) -> bool {
-        if ascii {
-            if let Some(simple) = self
-                .ascii()
-                .and_then(|a| a.simple.as_ref())
-                .filter(|_| !groups)
-            {
+        if let Some(a) = self.ascii().filter(|_| ascii) {
+            let groups = groups && a.captures;
+            if let Some(simple) = a.simple.as_ref().filter(|_| !groups) {
                 spans.clear();
                 let found = simple
                     .match_len(hay.as_bytes())
@@ -157,7 +164,7 @@ impl Rule {
                 cross_check::compare(self, hay, groups, &found.map(|()| spans.clone()));
                 return found.is_some();
             }
-            if let Some(re) = self.ascii().and_then(Ascii::compiled) {
+            if let Some(re) = a.compiled() {
                 let found = re.match_into(hay, groups, spans);
                 #[cfg(test)]
                 cross_check::compare(self, hay, groups, &found.then(|| spans.clone()));
@@ -372,7 +379,7 @@ impl Re {
             Re::Plain(re) => {
                 // Most attempts fail: find first, capture only on success.
                 let Some(m) = re.find(hay) else { return false };
-                if !groups {
+                if !groups || re.captures_len() == 1 {
                     spans.push(Some((m.start(), m.end())));
                     return true;
                 }
@@ -388,7 +395,7 @@ impl Re {
                 let Some(m) = re.search(&input) else {
                     return false;
                 };
-                if !groups {
+                if !groups || re.group_info().group_len(regex_automata::PatternID::ZERO) == 1 {
                     spans.push(Some((m.start(), m.end())));
                     return true;
                 }
