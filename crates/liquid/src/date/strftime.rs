@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::value::{Civil, Time, TimeMode};
+use crate::value::{Civil, Time, TimeMode, Wide};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -76,26 +76,88 @@ pub fn strftime(t: &DateTime<FixedOffset>, fmt: &str, zone: &str) -> String {
 /// [`strftime`] of a [`Time`] (any year).
 pub(crate) fn strftime_time(t: &Time, fmt: &str, zone: &str) -> String {
     let mut out = String::with_capacity(fmt.len() + 16);
-    format(t, fmt, zone, false, &mut out);
+    strftime_into(t, fmt, zone, &mut out);
     out
 }
 
 /// [`strftime_time`], appended to `out`.
 pub(crate) fn strftime_into(t: &Time, fmt: &str, zone: &str, out: &mut String) {
-    format(t, fmt, zone, false, out);
+    let mut budget = Budget::unlimited();
+    let _ = format(t, fmt, zone, false, out, &mut budget, 0);
+}
+
+/// [`strftime_into`] with Ruby's limit on how far it grows its buffer
+/// for a field: `Err` holds the format Ruby's `Errno::ERANGE` names (the
+/// innermost, for `%F` and the like). Only a year or `%s` of about 500,000
+/// digits or more reaches it; widths are [`output_too_long`]'s.
+pub(crate) fn strftime_checked(
+    t: &Time,
+    fmt: &str,
+    zone: &str,
+    out: &mut String,
+) -> Result<(), String> {
+    let mut budget = Budget {
+        max: fmt.len().saturating_mul(1 << 20),
+        cap: 0,
+    };
+    format(t, fmt, zone, false, out, &mut budget, 0).map_err(str::to_string)
 }
 
 /// `Date#strftime`, which also knows `%Q` (milliseconds since the epoch)
 /// and `%+`.
 pub(crate) fn strftime_date(t: &DateTime<FixedOffset>, fmt: &str) -> String {
     let mut out = String::with_capacity(fmt.len() + 16);
-    format(&Time::new(*t, TimeMode::Utc), fmt, "+00:00", true, &mut out);
+    let mut budget = Budget::unlimited();
+    let t = Time::new(*t, TimeMode::Utc);
+    let _ = format(&t, fmt, "+00:00", true, &mut out, &mut budget, 0);
     out
 }
 
-fn format(t: &Time, fmt: &str, zone: &str, date: bool, out: &mut String) {
+/// Ruby's output buffer as `strftime` grows it: to make room for `n` more
+/// bytes it asks for twice that, and gives up with `ERANGE` past `max`
+/// (1 MiB per byte of the format, the nested `%F` and such included).
+struct Budget {
+    max: usize,
+    /// The buffer's capacity so far (as far as it matters: the big fields).
+    cap: usize,
+}
+
+impl Budget {
+    fn unlimited() -> Budget {
+        Budget {
+            max: usize::MAX,
+            cap: 0,
+        }
+    }
+
+    /// Room for `n` bytes after `len`; `false` where Ruby fails.
+    fn room(&mut self, len: usize, n: usize) -> bool {
+        self.cap = self.cap.max(len);
+        if len >= self.cap || n + 1 >= self.cap - len {
+            let want = n.saturating_mul(2).saturating_add(len);
+            if want > self.max {
+                return false;
+            }
+            self.cap = want;
+        }
+        true
+    }
+}
+
+/// Formats `fmt` onto `out`; `before` is how much Ruby's buffer already
+/// holds that `out` does not (the text around a nested `%F`).
+fn format<'f>(
+    t: &Time,
+    fmt: &'f str,
+    zone: &str,
+    date: bool,
+    out: &mut String,
+    budget: &mut Budget,
+    before: usize,
+) -> Result<(), &'f str> {
     // The wall-clock fields, worked out once.
     let local = t.civil();
+    let start = out.len();
     let b = fmt.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -105,7 +167,7 @@ fn format(t: &Time, fmt: &str, zone: &str, date: bool, out: &mut String) {
             i = next;
             continue;
         }
-        let start = i;
+        let start_directive = i;
         i += 1;
         let mut spec = Spec::default();
         while i < b.len() {
@@ -147,7 +209,7 @@ fn format(t: &Time, fmt: &str, zone: &str, date: bool, out: &mut String) {
             i += 1;
         }
         let Some(&conv) = b.get(i) else {
-            out.push_str(&fmt[start..]);
+            out.push_str(&fmt[start_directive..]);
             break;
         };
         i += 1;
@@ -156,29 +218,106 @@ fn format(t: &Time, fmt: &str, zone: &str, date: bool, out: &mut String) {
             i += 1;
         }
         if bad_width {
-            out.push_str(&fmt[start..i]);
+            out.push_str(&fmt[start_directive..i]);
             continue;
         }
         if spec.colons > 0 && conv != b'z' {
-            out.push_str(&fmt[start..i]);
+            out.push_str(&fmt[start_directive..i]);
             continue;
         }
+        let mut field = Field {
+            out: &mut *out,
+            budget: &mut *budget,
+            before: before.wrapping_sub(start),
+        };
         let known = match conv {
             b'Q' if date => {
                 let millis = t.timestamp_i128() * 1000 + i128::from(t.subsec_nanos() / 1_000_000);
-                num(out, millis, 1, b'0', spec);
-                true
+                num(field.out, millis, 1, b'0', spec);
+                Ok(true)
             }
             b'+' if date => {
-                composite(t, "%a %b %e %H:%M:%S %Z %Y", spec, zone, out);
-                true
+                composite(t, "%a %b %e %H:%M:%S %Z %Y", spec, zone, &mut field).map(|()| true)
             }
-            _ => directive(t, &local, conv, spec, zone, out),
+            _ => directive(t, &local, conv, spec, zone, &mut field),
         };
-        if !known {
-            out.push_str(&fmt[start..i]);
+        match known {
+            Ok(true) => {}
+            Ok(false) => out.push_str(&fmt[start_directive..i]),
+            Err(None) => return Err(fmt),
+            Err(Some(inner)) => return Err(inner),
         }
     }
+    Ok(())
+}
+
+/// Where a directive writes: the output and Ruby's buffer budget.
+struct Field<'o> {
+    out: &'o mut String,
+    budget: &'o mut Budget,
+    /// Added (wrapping) to `out.len()`, gives the length of Ruby's buffer.
+    before: usize,
+}
+
+impl Field<'_> {
+    fn len(&self) -> usize {
+        self.out.len().wrapping_add(self.before)
+    }
+}
+
+/// Ruby's `Bignum` range starts at 2^62: a year or century past it is
+/// padded as a string, the sign included (`0000-3168...`), where a smaller
+/// one is padded by `printf` (`-000316`).
+const FIXNUM: i128 = 1 << 62;
+
+/// Writes a year-like number: as [`num`] in Ruby's Fixnum range, otherwise
+/// as [`big_num`].
+fn wide(
+    f: &mut Field<'_>,
+    v: &Wide,
+    default_width: usize,
+    spec: Spec,
+) -> Result<(), Option<&'static str>> {
+    match v.within(-FIXNUM, FIXNUM - 1) {
+        Some(v) => {
+            let width = if v < 0 {
+                default_width + 1
+            } else {
+                default_width
+            };
+            num(f.out, v, width, b'0', spec);
+            Ok(())
+        }
+        None => big_num(f, v, default_width, spec),
+    }
+}
+
+/// Ruby's `FMTV` for a Bignum: the digits with their sign, padded on the
+/// left to the width (with `0` unless `_` says spaces).
+fn big_num(
+    f: &mut Field<'_>,
+    v: &Wide,
+    default_width: usize,
+    spec: Spec,
+) -> Result<(), Option<&'static str>> {
+    let digits = v.magnitude_digits();
+    let len = digits.len() + usize::from(v.is_negative());
+    let width = if spec.no_pad {
+        0
+    } else {
+        spec.width.unwrap_or(default_width)
+    };
+    if !f.budget.room(f.len(), len.max(width)) {
+        return Err(None);
+    }
+    let pad = if spec.pad == Some(b' ') { ' ' } else { '0' };
+    f.out
+        .extend(std::iter::repeat_n(pad, width.saturating_sub(len)));
+    if v.is_negative() {
+        f.out.push('-');
+    }
+    f.out.push_str(&digits);
+    Ok(())
 }
 
 fn num(out: &mut String, v: i128, default_width: usize, default_pad: u8, spec: Spec) {
@@ -246,21 +385,37 @@ fn text(out: &mut String, s: &str, spec: Spec, swap_lower: bool) {
     out.push_str(&s);
 }
 
-fn composite(t: &Time, fmt: &str, spec: Spec, zone: &str, out: &mut String) {
-    let s = strftime_time(t, fmt, zone);
-    text(out, &s, spec, false);
+/// A directive that stands for a format (`%F`, `%c`…), padded as a whole;
+/// `Err` names the format that ran out of room.
+fn composite(
+    t: &Time,
+    fmt: &'static str,
+    spec: Spec,
+    zone: &str,
+    f: &mut Field<'_>,
+) -> Result<(), Option<&'static str>> {
+    let mut s = String::new();
+    let before = f.len();
+    format(t, fmt, zone, false, &mut s, f.budget, before).map_err(Some)?;
+    text(f.out, &s, spec, false);
+    Ok(())
 }
 
 /// Writes one conversion; `false` when it is not a known directive.
-fn directive(t: &Time, l: &Civil, conv: u8, spec: Spec, zone: &str, out: &mut String) -> bool {
+fn directive(
+    t: &Time,
+    l: &Civil,
+    conv: u8,
+    spec: Spec,
+    zone: &str,
+    f: &mut Field<'_>,
+) -> Result<bool, Option<&'static str>> {
     let hour12 = |h: u32| i128::from(if h % 12 == 0 { 12 } else { h % 12 });
+    let out = &mut *f.out;
     match conv {
-        b'Y' => {
-            let y = l.year;
-            num(out, y, if y < 0 { 5 } else { 4 }, b'0', spec)
-        }
-        b'C' => num(out, l.year.div_euclid(100), 2, b'0', spec),
-        b'y' => num(out, l.year.rem_euclid(100), 2, b'0', spec),
+        b'Y' => wide(f, &l.year, 4, spec)?,
+        b'C' => wide(f, &l.year.div_floor(100), 2, spec)?,
+        b'y' => num(out, l.year.mod_floor(100), 2, b'0', spec),
         b'm' => num(out, l.month.into(), 2, b'0', spec),
         b'B' => text(out, MONTHS[l.month as usize - 1], spec, false),
         b'b' | b'h' => text(out, &MONTHS[l.month as usize - 1][..3], spec, false),
@@ -315,8 +470,8 @@ fn directive(t: &Time, l: &Civil, conv: u8, spec: Spec, zone: &str, out: &mut St
         b'a' => text(out, &DAYS[l.wday as usize][..3], spec, false),
         b'u' => num(out, i128::from((l.wday + 6) % 7 + 1), 1, b'0', spec),
         b'w' => num(out, l.wday.into(), 1, b'0', spec),
-        b'G' => num(out, l.iso_year, 4, b'0', spec),
-        b'g' => num(out, l.iso_year.rem_euclid(100), 2, b'0', spec),
+        b'G' => wide(f, &l.iso_year, 4, spec)?,
+        b'g' => num(out, l.iso_year.mod_floor(100), 2, b'0', spec),
         b'V' => num(out, l.iso_week.into(), 2, b'0', spec),
         b'U' => {
             let wd = i128::from(l.wday);
@@ -326,18 +481,22 @@ fn directive(t: &Time, l: &Civil, conv: u8, spec: Spec, zone: &str, out: &mut St
             let wd = i128::from((l.wday + 6) % 7);
             num(out, (i128::from(l.yday) - 1 + 7 - wd) / 7, 2, b'0', spec)
         }
-        b's' => num(out, t.timestamp_i128(), 1, b'0', spec),
+        // Seconds that fit a `time_t` print through `printf`.
+        b's' => match t.timestamp_wide() {
+            Wide::Small(s) if i64::try_from(s).is_ok() => num(out, s, 1, b'0', spec),
+            s => big_num(f, &s, 1, spec)?,
+        },
         b'n' => out.push('\n'),
         b't' => out.push('\t'),
         b'%' => out.push('%'),
-        b'c' => composite(t, "%a %b %e %H:%M:%S %Y", spec, zone, out),
-        b'D' | b'x' => composite(t, "%m/%d/%y", spec, zone, out),
-        b'F' => composite(t, "%Y-%m-%d", spec, zone, out),
-        b'T' | b'X' => composite(t, "%H:%M:%S", spec, zone, out),
-        b'R' => composite(t, "%H:%M", spec, zone, out),
-        b'r' => composite(t, "%I:%M:%S %p", spec, zone, out),
-        b'v' => composite(t, "%e-%^b-%4Y", spec, zone, out),
-        _ => return false,
+        b'c' => composite(t, "%a %b %e %H:%M:%S %Y", spec, zone, f)?,
+        b'D' | b'x' => composite(t, "%m/%d/%y", spec, zone, f)?,
+        b'F' => composite(t, "%Y-%m-%d", spec, zone, f)?,
+        b'T' | b'X' => composite(t, "%H:%M:%S", spec, zone, f)?,
+        b'R' => composite(t, "%H:%M", spec, zone, f)?,
+        b'r' => composite(t, "%I:%M:%S %p", spec, zone, f)?,
+        b'v' => composite(t, "%e-%^b-%4Y", spec, zone, f)?,
+        _ => return Ok(false),
     }
-    true
+    Ok(true)
 }

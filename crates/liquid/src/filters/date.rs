@@ -6,7 +6,7 @@ use num_traits::ToPrimitive;
 
 use super::add;
 use crate::context::Context;
-use crate::date::{at_utc, parse_time_with_mode, strftime_into};
+use crate::date::{at_utc, parse_time_with_mode, strftime_checked};
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::value::{Time, TimeMode, Value};
@@ -40,9 +40,14 @@ fn date(v: &Value, a: &[Value], ctx: &mut Context) -> Result<Value, Error> {
     } else {
         String::new()
     };
-    Ok(super::build_str(|out| {
-        strftime_into(&t, &format, &zone, out)
-    }))
+    let mut too_long = None;
+    let out = super::build_str(|out| too_long = strftime_checked(&t, &format, &zone, out).err());
+    match too_long {
+        Some(named) => Err(Error::runtime(format!(
+            "Numerical result out of range - {named}"
+        ))),
+        None => Ok(out),
+    }
 }
 
 /// What `%Z` prints for `t`, by its mode: `UTC` for a UTC time, nothing for
@@ -84,11 +89,11 @@ pub fn to_date(v: &Value, ctx: &Context) -> Option<DateTime<FixedOffset>> {
 /// an offset, local otherwise), epoch seconds and `now` are local.
 pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
     match v {
-        Value::Time(t) => Some(*t),
+        Value::Time(t) => Some(t.clone()),
         Value::Date(d) => Some(Time::utc(d.and_time(NaiveTime::MIN).and_utc())),
         Value::Int(i) => epoch((*i).into(), ctx),
-        // `Time.at` takes a Bignum too (the year 3168873852651 for 10**20).
-        Value::BigInt(b) => epoch(b.to_i128()?, ctx),
+        // `Time.at` takes any Bignum (10**40 is in the year 3 * 10^32).
+        Value::BigInt(b) => epoch_big(b, ctx),
         Value::Str(s) => {
             if s.is_empty() {
                 return None;
@@ -99,7 +104,10 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
                 return Some(Time::new(ctx.now(), TimeMode::Local));
             }
             if s.bytes().all(|b| b.is_ascii_digit()) {
-                return epoch(s.parse().ok()?, ctx);
+                return match s.parse() {
+                    Ok(secs) => epoch(secs, ctx),
+                    Err(_) => epoch_big(&s.parse().ok()?, ctx),
+                };
             }
             parse_time_with_mode(s, ctx.zone(), ctx.now())
         }
@@ -108,7 +116,7 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
 }
 
 /// `Time.at(secs)` in the local zone; past chrono's range the zone's
-/// offset at the edge of that range. `None` past about 4 * 10^14 years.
+/// offset at the edge of that range.
 fn epoch(secs: i128, ctx: &Context) -> Option<Time> {
     let edge = if secs < 0 {
         NaiveDateTime::MIN
@@ -121,4 +129,20 @@ fn epoch(secs: i128, ctx: &Context) -> Option<Time> {
         .map_or(edge, |t| t.naive_utc());
     let offset = at_utc(ctx.zone(), utc).offset().fix();
     Time::from_epoch(secs, 0, offset, TimeMode::Local)
+}
+
+/// [`epoch`] for seconds past `i128`.
+fn epoch_big(secs: &num_bigint::BigInt, ctx: &Context) -> Option<Time> {
+    match secs.to_i128() {
+        Some(s) => epoch(s, ctx),
+        None => {
+            let edge = if secs.sign() == num_bigint::Sign::Minus {
+                NaiveDateTime::MIN
+            } else {
+                NaiveDateTime::MAX
+            };
+            let offset = at_utc(ctx.zone(), edge).offset().fix();
+            Time::from_epoch_big(secs, offset, TimeMode::Local)
+        }
+    }
 }

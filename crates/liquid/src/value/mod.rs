@@ -24,7 +24,7 @@ pub(crate) use int::{cmp_int_float, IntRef};
 pub use literal::MethodLiteral;
 pub use object::Object;
 pub use sort::ruby_sort;
-pub(crate) use time::Civil;
+pub(crate) use time::{Civil, Wide};
 pub use time::{Time, TimeMode};
 
 /// An immutable, cheaply clonable string.
@@ -260,7 +260,7 @@ impl Clone for Value {
             Value::Hash(h) => Value::Hash(Arc::clone(h)),
             Value::Range(a, b) => Value::Range(*a, *b),
             Value::BigRange(r) => Value::BigRange(Arc::clone(r)),
-            Value::Time(t) => Value::Time(*t),
+            Value::Time(t) => Value::Time(t.clone()),
             Value::Date(d) => Value::Date(*d),
             Value::Object(o) => Value::Object(Arc::clone(o)),
         }

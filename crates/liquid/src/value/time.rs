@@ -5,15 +5,21 @@
 //! 3168873852651) but chrono's stop at ±262143. The Gregorian calendar
 //! repeats every 400 years (146,097 days, a whole number of weeks), so a
 //! far time is a chrono time plus a count of 204,800-year eras: every field
-//! but the year reads straight from chrono, and a [`Time`] stays as small
-//! as the chrono time, which keeps [`super::Value`] at 24 bytes.
+//! but the year reads straight from chrono. The count is four bytes inline
+//! and, past 2^30 eras, a handle to a Bignum (`far.rs`), so a [`Time`]
+//! holds any year Ruby's does and still keeps [`super::Value`] at 24 bytes.
+
+mod far;
 
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive};
+
+use far::Era;
 
 /// Years in an era: a multiple of 400 that chrono holds with room to spare.
 const ERA_YEARS: i128 = 204_800;
@@ -36,23 +42,92 @@ pub enum TimeMode {
 
 /// A Ruby `Time`. Two times are equal when they are the same instant,
 /// whatever their offsets or modes (Ruby's `==`/`eql?`).
-#[derive(Clone, Copy, Debug)]
+///
+/// Cloning is a copy, except for a time past about 2 * 10^14 years, whose
+/// era count lives in a shared table (see `far.rs`).
+#[derive(Clone, Debug)]
 pub struct Time {
     /// The chrono time: the time itself, or for a time past chrono's years
     /// (`era` not 0) the same moment that many eras of 204,800 years
     /// earlier or later. [`Time::to_chrono`] tells the two apart.
     pub at: DateTime<FixedOffset>,
     /// Eras of 204,800 years to add to `at` (0 within chrono's years).
-    era: i32,
+    era: Era,
     /// How the zone prints.
     pub mode: TimeMode,
 }
 
+/// An integer that may pass 128 bits: a year or a count of seconds of a
+/// far [`Time`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Wide {
+    Small(i128),
+    Big(BigInt),
+}
+
+impl Wide {
+    fn big(b: BigInt) -> Wide {
+        match b.to_i128() {
+            Some(i) => Wide::Small(i),
+            None => Wide::Big(b),
+        }
+    }
+
+    /// `self` divided by `d`, rounded down (Ruby's `div`).
+    pub(crate) fn div_floor(&self, d: i128) -> Wide {
+        match self {
+            Wide::Small(v) => Wide::Small(v.div_euclid(d)),
+            Wide::Big(b) => Wide::big(b.div_floor(&BigInt::from(d))),
+        }
+    }
+
+    /// `self` modulo `d` (positive), as Ruby's `%`.
+    pub(crate) fn mod_floor(&self, d: i128) -> i128 {
+        match self {
+            Wide::Small(v) => v.rem_euclid(d),
+            Wide::Big(b) => b.mod_floor(&BigInt::from(d)).to_i128().unwrap_or(0),
+        }
+    }
+
+    /// The value when it is in `min..=max`.
+    pub(crate) fn within(&self, min: i128, max: i128) -> Option<i128> {
+        match self {
+            Wide::Small(v) if (min..=max).contains(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is below zero.
+    pub(crate) fn is_negative(&self) -> bool {
+        match self {
+            Wide::Small(v) => *v < 0,
+            Wide::Big(b) => b.is_negative(),
+        }
+    }
+
+    /// The digits of the magnitude.
+    pub(crate) fn magnitude_digits(&self) -> String {
+        match self {
+            Wide::Small(v) => v.unsigned_abs().to_string(),
+            Wide::Big(b) => b.magnitude().to_string(),
+        }
+    }
+}
+
+impl From<Wide> for super::Value {
+    fn from(w: Wide) -> super::Value {
+        match w {
+            Wide::Small(i) => super::Value::from(i),
+            Wide::Big(b) => super::Value::integer(b),
+        }
+    }
+}
+
 /// The wall-clock fields of a [`Time`] at its offset (Ruby's `Time#to_a`
 /// and what `strftime` prints), for any year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Civil {
-    pub(crate) year: i128,
+    pub(crate) year: Wide,
     /// 1..=12
     pub(crate) month: u32,
     /// 1..=31
@@ -66,14 +141,18 @@ pub(crate) struct Civil {
     /// Day of the year, 1..=366.
     pub(crate) yday: u32,
     /// The ISO 8601 week-based year and week (`%G`, `%V`).
-    pub(crate) iso_year: i128,
+    pub(crate) iso_year: Wide,
     pub(crate) iso_week: u32,
 }
 
 impl Time {
     /// A time in `mode`.
     pub fn new(at: DateTime<FixedOffset>, mode: TimeMode) -> Time {
-        Time { at, era: 0, mode }
+        Time {
+            at,
+            era: Era::ZERO,
+            mode,
+        }
     }
 
     /// A UTC time (`Time.utc`).
@@ -81,8 +160,8 @@ impl Time {
         Time::new(at.fixed_offset(), TimeMode::Utc)
     }
 
-    /// `Time.at(secs)` shown at `offset`; `None` past about 4 * 10^14
-    /// years (2^31 eras).
+    /// `Time.at(secs)` shown at `offset`, for any year (`None` only when
+    /// 2^30 times past about 2 * 10^14 years are alive at once).
     pub fn from_epoch(secs: i128, nanos: u32, offset: FixedOffset, mode: TimeMode) -> Option<Time> {
         let secs = secs.checked_add(i128::from(nanos / 1_000_000_000))?;
         let nanos = nanos % 1_000_000_000;
@@ -92,29 +171,69 @@ impl Time {
         {
             return Some(Time::new(at.with_timezone(&offset), mode));
         }
-        let era = secs.div_euclid(ERA_SECS);
-        let rest = i64::try_from(secs.rem_euclid(ERA_SECS)).ok()?;
-        let at = DateTime::from_timestamp(rest, nanos)?.with_timezone(&offset);
+        Time::far(
+            &BigInt::from(secs.div_euclid(ERA_SECS)),
+            secs.rem_euclid(ERA_SECS),
+            nanos,
+            offset,
+            mode,
+        )
+    }
+
+    /// [`Time::from_epoch`] for a Bignum of seconds (Ruby's `Time.at`
+    /// takes any Integer: `Time.at(10**40)` is in the year 3 * 10^32).
+    pub fn from_epoch_big(secs: &BigInt, offset: FixedOffset, mode: TimeMode) -> Option<Time> {
+        if let Some(s) = secs.to_i128() {
+            return Time::from_epoch(s, 0, offset, mode);
+        }
+        let (era, rest) = secs.div_mod_floor(&BigInt::from(ERA_SECS));
+        Time::far(&era, rest.to_i128()?, 0, offset, mode)
+    }
+
+    /// The time `era` eras and `rest` seconds (`0..ERA_SECS`) after the epoch.
+    fn far(
+        era: &BigInt,
+        rest: i128,
+        nanos: u32,
+        offset: FixedOffset,
+        mode: TimeMode,
+    ) -> Option<Time> {
+        let at = DateTime::from_timestamp(i64::try_from(rest).ok()?, nanos)?.with_timezone(&offset);
         Some(Time {
             at,
-            era: i32::try_from(era).ok()?,
+            era: Era::new(era)?,
             mode,
         })
     }
 
-    /// [`Time::from_epoch`] for a Bignum of seconds.
-    pub fn from_epoch_big(secs: &BigInt, offset: FixedOffset, mode: TimeMode) -> Option<Time> {
-        Time::from_epoch(secs.to_i128()?, 0, offset, mode)
-    }
-
     /// The chrono time, or `None` past chrono's years (±262143).
     pub fn to_chrono(&self) -> Option<DateTime<FixedOffset>> {
-        (self.era == 0).then_some(self.at)
+        (self.era.small() == Some(0)).then_some(self.at)
     }
 
-    /// Seconds since the Unix epoch (`Time#to_i`).
+    /// Seconds since the Unix epoch (`Time#to_i`), for any year.
+    pub fn timestamp_big(&self) -> BigInt {
+        match self.timestamp_wide() {
+            Wide::Small(s) => BigInt::from(s),
+            Wide::Big(b) => b,
+        }
+    }
+
+    pub(crate) fn timestamp_wide(&self) -> Wide {
+        let s = i128::from(self.at.timestamp());
+        match self.era.small() {
+            Some(e) => Wide::Small(s + i128::from(e) * ERA_SECS),
+            None => Wide::big(self.era.value().to_big() * ERA_SECS + s),
+        }
+    }
+
+    /// Seconds since the Unix epoch, saturated to `i128`.
     pub fn timestamp_i128(&self) -> i128 {
-        i128::from(self.at.timestamp()) + i128::from(self.era) * ERA_SECS
+        match self.timestamp_wide() {
+            Wide::Small(s) => s,
+            Wide::Big(b) if b.is_negative() => i128::MIN,
+            Wide::Big(_) => i128::MAX,
+        }
     }
 
     /// Seconds since the Unix epoch, saturated to `i64`.
@@ -136,10 +255,22 @@ impl Time {
     /// The wall-clock fields at the time's offset.
     pub(crate) fn civil(&self) -> Civil {
         let l = self.at.naive_local();
-        let shift = i128::from(self.era) * ERA_YEARS;
         let iso = l.iso_week();
+        let (year, iso_year) = match self.era.small() {
+            Some(e) => {
+                let shift = i128::from(e) * ERA_YEARS;
+                (
+                    Wide::Small(i128::from(l.year()) + shift),
+                    Wide::Small(i128::from(iso.year()) + shift),
+                )
+            }
+            None => {
+                let shift = self.era.value().to_big() * ERA_YEARS;
+                (Wide::big(&shift + l.year()), Wide::big(shift + iso.year()))
+            }
+        };
         Civil {
-            year: i128::from(l.year()) + shift,
+            year,
             month: l.month(),
             day: l.day(),
             hour: l.hour(),
@@ -148,7 +279,7 @@ impl Time {
             nanos: l.nanosecond(),
             wday: l.weekday().num_days_from_sunday(),
             yday: l.ordinal(),
-            iso_year: i128::from(iso.year()) + shift,
+            iso_year,
             iso_week: iso.week(),
         }
     }
@@ -164,7 +295,7 @@ impl From<DateTime<FixedOffset>> for Time {
 
 impl PartialEq for Time {
     fn eq(&self, other: &Time) -> bool {
-        (self.era, self.at) == (other.era, other.at)
+        self.at == other.at && self.era == other.era
     }
 }
 
@@ -178,13 +309,13 @@ impl PartialOrd for Time {
 
 impl Ord for Time {
     fn cmp(&self, other: &Time) -> Ordering {
-        (self.era, self.at).cmp(&(other.era, other.at))
+        self.era.cmp(&other.era).then(self.at.cmp(&other.at))
     }
 }
 
 impl Hash for Time {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.era, self.at).hash(state);
+        (&self.era, self.at).hash(state);
     }
 }
 
@@ -204,9 +335,9 @@ mod tests {
             let c = Time::new(at, TimeMode::Fixed).civil();
             let iso = at.iso_week();
             assert_eq!(
-                (c.year, c.month, c.day, c.hour, c.minute, c.second, c.wday, c.yday),
+                (&c.year, c.month, c.day, c.hour, c.minute, c.second, c.wday, c.yday),
                 (
-                    i128::from(at.year()),
+                    &Wide::Small(at.year().into()),
                     at.month(),
                     at.day(),
                     at.hour(),
@@ -219,7 +350,7 @@ mod tests {
             );
             assert_eq!(
                 (c.iso_year, c.iso_week),
-                (i128::from(iso.year()), iso.week()),
+                (Wide::Small(iso.year().into()), iso.week()),
                 "{at}"
             );
             secs += 86_400 * 997 + 3_607;
@@ -242,15 +373,57 @@ mod tests {
         let c = t.civil();
         assert_eq!(
             (c.year, c.month, c.day, c.hour, c.minute),
-            (3_168_873_852_651, 2, 22, 9, 46)
+            (Wide::Small(3_168_873_852_651), 2, 22, 9, 46)
         );
         assert!(t.to_chrono().is_none());
         // Before the epoch too: Time.at(-10**20).utc => -3168873848712-11-08.
         let t = Time::from_epoch(-(10i128.pow(20)), 0, utc, TimeMode::Utc).unwrap();
         let c = t.civil();
-        assert_eq!((c.year, c.month, c.day), (-3_168_873_848_712, 11, 8));
+        assert_eq!(
+            (c.year, c.month, c.day),
+            (Wide::Small(-3_168_873_848_712), 11, 8)
+        );
         assert!(t < Time::new(DateTime::<Utc>::MIN_UTC.fixed_offset(), TimeMode::Utc));
-        // Past 2^31 eras (10**40 s, the year 3 * 10^32) there is no time.
-        assert!(Time::from_epoch_big(&BigInt::from(10).pow(40), utc, TimeMode::Utc).is_none());
+    }
+
+    #[test]
+    fn times_past_2_pow_30_eras_have_ruby_dates() {
+        // Ruby: Time.at(10**40).utc => 316887385068114309645621034631676-12-12 17:46:40 UTC
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let secs = BigInt::from(10).pow(40);
+        let t = Time::from_epoch_big(&secs, utc, TimeMode::Utc).unwrap();
+        let c = t.civil();
+        let year: BigInt = "316887385068114309645621034631676".parse().unwrap();
+        assert_eq!(
+            (c.year, c.month, c.day, c.hour),
+            (Wide::big(year), 12, 12, 17)
+        );
+        assert_eq!(t.timestamp_big(), secs);
+        assert_eq!(t.timestamp_i128(), i128::MAX);
+        // Time.at(-10**40).utc => -316887385068114309645621034627737-01-19 06:13:20 UTC
+        let early = Time::from_epoch_big(&-&secs, utc, TimeMode::Utc).unwrap();
+        let year: BigInt = "-316887385068114309645621034627737".parse().unwrap();
+        assert_eq!(early.civil().year, Wide::big(year));
+        // Past i128 too: Time.at(2**200).utc is in the year 5.1 * 10^52.
+        let huge = Time::from_epoch_big(&BigInt::from(2).pow(200), utc, TimeMode::Utc).unwrap();
+        let year: BigInt = "50921839481170116668490736758770701382129775834588049"
+            .parse()
+            .unwrap();
+        assert_eq!(huge.civil().year, Wide::Big(year));
+        assert!(early < t);
+        assert_eq!(t, t.clone());
+        let later = Time::from_epoch_big(&(&secs + 1), utc, TimeMode::Utc).unwrap();
+        assert!(t < later);
+        let near = Time::from_epoch(10i128.pow(20), 0, utc, TimeMode::Utc).unwrap();
+        assert!(early < near && near < t);
+        // The year just past 2^30 eras, from i128 and from Bignum seconds.
+        let edge = (1i128 << 30) * ERA_SECS;
+        let a = Time::from_epoch(edge, 0, utc, TimeMode::Utc).unwrap();
+        let b = Time::from_epoch_big(&BigInt::from(edge), utc, TimeMode::Utc).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(
+            a.civil().year,
+            Wide::Small((1i128 << 30) * ERA_YEARS + 1970)
+        );
     }
 }
