@@ -32,8 +32,41 @@ impl Operand {
 #[derive(Clone, Debug)]
 struct Comparison {
     left: Operand,
+    /// The operator as written (`None`: a lone operand), for messages.
     op: Option<String>,
+    /// The operator, decoded once when parsing.
+    kind: OpKind,
     right: Operand,
+}
+
+/// Liquid's comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OpKind {
+    None,
+    Eq,
+    Ne,
+    Contains,
+    Ordering,
+    Unknown,
+}
+
+impl Comparison {
+    fn new(left: Operand, op: Option<String>, right: Operand) -> Comparison {
+        let kind = match op.as_deref() {
+            None => OpKind::None,
+            Some("==") => OpKind::Eq,
+            Some("!=" | "<>") => OpKind::Ne,
+            Some("contains") => OpKind::Contains,
+            Some("<" | ">" | "<=" | ">=") => OpKind::Ordering,
+            Some(_) => OpKind::Unknown,
+        };
+        Comparison {
+            left,
+            op,
+            kind,
+            right,
+        }
+    }
 }
 
 /// A parsed condition.
@@ -95,7 +128,7 @@ impl Condition {
     ) -> Condition {
         let parts = chain
             .into_iter()
-            .map(|(left, op, right, rel)| (Comparison { left, op, right }, rel))
+            .map(|(left, op, right, rel)| (Comparison::new(left, op, right), rel))
             .collect();
         Condition { parts }
     }
@@ -104,11 +137,7 @@ impl Condition {
     pub(crate) fn equals(left: Expression, right: Operand) -> Condition {
         Condition {
             parts: vec![(
-                Comparison {
-                    left: Operand::Expr(left),
-                    op: Some("==".into()),
-                    right,
-                },
+                Comparison::new(Operand::Expr(left), Some("==".into()), right),
                 None,
             )],
         }
@@ -134,30 +163,30 @@ impl Comparison {
     /// The comparison's truthiness.
     fn evaluate(&self, ctx: &Context) -> Result<bool, Error> {
         let left = eval_operand(&self.left, ctx)?;
-        let Some(op) = &self.op else {
+        if self.kind == OpKind::None {
             // A method literal alone is its `to_s`, "", which is truthy.
             return Ok(match left {
                 Val::V(v) => v.is_truthy(),
                 _ => true,
             });
-        };
+        }
+        let op = self.op.as_deref().unwrap_or_default();
         let right = eval_operand(&self.right, ctx)?;
-        match op.as_str() {
-            "==" => Ok(equal(&left, &right).is_truthy()),
-            "!=" | "<>" => Ok(!equal(&left, &right).is_truthy()),
-            "contains" => Ok(contains(&left, &right)),
-            "<" | ">" | "<=" | ">=" => Ok(ordering(op, &left, &right)?.is_truthy()),
-            other => Err(Error::argument(format!("Unknown operator {other}"))),
+        match self.kind {
+            OpKind::Eq => Ok(equal(&left, &right).is_truthy()),
+            OpKind::Ne => Ok(!equal(&left, &right).is_truthy()),
+            OpKind::Contains => Ok(contains(&left, &right)),
+            OpKind::Ordering => Ok(ordering(op, &left, &right)?.is_truthy()),
+            OpKind::None | OpKind::Unknown => {
+                Err(Error::argument(format!("Unknown operator {op}")))
+            }
         }
     }
 }
 
 fn eval_operand<'a>(o: &'a Operand, ctx: &'a Context) -> Result<Val<'a>, Error> {
     Ok(match o {
-        Operand::Expr(e) => Val::V(match e.evaluate_ref(ctx) {
-            Some(v) => Cow::Borrowed(v),
-            None => Cow::Owned(e.evaluate(ctx)?),
-        }),
+        Operand::Expr(e) => Val::V(e.evaluate_cow(ctx)?),
         Operand::Empty => Val::Empty,
         Operand::Blank => Val::Blank,
     })
@@ -258,11 +287,11 @@ fn parse_comparison(token: &str) -> Option<Comparison> {
     };
     let k = lex::skip_space(s, after);
     let right = lex::quoted_fragment_at(s, k).map(|e| &token[k..e]);
-    Some(Comparison {
-        left: Operand::parse(Some(left)),
-        op: op.map(str::to_string),
-        right: Operand::parse(right),
-    })
+    Some(Comparison::new(
+        Operand::parse(Some(left)),
+        op.map(str::to_string),
+        Operand::parse(right),
+    ))
 }
 
 /// Liquid's `ExpressionsAndOperators` scan: expression chunks and the

@@ -2,8 +2,8 @@
 //! the include stack and resource limits.
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -105,8 +105,9 @@ pub struct Context {
     scopes: Vec<Scope>,
     environment: Map,
     static_environment: Arc<Map>,
-    registers: HashMap<String, Value>,
-    host: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
+    /// A handful of entries each: scanned, not hashed.
+    registers: Vec<(String, Value)>,
+    host: Vec<(TypeId, Arc<dyn Any + Send + Sync>)>,
     file_system: Option<Arc<dyn FileSystem>>,
     limits: Limits,
     pub(crate) interrupt: Option<Interrupt>,
@@ -121,16 +122,50 @@ pub struct Context {
     now: Option<DateTime<FixedOffset>>,
 }
 
+/// What every new context starts with, made once: a context is created for
+/// every page render and every `{% render %}`, so these cost no allocation.
+static NO_GLOBALS: LazyLock<Arc<Map>> = LazyLock::new(|| Arc::new(Map::new()));
+static UTC: LazyLock<Arc<dyn Zone>> = LazyLock::new(|| Arc::new(UtcZone));
+
+/// How many scopes a context makes room for up front (the outermost, a
+/// loop, an include and a loop inside it), so that pushing them does not
+/// grow the vector.
+const SCOPES: usize = 4;
+
+thread_local! {
+    /// Global names seen by [`Context::set_global`], shared so that setting
+    /// `site`, `page`, `content` for every render allocates no key.
+    static GLOBAL_NAMES: RefCell<Vec<Str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A shared copy of `name`, from [`GLOBAL_NAMES`] when it is there.
+fn global_name(name: &str) -> Str {
+    GLOBAL_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(n) = names.iter().find(|n| crate::value::str_eq(n, name)) {
+            return n.clone();
+        }
+        let n: Str = name.into();
+        // Hosts set a few fixed names; cap the list for hosts that don't.
+        if names.len() < 32 {
+            names.push(n.clone());
+        }
+        n
+    })
+}
+
 impl Context {
     /// A fresh context using `engine`'s filters.
     pub fn new(engine: &Engine) -> Context {
+        let mut scopes = Vec::with_capacity(SCOPES);
+        scopes.push(Scope::default());
         Context {
             engine: engine.clone(),
-            scopes: vec![Scope::default()],
+            scopes,
             environment: Map::new(),
-            static_environment: Arc::new(Map::new()),
-            registers: HashMap::new(),
-            host: HashMap::new(),
+            static_environment: NO_GLOBALS.clone(),
+            registers: Vec::new(),
+            host: Vec::new(),
             file_system: None,
             limits: Limits::default(),
             interrupt: None,
@@ -140,7 +175,7 @@ impl Context {
             state: Default::default(),
             partials: Default::default(),
             spare: Vec::new(),
-            zone: Arc::new(UtcZone),
+            zone: UTC.clone(),
             now: None,
         }
     }
@@ -152,7 +187,8 @@ impl Context {
 
     /// Sets a global variable (Ruby's environment, e.g. Jekyll's `site`, `page`).
     pub fn set_global(&mut self, name: &str, value: Value) {
-        self.environment.insert(Value::str(name), value);
+        self.environment
+            .insert(Value::Str(global_name(name)), value);
     }
 
     /// Replaces all globals with the keys of `map`.
@@ -242,24 +278,36 @@ impl Context {
 
     /// A register (per-render host values, like Jekyll's `site` and `page`).
     pub fn register(&self, name: &str) -> Option<&Value> {
-        self.registers.get(name)
+        self.registers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 
     /// Sets a register.
     pub fn set_register(&mut self, name: &str, value: Value) {
-        self.registers.insert(name.to_string(), value);
+        match self.registers.iter_mut().find(|(k, _)| k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.registers.push((name.to_string(), value)),
+        }
     }
 
     /// Stores typed host state (one value per type), e.g. the site model.
     pub fn set_host<T: Any + Send + Sync>(&mut self, value: Arc<T>) {
-        self.host.insert(TypeId::of::<T>(), value);
+        let id = TypeId::of::<T>();
+        match self.host.iter_mut().find(|(k, _)| *k == id) {
+            Some(slot) => slot.1 = value,
+            None => self.host.push((id, value)),
+        }
     }
 
-    /// Reads typed host state.
+    /// Reads typed host state (site filters ask on every call).
     pub fn host<T: Any + Send + Sync>(&self) -> Option<&T> {
+        let id = TypeId::of::<T>();
         self.host
-            .get(&TypeId::of::<T>())
-            .and_then(|v| v.downcast_ref::<T>())
+            .iter()
+            .find(|(k, _)| *k == id)
+            .and_then(|(_, v)| v.downcast_ref::<T>())
     }
 
     /// Sets the file system for `include` and `render`.
@@ -363,6 +411,7 @@ impl Context {
     }
 
     /// Counts a render step against the limits.
+    #[inline]
     pub(crate) fn step(&mut self, out_len: usize) -> Result<(), Error> {
         self.steps += 1;
         if let Some(max) = self.limits.max_render_steps {

@@ -1,6 +1,7 @@
 //! Expressions: literals, variable lookups and ranges, plus `{{ }}` output
 //! markup with filters, parsed the lax way Ruby Liquid does.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::context::Context;
@@ -30,6 +31,17 @@ pub enum Expression {
 pub struct Lookup {
     name: Option<Expression>,
     keys: Vec<Key>,
+}
+
+/// How far a lookup got by reference ([`Lookup::walk`]).
+enum Walk<'a> {
+    /// The value, found without copying anything.
+    Done(&'a Value),
+    /// Key `usize` must be read from this value by the general steps (an
+    /// object, an index, `size`/`first`/`last`).
+    Stuck(&'a Value, usize),
+    /// The lookup needs [`Lookup::evaluate`]'s general path.
+    General,
 }
 
 #[derive(Clone, Debug)]
@@ -105,15 +117,20 @@ impl Expression {
         }
     }
 
-    /// The value by reference when that needs no copy: literals, and
-    /// variables reached through plain `.key` steps into hashes. `None`
-    /// when the general path ([`Expression::evaluate`]) is needed.
-    pub(crate) fn evaluate_ref<'a>(&'a self, ctx: &'a Context) -> Option<&'a Value> {
+    /// The value, borrowed when that needs no copy (literals, and
+    /// variables reached through plain `.key` steps into hashes), computed
+    /// otherwise; a lookup that reaches a host object goes on from there
+    /// instead of starting over.
+    pub(crate) fn evaluate_cow<'a>(&'a self, ctx: &'a Context) -> Result<Cow<'a, Value>, Error> {
         match self {
-            Expression::Literal(v) => Some(v),
-            Expression::Lookup(l) => l.walk_ref(ctx),
-            Expression::Range(..) => None,
-            Expression::MethodLiteral(m) => Some(method_literal(*m, ctx)),
+            Expression::Literal(v) => Ok(Cow::Borrowed(v)),
+            Expression::Lookup(l) => match l.walk(ctx) {
+                Walk::Done(v) => Ok(Cow::Borrowed(v)),
+                Walk::Stuck(cur, i) => l.finish(ctx, cur, i).map(Cow::Owned),
+                Walk::General => l.evaluate(ctx).map(Cow::Owned),
+            },
+            Expression::Range(..) => self.evaluate(ctx).map(Cow::Owned),
+            Expression::MethodLiteral(m) => Ok(Cow::Borrowed(method_literal(*m, ctx))),
         }
     }
 
@@ -290,12 +307,10 @@ impl Lookup {
 
     fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
         let strict = ctx.engine().reg.strict_variables;
-        if !strict {
-            if let Some(Expression::Literal(Value::Str(n))) = &self.name {
-                if let Some(v) = self.walk_borrowed(ctx, n) {
-                    return v;
-                }
-            }
+        match self.walk(ctx) {
+            Walk::Done(v) => return Ok(v.clone()),
+            Walk::Stuck(cur, i) => return self.finish(ctx, cur, i),
+            Walk::General => {}
         }
         let undefined = |name: &str| {
             Error::new(
@@ -334,78 +349,63 @@ impl Lookup {
         Ok(to_liquid(&obj).clone())
     }
 
-    /// [`Lookup::walk_borrowed`] without the final copy; `None` when the
-    /// lookup needs the general path.
-    fn walk_ref<'a>(&'a self, ctx: &'a Context) -> Option<&'a Value> {
+    /// Follows the lookup by reference as far as it can (non-strict mode):
+    /// a named variable, then plain `.key` steps through hashes.
+    #[inline]
+    fn walk<'a>(&'a self, ctx: &'a Context) -> Walk<'a> {
         static NIL: Value = Value::Nil;
         if ctx.engine().reg.strict_variables {
-            return None;
+            return Walk::General;
         }
         let Some(Expression::Literal(Value::Str(name))) = &self.name else {
-            return None;
+            return Walk::General;
         };
         let mut cur: &Value = match ctx.get_ref(name) {
             Some(v) => to_liquid(v),
-            None => return Some(&NIL),
-        };
-        for key in &self.keys {
-            let Key::Name(k, false) = key else {
-                return None;
-            };
-            cur = match cur {
-                Value::Hash(h) => match map_get(h, k) {
-                    Some(v) => v,
-                    None => return Some(&NIL),
-                },
-                _ => return None,
-            };
-        }
-        Some(to_liquid(cur))
-    }
-
-    /// The common case without copying intermediate values: a named
-    /// variable followed by plain `.key` steps through hashes. `None` when
-    /// the lookup needs the general path.
-    fn walk_borrowed(&self, ctx: &Context, name: &str) -> Option<Result<Value, Error>> {
-        let mut cur: &Value = match ctx.get_ref(name) {
-            Some(v) => to_liquid(v),
-            None => return Some(Ok(Value::Nil)),
+            None => return Walk::Done(&NIL),
         };
         for (i, key) in self.keys.iter().enumerate() {
             let Key::Name(k, false) = key else {
-                return self.finish(ctx, cur.clone(), i);
+                return Walk::Stuck(cur, i);
             };
             cur = match cur {
                 Value::Hash(h) => match map_get(h, k) {
                     Some(v) => v,
-                    None => return Some(Ok(Value::Nil)),
+                    None => return Walk::Done(&NIL),
                 },
-                _ => return self.finish(ctx, cur.clone(), i),
+                _ => return Walk::Stuck(cur, i),
             };
         }
-        Some(Ok(to_liquid(cur).clone()))
+        Walk::Done(to_liquid(cur))
     }
 
-    /// Continues a lookup from `obj` at key index `from` (non-strict).
-    fn finish(&self, ctx: &Context, mut obj: Value, from: usize) -> Option<Result<Value, Error>> {
-        for key in &self.keys[from..] {
-            let k = match key {
-                Key::Name(k, _) => Value::Str(k.clone()),
-                Key::Index(e) => match e.evaluate(ctx) {
-                    Ok(v) => v,
-                    Err(e) => return Some(Err(e)),
-                },
-            };
-            if let Err(e) = check_index(&obj, &k) {
-                return Some(Err(e));
-            }
-            obj = lookup_key(&obj, &k, matches!(key, Key::Name(_, true)));
+    /// Continues a lookup from `start` at key index `from` (non-strict).
+    fn finish(&self, ctx: &Context, start: &Value, from: usize) -> Result<Value, Error> {
+        let Some(first) = self.keys.get(from) else {
+            return Ok(to_liquid(start).clone());
+        };
+        let mut obj = step(ctx, start, first)?;
+        for key in &self.keys[from + 1..] {
             if obj.is_nil() {
-                return Some(Ok(Value::Nil));
+                return Ok(Value::Nil);
             }
+            obj = step(ctx, &obj, key)?;
         }
-        Some(Ok(to_liquid(&obj).clone()))
+        Ok(to_liquid(&obj).clone())
     }
+}
+
+/// One non-strict lookup step: `obj.name`, `obj[expr]`, `size`...
+#[inline]
+fn step(ctx: &Context, obj: &Value, key: &Key) -> Result<Value, Error> {
+    Ok(match key {
+        Key::Name(k, command) => lookup_name(obj, k, *command),
+        Key::Index(e) => {
+            let k = e.evaluate(ctx)?;
+            check_index(obj, &k)?;
+            lookup_key(obj, &k, false)
+        }
+    })
 }
 
 /// `Array#[]` takes a C long: a Bignum index raises Ruby's RangeError.
@@ -434,40 +434,40 @@ fn has_key(obj: &Value, key: &Value, command: bool) -> bool {
 /// One step of a variable lookup: `obj[key]`, or `size`/`first`/`last`.
 pub(crate) fn lookup_key(obj: &Value, key: &Value, command: bool) -> Value {
     match (obj, key) {
-        (Value::Hash(h), Value::Str(k)) => {
+        (_, Value::Str(k)) => lookup_name(obj, k, command),
+        (Value::Hash(h), k) => h.get(k).cloned().unwrap_or_default(),
+        (Value::Array(a), Value::Int(i)) => {
+            let len = a.len() as i64;
+            let idx = if *i < 0 { len + i } else { *i };
+            if (0..len).contains(&idx) {
+                a[idx as usize].clone()
+            } else {
+                Value::Nil
+            }
+        }
+        (Value::Object(o), k) => {
+            let k = k.to_liquid_string();
+            o.get(&k).unwrap_or_default()
+        }
+        _ => Value::Nil,
+    }
+}
+
+/// [`lookup_key`] with a string key (`.name` steps and `["name"]`).
+fn lookup_name(obj: &Value, k: &str, command: bool) -> Value {
+    match obj {
+        Value::Hash(h) => {
             if let Some(v) = map_get(h, k) {
                 return v.clone();
             }
         }
-        (Value::Hash(h), k) => {
-            if let Some(v) = h.get(k) {
-                return v.clone();
-            }
-            return Value::Nil;
-        }
-        (Value::Array(a), Value::Int(i)) => {
-            let len = a.len() as i64;
-            let idx = if *i < 0 { len + i } else { *i };
-            return if (0..len).contains(&idx) {
-                a[idx as usize].clone()
-            } else {
-                Value::Nil
-            };
-        }
-        (Value::Object(o), Value::Str(k)) => return o.get(k).unwrap_or_default(),
-        (Value::Object(o), k) => {
-            let k = k.to_liquid_string();
-            return o.get(&k).unwrap_or_default();
-        }
+        Value::Object(o) => return o.get(k).unwrap_or_default(),
         _ => {}
     }
     if !command {
         return Value::Nil;
     }
-    let Value::Str(k) = key else {
-        return Value::Nil;
-    };
-    match (&**k, obj) {
+    match (k, obj) {
         ("size", Value::Str(s)) => Value::Int(s.chars().count() as i64),
         ("size", Value::Array(a)) => Value::Int(a.len() as i64),
         ("size", Value::Hash(h)) => Value::Int(h.len() as i64),
@@ -605,12 +605,15 @@ impl Variable {
             None => Value::Nil,
         };
         for call in &self.filters {
+            // Literal arguments (most calls) are lent as they are.
+            if let Some(literal) = &call.literal_args {
+                value = self.apply(call, value, literal, &[], ctx)?;
+                continue;
+            }
             // Up to four arguments live on the stack.
             let mut small: [Value; 4] = Default::default();
             let mut heap = Vec::new();
-            let args: &[Value] = if let Some(literal) = &call.literal_args {
-                literal
-            } else if call.args.len() <= small.len() {
+            let args: &[Value] = if call.args.len() <= small.len() {
                 for (slot, a) in small.iter_mut().zip(&call.args) {
                     *slot = a.evaluate(ctx)?;
                 }
@@ -625,36 +628,47 @@ impl Variable {
             for (k, a) in &call.kwargs {
                 kwargs.push((k.clone(), a.evaluate(ctx)?));
             }
-            let fa = FilterArgs {
-                positional: args,
-                keyword: &kwargs,
-            };
-            if let Some(f) = &call.filter {
-                value = f.call_owned(std::mem::take(&mut value), &fa, ctx)?;
-                continue;
-            }
-            match ctx.engine().filter(&call.name).cloned() {
-                Some(f) => value = f.call_owned(std::mem::take(&mut value), &fa, ctx)?,
-                None if self.strict_filters => {
-                    return Err(Error::new(
-                        ErrorKind::UndefinedFilter,
-                        format!("undefined filter {}", call.name),
-                    ))
-                }
-                None => {}
-            }
+            value = self.apply(call, value, args, &kwargs, ctx)?;
         }
         Ok(value)
+    }
+
+    /// Applies one filter to `value` (an unknown filter passes it through
+    /// unless filters are strict).
+    #[inline]
+    fn apply(
+        &self,
+        call: &FilterCall,
+        value: Value,
+        positional: &[Value],
+        keyword: &[(Str, Value)],
+        ctx: &mut Context,
+    ) -> Result<Value, Error> {
+        let fa = FilterArgs {
+            positional,
+            keyword,
+        };
+        if let Some(f) = &call.filter {
+            return f.call_owned(value, &fa, ctx);
+        }
+        match ctx.engine().filter(&call.name).cloned() {
+            Some(f) => f.call_owned(value, &fa, ctx),
+            None if self.strict_filters => Err(Error::new(
+                ErrorKind::UndefinedFilter,
+                format!("undefined filter {}", call.name),
+            )),
+            None => Ok(value),
+        }
     }
 
     /// Appends `{{ ... }}` output to `out`; a variable without filters is
     /// printed by reference.
     pub(crate) fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
         if self.filters.is_empty() {
-            if let Some(v) = self.expr.as_ref().and_then(|e| e.evaluate_ref(ctx)) {
-                v.write_to(out);
-                return Ok(());
+            if let Some(e) = &self.expr {
+                e.evaluate_cow(ctx)?.write_to(out);
             }
+            return Ok(());
         }
         self.evaluate(ctx)?.write_to(out);
         Ok(())

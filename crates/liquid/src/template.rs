@@ -1,5 +1,6 @@
 //! Parsed templates: immutable, shareable across threads, rendered many times.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::ast::Block;
@@ -14,6 +15,9 @@ pub struct Template {
     source: Str,
     root: Block,
     warnings: Vec<Warning>,
+    /// The length of the last output of [`Template::render`], to size the
+    /// next one's buffer (renders of one template are alike in length).
+    last_len: AtomicUsize,
 }
 
 impl Template {
@@ -35,6 +39,7 @@ impl Template {
             source,
             root,
             warnings,
+            last_len: AtomicUsize::new(0),
         })
     }
 
@@ -55,8 +60,12 @@ impl Template {
 
     /// Renders to a new string.
     pub fn render(&self, ctx: &mut Context) -> Result<String, Error> {
-        let mut out = String::new();
+        let hint = self.last_len.load(Ordering::Relaxed);
+        let mut out = String::with_capacity(hint.max(self.source.len()));
         self.render_to(ctx, &mut out)?;
+        if out.len() != hint {
+            self.last_len.store(out.len(), Ordering::Relaxed);
+        }
         Ok(out)
     }
 

@@ -387,9 +387,15 @@ impl Render for For {
             },
         };
         let segment = Segment::new(&collection, from, to, self.reversed)?;
-        ctx.state
-            .for_offsets
-            .insert(self.name.to_string(), from + segment.len() as i64);
+        // Ruby records where every loop stopped, for a later `offset:
+        // continue`; the name is copied only the first time it is seen.
+        let next = from + segment.len() as i64;
+        match ctx.state.for_offsets.get_mut(&*self.name) {
+            Some(slot) => *slot = next,
+            None => {
+                ctx.state.for_offsets.insert(self.name.to_string(), next);
+            }
+        }
         if segment.is_empty() {
             if let Some(b) = &self.else_body {
                 b.render(ctx, out)?;

@@ -74,7 +74,22 @@ pub(crate) struct Include {
     name: Expression,
     variable: Option<Expression>,
     alias: Option<Str>,
+    /// The variable name when it is known at parse time (an alias, or a
+    /// literal template name): made once, not on every render.
+    fixed_var: Option<Str>,
     attrs: Vec<(Str, Expression)>,
+}
+
+/// The variable an include binds: the alias, else the template name's last
+/// path segment.
+fn include_var(alias: Option<&Str>, name: &Str) -> Str {
+    match alias {
+        Some(a) => a.clone(),
+        None => match name.rsplit_once('/') {
+            Some((_, tail)) => tail.into(),
+            None => name.clone(),
+        },
+    }
 }
 
 impl Include {
@@ -87,10 +102,18 @@ impl Include {
         };
         let end = lex::quoted_fragments_at(s, i).unwrap_or(i);
         let syn = partial_tail(markup, i, end);
+        let name = Expression::parse(syn.name);
+        let alias = syn.alias.map(Str::from);
+        let fixed_var = match (&alias, &name) {
+            (Some(a), _) => Some(a.clone()),
+            (None, Expression::Literal(Value::Str(n))) => Some(include_var(None, n)),
+            _ => None,
+        };
         Ok(Include {
-            name: Expression::parse(syn.name),
+            name,
             variable: syn.variable.map(Expression::parse),
-            alias: syn.alias.map(Str::from),
+            alias,
+            fixed_var,
             attrs: attributes(markup),
         })
     }
@@ -124,12 +147,9 @@ impl Render for Include {
                 name.type_name()
             )));
         };
-        let var_name: Str = match &self.alias {
-            Some(a) => a.clone(),
-            None => match name.rsplit_once('/') {
-                Some((_, tail)) => tail.into(),
-                None => name.clone(),
-            },
+        let var_name = match &self.fixed_var {
+            Some(v) => v.clone(),
+            None => include_var(self.alias.as_ref(), &name),
         };
         let variable = match &self.variable {
             Some(e) => e.evaluate(ctx)?,

@@ -84,9 +84,7 @@ pub(crate) fn write_to_s(v: &Value, out: &mut String) {
     match v {
         Value::Nil => {}
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        Value::Int(i) => push_int(*i, out),
         Value::BigInt(i) => {
             let _ = write!(out, "{i}");
         }
@@ -114,6 +112,28 @@ pub(crate) fn write_to_s(v: &Value, out: &mut String) {
         Value::Date(d) => write_date(*d, out),
         Value::Object(o) => out.push_str(&o.to_liquid_string()),
     }
+}
+
+/// Appends an integer in decimal, as Ruby's `Integer#to_s` (and Rust's
+/// `Display`) print it, without going through `core::fmt`: pages print
+/// many small numbers (years, counts, page numbers).
+pub(crate) fn push_int(i: i64, out: &mut String) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
 }
 
 fn write_date(d: NaiveDate, out: &mut String) {

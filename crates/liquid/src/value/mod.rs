@@ -195,10 +195,37 @@ pub fn map_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     map.get(&StrKey(key))
 }
 
-/// String equality that rejects most mismatches before calling `memcmp`.
+/// String equality for the short names that lookups compare (variable
+/// names, hash keys): up to 16 bytes it compares two overlapping words
+/// instead of calling `memcmp`, whose call costs more than the comparison.
 #[inline]
 pub(crate) fn str_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n - 1] == b[n - 1] && a[n / 2] == b[n / 2],
+        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        _ => word8(a, 0) == word8(b, 0) && a == b,
+    }
+}
+
+#[inline(always)]
+fn word4(s: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&s[at..at + 4]);
+    u32::from_ne_bytes(w)
+}
+
+#[inline(always)]
+fn word8(s: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&s[at..at + 8]);
+    u64::from_ne_bytes(w)
 }
 
 /// A borrowed string that hashes and compares like `Value::Str`.
