@@ -12,7 +12,6 @@ use crate::token::{Tok, TEXT};
 pub(crate) struct Out {
     html: String,
     tok: Option<Tok>,
-    newlines: usize,
     last_ends_nl: bool,
 }
 
@@ -21,7 +20,8 @@ impl Out {
         if val.is_empty() {
             return;
         }
-        if self.tok != Some(tok) {
+        // Token types are constants: the same one is the same pointer.
+        if !self.tok.is_some_and(|t| std::ptr::eq(t, tok) || t == tok) {
             self.flush();
             if tok != TEXT {
                 self.html.push_str("<span class=\"");
@@ -30,7 +30,6 @@ impl Out {
             }
             self.tok = Some(tok);
         }
-        self.newlines += val.bytes().filter(|&b| b == b'\n').count();
         self.last_ends_nl = val.ends_with('\n');
         escape_into(&mut self.html, val);
     }
@@ -71,9 +70,10 @@ pub fn highlight(lang: &Language, code: &str) -> String {
 /// the result in `<figure class="highlight"><pre><code …>…</code></pre></figure>`.
 pub fn highlight_table(lang: &Language, code: &str) -> String {
     let out = lex(lang, code);
-    let mut lines = out.newlines;
     let ends_nl = out.last_ends_nl;
     let mut formatted = out.finish();
+    // Escaping and spans add no newlines: the text's are the output's.
+    let mut lines = formatted.bytes().filter(|&b| b == b'\n').count();
     if !ends_nl {
         lines += 1;
         formatted.push('\n');

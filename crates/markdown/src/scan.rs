@@ -31,6 +31,15 @@ pub(crate) fn char_len(s: &str, pos: usize) -> usize {
 }
 
 /// Index just past the next `\n` at or after `pos`, if any.
+/// `hay.find(needle)` for a needle whose first byte is rare (`$$`,
+/// `<code`): memchr on that byte, where `str::find` sets up a two-way
+/// searcher on every call.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let &first = n.first()?;
+    memchr::memchr_iter(first, h).find(|&i| h[i..].starts_with(n))
+}
+
 pub(crate) fn line_end(s: &str, pos: usize) -> Option<usize> {
     memchr::memchr(b'\n', &s.as_bytes()[pos.min(s.len())..]).map(|i| pos + i + 1)
 }

@@ -153,7 +153,10 @@ impl Html<'_> {
 
 /// `\blanguage-\S+` in a class attribute: byte range.
 fn find_language_class(class: &str) -> Option<(usize, usize)> {
-    for (i, _) in class.match_indices("language-") {
+    let mut from = 0;
+    while let Some(at) = crate::scan::find_str(&class[from..], "language-") {
+        let i = from + at;
+        from = i + 1;
         let before = class[..i].chars().next_back();
         if before.is_some_and(crate::scan::is_word_char) {
             continue;

@@ -274,7 +274,7 @@ impl Parser<'_> {
         if !s[p..].starts_with("$$") {
             return false;
         }
-        let Some(close) = s[p + 2..].find("$$").map(|i| p + 2 + i) else {
+        let Some(close) = find_str(&s[p + 2..], "$$").map(|i| p + 2 + i) else {
             return false;
         };
         let after = close + 2;

@@ -465,18 +465,16 @@ impl<'o> Parser<'o> {
 
     /// GFM's `update_elements`: hard line breaks and GitHub-style header ids.
     fn update_elements(&mut self, el: &mut El) {
-        let hard = if self.opts.hard_wrap { "\n" } else { "\\\n" };
-        if el
-            .children
-            .iter()
-            .any(|c| c.kind == Kind::Text && c.value.contains(hard))
-        {
+        let hard_wrap = self.opts.hard_wrap;
+        let hard = if hard_wrap { "\n" } else { "\\\n" };
+        let breaks = |c: &El| c.kind == Kind::Text && has_hard_break(&c.value, hard_wrap);
+        if el.children.iter().any(breaks) {
             let el_is_block = crate::convert::is_block_category(el);
             let children = std::mem::take(&mut el.children);
             let n = children.len();
             let mut out = Vec::with_capacity(n + 4);
             for (idx, child) in children.into_iter().enumerate() {
-                if child.kind == Kind::Text && child.value.contains(hard) {
+                if breaks(&child) {
                     let lines: Vec<&str> = child.value.split(hard).collect();
                     let omit_trailing_br =
                         lines.last().is_some_and(|l| l.is_empty()) && el_is_block && idx + 1 == n;
@@ -524,6 +522,17 @@ impl<'o> Parser<'o> {
             result.push_str(&format!("-{counter}"));
         }
         format!("{}{}", self.opts.auto_id_prefix, result)
+    }
+}
+
+/// Whether `text` holds a GFM hard line break: any newline with
+/// `hard_wrap`, else a backslash before a newline.
+fn has_hard_break(text: &str, hard_wrap: bool) -> bool {
+    let b = text.as_bytes();
+    if hard_wrap {
+        memchr::memchr(b'\n', b).is_some()
+    } else {
+        memchr::memchr_iter(b'\n', b).any(|i| i > 0 && b[i - 1] == b'\\')
     }
 }
 

@@ -237,15 +237,22 @@ impl Parser<'_> {
                     } else {
                         b.len()
                     };
-                    while i < end {
-                        let c = b[i];
-                        let next = b.get(i + 1).copied().unwrap_or(0);
-                        let plain_space = space_plain && c == b' ' && next.is_ascii_alphanumeric();
-                        if !(plain[usize::from(c)] || plain_space) {
+                    // Table first: only the bytes it rejects look further.
+                    let seg = &b[i.min(end)..end];
+                    let mut n = 0;
+                    while n < seg.len() {
+                        let c = seg[n];
+                        let plain_space = || {
+                            space_plain
+                                && c == b' '
+                                && b.get(i + n + 1).is_some_and(u8::is_ascii_alphanumeric)
+                        };
+                        if !(plain[usize::from(c)] || plain_space()) {
                             break;
                         }
-                        i += 1;
+                        n += 1;
                     }
+                    i += n;
                     self.span_budget -= (i - from) as i64;
                 }
                 if i >= b.len() {
@@ -356,7 +363,7 @@ impl Parser<'_> {
             return true;
         }
         if s[i..].starts_with("$$") {
-            if let Some(close) = s[i + 2..].find("$$") {
+            if let Some(close) = find_str(&s[i + 2..], "$$") {
                 let mut m = El::with_value(
                     Kind::Math,
                     s[i + 2..i + 2 + close].trim_matches(super::block::is_ruby_ws),

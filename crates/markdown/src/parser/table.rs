@@ -74,10 +74,10 @@ fn split_code_html(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut last = 0;
     let mut i = 0;
-    while let Some(off) = s[i..].find("<code") {
+    while let Some(off) = find_str(&s[i..], "<code") {
         let st = i + off;
         let Some(gt) = s[st..].find('>') else { break };
-        let Some(close) = s[st + gt..].find("</code>") else {
+        let Some(close) = find_str(&s[st + gt..], "</code>") else {
             break;
         };
         let en = st + gt + close + 7;
@@ -88,6 +88,15 @@ fn split_code_html(s: &str) -> Vec<&str> {
     }
     out.push(&s[last..]);
     out
+}
+
+/// `\\|` as `|`.
+fn unescape_pipes(s: &str) -> String {
+    if memchr::memchr(b'\\', s.as_bytes()).is_some() {
+        s.replace("\\|", "|")
+    } else {
+        s.to_string()
+    }
 }
 
 fn push_cell(cells: &mut Vec<String>, s: &str) {
@@ -128,11 +137,11 @@ impl Parser<'_> {
                     let mut last = 0;
                     for k in 0..b.len() {
                         if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
-                            pieces.push(v[last..k].replace("\\|", "|"));
+                            pieces.push(unescape_pipes(&v[last..k]));
                             last = k + 1;
                         }
                     }
-                    pieces.push(v[last..].replace("\\|", "|"));
+                    pieces.push(unescape_pipes(&v[last..]));
                     let mut it = pieces.into_iter();
                     if let Some(f) = it.next() {
                         push_cell(&mut cells, &f);
