@@ -32,20 +32,27 @@ pub(crate) struct Html<'d> {
     aligns: Vec<Vec<Align>>,
     in_thead: bool,
     src_len: usize,
+    /// Whether the document may hold a `{:toc}` list.
+    toc_ref: bool,
     pub warnings: Vec<String>,
 }
 
 pub(crate) fn attrs_into(out: &mut String, attr: &Attrs) {
     for (k, v) in &attr.0 {
-        if k == "id" && v.trim().is_empty() {
-            continue;
-        }
-        out.push(' ');
-        out.push_str(k);
-        out.push_str("=\"");
-        escape_into(out, v, Esc::Attribute);
-        out.push('"');
+        attr_into(out, k, v);
     }
+}
+
+/// One ` key="value"` of [`attrs_into`] (an empty id is left out).
+fn attr_into(out: &mut String, k: &str, v: &str) {
+    if k == "id" && v.trim().is_empty() {
+        return;
+    }
+    out.push(' ');
+    out.push_str(k);
+    out.push_str("=\"");
+    escape_into(out, v, Esc::Attribute);
+    out.push('"');
 }
 
 pub(super) fn attrs(attr: &Attrs) -> String {
@@ -128,6 +135,7 @@ impl<'d> Html<'d> {
             aligns: Vec::new(),
             in_thead: false,
             src_len: doc.src_len,
+            toc_ref: doc.toc_ref,
             warnings: Vec::new(),
         }
     }
@@ -396,24 +404,41 @@ impl<'d> Html<'d> {
     }
 
     fn convert_header(&mut self, el: &El, indent: i64, out: &mut String) {
-        let mut attr = el.attr.clone();
-        if self.opts.auto_ids && !attr.contains("id") {
-            let id = self.generate_id(el.raw_text());
-            attr.set("id", id);
-        }
-        if let Some(id) = attr.get("id") {
-            let no_toc = attr.get("class").is_some_and(|c| {
+        // A generated id goes last, where `Attrs::set` would put it.
+        let generated = (self.opts.auto_ids && !el.attr.contains("id"))
+            .then(|| self.generate_id(el.raw_text()));
+        let id = generated.as_deref().or_else(|| el.attr.get("id"));
+        if let Some(id) = id {
+            let no_toc = el.attr.get("class").is_some_and(|c| {
                 c.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
                     .any(|w| w == "no_toc")
                     && has_word(c, "no_toc")
             });
             if self.opts.toc_levels.contains(&el.level) && !no_toc {
-                self.toc
-                    .push((el.level, id.to_string(), el.children.clone()));
+                // The content is needed only to build a `{:toc}` list.
+                let content = if self.toc_ref {
+                    el.children.clone()
+                } else {
+                    Vec::new()
+                };
+                self.toc.push((el.level, id.to_string(), content));
             }
         }
+        const NAMES: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
         let level = (el.level as i64 + self.opts.header_offset).clamp(1, 6);
-        self.block_into(el, &format!("h{level}"), &attr, indent, out);
+        let name = NAMES[(level - 1) as usize];
+        push_sp(out, indent);
+        out.push('<');
+        out.push_str(name);
+        attrs_into(out, &el.attr);
+        if let Some(id) = &generated {
+            attr_into(out, "id", id);
+        }
+        out.push('>');
+        self.inner_into(el, indent, out);
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
     }
 
     fn convert_list(&mut self, el: &El, indent: i64, out: &mut String) {
@@ -463,7 +488,7 @@ impl<'d> Html<'d> {
             .and_then(|a| a.get(index))
             .copied()
             .unwrap_or(Align::Default);
-        let mut attr = el.attr.clone();
+        let mut attr = std::borrow::Cow::Borrowed(&el.attr);
         if align != Align::Default {
             let a = match align {
                 Align::Left => "left",
@@ -474,7 +499,7 @@ impl<'d> Html<'d> {
                 Some(s) => format!("{s}; text-align: {a}"),
                 None => format!("text-align: {a}"),
             };
-            attr.set("style", style);
+            attr.to_mut().set("style", style);
         }
         Self::open_tag(out, indent, name, &attr);
         let start = out.len();

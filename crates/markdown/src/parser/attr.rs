@@ -161,7 +161,10 @@ impl Parser<'_> {
                     found = true;
                     match item {
                         Item::KeyValue(k, v) => ial.attrs.set(&k, v),
-                        Item::Ref(r) => ial.refs.push(r),
+                        Item::Ref(r) => {
+                            self.toc_ref |= r == "toc";
+                            ial.refs.push(r);
+                        }
                         Item::IdClass(items) => {
                             for (is_id, v) in items {
                                 if is_id {

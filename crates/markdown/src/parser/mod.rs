@@ -79,6 +79,9 @@ pub(crate) struct Doc<'o> {
     pub options: Cow<'o, Options>,
     /// The length of the source, to size the output.
     pub src_len: usize,
+    /// Whether some list may be a `{:toc}` (the converter then keeps each
+    /// header's content for the table).
+    pub toc_ref: bool,
     pub footnotes: HashMap<String, FootnoteDef>,
     pub abbrev_defs: HashMap<String, String>,
     pub abbrev_attrs: HashMap<String, Attrs>,
@@ -156,6 +159,8 @@ pub(crate) struct Parser<'o> {
     depth: usize,
     /// Remaining span-scanning work before backtracking constructs give up.
     pub span_budget: i64,
+    /// Whether an attribute list names the `toc` reference (a `{:toc}` list).
+    pub toc_ref: bool,
 }
 
 /// Nesting limit: deeper structures are kept as text, so that hostile input
@@ -196,6 +201,7 @@ impl<'o> Parser<'o> {
             gfm_ids: HashMap::new(),
             depth: 0,
             span_budget: 0,
+            toc_ref: false,
         }
     }
 
@@ -240,6 +246,7 @@ impl<'o> Parser<'o> {
             root,
             options: p.opts,
             src_len: src.len(),
+            toc_ref: p.toc_ref,
             footnotes: p.footnotes,
             abbrev_defs: p.abbrev_defs,
             abbrev_attrs: p.abbrev_attrs,
