@@ -101,6 +101,12 @@ fn first_list_line(indentation: usize, content: &str) -> (String, usize) {
         let c = content.trim_start_matches(|c: char| c.is_ascii() && is_ws(c as u8));
         return (c.to_string(), 4);
     }
+    let sp = content.bytes().take_while(|&c| c == b' ').count();
+    if content.as_bytes().get(sp) != Some(&b'\t') {
+        // No tabs to expand (the usual case): one copy.
+        let c = content.trim_start_matches(|c: char| c.is_ascii() && is_ws(c as u8));
+        return (c.to_string(), indentation + sp);
+    }
     let mut content = content.to_string();
     loop {
         let sp = content.bytes().take_while(|&c| c == b' ').count();

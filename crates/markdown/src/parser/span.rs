@@ -214,6 +214,15 @@ impl Parser<'_> {
             plain[usize::from(c)] = false;
         }
         let space_plain = stop_byte != Some(b' ');
+        // The bytes that can start a span of the other sets, when the stop
+        // pattern (if any) starts with one of them too.
+        let few_starts = match set {
+            Set::Codespan => Some((b'`', None)),
+            Set::CodespanHtml => Some((b'`', Some(b'<'))),
+            Set::Html => Some((b'<', None)),
+            Set::All | Set::Smarty => None,
+        }
+        .filter(|&(x, y): &(u8, Option<u8>)| stop_byte.is_none_or(|c| c == x || Some(c) == y));
         // The next quote at or after the scan (the byte before one is never
         // plain: it may start a smart quote); found again once passed.
         let mut quote: Option<usize> = None;
@@ -254,6 +263,19 @@ impl Parser<'_> {
                     }
                     i += n;
                     self.span_budget -= (i - from) as i64;
+                } else if let Some(start_bytes) = few_starts {
+                    // Sets that start at one or two bytes: jump to the next
+                    // one, charging the budget per character as the test of
+                    // each position would.
+                    let rest = &b[i..];
+                    let n = match start_bytes {
+                        (x, None) => memchr::memchr(x, rest),
+                        (x, Some(y)) => memchr::memchr2(x, y, rest),
+                    }
+                    .unwrap_or(rest.len());
+                    let chars = rest[..n].iter().filter(|&&c| (c as i8) >= -0x40).count();
+                    self.span_budget -= chars as i64;
+                    i += n;
                 }
                 if i >= b.len() {
                     break None;
