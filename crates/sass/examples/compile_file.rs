@@ -3,7 +3,7 @@
 //! `--warnings`, the warnings go to stderr as Jekyll prints them.
 //!
 //! ```text
-//! cargo run --release -p hyde-sass --example compile_file -- main.scss [--load-path DIR]... [--compressed] [--quiet-deps] [--verbose] [--warnings] [--repeat N]
+//! cargo run --release -p hyde-sass --example compile_file -- main.scss [--load-path DIR]... [--compressed] [--quiet-deps] [--no-deprecations] [--verbose] [--warnings] [--repeat N]
 //! ```
 
 use std::path::PathBuf;
@@ -23,13 +23,14 @@ fn main() {
             "--source-map" => opts.source_map = true,
             "--quiet-deps" => opts.quiet_deps = true,
             "--verbose" => opts.verbose = true,
+            "--no-deprecations" => opts.skip_deprecations = true,
             "--warnings" => warnings = true,
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(1),
             file => opts.file = Some(PathBuf::from(file)),
         }
     }
     let Some(file) = opts.file.clone() else {
-        eprintln!("usage: compile_file FILE [--load-path DIR]... [--compressed] [--quiet-deps] [--verbose] [--warnings] [--repeat N]");
+        eprintln!("usage: compile_file FILE [--load-path DIR]... [--compressed] [--quiet-deps] [--no-deprecations] [--verbose] [--warnings] [--repeat N]");
         std::process::exit(2);
     };
     if let Some(syntax) = file

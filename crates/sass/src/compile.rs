@@ -146,12 +146,23 @@ struct PlainSheet {
 /// they print nothing into the CSS. Should that run fail, the error comes
 /// from a run without probes, as do the CSS and messages if that one passes.
 fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
+    if opts.skip_deprecations {
+        let (sheet, loaded, events) = sheet_with(src, entry, opts, None)?;
+        let probes = deprecation::Probes::new(entry, Vec::new(), &opts.load_paths);
+        let (warnings, omitted, _) = deprecation_warnings(events, &probes, opts, None);
+        return Ok(PlainSheet {
+            sheet,
+            loaded,
+            warnings,
+            omitted,
+        });
+    }
     let skip = if opts.quiet_deps {
         opts.load_paths.clone()
     } else {
         Vec::new()
     };
-    let probes = deprecation::Probes::new(entry, skip, &opts.load_paths);
+    let probes = deprecation::Probes::new(entry, skip, &opts.load_paths).predicting();
     let probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         sheet_with(src, entry, opts, Some(&probes))
     }));
@@ -165,9 +176,10 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     let mut stack = trace::Stack::new();
     let (mut warnings, mut omitted, needs_trace) =
         deprecation_warnings(events, &probes, opts, Some(&mut stack));
-    if !needs_trace.is_empty() && probes_ran {
-        // Stack traces: once more, with trace probes (only stylesheets that
-        // warn from a mixin, a function or a content block get here).
+    if !needs_trace.is_empty() && probes_ran && !probes.covers(&needs_trace) {
+        // Stack traces: once more, with the trace probes the prediction
+        // missed (only stylesheets that warn from a callable read before a
+        // file it calls get here).
         let traced = probes.for_trace(&needs_trace);
         if let Some(events) = trace_events(src, entry, opts, &traced) {
             let mut stack = trace::Stack::new();

@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::callgraph::{self, Prediction};
 use crate::compile::{Warning, WarningKind};
 use crate::mixed_decls::{self, Member, SiteKind};
 use crate::slash_div::{self, Candidate};
@@ -54,6 +55,10 @@ pub(crate) struct Probes {
     mixed: std::cell::Cell<bool>,
     /// A trace run: the callables it follows.
     trace: Option<mixed_decls::TraceFilter>,
+    /// A first run predicting the trace filter as it reads the files.
+    predict: Option<RefCell<Prediction>>,
+    /// The stylesheets read ahead for the prediction.
+    read_ahead: RefCell<HashSet<PathBuf>>,
     /// The load paths (to name files as dart-sass does in stack frames).
     load_paths: Vec<PathBuf>,
     /// Colour-name warnings given: (file, place, name); dart-sass gives
@@ -98,6 +103,8 @@ impl Probes {
             by_path: RefCell::new(HashMap::new()),
             mixed: std::cell::Cell::new(false),
             trace: None,
+            predict: None,
+            read_ahead: RefCell::new(HashSet::new()),
             load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
             load_rules: RefCell::new(HashMap::new()),
@@ -107,10 +114,32 @@ impl Probes {
     }
 
     /// Probes for a trace run after this one (see [`crate::trace`]).
-    /// `seeds` are the members the warnings shown were raised in; the run
-    /// follows them and every callable (or content block's mixin) whose
-    /// body calls or includes one, as this run's files show.
     pub(crate) fn for_trace(&self, seeds: &[Member]) -> Probes {
+        let mut traced = Probes::new(&self.entry, self.skip.clone(), &self.load_paths);
+        traced.trace = Some(self.trace_filter(seeds));
+        traced
+    }
+
+    /// Predicts the trace filter as files are read, and puts its trace
+    /// probes in (see [`crate::callgraph`]), so that a second run is needed
+    /// only when [`Probes::covers`] says no.
+    pub(crate) fn predicting(mut self) -> Probes {
+        self.predict = Some(RefCell::new(Prediction::new()));
+        self
+    }
+
+    /// Whether this (predicting) run's trace probes give the stack traces
+    /// of warnings raised in `seeds`.
+    pub(crate) fn covers(&self, seeds: &[Member]) -> bool {
+        self.predict
+            .as_ref()
+            .is_some_and(|p| p.borrow().covers(&self.trace_filter(seeds)))
+    }
+
+    /// The callables a trace run follows: `seeds`, the members the warnings
+    /// shown were raised in, and every callable (or content block's mixin)
+    /// whose body calls or includes one, as this run's files show.
+    fn trace_filter(&self, seeds: &[Member]) -> mixed_decls::TraceFilter {
         let mut filter = mixed_decls::TraceFilter::default();
         for seed in seeds {
             match seed {
@@ -122,31 +151,34 @@ impl Probes {
             }
         }
         let files = self.files.borrow();
-        let reaches = |body: &str, names: &HashSet<String>| {
-            let body = body.replace('_', "-");
-            names
-                .iter()
-                .any(|n| mixed_decls::calls(&body, n) || body.contains(&format!("@include {n}")))
-        };
+        let mut bodies: Vec<(&str, HashSet<String>)> = files
+            .iter()
+            .flat_map(|f| {
+                f.mixed
+                    .callables
+                    .iter()
+                    .chain(&f.mixed.contents)
+                    .map(|(name, (start, end))| {
+                        (name.as_str(), callgraph::references(&f.text[*start..*end]))
+                    })
+            })
+            .collect();
         loop {
-            let mut grew = Vec::new();
-            for f in files.iter() {
-                for (name, (start, end)) in f.mixed.callables.iter().chain(&f.mixed.contents) {
-                    if !filter.callables.contains(name)
-                        && reaches(&f.text[*start..*end], &filter.callables)
-                    {
-                        grew.push(name.clone());
-                    }
-                }
-            }
+            let callables = &filter.callables;
+            let grew: Vec<String> = bodies
+                .iter()
+                .filter(|(name, refs)| {
+                    !callables.contains(*name) && refs.iter().any(|r| callables.contains(r))
+                })
+                .map(|(name, _)| name.to_string())
+                .collect();
             if grew.is_empty() {
                 break;
             }
+            bodies.retain(|(name, _)| !grew.iter().any(|g| g == name));
             filter.callables.extend(grew);
         }
-        let mut traced = Probes::new(&self.entry, self.skip.clone(), &self.load_paths);
-        traced.trace = Some(filter);
-        traced
+        filter
     }
 
     /// Records the functions a stylesheet (of any syntax) defines.
@@ -184,11 +216,29 @@ impl Probes {
             // Files read from now on may have their own global scope.
             self.mixed.set(false);
         }
-        let mixed = mixed_decls::plan(text, index, !skipped, planned, self.trace.as_ref());
         let candidates = if skipped {
             Vec::new()
         } else {
             slash_div::candidates_with(text, index, &mut self.mixin_defaults.borrow_mut())
+        };
+        let mixed = match &self.predict {
+            Some(predict) => {
+                let mut predict = predict.borrow_mut();
+                let ahead = callgraph::read_ahead(
+                    path,
+                    text,
+                    &self.load_paths,
+                    &mut self.read_ahead.borrow_mut(),
+                );
+                predict.read(
+                    index,
+                    text,
+                    candidates.iter().filter_map(|c| c.member.clone()),
+                    &ahead,
+                );
+                mixed_decls::plan(text, index, !skipped, planned, Some(predict.filter()))
+            }
+            None => mixed_decls::plan(text, index, !skipped, planned, self.trace.as_ref()),
         };
         let mut insertions = mixed.insertions.clone();
         insertions.extend(slash_probes(text, index, &candidates));
@@ -765,7 +815,7 @@ fn past_module_rules(text: &str) -> usize {
 /// The stylesheets a stylesheet loads: where its stack frame points (an
 /// `@import`'s URL, a `@use`/`@forward` rule's start), the URL, and the
 /// rule (the member dart-sass names for the loaded file's top level).
-fn import_urls(text: &str) -> Vec<(usize, &str, &'static str)> {
+pub(crate) fn import_urls(text: &str) -> Vec<(usize, &str, &'static str)> {
     let mut out = Vec::new();
     for rule in ["@import", "@use", "@forward"] {
         for (at, _) in text.match_indices(rule) {

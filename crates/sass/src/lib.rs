@@ -33,6 +33,7 @@
 //! ```
 
 mod calc;
+mod callgraph;
 mod colour;
 mod compile;
 mod deprecation;

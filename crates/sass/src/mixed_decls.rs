@@ -799,8 +799,7 @@ impl Scanner<'_> {
         if !stmt.contains('(') {
             return;
         }
-        let norm = stmt.replace('_', "-");
-        if !functions.iter().any(|f| calls(&norm, f)) {
+        if !crate::callgraph::called_names(stmt).any(|f| functions.contains(&f)) {
             return;
         }
         let member = self.member();
@@ -863,13 +862,8 @@ fn strip_interpolation(name: &str) -> String {
     out
 }
 
-/// Whether `text` (`_` read as `-`) calls the function `name`: the
-/// name, not part of a longer identifier, then `(`.
-pub(crate) fn calls(text: &str, name: &str) -> bool {
-    call_offset(text, name).is_some()
-}
-
-/// Where `text` first calls `name` (see [`calls`]); a namespaced call
+/// Where `text` (`_` read as `-`) first calls the function `name`: the
+/// name, not part of a longer identifier, then `(`; a namespaced call
 /// (`ns.name(`) starts at its namespace, as dart-sass's span does.
 pub(crate) fn call_offset(text: &str, name: &str) -> Option<usize> {
     let ident = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '$';

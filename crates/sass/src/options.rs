@@ -77,4 +77,8 @@ pub struct SassOptions {
     /// Warnings name files relative to this directory, as dart-sass names
     /// them relative to its working directory; `None`: the current one.
     pub warning_root: Option<PathBuf>,
+    /// Compile without looking for deprecations (no probes, no trace run):
+    /// only `@warn` and `@debug` are reported. For measuring what the
+    /// detection costs; Jekyll has no such setting.
+    pub skip_deprecations: bool,
 }
