@@ -48,23 +48,43 @@ impl Default for Limits {
 }
 
 /// One variable scope. Scopes hold a handful of names, so a vector scanned
-/// from the end beats hashing.
+/// from the end beats hashing; a one-word filter of the names it holds lets
+/// a lookup pass over scopes without the name (the common case: `site` or
+/// `page` read from inside nested loops and includes) without scanning them.
 #[derive(Default)]
-struct Scope(Vec<(Str, Value)>);
+struct Scope {
+    vars: Vec<(Str, Value)>,
+    /// The union of [`name_bit`] of every name in `vars`.
+    names: u64,
+}
+
+/// A name's bit in [`Scope::names`], from its length and first byte.
+#[inline(always)]
+fn name_bit(name: &str) -> u64 {
+    let first = name.as_bytes().first().copied().unwrap_or(0);
+    let h = (name.len() as u32)
+        .wrapping_mul(7)
+        .wrapping_add(u32::from(first));
+    1 << (h & 63)
+}
 
 impl Scope {
-    fn get(&self, name: &str) -> Option<&Value> {
-        self.0
+    #[inline]
+    fn get(&self, name: &str, bit: u64) -> Option<&Value> {
+        if self.names & bit == 0 {
+            return None;
+        }
+        self.vars
             .iter()
             .rev()
-            .find(|(k, _)| crate::value::str_eq(k, name))
+            .find(|(k, _)| k.len() == name.len() && crate::value::str_eq(k, name))
             .map(|(_, v)| v)
     }
 
     fn set(&mut self, name: &str, value: Value) {
         match self.slot(name) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((name.into(), value)),
+            None => self.push(name.into(), value),
         }
     }
 
@@ -72,15 +92,28 @@ impl Scope {
     fn set_str(&mut self, name: &Str, value: Value) {
         match self.slot(name) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((name.clone(), value)),
+            None => self.push(name.clone(), value),
         }
     }
 
+    fn push(&mut self, name: Str, value: Value) {
+        self.names |= name_bit(&name);
+        self.vars.push((name, value));
+    }
+
     fn slot(&mut self, name: &str) -> Option<&mut (Str, Value)> {
-        self.0
+        if self.names & name_bit(name) == 0 {
+            return None;
+        }
+        self.vars
             .iter_mut()
             .rev()
-            .find(|(k, _)| crate::value::str_eq(k, name))
+            .find(|(k, _)| k.len() == name.len() && crate::value::str_eq(k, name))
+    }
+
+    fn clear(&mut self) {
+        self.vars.clear();
+        self.names = 0;
     }
 }
 
@@ -203,8 +236,9 @@ impl Context {
 
     /// Looks a variable up: scopes from the innermost, then globals.
     pub fn get(&self, name: &str) -> Option<Value> {
+        let bit = name_bit(name);
         for scope in self.scopes.iter().rev() {
-            if let Some(v) = scope.get(name) {
+            if let Some(v) = scope.get(name, bit) {
                 return Some(v.clone());
             }
         }
@@ -216,8 +250,9 @@ impl Context {
 
     /// Like [`Context::get`], without cloning.
     pub fn get_ref(&self, name: &str) -> Option<&Value> {
+        let bit = name_bit(name);
         for scope in self.scopes.iter().rev() {
-            if let Some(v) = scope.get(name) {
+            if let Some(v) = scope.get(name, bit) {
                 return Some(v);
             }
         }
@@ -229,6 +264,11 @@ impl Context {
     /// Assigns in the outermost scope, as `{% assign %}` does.
     pub fn assign(&mut self, name: &str, value: Value) {
         self.scopes[0].set(name, value);
+    }
+
+    /// Like [`Context::assign`] for a name the caller already shares.
+    pub(crate) fn assign_str(&mut self, name: &Str, value: Value) {
+        self.scopes[0].set_str(name, value);
     }
 
     /// Sets a variable in the innermost scope (like a `for` loop variable).
@@ -259,7 +299,7 @@ impl Context {
     pub fn pop_scope(&mut self) {
         if self.scopes.len() > 1 {
             if let Some(mut scope) = self.scopes.pop() {
-                scope.0.clear();
+                scope.clear();
                 self.spare.push(scope);
             }
         }
@@ -414,6 +454,15 @@ impl Context {
     #[inline]
     pub(crate) fn step(&mut self, out_len: usize) -> Result<(), Error> {
         self.steps += 1;
+        if self.limits.max_render_steps.is_none() && self.limits.max_output_bytes.is_none() {
+            return Ok(());
+        }
+        self.check_limits(out_len)
+    }
+
+    /// [`Context::step`]'s checks, when limits are set.
+    #[cold]
+    fn check_limits(&mut self, out_len: usize) -> Result<(), Error> {
         if let Some(max) = self.limits.max_render_steps {
             if self.steps > max {
                 return Err(Error::new(

@@ -142,7 +142,7 @@ impl Expression {
 
 /// A variable's value as Ruby's lookups see it (`to_liquid`): a method
 /// literal stored in a variable reads back as its `to_s`, `""`.
-#[inline]
+#[inline(always)]
 fn to_liquid(v: &Value) -> &Value {
     static EMPTY_STRING: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::str(""));
     match v {

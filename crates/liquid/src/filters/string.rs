@@ -394,13 +394,19 @@ fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
     let l = length
         .saturating_sub(ellipsis.chars().count() as i64)
         .max(0) as usize;
-    if s.chars().count() as i64 > length {
-        let mut out: String = s.chars().take(l).collect();
-        out.push_str(&ellipsis);
-        Ok(Value::str(out))
-    } else {
-        Ok(Value::str(s))
+    // No more bytes than `length` means no more characters either.
+    if s.len() as i64 <= length || s.chars().count() as i64 <= length {
+        // The input string itself, shared, when it is one.
+        return Ok(match v {
+            Value::Str(_) => v.clone(),
+            _ => Value::str(s),
+        });
     }
+    let end = s.char_indices().nth(l).map_or(s.len(), |(i, _)| i);
+    let mut out = String::with_capacity(end + ellipsis.len());
+    out.push_str(&s[..end]);
+    out.push_str(&ellipsis);
+    Ok(Value::str(out))
 }
 
 fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {

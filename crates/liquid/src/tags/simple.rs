@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::expr::{Expression, Variable};
 use crate::lex;
 use crate::parser::Parser;
-use crate::value::{inspect, Value};
+use crate::value::{inspect, Str, Value};
 
 /// `\(?[\w\-\.\[\]]\)?` repeated, greedy, from `i`; returns the end.
 fn signature_run(s: &[u8], i: usize) -> usize {
@@ -32,7 +32,7 @@ fn signature_run(s: &[u8], i: usize) -> usize {
 
 /// `{% assign x = value | filters %}`
 pub(crate) struct Assign {
-    to: String,
+    to: Str,
     from: Variable,
 }
 
@@ -48,7 +48,7 @@ impl Assign {
                     let v = lex::skip_space(s, eq + 1);
                     let from = crate::strict::variable(p, &markup[v..], offset)?;
                     return Ok(Assign {
-                        to: markup[i..end].to_string(),
+                        to: markup[i..end].into(),
                         from,
                     });
                 }
@@ -66,7 +66,7 @@ impl Assign {
 impl Render for Assign {
     fn render(&self, ctx: &mut Context, _out: &mut String) -> Result<(), Error> {
         let v = self.from.evaluate(ctx)?;
-        ctx.assign(&self.to, v);
+        ctx.assign_str(&self.to, v);
         Ok(())
     }
     fn is_blank(&self) -> bool {
@@ -76,7 +76,7 @@ impl Render for Assign {
 
 /// `{% capture x %}...{% endcapture %}`
 pub(crate) struct Capture {
-    to: String,
+    to: Str,
     body: Block,
 }
 
@@ -85,7 +85,7 @@ impl Capture {
         let s = markup.as_bytes();
         let found = (0..s.len()).find_map(|i| {
             let e = signature_run(s, i);
-            (e > i).then(|| markup[i..e].to_string())
+            (e > i).then(|| Str::from(&markup[i..e]))
         });
         let Some(to) = found else {
             return Err(Error::syntax(
@@ -100,7 +100,7 @@ impl Capture {
 impl Render for Capture {
     fn render(&self, ctx: &mut Context, _out: &mut String) -> Result<(), Error> {
         let s = self.body.render_to_string(ctx)?;
-        ctx.assign(&self.to, Value::str(s));
+        ctx.assign_str(&self.to, Value::str(s));
         Ok(())
     }
     fn is_blank(&self) -> bool {

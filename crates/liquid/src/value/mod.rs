@@ -189,7 +189,7 @@ pub fn map_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     if map.len() <= 24 {
         return map
             .iter()
-            .find(|(k, _)| matches!(k, Value::Str(s) if str_eq(s, key)))
+            .find(|(k, _)| matches!(k, Value::Str(s) if s.len() == key.len() && str_eq(s, key)))
             .map(|(_, v)| v);
     }
     map.get(&StrKey(key))
@@ -234,7 +234,39 @@ pub struct StrKey<'a>(pub &'a str);
 
 impl StdHash for StrKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
+        state.write_u64(fold_str(self.0));
+    }
+}
+
+/// A string key folded into one word, which the map's hasher then hashes:
+/// SipHash (the `Map`'s `RandomState`) costs per `write`, and a string is
+/// otherwise written as its bytes plus a terminator. Up to 16 bytes the
+/// words cover every byte, so distinct short keys of one length fold
+/// apart. The fold has no key of its own; flooding a map with colliding
+/// keys is not a concern for a build tool that reads its own sites.
+#[inline]
+fn fold_str(s: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let b = s.as_bytes();
+    let n = b.len();
+    let h = (n as u64).wrapping_mul(K);
+    match n {
+        0 => h,
+        1..=3 => mix(
+            h,
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+        ),
+        4..=7 => mix(h, u64::from(word4(b, 0)) | u64::from(word4(b, n - 4)) << 32),
+        8..=16 => mix(mix(h, word8(b, 0)), word8(b, n - 8)),
+        _ => {
+            let mut h = h;
+            let mut chunks = b.chunks_exact(8);
+            for c in &mut chunks {
+                h = mix(h, word8(c, 0));
+            }
+            mix(h, word8(b, n - 8))
+        }
     }
 }
 
@@ -298,7 +330,7 @@ impl StdHash for Value {
     fn hash<H: Hasher>(&self, state: &mut H) {
         match self {
             // Must match `StrKey` so string lookups need no allocation.
-            Value::Str(s) => s.hash(state),
+            Value::Str(s) => state.write_u64(fold_str(s)),
             Value::Nil => state.write_u8(1),
             Value::Bool(b) => {
                 state.write_u8(2);
@@ -418,5 +450,43 @@ impl From<Vec<Value>> for Value {
 impl From<Map> for Value {
     fn from(m: Map) -> Value {
         Value::hash(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold_str, str_eq};
+
+    /// Strings of every length up to 40 that differ in one byte, in the
+    /// places the word compares and the fold look at.
+    fn near_pairs() -> Vec<(String, String)> {
+        let mut pairs = Vec::new();
+        for len in 0..=40 {
+            let base: String = (0..len).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            pairs.push((base.clone(), base.clone()));
+            for at in 0..len {
+                let mut other = base.clone().into_bytes();
+                other[at] = b'Z';
+                pairs.push((base.clone(), String::from_utf8(other).unwrap_or_default()));
+            }
+            pairs.push((base.clone(), format!("{base}a")));
+        }
+        pairs
+    }
+
+    #[test]
+    fn short_string_compare_agrees_with_str_eq() {
+        for (a, b) in near_pairs() {
+            assert_eq!(str_eq(&a, &b), a == b, "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn short_keys_differing_in_one_byte_fold_apart() {
+        for (a, b) in near_pairs() {
+            if a != b && a.len() <= 16 && b.len() <= 16 {
+                assert_ne!(fold_str(&a), fold_str(&b), "{a:?} vs {b:?}");
+            }
+        }
     }
 }
