@@ -26,7 +26,8 @@ use crate::value::{Time, TimeMode};
 /// The fields `Date._parse` found (only those `Time.parse` uses).
 #[derive(Debug, Default, Clone, PartialEq)]
 struct Fields {
-    year: Option<i64>,
+    /// Wide: Ruby's years have no bound (`Time.parse("Jan 5 123456789012345678901")`).
+    year: Option<i128>,
     yday: Option<i64>,
     mon: Option<i64>,
     mday: Option<i64>,
@@ -106,14 +107,20 @@ pattern!(re_frag, r"(?i-u)\A\s*(\d{1,2})\s*\z");
 
 /// Ruby's `String#to_i`-like conversion of a digit run (saturating).
 fn num(b: &[u8]) -> i64 {
+    let v = wide_num(b);
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// [`num`] for a year, saturating at `i128`'s bounds.
+fn wide_num(b: &[u8]) -> i128 {
     let (neg, digits) = match b.first() {
         Some(b'-') => (true, &b[1..]),
         Some(b'+') => (false, &b[1..]),
         _ => (false, b),
     };
-    let mut v: i64 = 0;
+    let mut v: i128 = 0;
     for &c in digits.iter().take_while(|c| c.is_ascii_digit()) {
-        v = v.saturating_mul(10).saturating_add(i64::from(c - b'0'));
+        v = v.saturating_mul(10).saturating_add(i128::from(c - b'0'));
     }
     if neg {
         -v
@@ -227,7 +234,7 @@ fn s3e(f: &mut Fields, y: Option<&[u8]>, m: Option<Vec<u8>>, d: Option<&[u8]>, b
             if signed || digits > 2 {
                 f.comp = false;
             }
-            f.year = Some(num(&yv[bp..]));
+            f.year = Some(wide_num(&yv[bp..]));
         }
     }
     if bc {
@@ -333,7 +340,7 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                     f.min = Some(n(2, 2));
                     f.hour = Some(n(0, 2));
                 } else {
-                    f.year = Some(year(n(0, 2)));
+                    f.year = Some(year(n(0, 2)).into());
                     f.mon = Some(n(2, 2));
                     f.mday = Some(n(4, 2));
                 }
@@ -348,14 +355,14 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                         f.mon = Some(n(l2 - 10, 2));
                     }
                     if l2 == 12 {
-                        f.year = Some(year(n(0, 2)));
+                        f.year = Some(year(n(0, 2)).into());
                     }
                     if l2 == 14 {
-                        f.year = Some(year(n(0, 4)));
+                        f.year = Some(year(n(0, 4)).into());
                         f.comp = false;
                     }
                 } else {
-                    f.year = Some(year(n(0, 4)));
+                    f.year = Some(year(n(0, 4)).into());
                     f.mon = Some(n(4, 2));
                     f.mday = Some(n(6, 2));
                     if l2 >= 10 {
@@ -384,7 +391,7 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                     f.min = Some(n(1, 2));
                     f.hour = Some(n(0, 1));
                 } else {
-                    f.year = Some(year(n(0, 2)));
+                    f.year = Some(year(n(0, 2)).into());
                     f.yday = Some(n(2, 3));
                 }
             }
@@ -395,7 +402,7 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                     f.hour = Some(n(1, 2));
                     f.mday = Some(n(0, 1));
                 } else {
-                    f.year = Some(year(n(0, 4)));
+                    f.year = Some(year(n(0, 4)).into());
                     f.yday = Some(n(4, 3));
                 }
             }
@@ -503,7 +510,7 @@ fn date_parse(input: &str) -> Fields {
                     Some(b'h') => 1988,
                     _ => 0,
                 };
-                f.year = Some(num(group(c, 2).unwrap_or_default()) + era);
+                f.year = Some(wide_num(group(c, 2).unwrap_or_default()) + era);
                 f.mon = group(c, 3).map(num);
                 f.mday = group(c, 4).map(num);
             })
@@ -534,7 +541,7 @@ fn date_parse(input: &str) -> Fields {
         if has(&s).digit && parse_iso2(&mut s, &mut f) {
             break 'found true;
         }
-        if has(&s).digit && subs(&mut s, re_year(), |c| f.year = group(c, 1).map(num)) {
+        if has(&s).digit && subs(&mut s, re_year(), |c| f.year = group(c, 1).map(wide_num)) {
             break 'found true;
         }
         if has(&s).alpha && subs(&mut s, re_mon(), |c| f.mon = group(c, 1).map(mon_num)) {
@@ -597,7 +604,7 @@ fn parse_iso2(s: &mut Vec<u8>, f: &mut Fields) -> bool {
     }
     if !re_iso25_not().is_match(s)
         && subs(s, re_iso25(), |c| {
-            f.year = group(c, 1).map(num);
+            f.year = group(c, 1).map(wide_num);
             f.yday = group(c, 2).map(num);
         })
     {
@@ -608,7 +615,7 @@ fn parse_iso2(s: &mut Vec<u8>, f: &mut Fields) -> bool {
 
 /// `Time.zone_offset`: numeric offsets with two-digit hours, the RFC 822 and
 /// military names, or the local zone's own abbreviation in January or July.
-fn zone_offset(zone: &str, year: i64, tz: &dyn Zone) -> Option<i32> {
+fn zone_offset(zone: &str, year: i128, tz: &dyn Zone) -> Option<i32> {
     let z = zone.to_ascii_uppercase();
     let b = z.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<i32> {
@@ -674,7 +681,7 @@ fn zone_offset(zone: &str, year: i64, tz: &dyn Zone) -> Option<i32> {
     None
 }
 
-fn month_days(y: i64, m: i64) -> Option<i64> {
+fn month_days(y: i128, m: i64) -> Option<i64> {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = [
         31,
@@ -698,7 +705,7 @@ fn month_days(y: i64, m: i64) -> Option<i64> {
 /// Wall-clock fields, as `Time.local`/`Time.utc` take them.
 #[derive(Clone, Copy)]
 struct Civil {
-    year: i64,
+    year: i128,
     mon: i64,
     day: i64,
     hour: i64,
@@ -835,20 +842,20 @@ pub fn time_parse(
         if !(1..=366).contains(&yday) {
             return Err(format!("yday {yday} out of range"));
         }
-        let year = f.year.unwrap_or_else(|| i64::from(now.year()));
+        let year = f.year.unwrap_or_else(|| i128::from(now.year()));
         let first = i32::try_from(year)
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
             .ok_or("year out of range")?;
         let date = first + chrono::Duration::days(yday - 1);
-        if i64::from(date.year()) != year {
+        if i128::from(date.year()) != year {
             return Err(format!("yday {yday} out of range"));
         }
         f.year = Some(year);
         f.mon = Some(i64::from(date.month()));
         f.mday = Some(i64::from(date.day()));
     }
-    let off_year = f.year.unwrap_or_else(|| i64::from(now.year()));
+    let off_year = f.year.unwrap_or_else(|| i128::from(now.year()));
     let mut off = f
         .zone
         .as_deref()
@@ -858,9 +865,18 @@ pub fn time_parse(
         None => super::at_utc(zone, now.naive_utc()),
     };
     // Fields before the first one given come from now; later ones default to zero.
-    let given = [f.year, f.mon, f.mday, f.hour, f.min, f.sec, f.nanos];
+    // The year is wider than the other fields; its place counts here.
+    let given = [
+        f.year.map(|_| 0),
+        f.mon,
+        f.mday,
+        f.hour,
+        f.min,
+        f.sec,
+        f.nanos,
+    ];
     let from_now = [
-        i64::from(now_here.year()),
+        0,
         i64::from(now_here.month()),
         i64::from(now_here.day()),
         i64::from(now_here.hour()),
@@ -881,7 +897,8 @@ pub fn time_parse(
         };
     }
     let mut c = Civil {
-        year: v[0],
+        // Before every other field: given or now's.
+        year: f.year.unwrap_or_else(|| i128::from(now_here.year())),
         mon: v[1],
         day: v[2],
         hour: v[3],
@@ -892,6 +909,19 @@ pub fn time_parse(
     if c.year != off_year {
         off = f.zone.as_deref().and_then(|z| zone_offset(z, c.year, zone));
     }
+    // A year `num` saturated is not the one written.
+    if c.year.unsigned_abs() >= i128::MAX as u128 - 10_000 {
+        return Err("year out of range".into());
+    }
+    // Past chrono's years, the date is worked out in a year of the same
+    // calendar and moved by whole eras; the local zone's offset there is
+    // the one at the edge of chrono's range, as for `Time.at`.
+    let (eras, year) = Time::split_year(c.year);
+    c.year = year.into();
+    let shift = |at: DateTime<FixedOffset>, mode: TimeMode| match eras {
+        0 => Ok(Time::new(at, mode)),
+        _ => Time::shifted(at, eras, mode).ok_or_else(|| "year out of range".to_string()),
+    };
     match off {
         Some(o) => {
             apply_offset(&mut c, i64::from(o));
@@ -901,18 +931,38 @@ pub fn time_parse(
             // as local (its `%Z` names the zone).
             let (shown, mode) = if zone_utc(z) {
                 (FixedOffset::east_opt(0), TimeMode::Utc)
-            } else if zone.offset_at_utc(&utc).local_minus_utc() == o {
+            } else if zone
+                .offset_at_utc(&far_edge(eras).unwrap_or(utc))
+                .local_minus_utc()
+                == o
+            {
                 (FixedOffset::east_opt(o), TimeMode::Local)
             } else {
                 (FixedOffset::east_opt(o), TimeMode::Fixed)
             };
             let shown = shown.ok_or("bad offset")?;
-            Ok(Time::new(shown.from_utc_datetime(&utc), mode))
+            shift(shown.from_utc_datetime(&utc), mode)
         }
-        None => Ok(Time::new(
-            super::local_time(zone, civil_to_naive(c)?).ok_or("argument out of range")?,
-            TimeMode::Local,
-        )),
+        None => {
+            let local = civil_to_naive(c)?;
+            let at = match far_edge(eras) {
+                None => super::local_time(zone, local),
+                Some(edge) => zone
+                    .offset_at_utc(&edge)
+                    .from_local_datetime(&local)
+                    .single(),
+            };
+            shift(at.ok_or("argument out of range")?, TimeMode::Local)
+        }
+    }
+}
+
+/// For a time `eras` eras away (not 0), the end of chrono's range on its side.
+fn far_edge(eras: i128) -> Option<NaiveDateTime> {
+    match eras.cmp(&0) {
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Less => Some(NaiveDateTime::MIN),
+        std::cmp::Ordering::Greater => Some(NaiveDateTime::MAX),
     }
 }
 

@@ -130,17 +130,15 @@ impl Budget {
         }
     }
 
-    /// Room for `n` bytes after `len`; `false` where Ruby fails.
-    fn room(&mut self, len: usize, n: usize) -> bool {
-        self.cap = self.cap.max(len);
-        if len >= self.cap || n + 1 >= self.cap - len {
-            let want = n.saturating_mul(2).saturating_add(len);
-            if want > self.max {
-                return false;
-            }
-            self.cap = want;
+    /// The capacity after making room for `n` bytes after `len`, or `None`
+    /// where Ruby fails (never for a smaller `n` than one that fits).
+    fn after(&self, len: usize, n: usize) -> Option<usize> {
+        let cap = self.cap.max(len);
+        if len < cap && n + 1 < cap - len {
+            return Some(cap);
         }
-        true
+        let want = n.saturating_mul(2).saturating_add(len);
+        (want <= self.max).then_some(want)
     }
 }
 
@@ -200,12 +198,14 @@ fn format<'f>(
             spec.colons += 1;
             i += 1;
         }
-        // `E` and `O` modifiers are accepted and ignored.
-        if i < b.len()
-            && (b[i] == b'E' || b[i] == b'O')
-            && i + 1 < b.len()
-            && b"cCxXyYdeHImMSuUVwWy".contains(&b[i + 1])
-        {
+        // `E` and `O` modifiers are accepted and ignored before the
+        // conversions POSIX gives them; otherwise the directive is unknown.
+        let modifies: &[u8] = match b.get(i) {
+            Some(b'E') => b"cCxXyY",
+            Some(b'O') => b"deHkIlmMSuUVwWy",
+            _ => b"",
+        };
+        if b.get(i + 1).is_some_and(|c| modifies.contains(c)) {
             i += 1;
         }
         let Some(&conv) = b.get(i) else {
@@ -300,16 +300,23 @@ fn big_num(
     default_width: usize,
     spec: Spec,
 ) -> Result<(), Option<&'static str>> {
-    let digits = v.magnitude_digits();
-    let len = digits.len() + usize::from(v.is_negative());
     let width = if spec.no_pad {
         0
     } else {
         spec.width.unwrap_or(default_width)
     };
-    if !f.budget.room(f.len(), len.max(width)) {
+    let sign = usize::from(v.is_negative());
+    // The decimal digits of a million-digit Bignum take a while to work
+    // out: fail first if even the fewest its bit count allows would.
+    if f.budget
+        .after(f.len(), (v.min_digit_len() + sign).max(width))
+        .is_none()
+    {
         return Err(None);
     }
+    let digits = v.magnitude_digits();
+    let len = digits.len() + sign;
+    f.budget.cap = f.budget.after(f.len(), len.max(width)).ok_or(None)?;
     let pad = if spec.pad == Some(b' ') { ' ' } else { '0' };
     f.out
         .extend(std::iter::repeat_n(pad, width.saturating_sub(len)));
@@ -397,6 +404,11 @@ fn composite(
     let mut s = String::new();
     let before = f.len();
     format(t, fmt, zone, false, &mut s, f.budget, before).map_err(Some)?;
+    // Only `^` changes the case of a whole format (`#` does not).
+    let spec = Spec {
+        swap: false,
+        ..spec
+    };
     text(f.out, &s, spec, false);
     Ok(())
 }

@@ -105,6 +105,17 @@ impl Wide {
         }
     }
 
+    /// The fewest decimal digits the magnitude can have, from its bit count
+    /// alone (`|v| >= 2^(bits-1)`, with log10(2) rounded down to 0.301029995).
+    pub(crate) fn min_digit_len(&self) -> usize {
+        let bits = match self {
+            Wide::Small(v) => u64::from(128 - v.unsigned_abs().leading_zeros()),
+            Wide::Big(b) => b.bits(),
+        };
+        let low = u128::from(bits.saturating_sub(1)) * 301_029_995 / 1_000_000_000;
+        usize::try_from(low).unwrap_or(usize::MAX - 1) + 1
+    }
+
     /// The digits of the magnitude.
     pub(crate) fn magnitude_digits(&self) -> String {
         match self {
@@ -188,6 +199,27 @@ impl Time {
         }
         let (era, rest) = secs.div_mod_floor(&BigInt::from(ERA_SECS));
         Time::far(&era, rest.to_i128()?, 0, offset, mode)
+    }
+
+    /// Splits a year into whole eras and a year chrono holds (`year` itself
+    /// within ±200,000): the calendar repeats every era, so a far date is
+    /// worked out in the second part and shifted with [`Time::shifted`].
+    pub(crate) fn split_year(year: i128) -> (i128, i64) {
+        if (-200_000..=200_000).contains(&year) {
+            return (0, year as i64);
+        }
+        let eras = year.div_euclid(ERA_YEARS);
+        (eras, (year - eras * ERA_YEARS) as i64)
+    }
+
+    /// `at` moved `eras` eras of 204,800 years later, in `mode`.
+    pub(crate) fn shifted(at: DateTime<FixedOffset>, eras: i128, mode: TimeMode) -> Option<Time> {
+        let (secs, nanos) = (i128::from(at.timestamp()), at.timestamp_subsec_nanos());
+        if let Some(total) = eras.checked_mul(ERA_SECS).and_then(|s| s.checked_add(secs)) {
+            return Time::from_epoch(total, nanos, *at.offset(), mode);
+        }
+        let era = BigInt::from(eras) + secs.div_euclid(ERA_SECS);
+        Time::far(&era, secs.rem_euclid(ERA_SECS), nanos, *at.offset(), mode)
     }
 
     /// The time `era` eras and `rest` seconds (`0..ERA_SECS`) after the epoch.
@@ -354,6 +386,20 @@ mod tests {
                 "{at}"
             );
             secs += 86_400 * 997 + 3_607;
+        }
+    }
+
+    #[test]
+    fn min_digit_len_never_overestimates() {
+        let mut v = BigInt::from(1);
+        for _ in 0..400 {
+            for w in [v.clone(), &v - 1, -&v, &v * 7 + 3] {
+                let w = Wide::big(w);
+                let digits = w.magnitude_digits().len();
+                let min = w.min_digit_len();
+                assert!(min <= digits && digits <= min + 1, "{w:?}");
+            }
+            v *= 10;
         }
     }
 

@@ -1364,6 +1364,57 @@ end
  '{{ -62167219201 | date: "%Y-%m-%d %H" }}', '{{ -100000000000 | date: "%Y-%m-%d %a" }}', '{{ mx | date: "%Y" }}', '{{ mn | date: "%Y" }}',
  '{{ edge | date: "%Y" }}', '{{ nb | date: "%Y" }}', '{{ sb | date: "%Y" }}'].each { |t| add(t, 'bignums') }
 
+# --- Times past 2^30 eras of 204,800 years (Time.at of any Integer) ---------
+# hyde keeps such a time's era count as a Bignum; Ruby's Time takes any
+# Integer. `{"$pow10": n}` is 10**n (too long to write out); with 1.1 million
+# digits its year is past what Ruby's strftime buffer takes for a 2-byte
+# format (Errno::ERANGE) but not for a 3-byte one.
+def pow10(n, sign = 1) = { '$pow10' => n, 'sign' => sign }
+ERA = 512 * 146_097 * 86_400
+DATA['far'] = {
+  'b40' => big(10**40), 'nb40' => big(-10**40), 'b200' => big(2**200), 'nb200' => big(-2**200),
+  'i127' => big(2**127 - 1), 'n127' => big(-2**127), 'i128' => big(2**128), 'b64' => big(2**64),
+  'e30' => big(2**30 * ERA), 'e30m' => big(2**30 * ERA - 1), 'ne30' => big(-2**30 * ERA), 'ne30m' => big(-2**30 * ERA - 1),
+  'y62' => big(Time.utc(2**62).to_i), 'y62m' => big(Time.utc(2**62).to_i - 1),
+  'ny62' => big(Time.utc(-2**62).to_i), 'ny62m' => big(Time.utc(-2**62).to_i - 1),
+  's40' => (10**40).to_s, 's60' => "000#{7 * 10**60 + 12_345}", 'sn40' => (-10**40).to_s,
+  'p1k' => pow10(1000), 'np1k' => pow10(1000, -1), 'p11' => pow10(1_100_000), 'np11' => pow10(1_100_000, -1),
+  'p6' => pow10(600_000),
+}
+FAR = %w[b40 nb40 b200 nb200 i127 n127 i128 b64 e30 e30m ne30 ne30m y62 y62m ny62 ny62m s40 s60 sn40]
+FAR_FORMATS = ['%Y-%m-%d %H:%M:%S', '%C|%y|%G|%g|%V|%U|%W|%j|%u|%w|%a|%A|%b|%B', '%s', '%c|%x|%D|%F|%v',
+               '%40Y|%_40Y|%-40Y|%040Y|%^40Y', '%60s|%_60s|%-s', '%36C|%_36C|%-C|%40G|%_40G|%2y|%-y']
+FAR.each { |v| FAR_FORMATS.each { |fmt| add("{{ #{v} | date: \"#{fmt}\" }}", 'far') } }
+%w[b40 nb40 y62 ny62m e30m ne30m].each do |v|
+  ['%N|%L|%3N|%12N|%z|%:z|%::z|%Z|%+', '%T %R %r %X %p %P %I %l %k %e', '%10F|%-10F|%^c|%#c|%_12x|%Ey|%EY|%OC|%Ec',
+   '%s%%%n%t|%Q|%h', '%50c', '%-m/%-d/%-Y %-H:%-M'].each { |fmt| add("{{ #{v} | date: \"#{fmt}\" }}", 'far') }
+end
+# Literals, digit strings, and what filters do with the results.
+['{{ 10000000000000000000000000000000000000000 | date: "%Y-%m-%d" }}', '{{ -10000000000000000000000000000000000000000 | date: "%F %T" }}',
+ '{{ "10000000000000000000000000000000000000000" | date: "%c" }}', '{{ "-10000000000000000000000000000000000000000" | date: "%Y" }}',
+ '{{ "000000000000000000000000000000000000000001" | date: "%F" }}', '{{ " 10000000000000000000000000000000000000000" | date: "%Y" }}',
+ '{{ 1606938044258990275541962092341162602522202993782792835301376 | date: "%s|%Y" }}',
+ '{{ b40 | date: "%s" | plus: 1 | date: "%F %T" }}', '{{ b40 | date: "%Y" | size }}', '{{ b40 | date: "%Y" | minus: 1 }}',
+ '{{ nb40 | date: "%s" | times: -1 | date: "%j" }}', '{{ b40 | date: "%Y" | modulo: 400 }}', '{{ b40 | date: "" }}',
+ '{{ b40 | date: nil }}', '{{ b40 | date: "%%" }}', '{{ b40 | date }}', '{% assign t = b40 | date: "%s" %}{% if t == s40 %}same{% endif %}',
+ '{{ p1k | date: "%y %m %d %H %M %S %j %a" }}', '{{ np1k | date: "%y %m %d %H %M %S %j %a" }}', '{{ p1k | date: "%Y" | size }}',
+ '{{ np1k | date: "%C" | size }}', '{{ p1k | date: "%s" | size }}',
+ '{{ p6 | date: "%Y" | size }}', '{{ p11 | date: "%y-%m-%d" }}', '{{ p11 | date: "%Y" }}',
+ '{{ p11 | date: "%F" }}', '{{ p11 | date: "%c" }}', '{{ p11 | date: "%s" }}', '{{ p11 | date: "%C" }}', '{{ np11 | date: "%G" }}',
+ '{{ p11 | date: "x%Y" | size }}', '{{ p11 | date: "%5F" | size }}', '{{ np11 | date: "%-s" | size }}',
+ '{{ np11 | date: "%_C" | size }}', '{{ p11 | date: "%1100010Y" | size }}', '{{ p11 | date: "%D %x %+" }}'].each { |t| add(t, 'far') }
+# Time.parse of years past chrono's (±262143) and past 2^63.
+['300000-01-01', '262144-03-01 10:20:30', '-300000-06-15', '9999999999-12-31 23:59:59 +0530', '12345678901234-05-06T07:08:09.5Z',
+ 'Jan 5 123456789012', '5 Jan 99999999999 10:00 UTC', '123456789012-02-29', '123456789013-02-29', '400000-02-29',
+ '400100-02-29 12:00 -0800', '9223372036854775807-01-01', '9223372036854770000-01-01', '12345678901234567890-01-01',
+ '-12345678901234567890-01-01', 'Jan 5 123456789012345678901234', '123456789012345678901234-05-06T07:08:09.5+05:30',
+ '300000-12-31 23:00 -0200', '-300000-01-01 00:30 +0100', '300000-01-01 EST', 'Sat Jan 1 00:00:00 300000', 'BC 300000-01-01',
+ '300000-01-01 BC', '3000000-013', "'300000", '300000', '219902325557169-12-31 23:59:59', '219902325557170-01-01 00:00:00 -0100',
+ '-219902325553231-12-31 23:59:59.25', '4611686018427387904-07-04', '-4611686018427387905-07-04 12:00 +1400'].each do |ds|
+  add("{{ \"#{ds}\" | date: \"%Y-%m-%d %H:%M:%S.%N %z|%Z|%s\" }}", 'far')
+  add("{{ \"#{ds}\" | date: \"%c|%G-W%V-%u|%C|%y|%30Y|%U|%W|%j\" }}", 'far')
+end
+
 # --- Time.parse forms through `| date:` --------------------------------------
 # The strings Ruby's Time.parse was checked on (tests/time_parse/inputs.txt),
 # minus those it reads relative to today and those a Liquid string literal
@@ -1392,6 +1443,8 @@ def ruby_data(v)
       Date.iso8601(v['$date'])
     elsif v.key?('$int')
       Integer(v['$int'])
+    elsif v.key?('$pow10')
+      v['sign'] * 10**v['$pow10']
     else
       v.transform_values { |x| ruby_data(x) }
     end

@@ -40,6 +40,14 @@ pub fn from_json(v: &serde_json::Value) -> Value {
             .as_str()
             .and_then(|s| s.parse::<hyde_liquid::BigInt>().ok())
             .map_or(Value::Nil, Value::integer),
+        // 10**n (`sign` -1 for its negative): Bignums too long to write out.
+        serde_json::Value::Object(o) if o.contains_key("$pow10") => {
+            let n = o["$pow10"].as_u64().and_then(|n| u32::try_from(n).ok());
+            let sign = o["sign"].as_i64().unwrap_or(1);
+            n.map_or(Value::Nil, |n| {
+                Value::integer(hyde_liquid::BigInt::from(10).pow(n) * sign)
+            })
+        }
         serde_json::Value::Object(o) if o.contains_key("$date") => {
             let d = o["$date"]
                 .as_str()
