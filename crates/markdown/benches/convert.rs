@@ -47,7 +47,7 @@ fn realistic(c: &mut Criterion) {
 type Case = (&'static str, fn(usize) -> String);
 
 fn pathological(c: &mut Criterion) {
-    let cases: [Case; 11] = [
+    let cases: [Case; 13] = [
         ("stars", |n| "*a ".repeat(n)),
         ("strong_runs", |n| "**a ".repeat(n)),
         ("brackets", |n| "[".repeat(n)),
@@ -66,6 +66,10 @@ fn pathological(c: &mut Criterion) {
         }),
         ("strikes", |n| "~~a ".repeat(n)),
         ("link_parens", |n| "[a](b ".repeat(n)),
+        ("comment_openers", |n| "<!-- a\n\nb <!-- c ".repeat(n / 16)),
+        ("extension_openers", |n| {
+            "{::comment}\na\n\nb {::comment} c ".repeat(n / 32)
+        }),
         ("toc_headers", |n| {
             let headers: String = (0..n / 8)
                 .map(|i| format!("{} h{i}\n\n", "#".repeat(i % 3 + 1)))

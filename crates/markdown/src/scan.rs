@@ -35,7 +35,11 @@ pub(crate) fn char_len(s: &str, pos: usize) -> usize {
 /// `<code`): memchr on that byte, where `str::find` sets up a two-way
 /// searcher on every call.
 pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find_str`] over bytes.
+pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let &first = n.first()?;
     memchr::memchr_iter(first, h).find(|&i| h[i..].starts_with(n))
 }

@@ -24,10 +24,40 @@ pub(crate) struct SpanIndex {
     brace: Vec<usize>,
     /// A non-space, non-`~` character followed by `~~`.
     strike: Vec<usize>,
-    /// `-->`.
-    comment_close: Vec<usize>,
-    /// `{:/`.
-    ext_stop: Vec<usize>,
+}
+
+/// The first occurrence of a needle at or after a position, remembered:
+/// a scanner asks from positions that only grow, so each stretch of the
+/// string is searched once however many openers wait for a closer.
+pub(crate) struct NextMatch {
+    needle: &'static str,
+    /// (from, first occurrence at or after `from`).
+    last: std::cell::Cell<Option<(usize, Option<usize>)>>,
+}
+
+impl NextMatch {
+    pub fn new(needle: &'static str) -> NextMatch {
+        NextMatch {
+            needle,
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The start of the first occurrence in `s` at or after `p`.
+    pub fn from(&self, s: &str, p: usize) -> Option<usize> {
+        if let Some((from, found)) = self.last.get() {
+            if p >= from && found.is_none_or(|f| p <= f) {
+                return found;
+            }
+        }
+        let found = s
+            .as_bytes()
+            .get(p..)
+            .and_then(|rest| crate::scan::find_bytes(rest, self.needle.as_bytes()))
+            .map(|i| p + i);
+        self.last.set(Some((p, found)));
+        found
+    }
 }
 
 fn any_at_or_after(v: &[usize], p: usize) -> bool {
@@ -58,12 +88,6 @@ impl SpanIndex {
                 b']' => idx.bracket.push(i),
                 b')' => idx.paren.push(i),
                 b'}' => idx.brace.push(i),
-                b'{' if b.get(i + 1) == Some(&b':') && b.get(i + 2) == Some(&b'/') => {
-                    idx.ext_stop.push(i)
-                }
-                b'-' if b.get(i + 1) == Some(&b'-') && b.get(i + 2) == Some(&b'>') => {
-                    idx.comment_close.push(i)
-                }
                 b'~' if i > 0
                     && b[i - 1] != b'~'
                     && !is_ws(b[i - 1])
@@ -81,9 +105,6 @@ impl SpanIndex {
     pub fn emphasis_closer(&self, d: u8, p: usize) -> bool {
         any_at_or_after(if d == b'*' { &self.star } else { &self.under }, p)
     }
-    pub fn ext_stop_after(&self, p: usize) -> bool {
-        any_at_or_after(&self.ext_stop, p)
-    }
     /// Could a strong closer `dd` appear at or after `p`?
     pub fn strong_closer(&self, d: u8, p: usize) -> bool {
         any_at_or_after(if d == b'*' { &self.star2 } else { &self.under2 }, p)
@@ -96,11 +117,6 @@ impl SpanIndex {
     }
     pub fn brace_after(&self, p: usize) -> bool {
         any_at_or_after(&self.brace, p)
-    }
-    /// The end of the first `-->` at or after `p`.
-    pub fn comment_end_from(&self, p: usize) -> Option<usize> {
-        let i = self.comment_close.partition_point(|&x| x < p);
-        self.comment_close.get(i).map(|&x| x + 3)
     }
     /// The first strikethrough closer start at or after `p`.
     pub fn strike_from(&self, p: usize) -> Option<usize> {

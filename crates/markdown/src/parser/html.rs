@@ -233,7 +233,7 @@ pub(crate) fn comment_at(sc: &Src, pos: usize) -> Option<usize> {
     if !sc.s[pos.min(sc.s.len())..].starts_with("<!--") {
         return None;
     }
-    sc.index().comment_end_from(pos + 4)
+    sc.comment_end_from(pos + 4)
 }
 
 fn instruction_at(s: &str, pos: usize) -> Option<usize> {

@@ -119,7 +119,7 @@ impl Parser<'_> {
             let mut body = None;
             let mut end = ext.end;
             if !ext.self_closing {
-                let stop = if sc.index().ext_stop_after(end) {
+                let stop = if sc.ext_stop_after(end) {
                     find_span_ext_stop(s, end, &ext.name)
                 } else {
                     None

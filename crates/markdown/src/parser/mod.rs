@@ -34,6 +34,10 @@ pub(crate) struct Src<'a> {
     pub s: &'a str,
     pub pos: usize,
     index: std::cell::OnceCell<guard::SpanIndex>,
+    /// `-->` and `{:/`, looked up from the scanner without indexing the
+    /// whole string (block-level scanners hold the whole document).
+    comment_close: guard::NextMatch,
+    ext_stop: guard::NextMatch,
 }
 
 impl<'a> Src<'a> {
@@ -42,11 +46,21 @@ impl<'a> Src<'a> {
             s,
             pos: 0,
             index: std::cell::OnceCell::new(),
+            comment_close: guard::NextMatch::new("-->"),
+            ext_stop: guard::NextMatch::new("{:/"),
         }
     }
     /// Closer positions of this string (built on first use).
     pub fn index(&self) -> &guard::SpanIndex {
         self.index.get_or_init(|| guard::SpanIndex::build(self.s))
+    }
+    /// The end of the first `-->` at or after `p`.
+    pub fn comment_end_from(&self, p: usize) -> Option<usize> {
+        self.comment_close.from(self.s, p).map(|x| x + 3)
+    }
+    /// Whether a `{:/` starts at or after `p`.
+    pub fn ext_stop_after(&self, p: usize) -> bool {
+        self.ext_stop.from(self.s, p).is_some()
     }
     pub fn eos(&self) -> bool {
         self.pos >= self.s.len()
