@@ -386,6 +386,8 @@ fn run_grass(
     opts: &SassOptions,
     style: Style,
 ) -> Result<GrassRun, SassError> {
+    #[cfg(test)]
+    tests::GRASS_RUNS.with(|n| n.set(n.get() + 1));
     let logger = Collector {
         probes: fs.probes(),
         ..Collector::default()
@@ -611,5 +613,74 @@ impl grass::Logger for Collector<'_> {
 
     fn warn(&self, location: codemap::SpanLoc, message: &str) {
         self.push(false, &location, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    thread_local! {
+        /// grass runs on this thread (each test runs on its own).
+        pub(super) static GRASS_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Compiles `main.scss` among `files` (with `_sass` as the load path):
+    /// the warnings' text and how many times grass ran.
+    fn compile_counting(files: &[(&str, &str)]) -> (String, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let main = dir.path().join("main.scss");
+        let opts = SassOptions {
+            file: Some(main.clone()),
+            load_paths: vec![dir.path().join("_sass")],
+            warning_root: Some(dir.path().to_path_buf()),
+            ..SassOptions::default()
+        };
+        GRASS_RUNS.with(|n| n.set(0));
+        let out = compile(&std::fs::read_to_string(&main).unwrap(), &opts).unwrap();
+        (out.warning_log(), GRASS_RUNS.with(|n| n.get()))
+    }
+
+    /// A function dividing, read after the function that calls it (its
+    /// file imported by the caller's): the prediction reads the import
+    /// ahead, so the stack trace comes from the one run.
+    #[test]
+    fn a_warning_in_a_function_needs_one_run() {
+        let (log, runs) = compile_counting(&[
+            ("main.scss", "@import \"grid\";\n.a { width: span(2); }\n"),
+            (
+                "_sass/_grid.scss",
+                "@function span($n) { @return cols($n) * 1%; }\n@import \"grid/math\";\n",
+            ),
+            (
+                "_sass/grid/_math.scss",
+                "@function cols($n) {\n  @return $n / 3;\n}\n",
+            ),
+        ]);
+        assert_eq!(runs, 1, "{log}");
+        assert!(
+            log.contains("DEPRECATION WARNING: Using / for division"),
+            "{log}"
+        );
+        let frames: Vec<&str> = log
+            .lines()
+            .filter(|l| l.starts_with("    ") && !l.contains('│'))
+            .map(|l| l.split_whitespace().last().unwrap_or(""))
+            .collect();
+        assert_eq!(frames, ["cols()", "span()", "stylesheet"], "{log}");
+    }
+
+    #[test]
+    fn a_stylesheet_without_warnings_needs_one_run() {
+        let (log, runs) = compile_counting(&[
+            ("main.scss", "@import \"m\";\n.a { @include m; }\n"),
+            ("_sass/_m.scss", "@mixin m { width: 1px; .b { c: d; } }\n"),
+        ]);
+        assert_eq!((log.as_str(), runs), ("", 1));
     }
 }
