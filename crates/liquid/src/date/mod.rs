@@ -11,7 +11,9 @@ pub use ruby_parse::time_parse;
 pub use strftime::strftime;
 
 use crate::value::Time;
-pub(crate) use strftime::{output_too_long, strftime_checked, strftime_date, strftime_into};
+pub(crate) use strftime::{
+    output_too_long, strftime_checked, strftime_date, strftime_into, strftime_time,
+};
 
 /// The process's local time zone as Ruby sees it (`ENV["TZ"]`): Jekyll sets
 /// it from the site's `timezone`. Used for times without an explicit offset

@@ -284,6 +284,27 @@ impl Time {
         *self.at.offset()
     }
 
+    /// Ruby's `Time#strftime` for any year; `zone` is what `%Z` prints.
+    pub fn strftime(&self, fmt: &str, zone: &str) -> String {
+        crate::date::strftime_time(self, fmt, zone)
+    }
+
+    /// Ruby's `Time#localtime`: the same instant at `zone`'s offset then,
+    /// as a local time. Past chrono's years the offset is the zone's at
+    /// the end of chrono's range on that side (as for `Time.at`).
+    pub fn localtime(&self, zone: &dyn crate::date::Zone) -> Time {
+        let utc = match self.era.small() {
+            Some(0) => self.at.naive_utc(),
+            _ if self.era > Era::ZERO => chrono::NaiveDateTime::MAX,
+            _ => chrono::NaiveDateTime::MIN,
+        };
+        Time {
+            at: self.at.with_timezone(&zone.offset_at_utc(&utc)),
+            era: self.era.clone(),
+            mode: TimeMode::Local,
+        }
+    }
+
     /// The wall-clock fields at the time's offset.
     pub(crate) fn civil(&self) -> Civil {
         let l = self.at.naive_local();
@@ -401,6 +422,32 @@ mod tests {
             }
             v *= 10;
         }
+    }
+
+    #[test]
+    fn far_times_format_and_move_to_a_zone() {
+        struct Plus2;
+        impl crate::date::Zone for Plus2 {
+            fn offset_at_utc(&self, _: &chrono::NaiveDateTime) -> FixedOffset {
+                FixedOffset::east_opt(7200).unwrap()
+            }
+            fn offset_at_local(&self, _: &chrono::NaiveDateTime) -> FixedOffset {
+                FixedOffset::east_opt(7200).unwrap()
+            }
+            fn abbreviation(&self, _: &chrono::NaiveDateTime) -> String {
+                "P2".into()
+            }
+        }
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let t = Time::from_epoch_big(&BigInt::from(10).pow(40), utc, TimeMode::Utc).unwrap();
+        // Ruby: Time.at(10**40).utc.localtime("+02:00").strftime(...)
+        let local = t.localtime(&Plus2);
+        assert_eq!(local.mode, TimeMode::Local);
+        assert_eq!(local, t);
+        assert_eq!(
+            local.strftime("%Y-%m-%dT%H:%M:%S%:z %Z", "P2"),
+            "316887385068114309645621034631676-12-12T19:46:40+02:00 P2"
+        );
     }
 
     #[test]
