@@ -96,22 +96,62 @@ pub(crate) fn escape(s: &str, how: Esc) -> String {
 
 /// kramdown's `entity_to_str`.
 pub(crate) fn entity_to_str(e: Entity, original: Option<&str>, mode: EntityOutput) -> String {
+    let mut out = String::new();
+    entity_into(&mut out, e, original, mode);
+    out
+}
+
+/// [`entity_to_str`] written onto `out`.
+pub(crate) fn entity_into(out: &mut String, e: Entity, original: Option<&str>, mode: EntityOutput) {
     let c = e.char();
     if mode == EntityOutput::AsChar {
         if let Some(c) = c {
             if c == '"' || !matches!(c, '<' | '>' | '&') {
-                return c.to_string();
+                out.push(c);
+                return;
             }
         }
     }
     if matches!(mode, EntityOutput::AsInput | EntityOutput::AsChar) {
         if let Some(o) = original {
-            return o.to_string();
+            out.push_str(o);
+            return;
         }
     }
     let escapable = matches!(c, Some('<' | '>' | '&' | '"'));
     if let (true, Some(name)) = (mode == EntityOutput::Symbolic || escapable, e.name) {
-        return format!("&{name};");
+        out.push('&');
+        out.push_str(name);
+        out.push(';');
+        return;
     }
-    format!("&#{};", e.code_point)
+    out.push_str("&#");
+    out.push_str(itoa(e.code_point).as_str());
+    out.push(';');
+}
+
+/// A code point in decimal, without the formatting machinery.
+fn itoa(mut n: u32) -> Itoa {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    Itoa { buf, start: i }
+}
+
+struct Itoa {
+    buf: [u8; 10],
+    start: usize,
+}
+
+impl Itoa {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or("")
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::escape::{entity_to_str, escape, escape_into, Esc};
+use super::escape::{entity_into, escape, escape_into, Esc};
 use super::ids::basic_generate_id;
 use crate::entities;
 use crate::options::Options;
@@ -292,7 +292,7 @@ impl<'d> Html<'d> {
                 out.push_str(">\n");
             }
             Kind::Dt => self.convert_dt(el, indent, out),
-            Kind::Html => out.push_str(&self.convert_html_element(el, indent)),
+            Kind::Html => self.html_element_into(el, indent, out),
             Kind::XmlComment | Kind::XmlPi => {
                 if el.block && !self.parent_raw_html() {
                     push_sp(out, indent);
@@ -353,13 +353,13 @@ impl<'d> Html<'d> {
             Kind::Strong => self.span_into(el, "strong", indent, out),
             Kind::Entity => {
                 let e = entities::by_code_point(el.num);
-                out.push_str(&entity_to_str(e, el.original(), self.opts.entity_output))
+                entity_into(out, e, el.original(), self.opts.entity_output)
             }
-            Kind::TypoSym => out.push_str(&self.convert_typographic_sym(el)),
+            Kind::TypoSym => self.typographic_sym_into(el, out),
             Kind::SmartQuote => {
                 let name = &self.opts.smart_quotes[el.num as usize % 4];
                 match entities::by_name(name) {
-                    Some(e) => out.push_str(&entity_to_str(e, None, self.opts.entity_output)),
+                    Some(e) => entity_into(out, e, None, self.opts.entity_output),
                     None => out.push_str(&format!("&{name};")),
                 }
             }
@@ -505,55 +505,88 @@ impl<'d> Html<'d> {
         let start = out.len();
         self.inner_into(el, indent, out);
         if out.len() == start {
-            out.push_str(&entity_to_str(
+            entity_into(
+                out,
                 entities::by_code_point(160),
                 None,
                 self.opts.entity_output,
-            ));
+            );
         }
         out.push_str("</");
         out.push_str(name);
         out.push_str(">\n");
     }
 
-    fn convert_html_element(&mut self, el: &El, indent: i64) -> String {
-        let res = self.inner(el, indent);
-        let name = &el.value;
+    /// An HTML element, written straight onto `out` (kramdown builds the
+    /// body first, then the tags around it).
+    fn html_element_into(&mut self, el: &El, indent: i64, out: &mut String) {
+        let name = el.value.as_str();
         let without_body = crate::parser::without_body(name);
         if !el.block {
-            let mut out = format!("<{name}{}", attrs(&el.attr));
-            if res.is_empty() && without_body {
+            out.push('<');
+            out.push_str(name);
+            attrs_into(out, &el.attr);
+            let start = out.len();
+            out.push('>');
+            self.inner_into(el, indent, out);
+            if out.len() == start + 1 && without_body {
+                out.truncate(start);
                 out.push_str(" />");
             } else {
-                out.push_str(&format!(">{res}</{name}>"));
+                out.push_str("</");
+                out.push_str(name);
+                out.push('>');
             }
-            return out;
+            return;
         }
         let parent_raw = self.parent_raw_html();
-        let mut out = String::new();
         if !parent_raw {
-            out.push_str(&sp(indent));
+            push_sp(out, indent);
         }
-        out.push_str(&format!("<{name}{}", attrs(&el.attr)));
+        out.push('<');
+        out.push_str(name);
+        attrs_into(out, &el.attr);
         if el.is_closed && el.model == Model::Raw {
-            out.push_str(" />");
-        } else if !res.is_empty() && el.model != Model::Block {
-            out.push_str(&format!(">{res}</{name}>"));
-        } else if !res.is_empty() {
-            let body = res.strip_suffix('\n').unwrap_or(&res);
-            out.push_str(&format!(">\n{body}\n{}</{name}>", sp(indent)));
-        } else if without_body {
+            // The body is converted all the same (footnote numbers, ids).
+            let _ = self.inner(el, indent);
             out.push_str(" />");
         } else {
-            out.push_str(&format!("></{name}>"));
+            let start = out.len();
+            let block_model = el.model == Model::Block;
+            out.push('>');
+            if block_model {
+                out.push('\n');
+            }
+            let body_start = out.len();
+            self.inner_into(el, indent, out);
+            if out.len() == body_start {
+                out.truncate(start);
+                if without_body {
+                    out.push_str(" />");
+                } else {
+                    out.push_str("></");
+                    out.push_str(name);
+                    out.push('>');
+                }
+            } else {
+                if block_model {
+                    if out.ends_with('\n') {
+                        out.pop();
+                    }
+                    out.push('\n');
+                    push_sp(out, indent);
+                }
+                out.push_str("</");
+                out.push_str(name);
+                out.push('>');
+            }
         }
         if !parent_raw {
             out.push('\n');
         }
-        out
     }
 
-    fn convert_typographic_sym(&self, el: &El) -> String {
+    fn typographic_sym_into(&self, el: &El, out: &mut String) {
         let sym = Sym::from_num(el.num);
         if let Some((_, v)) = self
             .opts
@@ -561,7 +594,8 @@ impl<'d> Html<'d> {
             .iter()
             .find(|(k, _)| k == sym.name())
         {
-            return escape(v, Esc::Text);
+            escape_into(out, v, Esc::Text);
+            return;
         }
         let cps: &[u32] = match sym {
             Sym::Mdash => &[8212],
@@ -572,9 +606,14 @@ impl<'d> Html<'d> {
             Sym::Laquo => &[171],
             Sym::Raquo => &[187],
         };
-        cps.iter()
-            .map(|&cp| entity_to_str(entities::by_code_point(cp), None, self.opts.entity_output))
-            .collect()
+        for &cp in cps {
+            entity_into(
+                out,
+                entities::by_code_point(cp),
+                None,
+                self.opts.entity_output,
+            );
+        }
     }
 
     fn convert_math(&mut self, el: &El, indent: i64) -> String {

@@ -612,8 +612,13 @@ pub(crate) fn normalize_link_id(id: &str) -> String {
 }
 
 /// `adapt_source`: normalises line endings and ends the text with one newline.
-fn adapt_source(src: &str) -> String {
-    let mut s = if memchr::memchr(b'\r', src.as_bytes()).is_none() {
+fn adapt_source(src: &str) -> Cow<'_, str> {
+    let has_cr = memchr::memchr(b'\r', src.as_bytes()).is_some();
+    if !has_cr && src.ends_with('\n') {
+        // A file's text usually is already in this form.
+        return Cow::Borrowed(src);
+    }
+    let mut s = if !has_cr {
         // The common case: one copy, sized for the final newline.
         let src = src.strip_suffix('\n').unwrap_or(src);
         let mut s = String::with_capacity(src.len() + 1);
@@ -627,5 +632,5 @@ fn adapt_source(src: &str) -> String {
         s
     };
     s.push('\n');
-    s
+    Cow::Owned(s)
 }
