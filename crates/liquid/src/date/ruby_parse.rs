@@ -18,16 +18,17 @@ use std::sync::OnceLock;
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike,
 };
+use num_bigint::BigInt;
 use regex::bytes::{Captures, Regex};
 
 use super::Zone;
-use crate::value::{Time, TimeMode};
+use crate::value::{Time, TimeMode, Wide};
 
 /// The fields `Date._parse` found (only those `Time.parse` uses).
 #[derive(Debug, Default, Clone, PartialEq)]
 struct Fields {
     /// Wide: Ruby's years have no bound (`Time.parse("Jan 5 123456789012345678901")`).
-    year: Option<i128>,
+    year: Option<Wide>,
     yday: Option<i64>,
     mon: Option<i64>,
     mday: Option<i64>,
@@ -107,23 +108,38 @@ pattern!(re_frag, r"(?i-u)\A\s*(\d{1,2})\s*\z");
 
 /// Ruby's `String#to_i`-like conversion of a digit run (saturating).
 fn num(b: &[u8]) -> i64 {
-    let v = wide_num(b);
-    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
-}
-
-/// [`num`] for a year, saturating at `i128`'s bounds.
-fn wide_num(b: &[u8]) -> i128 {
     let (neg, digits) = match b.first() {
         Some(b'-') => (true, &b[1..]),
         Some(b'+') => (false, &b[1..]),
         _ => (false, b),
     };
-    let mut v: i128 = 0;
+    let mut v: i64 = 0;
     for &c in digits.iter().take_while(|c| c.is_ascii_digit()) {
-        v = v.saturating_mul(10).saturating_add(i128::from(c - b'0'));
+        v = v.saturating_mul(10).saturating_add(i64::from(c - b'0'));
     }
     if neg {
         -v
+    } else {
+        v
+    }
+}
+
+/// [`num`] for a year, which has no bound.
+fn wide_num(b: &[u8]) -> Wide {
+    let (neg, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let len = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = &digits[..len];
+    let v = if len <= 38 {
+        Wide::Small(digits.iter().fold(0, |v, c| v * 10 + i128::from(c - b'0')))
+    } else {
+        Wide::big(BigInt::parse_bytes(digits, 10).unwrap_or_default())
+    };
+    if neg {
+        v.neg()
     } else {
         v
     }
@@ -340,7 +356,7 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                     f.min = Some(n(2, 2));
                     f.hour = Some(n(0, 2));
                 } else {
-                    f.year = Some(year(n(0, 2)).into());
+                    f.year = Some(Wide::Small(year(n(0, 2)).into()));
                     f.mon = Some(n(2, 2));
                     f.mday = Some(n(4, 2));
                 }
@@ -355,14 +371,14 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                         f.mon = Some(n(l2 - 10, 2));
                     }
                     if l2 == 12 {
-                        f.year = Some(year(n(0, 2)).into());
+                        f.year = Some(Wide::Small(year(n(0, 2)).into()));
                     }
                     if l2 == 14 {
-                        f.year = Some(year(n(0, 4)).into());
+                        f.year = Some(Wide::Small(year(n(0, 4)).into()));
                         f.comp = false;
                     }
                 } else {
-                    f.year = Some(year(n(0, 4)).into());
+                    f.year = Some(Wide::Small(year(n(0, 4)).into()));
                     f.mon = Some(n(4, 2));
                     f.mday = Some(n(6, 2));
                     if l2 >= 10 {
@@ -391,7 +407,7 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                     f.min = Some(n(1, 2));
                     f.hour = Some(n(0, 1));
                 } else {
-                    f.year = Some(year(n(0, 2)).into());
+                    f.year = Some(Wide::Small(year(n(0, 2)).into()));
                     f.yday = Some(n(2, 3));
                 }
             }
@@ -402,7 +418,7 @@ fn parse_ddd(s: &mut Vec<u8>, f: &mut Fields) -> bool {
                     f.hour = Some(n(1, 2));
                     f.mday = Some(n(0, 1));
                 } else {
-                    f.year = Some(year(n(0, 4)).into());
+                    f.year = Some(Wide::Small(year(n(0, 4)).into()));
                     f.yday = Some(n(4, 3));
                 }
             }
@@ -510,7 +526,7 @@ fn date_parse(input: &str) -> Fields {
                     Some(b'h') => 1988,
                     _ => 0,
                 };
-                f.year = Some(wide_num(group(c, 2).unwrap_or_default()) + era);
+                f.year = Some(wide_num(group(c, 2).unwrap_or_default()).plus(era));
                 f.mon = group(c, 3).map(num);
                 f.mday = group(c, 4).map(num);
             })
@@ -569,13 +585,13 @@ fn date_parse(input: &str) -> Fields {
         });
     }
     if f.bc {
-        f.year = f.year.map(|y| 1 - y);
+        f.year = f.year.map(|y| y.neg().plus(1));
     }
     if f.comp {
-        f.year = f.year.map(|y| match y {
-            0..=68 => y + 2000,
-            69..=99 => y + 1900,
-            _ => y,
+        f.year = f.year.map(|y| match y.within(0, 99) {
+            Some(y @ 0..=68) => Wide::Small(y + 2000),
+            Some(y) => Wide::Small(y + 1900),
+            None => y,
         });
     }
     f
@@ -615,7 +631,7 @@ fn parse_iso2(s: &mut Vec<u8>, f: &mut Fields) -> bool {
 
 /// `Time.zone_offset`: numeric offsets with two-digit hours, the RFC 822 and
 /// military names, or the local zone's own abbreviation in January or July.
-fn zone_offset(zone: &str, year: i128, tz: &dyn Zone) -> Option<i32> {
+fn zone_offset(zone: &str, year: &Wide, tz: &dyn Zone) -> Option<i32> {
     let z = zone.to_ascii_uppercase();
     let b = z.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<i32> {
@@ -670,7 +686,7 @@ fn zone_offset(zone: &str, year: i128, tz: &dyn Zone) -> Option<i32> {
     if let Some(h) = named {
         return Some(h * 3600);
     }
-    let year = i32::try_from(year).ok()?;
+    let year = year.within(i32::MIN.into(), i32::MAX.into())? as i32;
     for month in [1, 7] {
         let naive = NaiveDate::from_ymd_opt(year, month, 1)?.and_time(NaiveTime::MIN);
         let t = super::local_time(tz, naive)?;
@@ -681,7 +697,9 @@ fn zone_offset(zone: &str, year: i128, tz: &dyn Zone) -> Option<i32> {
     None
 }
 
-fn month_days(y: i128, m: i64) -> Option<i64> {
+fn month_days(y: &Wide, m: i64) -> Option<i64> {
+    // The calendar repeats every 400 years.
+    let y = y.mod_floor(400);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = [
         31,
@@ -703,9 +721,8 @@ fn month_days(y: i128, m: i64) -> Option<i64> {
 }
 
 /// Wall-clock fields, as `Time.local`/`Time.utc` take them.
-#[derive(Clone, Copy)]
 struct Civil {
-    year: i128,
+    year: Wide,
     mon: i64,
     day: i64,
     hour: i64,
@@ -745,11 +762,11 @@ fn apply_offset(c: &mut Civil, off: i64) {
     }
     if sign > 0 {
         c.day += off;
-        if month_days(c.year, c.mon).is_some_and(|days| days < c.day) {
+        if month_days(&c.year, c.mon).is_some_and(|days| days < c.day) {
             c.mon += 1;
             if c.mon > 12 {
                 c.mon = 1;
-                c.year += 1;
+                c.year = c.year.plus(1);
             }
             c.day = 1;
         }
@@ -758,10 +775,10 @@ fn apply_offset(c: &mut Civil, off: i64) {
         if c.day < 1 {
             c.mon -= 1;
             if c.mon < 1 {
-                c.year -= 1;
+                c.year = c.year.plus(-1);
                 c.mon = 12;
             }
-            c.day = month_days(c.year, c.mon).unwrap_or(31);
+            c.day = month_days(&c.year, c.mon).unwrap_or(31);
         }
     }
 }
@@ -783,7 +800,7 @@ fn civil_to_naive(c: Civil) -> Result<NaiveDateTime, String> {
         return Err("min out of range".into());
     }
     let (mut mon, mut day) = (c.mon, c.day);
-    let feb = month_days(c.year, 2).unwrap_or(28);
+    let feb = month_days(&c.year, 2).unwrap_or(28);
     if mon == 2 && day > feb {
         day -= feb;
         mon += 1;
@@ -791,7 +808,10 @@ fn civil_to_naive(c: Civil) -> Result<NaiveDateTime, String> {
         mon += 1;
         day = 1;
     }
-    let year = i32::try_from(c.year).map_err(|_| "year out of range".to_string())?;
+    let year = c
+        .year
+        .within(i32::MIN.into(), i32::MAX.into())
+        .ok_or_else(|| "year out of range".to_string())? as i32;
     let date = NaiveDate::from_ymd_opt(year, mon as u32, day as u32)
         .ok_or_else(|| "argument out of range".to_string())?;
     let t = date.and_time(NaiveTime::MIN)
@@ -819,6 +839,13 @@ pub fn time_parse(
     zone: &dyn Zone,
     now: DateTime<FixedOffset>,
 ) -> Result<Time, String> {
+    // `Date._parse`'s `limit:` (128 bytes by default) guards its patterns.
+    if input.len() > 128 {
+        return Err(format!(
+            "string length ({}) exceeds the limit 128",
+            input.len()
+        ));
+    }
     if let Some(local) = iso_fast(input.as_bytes()) {
         return Ok(Time::new(
             super::local_time(zone, local).ok_or("argument out of range")?,
@@ -842,24 +869,25 @@ pub fn time_parse(
         if !(1..=366).contains(&yday) {
             return Err(format!("yday {yday} out of range"));
         }
-        let year = f.year.unwrap_or_else(|| i128::from(now.year()));
-        let first = i32::try_from(year)
-            .ok()
+        let year = f.year.take().unwrap_or(Wide::Small(now.year().into()));
+        let first = year
+            .within(i32::MIN.into(), i32::MAX.into())
+            .and_then(|y| i32::try_from(y).ok())
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
             .ok_or("year out of range")?;
         let date = first + chrono::Duration::days(yday - 1);
-        if i128::from(date.year()) != year {
+        if Wide::Small(date.year().into()) != year {
             return Err(format!("yday {yday} out of range"));
         }
         f.year = Some(year);
         f.mon = Some(i64::from(date.month()));
         f.mday = Some(i64::from(date.day()));
     }
-    let off_year = f.year.unwrap_or_else(|| i128::from(now.year()));
+    let off_year = f.year.clone().unwrap_or(Wide::Small(now.year().into()));
     let mut off = f
         .zone
         .as_deref()
-        .and_then(|z| zone_offset(z, off_year, zone));
+        .and_then(|z| zone_offset(z, &off_year, zone));
     let now_here = match off {
         Some(o) => now.with_timezone(&FixedOffset::east_opt(o).ok_or("bad offset")?),
         None => super::at_utc(zone, now.naive_utc()),
@@ -867,7 +895,7 @@ pub fn time_parse(
     // Fields before the first one given come from now; later ones default to zero.
     // The year is wider than the other fields; its place counts here.
     let given = [
-        f.year.map(|_| 0),
+        f.year.as_ref().map(|_| 0),
         f.mon,
         f.mday,
         f.hour,
@@ -898,7 +926,7 @@ pub fn time_parse(
     }
     let mut c = Civil {
         // Before every other field: given or now's.
-        year: f.year.unwrap_or_else(|| i128::from(now_here.year())),
+        year: f.year.take().unwrap_or(Wide::Small(now_here.year().into())),
         mon: v[1],
         day: v[2],
         hour: v[3],
@@ -907,20 +935,19 @@ pub fn time_parse(
         nanos: v[6],
     };
     if c.year != off_year {
-        off = f.zone.as_deref().and_then(|z| zone_offset(z, c.year, zone));
-    }
-    // A year `num` saturated is not the one written.
-    if c.year.unsigned_abs() >= i128::MAX as u128 - 10_000 {
-        return Err("year out of range".into());
+        off = f
+            .zone
+            .as_deref()
+            .and_then(|z| zone_offset(z, &c.year, zone));
     }
     // Past chrono's years, the date is worked out in a year of the same
     // calendar and moved by whole eras; the local zone's offset there is
     // the one at the edge of chrono's range, as for `Time.at`.
-    let (eras, year) = Time::split_year(c.year);
-    c.year = year.into();
+    let (eras, year) = Time::split_year(&c.year);
+    c.year = Wide::Small(year.into());
     let shift = |at: DateTime<FixedOffset>, mode: TimeMode| match eras {
-        0 => Ok(Time::new(at, mode)),
-        _ => Time::shifted(at, eras, mode).ok_or_else(|| "year out of range".to_string()),
+        Wide::Small(0) => Ok(Time::new(at, mode)),
+        _ => Time::shifted(at, &eras, mode).ok_or_else(|| "year out of range".to_string()),
     };
     match off {
         Some(o) => {
@@ -932,7 +959,7 @@ pub fn time_parse(
             let (shown, mode) = if zone_utc(z) {
                 (FixedOffset::east_opt(0), TimeMode::Utc)
             } else if zone
-                .offset_at_utc(&far_edge(eras).unwrap_or(utc))
+                .offset_at_utc(&far_edge(&eras).unwrap_or(utc))
                 .local_minus_utc()
                 == o
             {
@@ -945,7 +972,7 @@ pub fn time_parse(
         }
         None => {
             let local = civil_to_naive(c)?;
-            let at = match far_edge(eras) {
+            let at = match far_edge(&eras) {
                 None => super::local_time(zone, local),
                 Some(edge) => zone
                     .offset_at_utc(&edge)
@@ -958,11 +985,11 @@ pub fn time_parse(
 }
 
 /// For a time `eras` eras away (not 0), the end of chrono's range on its side.
-fn far_edge(eras: i128) -> Option<NaiveDateTime> {
-    match eras.cmp(&0) {
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Less => Some(NaiveDateTime::MIN),
-        std::cmp::Ordering::Greater => Some(NaiveDateTime::MAX),
+fn far_edge(eras: &Wide) -> Option<NaiveDateTime> {
+    match eras {
+        Wide::Small(0) => None,
+        e if e.is_negative() => Some(NaiveDateTime::MIN),
+        _ => Some(NaiveDateTime::MAX),
     }
 }
 
@@ -1002,10 +1029,16 @@ mod tests {
     #[test]
     fn date_parse_fields_like_ruby() {
         let f = date_parse("1/5/2024");
-        assert_eq!((f.year, f.mon, f.mday), (Some(2024), Some(5), Some(1)));
+        assert_eq!(
+            (f.year, f.mon, f.mday),
+            (Some(Wide::Small(2024)), Some(5), Some(1))
+        );
         let f = date_parse("2024");
         assert_eq!((f.year, f.mon, f.mday), (None, Some(20), Some(24)));
         let f = date_parse("Jan 5, '24");
-        assert_eq!((f.year, f.mon, f.mday), (Some(2024), Some(1), Some(5)));
+        assert_eq!(
+            (f.year, f.mon, f.mday),
+            (Some(Wide::Small(2024)), Some(1), Some(5))
+        );
     }
 }

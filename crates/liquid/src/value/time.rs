@@ -66,10 +66,32 @@ pub(crate) enum Wide {
 }
 
 impl Wide {
-    fn big(b: BigInt) -> Wide {
+    /// `b`, as `Small` when it fits.
+    pub(crate) fn big(b: BigInt) -> Wide {
         match b.to_i128() {
             Some(i) => Wide::Small(i),
             None => Wide::Big(b),
+        }
+    }
+
+    /// `self + d`.
+    pub(crate) fn plus(&self, d: i128) -> Wide {
+        match self {
+            Wide::Small(v) => match v.checked_add(d) {
+                Some(r) => Wide::Small(r),
+                None => Wide::big(BigInt::from(*v) + d),
+            },
+            Wide::Big(b) => Wide::big(b + d),
+        }
+    }
+
+    /// `-self`.
+    pub(crate) fn neg(&self) -> Wide {
+        match self {
+            Wide::Small(v) => v
+                .checked_neg()
+                .map_or_else(|| Wide::big(-BigInt::from(*v)), Wide::Small),
+            Wide::Big(b) => Wide::big(-b),
         }
     }
 
@@ -204,21 +226,26 @@ impl Time {
     /// Splits a year into whole eras and a year chrono holds (`year` itself
     /// within ±200,000): the calendar repeats every era, so a far date is
     /// worked out in the second part and shifted with [`Time::shifted`].
-    pub(crate) fn split_year(year: i128) -> (i128, i64) {
-        if (-200_000..=200_000).contains(&year) {
-            return (0, year as i64);
+    pub(crate) fn split_year(year: &Wide) -> (Wide, i64) {
+        if let Some(y) = year.within(-200_000, 200_000) {
+            return (Wide::Small(0), y as i64);
         }
-        let eras = year.div_euclid(ERA_YEARS);
-        (eras, (year - eras * ERA_YEARS) as i64)
+        (year.div_floor(ERA_YEARS), year.mod_floor(ERA_YEARS) as i64)
     }
 
     /// `at` moved `eras` eras of 204,800 years later, in `mode`.
-    pub(crate) fn shifted(at: DateTime<FixedOffset>, eras: i128, mode: TimeMode) -> Option<Time> {
+    pub(crate) fn shifted(at: DateTime<FixedOffset>, eras: &Wide, mode: TimeMode) -> Option<Time> {
         let (secs, nanos) = (i128::from(at.timestamp()), at.timestamp_subsec_nanos());
-        if let Some(total) = eras.checked_mul(ERA_SECS).and_then(|s| s.checked_add(secs)) {
-            return Time::from_epoch(total, nanos, *at.offset(), mode);
-        }
-        let era = BigInt::from(eras) + secs.div_euclid(ERA_SECS);
+        let eras = match eras {
+            Wide::Small(e) => {
+                if let Some(total) = e.checked_mul(ERA_SECS).and_then(|s| s.checked_add(secs)) {
+                    return Time::from_epoch(total, nanos, *at.offset(), mode);
+                }
+                BigInt::from(*e)
+            }
+            Wide::Big(b) => b.clone(),
+        };
+        let era = eras + secs.div_euclid(ERA_SECS);
         Time::far(&era, secs.rem_euclid(ERA_SECS), nanos, *at.offset(), mode)
     }
 
