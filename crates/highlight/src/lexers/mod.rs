@@ -1,10 +1,11 @@
 //! The ported lexers, one module per language family.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::engine::Def;
 use crate::format::Out;
+use crate::token::Tok;
 
 mod c;
 mod cmake;
@@ -160,6 +161,25 @@ impl Words {
     }
     pub(crate) fn has(&self, w: &str) -> bool {
         self.0.contains(w)
+    }
+}
+
+/// Several keyword lists, each with its token, looked up with one hash: a
+/// word in more than one list takes the token of the first.
+pub(crate) struct TokWords(HashMap<&'static str, Tok, BuildHasherDefault<Fnv>>);
+
+impl TokWords {
+    pub(crate) fn new(lists: &[(&'static str, Tok)]) -> TokWords {
+        let mut map = HashMap::default();
+        for &(words, tok) in lists {
+            for w in words.split_whitespace() {
+                map.entry(w).or_insert(tok);
+            }
+        }
+        TokWords(map)
+    }
+    pub(crate) fn get(&self, w: &str) -> Option<Tok> {
+        self.0.get(w).copied()
     }
 }
 

@@ -1,6 +1,6 @@
 //! Python, as Rouge's `python` lexer (alias `py`) tokenizes it.
 
-use super::{lexer_def, Words};
+use super::{lexer_def, TokWords};
 use crate::engine::{Builder, Ctx, Def};
 use crate::token::*;
 
@@ -42,12 +42,14 @@ fn current<'c>(c: &'c Ctx<'_>) -> (&'c str, &'c str) {
 }
 
 fn build() -> Def {
-    let (kw, bi, ps, ex) = (
-        Words::new(KEYWORDS),
-        Words::new(BUILTINS),
-        Words::new(PSEUDO),
-        Words::new(EXCEPTIONS),
-    );
+    // Rouge's order of tests: keywords, then exceptions and builtins,
+    // then pseudo-builtins.
+    let words = TokWords::new(&[
+        (KEYWORDS, K),
+        (EXCEPTIONS, NB),
+        (BUILTINS, NB),
+        (PSEUDO, BP),
+    ]);
     let decimal = format!(r"(?:(?:{DIGITS})?\.{DIGITS}|{DIGITS}\.)");
     let exponent = format!(r"e[+-]?{DIGITS}");
     let mut b = Builder::new("python");
@@ -78,16 +80,7 @@ fn build() -> Def {
         })
         .r(&format!(r"(?i)@{DOTTED}"), ND)
         .f(&format!(r"(?<!\.){IDENT}"), move |c| {
-            let w = c.m0();
-            let tok = if kw.has(w) {
-                K
-            } else if ex.has(w) || bi.has(w) {
-                NB
-            } else if ps.has(w) {
-                BP
-            } else {
-                N
-            };
+            let tok = words.get(c.m0()).unwrap_or(N);
             c.tok(tok);
         })
         .r(IDENT, N)
