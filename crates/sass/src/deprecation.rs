@@ -79,6 +79,8 @@ struct ProbedFile {
     text: String,
     candidates: Vec<Candidate>,
     mixed: mixed_decls::Plan,
+    /// `text` with `_` read as `-` (same offsets), to find calls in.
+    dashed: String,
     /// The whole instrumented text.
     probed: String,
     /// Where probes went: (byte offset in `text`, length inserted).
@@ -266,6 +268,7 @@ impl Probes {
         files.push(ProbedFile {
             path: path.to_path_buf(),
             text: text.to_string(),
+            dashed: text.replace('_', "-"),
             candidates,
             mixed,
             probed: probed.clone(),
@@ -418,10 +421,9 @@ impl Probes {
             ("f", Some(_), Some(site)) => {
                 if let SiteKind::Function(name) = &site.kind {
                     stack.function(name, |file, offset| {
-                        let text = &files.get(file)?.text;
-                        let (end, _) = slash_div::statement_end(text, offset);
-                        let stmt = text[offset..end].replace('_', "-");
-                        Some(offset + mixed_decls::call_offset(&stmt, name)?)
+                        let f = files.get(file)?;
+                        let (end, _) = slash_div::statement_end(&f.text, offset);
+                        Some(offset + mixed_decls::call_offset(&f.dashed[offset..end], name)?)
                     });
                 }
             }

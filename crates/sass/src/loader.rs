@@ -30,6 +30,8 @@ pub(crate) struct HydeFs<'a> {
     trailing: RefCell<HashSet<String>>,
     interpolated_custom_props: std::cell::Cell<bool>,
     implicit: RefCell<HashSet<PathBuf>>,
+    /// Which paths are files, as asked so far.
+    exists: RefCell<std::collections::HashMap<PathBuf, bool>>,
     read_error: RefCell<Option<SassError>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
     probes: Option<&'a Probes>,
@@ -53,6 +55,7 @@ impl<'a> HydeFs<'a> {
             trailing: RefCell::new(HashSet::new()),
             interpolated_custom_props: std::cell::Cell::new(false),
             implicit: RefCell::new(HashSet::new()),
+            exists: RefCell::new(std::collections::HashMap::new()),
             read_error: RefCell::new(None),
             sources,
             probes: None,
@@ -103,14 +106,14 @@ impl<'a> HydeFs<'a> {
     /// extension only next to the importing file; dart-sass also searches
     /// the load paths).
     fn resolve(&self, path: &Path) -> Option<PathBuf> {
-        if path.is_file() {
+        if self.file_exists(path) {
             return Some(path.to_path_buf());
         }
         let ext = path.extension()?.to_str()?;
         if !matches!(ext, "scss" | "sass" | "css") {
             return None;
         }
-        if let Some(found) = with_partial(path) {
+        if let Some(found) = self.with_partial(path) {
             return Some(found);
         }
         // grass searches the load paths itself for URLs without an
@@ -126,15 +129,36 @@ impl<'a> HydeFs<'a> {
             };
             for load_path in self.load_paths {
                 let candidate = load_path.join(rel);
-                if candidate.is_file() {
+                if self.file_exists(&candidate) {
                     return Some(candidate);
                 }
-                if let Some(found) = with_partial(&candidate) {
+                if let Some(found) = self.with_partial(&candidate) {
                     return Some(found);
                 }
             }
         }
         None
+    }
+
+    /// Whether `path` is a file, asking the disk once per compilation
+    /// (grass asks about the same candidates several times per import).
+    fn file_exists(&self, path: &Path) -> bool {
+        if let Some(&known) = self.exists.borrow().get(path) {
+            return known;
+        }
+        let found = path.is_file();
+        self.exists.borrow_mut().insert(path.to_path_buf(), found);
+        found
+    }
+
+    /// `dir/_name` for `dir/name`, when that partial exists.
+    fn with_partial(&self, path: &Path) -> Option<PathBuf> {
+        let name = path.file_name()?.to_str()?;
+        if name.starts_with('_') {
+            return None;
+        }
+        let partial = path.with_file_name(format!("_{name}"));
+        self.file_exists(&partial).then_some(partial)
     }
 
     fn syntax_of(&self, path: &Path) -> Syntax {
@@ -273,16 +297,6 @@ fn interpolates_custom_property(text: &str) -> bool {
         rest = after;
     }
     false
-}
-
-/// `dir/_name` for `dir/name`, when that partial exists.
-fn with_partial(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_str()?;
-    if name.starts_with('_') {
-        return None;
-    }
-    let partial = path.with_file_name(format!("_{name}"));
-    partial.is_file().then_some(partial)
 }
 
 /// The indented syntax allows `@import a, b` without quotes; grass only

@@ -65,7 +65,7 @@ impl Stack {
     pub(crate) fn at(&mut self, member: &Member) {
         while let Some(top) = self.frames.last() {
             match (&top.callee, member) {
-                (Callee::Function(f), Member::Callable(m)) if *f == m.replace('_', "-") => break,
+                (Callee::Function(f), Member::Callable(m)) if same_name(f, m) => break,
                 (Callee::Function(_), _) => self.pop(),
                 _ => break,
             }
@@ -132,8 +132,9 @@ impl Stack {
     pub(crate) fn function(&mut self, name: &str, call_in: impl Fn(usize, usize) -> Option<usize>) {
         loop {
             let depth = self.frames.len();
-            if let Some((file, offset, member)) = self.statements[depth].clone() {
-                if let Some(call) = call_in(file, offset) {
+            if let Some((file, offset, member)) = &self.statements[depth] {
+                if let Some(call) = call_in(*file, *offset) {
+                    let (file, member) = (*file, member.clone());
                     return self.push_function(depth, name, file, call, member);
                 }
             }
@@ -149,8 +150,9 @@ impl Stack {
                 }) => {
                     // Called in the arguments of a mixin not yet entered:
                     // the frame goes below the mixin's.
-                    if let Some((file, offset, member)) = self.statements[depth - 1].clone() {
-                        if let Some(call) = call_in(file, offset) {
+                    if let Some((file, offset, member)) = &self.statements[depth - 1] {
+                        if let Some(call) = call_in(*file, *offset) {
+                            let (file, member) = (*file, member.clone());
                             return self.push_function(depth - 1, name, file, call, member);
                         }
                     }
@@ -213,6 +215,15 @@ impl Stack {
             })
             .unwrap_or(0)
     }
+}
+
+/// Whether a function's name (`_` read as `-`) is `name` as written.
+fn same_name(dashed: &str, name: &str) -> bool {
+    dashed.len() == name.len()
+        && dashed
+            .bytes()
+            .zip(name.bytes())
+            .all(|(a, b)| a == b || (a == b'-' && b == b'_'))
 }
 
 /// dart-sass's terse trace: one line per frame, `    <place>  <member>`,
