@@ -1,5 +1,7 @@
 //! Compiling the theme-sized corpus stylesheet (scholar: ~70 partials,
-//! ~100 KB of SCSS) in both styles, and with a source map.
+//! ~100 KB of SCSS) in both styles, and with a source map; and the
+//! grid-framework-shaped `benches/gridkit` with and without deprecation
+//! detection (what the warnings cost).
 
 use std::path::Path;
 
@@ -37,5 +39,29 @@ fn theme(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, theme);
+fn gridkit(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/gridkit");
+    let file = dir.join("main.scss");
+    let src = std::fs::read_to_string(&file).expect("gridkit source");
+    let warned = SassOptions {
+        file: Some(file),
+        load_paths: vec![dir.join("_sass")],
+        ..SassOptions::default()
+    };
+    let bare = SassOptions {
+        skip_deprecations: true,
+        ..warned.clone()
+    };
+    let mut group = c.benchmark_group("gridkit");
+    group.sample_size(20);
+    group.bench_function("with_deprecations", |b| {
+        b.iter(|| compile(&src, &warned).expect("compiles"))
+    });
+    group.bench_function("without_deprecations", |b| {
+        b.iter(|| compile(&src, &bare).expect("compiles"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, theme, gridkit);
 criterion_main!(benches);
