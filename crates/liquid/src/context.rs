@@ -84,7 +84,7 @@ impl Scope {
     fn set(&mut self, name: &str, value: Value) {
         match self.slot(name) {
             Some(slot) => slot.1 = value,
-            None => self.push(name.into(), value),
+            None => self.push(shared_name(name), value),
         }
     }
 
@@ -166,16 +166,21 @@ static UTC: LazyLock<Arc<dyn Zone>> = LazyLock::new(|| Arc::new(UtcZone));
 const SCOPES: usize = 4;
 
 thread_local! {
-    /// Global names seen by [`Context::set_global`], shared so that setting
-    /// `site`, `page`, `content` for every render allocates no key.
-    static GLOBAL_NAMES: RefCell<Vec<Str>> = const { RefCell::new(Vec::new()) };
+    /// Names the host sets by `&str` ([`Context::set_global`],
+    /// [`Context::set_local`], [`Context::assign`]), shared so that setting
+    /// `site`, `page`, `content` for every render, or `include` for every
+    /// include, allocates no name.
+    static SHARED_NAMES: RefCell<Vec<Str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A shared copy of `name`, from [`GLOBAL_NAMES`] when it is there.
-fn global_name(name: &str) -> Str {
-    GLOBAL_NAMES.with(|names| {
+/// A shared copy of `name`, from [`SHARED_NAMES`] when it is there.
+fn shared_name(name: &str) -> Str {
+    SHARED_NAMES.with(|names| {
         let mut names = names.borrow_mut();
-        if let Some(n) = names.iter().find(|n| crate::value::str_eq(n, name)) {
+        if let Some(n) = names
+            .iter()
+            .find(|n| n.len() == name.len() && crate::value::str_eq(n, name))
+        {
             return n.clone();
         }
         let n: Str = name.into();
@@ -221,7 +226,7 @@ impl Context {
     /// Sets a global variable (Ruby's environment, e.g. Jekyll's `site`, `page`).
     pub fn set_global(&mut self, name: &str, value: Value) {
         self.environment
-            .insert(Value::Str(global_name(name)), value);
+            .insert(Value::Str(shared_name(name)), value);
     }
 
     /// Replaces all globals with the keys of `map`.
