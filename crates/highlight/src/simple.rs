@@ -19,47 +19,73 @@ struct Item {
     max: u32,
 }
 
-/// A pattern as a sequence of [`Item`]s; see the module docs.
-pub(crate) struct Simple(Vec<Item>);
+/// A pattern as alternatives, each a sequence of [`Item`]s; see the module
+/// docs. The first alternative that matches gives the match, as in a
+/// leftmost-first engine anchored at the start.
+pub(crate) struct Simple(Vec<Vec<Item>>);
 
 impl Simple {
-    /// The sequence `hir` (an anchored pattern parsed over bytes) is, when
-    /// greedy matching gives the regex's match.
+    /// The sequence `hir` (an anchored pattern parsed over bytes) is, or
+    /// the alternatives of such sequences it is, when greedy matching gives
+    /// the regex's match.
     pub(crate) fn from_hir(hir: &Hir) -> Option<Simple> {
-        let mut items = Vec::new();
-        let mut at_start = true;
-        flatten(hir, &mut items, &mut at_start)?;
-        for (i, item) in items.iter().enumerate() {
-            if item.min == item.max {
-                continue;
-            }
-            for next in &items[i + 1..] {
-                if (0..256).any(|b| item.set[b] && next.set[b]) {
-                    return None;
-                }
-                if next.min > 0 {
-                    break;
+        if let HirKind::Concat(subs) = hir.kind() {
+            if let [start, alt] = subs.as_slice() {
+                if let (HirKind::Look(Look::Start), HirKind::Alternation(branches)) =
+                    (start.kind(), alt.kind())
+                {
+                    return branches
+                        .iter()
+                        .map(|b| sequence(b, false))
+                        .collect::<Option<Vec<_>>>()
+                        .map(Simple);
                 }
             }
         }
-        (!items.is_empty()).then_some(Simple(items))
+        sequence(hir, true).map(|items| Simple(vec![items]))
     }
 
     /// The length of the match at the start of `hay`, if any.
     pub(crate) fn match_len(&self, hay: &[u8]) -> Option<usize> {
-        let mut pos = 0;
-        for item in &self.0 {
-            let mut n = 0;
-            while n < item.max && pos < hay.len() && item.set[usize::from(hay[pos])] {
-                pos += 1;
-                n += 1;
-            }
-            if n < item.min {
+        self.0.iter().find_map(|items| sequence_len(items, hay))
+    }
+}
+
+/// `hir` as a sequence that greedy matching matches as the regex does.
+fn sequence(hir: &Hir, at_start: bool) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    let mut at_start = at_start;
+    flatten(hir, &mut items, &mut at_start)?;
+    for (i, item) in items.iter().enumerate() {
+        if item.min == item.max {
+            continue;
+        }
+        for next in &items[i + 1..] {
+            if (0..256).any(|b| item.set[b] && next.set[b]) {
                 return None;
             }
+            if next.min > 0 {
+                break;
+            }
         }
-        Some(pos)
     }
+    (!items.is_empty()).then_some(items)
+}
+
+/// The length of the greedy match of `items` at the start of `hay`.
+fn sequence_len(items: &[Item], hay: &[u8]) -> Option<usize> {
+    let mut pos = 0;
+    for item in items {
+        let mut n = 0;
+        while n < item.max && pos < hay.len() && item.set[usize::from(hay[pos])] {
+            pos += 1;
+            n += 1;
+        }
+        if n < item.min {
+            return None;
+        }
+    }
+    Some(pos)
 }
 
 /// Appends `hir`'s steps to `items`; `None` when it is not a plain
@@ -153,12 +179,23 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_take_the_first_that_matches() {
+        let ops = simple("[-+*]=?|!=").unwrap();
+        assert_eq!(ops.match_len(b"+= 1"), Some(2));
+        assert_eq!(ops.match_len(b"!= 1"), Some(2));
+        assert_eq!(ops.match_len(b"! 1"), None);
+        // Leftmost-first, not longest: `a` wins over `ab`.
+        assert_eq!(simple("a|ab").unwrap().match_len(b"ab"), Some(1));
+        assert_eq!(simple("ab|a").unwrap().match_len(b"ab"), Some(2));
+    }
+
+    #[test]
     fn overlapping_runs_are_left_to_the_engine() {
         assert!(simple("a*a").is_none());
         assert!(simple("[a-z]*[0-9]?[a-z]").is_none());
         assert!(simple("[a-z]+[0-9]?").is_some());
-        assert!(simple("a|b").is_none());
         assert!(simple(r"a\b").is_none());
+        assert!(simple("ab|a*a").is_none());
         assert!(simple("a+?").is_none());
     }
 }
