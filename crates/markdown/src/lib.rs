@@ -87,13 +87,9 @@ fn convert_as(src: &str, opts: &Options, input: Input) -> Output {
     let mut warnings = std::mem::take(&mut doc.warnings);
     let mut conv = convert::Html::new(&doc);
     let html = conv.convert_root(&doc.root);
-    let toc = conv
-        .toc
-        .iter()
-        .map(|(level, id, _)| TocEntry {
-            level: *level,
-            id: id.clone(),
-        })
+    let toc = std::mem::take(&mut conv.toc)
+        .into_iter()
+        .map(|(level, id, _)| TocEntry { level, id })
         .collect();
     warnings.extend(conv.warnings);
     Output {

@@ -2,7 +2,7 @@
 //! the document, with kramdown's numbering and back-links.
 
 use super::escape::{entity_to_str, escape, Esc};
-use super::html::{indented_block_html, Html};
+use super::html::Html;
 use crate::entities;
 use crate::tree::{Attrs, El, Kind};
 
@@ -29,20 +29,24 @@ impl Html<'_> {
         )
     }
 
-    /// kramdown's `footnote_content`.
-    pub(super) fn footnote_content(&mut self) -> String {
+    /// kramdown's `footnote_content`, written onto `out` (nothing when no
+    /// referenced footnote has a definition).
+    pub(super) fn footnote_content_into(&mut self, out: &mut String) {
         if self.footnotes.is_empty() {
-            return String::new();
+            return;
         }
-        let mut ol = El::new(Kind::Ol);
-        ol.block = true;
+        let start = out.len();
+        out.push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol");
         if self.opts.footnote_nr != 1 {
-            ol.attr.set("start", self.opts.footnote_nr.to_string());
+            out.push_str(" start=\"");
+            out.push_str(&self.opts.footnote_nr.to_string());
+            out.push('"');
         }
+        out.push_str(">\n");
+        let items_start = out.len();
         let backlink_text = escape(&self.opts.footnote_backlink, Esc::Text);
         let nbsp = entity_to_str(entities::by_code_point(160), None, self.opts.entity_output);
         let mut i = 0;
-        let mut items = String::new();
         while i < self.footnotes.len() {
             let (name, _, repeat) = self.footnotes[i].clone();
             let source = self
@@ -112,17 +116,13 @@ impl Html<'_> {
                     para.children.push(El::with_value(Kind::Raw, v));
                 }
             }
-            items.push_str(&self.convert(&li, 4));
+            self.convert_into(&li, 4, out);
             i += 1;
         }
-        if items.is_empty() {
-            return String::new();
+        if out.len() == items_start {
+            out.truncate(start);
+            return;
         }
-        let ol_html = indented_block_html("ol", &ol.attr, &items, 2);
-        let attr = Attrs(vec![
-            ("class".into(), "footnotes".into()),
-            ("role".into(), "doc-endnotes".into()),
-        ]);
-        indented_block_html("div", &attr, &ol_html, 0)
+        out.push_str("  </ol>\n</div>\n");
     }
 }

@@ -145,10 +145,13 @@ impl<'d> Html<'d> {
         // HTML is typically under twice the Markdown.
         let mut result = String::with_capacity(2 * self.src_len + 64);
         self.inner_into(root, -2, &mut result);
-        let fn_html = self.footnote_content();
         match self.footnote_location.take() {
-            Some(token) => result = result.replacen(&token, &fn_html, 1),
-            None => result.push_str(&fn_html),
+            Some(token) => {
+                let mut fn_html = String::new();
+                self.footnote_content_into(&mut fn_html);
+                result = result.replacen(&token, &fn_html, 1);
+            }
+            None => self.footnote_content_into(&mut result),
         }
         if let Some((kind, attr, token)) = self.toc_code.take() {
             let tree = super::toc::generate_toc_tree(&self.toc, kind, &attr);
