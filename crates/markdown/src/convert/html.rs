@@ -366,6 +366,19 @@ impl<'d> Html<'d> {
                     None => out.push_str(&format!("&{name};")),
                 }
             }
+            Kind::Math
+                if el.attr.is_empty() && self.opts.math_engine.as_deref() == Some("mathjax") =>
+            {
+                // `convert_math`'s usual case, written in place.
+                let (open, close) = if el.block {
+                    ("\\[", "\\]\n")
+                } else {
+                    ("\\(", "\\)")
+                };
+                out.push_str(open);
+                escape_into(out, &el.value, Esc::All);
+                out.push_str(close);
+            }
             Kind::Math => out.push_str(&self.convert_math(el, indent)),
             Kind::Abbreviation => {
                 let title = self.abbrev_defs.get(&el.value).cloned().unwrap_or_default();
