@@ -3,13 +3,30 @@
 //! `language-x highlighter-rouge` class rules, and the unhighlighted fallback.
 
 use super::escape::{escape, Esc};
-use super::html::{attrs, sp, span_html, Html};
+use super::html::{attrs, attrs_into, push_sp, sp, span_html, Html};
 use crate::options::Options;
 use crate::tree::{Attrs, El};
 
 /// kramdown's `SyntaxHighlighter::Rouge.call`: the highlighted HTML, or
 /// `None` when kramdown would fall back to a plain `<pre><code>`.
 pub(crate) fn rouge(opts: &Options, text: &str, lang: Option<&str>, block: bool) -> Option<String> {
+    let (body, wrap) = rouge_parts(opts, text, lang, block)?;
+    Some(match wrap {
+        Some(css_class) => format!(
+            "<div class=\"highlight\"><pre class=\"{css_class}\"><code>{body}</code></pre></div>"
+        ),
+        None => body,
+    })
+}
+
+/// [`rouge`] in two parts: the highlighted code, and the `<pre>` class of
+/// Rouge's wrapper when it wraps.
+fn rouge_parts<'o>(
+    opts: &'o Options,
+    text: &str,
+    lang: Option<&str>,
+    block: bool,
+) -> Option<(String, Option<&'o str>)> {
     if opts.syntax_highlighter.as_deref() != Some("rouge") {
         return None;
     }
@@ -35,16 +52,14 @@ pub(crate) fn rouge(opts: &Options, text: &str, lang: Option<&str>, block: bool)
     }
     // Rouge's HTMLLegacy wraps unless `wrap` is false; kramdown never wraps spans.
     if !block || !sub.wrap.or(h.lines.wrap).unwrap_or(true) {
-        return Some(body);
+        return Some((body, None));
     }
     let css_class = sub
         .css_class
         .as_deref()
         .or(h.lines.css_class.as_deref())
         .unwrap_or("highlight");
-    Some(format!(
-        "<div class=\"highlight\"><pre class=\"{css_class}\"><code>{body}</code></pre></div>"
-    ))
+    Some((body, Some(css_class)))
 }
 
 /// The `default_lang` in effect for a code block or span.
@@ -75,7 +90,8 @@ fn line_table(mut body: String, text: &str, start: i64) -> String {
 }
 
 impl Html<'_> {
-    pub(super) fn convert_codeblock(&mut self, el: &El, indent: i64) -> String {
+    /// A code block, written onto `out`.
+    pub(super) fn codeblock_into(&mut self, el: &El, indent: i64, out: &mut String) {
         let mut attr = el.attr.clone();
         let lang = extract_code_language(&attr);
         if lang.is_some() {
@@ -89,16 +105,25 @@ impl Html<'_> {
             }
         }
         let hl_lang = el.lang().map(String::from).or_else(|| lang.clone());
-        if let Some(code) = rouge(self.opts, &el.value, hl_lang.as_deref(), true) {
+        if let Some((code, wrap)) = rouge_parts(self.opts, &el.value, hl_lang.as_deref(), true) {
             let class_lang = lang.or_else(|| default_lang(self.opts, true).map(String::from));
             self.add_highlighter_class(&mut attr, class_lang.as_deref());
-            return format!(
-                "{}<div{}>{}{}</div>\n",
-                sp(indent),
-                attrs(&attr),
-                code,
-                sp(indent)
-            );
+            push_sp(out, indent);
+            out.push_str("<div");
+            attrs_into(out, &attr);
+            out.push('>');
+            if let Some(css_class) = wrap {
+                out.push_str("<div class=\"highlight\"><pre class=\"");
+                out.push_str(css_class);
+                out.push_str("\"><code>");
+                out.push_str(&code);
+                out.push_str("</code></pre></div>");
+            } else {
+                out.push_str(&code);
+            }
+            push_sp(out, indent);
+            out.push_str("</div>\n");
+            return;
         }
         let mut result = escape(&el.value, Esc::All);
         if result.ends_with('\n') {
@@ -108,13 +133,13 @@ impl Html<'_> {
         if let Some(l) = &lang {
             code_attr.set("class", format!("language-{l}"));
         }
-        format!(
+        out.push_str(&format!(
             "{}<pre{}><code{}>{}\n</code></pre>\n",
             sp(indent),
             attrs(&attr),
             attrs(&code_attr),
             result
-        )
+        ));
     }
 
     fn add_highlighter_class(&self, attr: &mut Attrs, lang: Option<&str>) {

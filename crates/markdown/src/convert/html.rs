@@ -61,7 +61,7 @@ pub(super) fn attrs(attr: &Attrs) -> String {
     s
 }
 
-fn push_sp(out: &mut String, n: i64) {
+pub(super) fn push_sp(out: &mut String, n: i64) {
     for _ in 0..n.max(0) {
         out.push(' ');
     }
@@ -263,7 +263,7 @@ impl<'d> Html<'d> {
                     self.block_into(el, "p", &el.attr, indent, out)
                 }
             }
-            Kind::Codeblock => out.push_str(&self.convert_codeblock(el, indent)),
+            Kind::Codeblock => self.codeblock_into(el, indent, out),
             Kind::Blockquote => self.indented_block_into(el, "blockquote", indent, out),
             Kind::Header => self.convert_header(el, indent, out),
             Kind::Hr => {
