@@ -2,8 +2,8 @@
 //! `syntax_highlighter: rouge` calls it (lexers from `hyde-highlight`), the
 //! `language-x highlighter-rouge` class rules, and the unhighlighted fallback.
 
-use super::escape::{escape, Esc};
-use super::html::{attrs, attrs_into, push_sp, sp, span_html, Html};
+use super::escape::{escape, escape_into, Esc};
+use super::html::{attrs, attrs_into, push_sp, sp, Html};
 use crate::options::Options;
 use crate::tree::{Attrs, El};
 
@@ -143,23 +143,36 @@ impl Html<'_> {
     }
 
     fn add_highlighter_class(&self, attr: &mut Attrs, lang: Option<&str>) {
-        let hl = format!(
-            " highlighter-{}",
-            self.opts.syntax_highlighter.as_deref().unwrap_or("")
-        );
-        let mut class = format!("{}{}", attr.get("class").unwrap_or(""), hl)
-            .trim_start()
-            .to_string();
+        // One string, edited in place: `"#{class} highlighter-#{name}"`,
+        // stripped, with the language class replaced or put first.
+        let name = self.opts.syntax_highlighter.as_deref().unwrap_or("");
+        let old = attr.get("class").unwrap_or("");
+        let extra = lang.map_or(0, |l| l.len() + 10);
+        let mut class = String::with_capacity(old.len() + name.len() + 13 + extra);
+        class.push_str(old);
+        class.push_str(" highlighter-");
+        class.push_str(name);
+        let lead = class.len() - class.trim_start().len();
+        class.drain(..lead);
         if let Some(lang) = lang {
-            class = match find_language_class(&class) {
-                Some((a, b)) => format!("{}language-{lang}{}", &class[..a], &class[b..]),
-                None => format!("language-{lang} {class}"),
+            let at = match find_language_class(&class) {
+                Some((a, b)) => {
+                    class.replace_range(a..b, "");
+                    a
+                }
+                None => {
+                    class.insert(0, ' ');
+                    0
+                }
             };
+            class.insert_str(at, lang);
+            class.insert_str(at, "language-");
         }
         attr.set("class", class);
     }
 
-    pub(super) fn convert_codespan(&mut self, el: &El) -> String {
+    /// A code span, written onto `out`.
+    pub(super) fn codespan_into(&mut self, el: &El, out: &mut String) {
         let mut attr = el.attr.clone();
         let lang = extract_code_language(&attr);
         let result = match rouge(self.opts, &el.value, lang.as_deref(), false) {
@@ -170,9 +183,20 @@ impl Html<'_> {
                 self.add_highlighter_class(&mut attr, class_lang.as_deref());
                 r
             }
-            None => escape(&el.value, Esc::All),
+            None => {
+                out.push_str("<code");
+                attrs_into(out, &attr);
+                out.push('>');
+                escape_into(out, &el.value, Esc::All);
+                out.push_str("</code>");
+                return;
+            }
         };
-        span_html("code", &attr, &result)
+        out.push_str("<code");
+        attrs_into(out, &attr);
+        out.push('>');
+        out.push_str(&result);
+        out.push_str("</code>");
     }
 }
 

@@ -342,7 +342,7 @@ impl<'d> Html<'d> {
                 attrs_into(out, &el.attr);
                 out.push_str(" />");
             }
-            Kind::Codespan => out.push_str(&self.convert_codespan(el)),
+            Kind::Codespan => self.codespan_into(el, out),
             Kind::Footnote => out.push_str(&self.convert_footnote(el)),
             Kind::Raw => {
                 if el.raw_types().is_empty() || el.raw_types().iter().any(|t| t == "html") {
