@@ -143,7 +143,7 @@ fn divides(body: &str) -> bool {
     false
 }
 
-/// The texts of the stylesheets `text` (at `path`) imports, and theirs in
+/// The paths and texts of the stylesheets `text` (at `path`) imports, and theirs in
 /// turn, leaving out those in `seen` (which gets them): found as grass
 /// would find them, next to the importer or in a load path, near enough
 /// for a prediction (a file missed only costs a second run).
@@ -152,7 +152,7 @@ pub(crate) fn read_ahead(
     text: &str,
     load_paths: &[PathBuf],
     seen: &mut HashSet<PathBuf>,
-) -> Vec<String> {
+) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
     seen.insert(path.to_path_buf());
     let mut queue = vec![(path.to_path_buf(), text.to_string())];
@@ -169,7 +169,7 @@ pub(crate) fn read_ahead(
                 continue;
             }
             if let Ok(imported) = std::fs::read_to_string(&found) {
-                out.push(imported.clone());
+                out.push((found.clone(), imported.clone()));
                 queue.push((found, imported));
             }
         }
@@ -229,6 +229,8 @@ pub(crate) struct Prediction {
     functions: Vec<(String, HashSet<String>)>,
     /// The names each file defines or refers to, by file index.
     file_names: Vec<HashSet<String>>,
+    /// Files read ahead and not yet read by grass: their text and names.
+    ahead: HashMap<PathBuf, (String, HashSet<String>)>,
 }
 
 impl Prediction {
@@ -245,30 +247,28 @@ impl Prediction {
         &self.filter
     }
 
-    /// Reads file `index` (files come in order): its mixins, its functions
-    /// holding a `@warn` or a `/` and `seeds` (the callables holding a
-    /// `slash-div` candidate) join the filter, then every function read so
-    /// far that calls a function in it. `ahead` are the stylesheets it
-    /// imports (read ahead, so that a caller joins before its callees'
-    /// files are read).
+    /// Reads file `index` (files come in order), at `path`: its mixins,
+    /// its functions holding a `@warn` or a `/` and `seeds` (the callables
+    /// holding a `slash-div` candidate) join the filter, then every
+    /// function read so far that calls a function in it. `ahead` are the
+    /// stylesheets it imports (read ahead, so that a caller joins before
+    /// its callees' files are read; a file read ahead is not scanned again).
     pub(crate) fn read(
         &mut self,
         index: usize,
+        path: &Path,
         text: &str,
         seeds: impl Iterator<Item = String>,
-        ahead: &[String],
+        ahead: Vec<(PathBuf, String)>,
     ) {
-        let mut names = references(text);
-        for text in std::iter::once(text).chain(ahead.iter().map(String::as_str)) {
-            for c in callables(text) {
-                names.insert(c.name.clone());
-                if !c.function || c.body.contains("@warn") || divides(c.body) {
-                    self.join(c.name, index);
-                } else if !self.filter.callables.contains(&c.name) {
-                    self.functions.push((c.name, references(c.body)));
-                }
-            }
+        for (ahead_path, ahead_text) in ahead {
+            let names = self.scan(&ahead_text, index);
+            self.ahead.insert(ahead_path, (ahead_text, names));
         }
+        let names = match self.ahead.remove(path) {
+            Some((read, names)) if read == text => names,
+            _ => self.scan(text, index),
+        };
         for seed in seeds {
             self.join(seed.replace('_', "-"), index);
         }
@@ -294,6 +294,21 @@ impl Prediction {
             self.file_names.resize_with(index + 1, HashSet::new);
         }
         self.file_names[index] = names;
+    }
+
+    /// Takes in the callables of a file read with file `index`; the names
+    /// it defines or refers to.
+    fn scan(&mut self, text: &str, index: usize) -> HashSet<String> {
+        let mut names = references(text);
+        for c in callables(text) {
+            names.insert(c.name.clone());
+            if !c.function || c.body.contains("@warn") || divides(c.body) {
+                self.join(c.name, index);
+            } else if !self.filter.callables.contains(&c.name) {
+                self.functions.push((c.name, references(c.body)));
+            }
+        }
+        names
     }
 
     fn join(&mut self, name: String, index: usize) {
@@ -351,65 +366,52 @@ mod tests {
         );
     }
 
+    const OUTER: &str = "@function outer() { @return inner(); }";
+    const INNER: &str = "@function inner() { @return 1/2; }";
+
+    /// Reads `files` in order (index, path `i.scss`), each with the files
+    /// given as read ahead with it.
+    fn predict(files: &[(&str, &[&str])]) -> Prediction {
+        let mut p = Prediction::new();
+        for (i, (text, ahead)) in files.iter().enumerate() {
+            let ahead = ahead
+                .iter()
+                .map(|t| {
+                    let at = files.iter().position(|(f, _)| f == t).unwrap();
+                    (PathBuf::from(format!("{at}.scss")), t.to_string())
+                })
+                .collect();
+            p.read(
+                i,
+                Path::new(&format!("{i}.scss")),
+                text,
+                std::iter::empty(),
+                ahead,
+            );
+        }
+        p
+    }
+
     #[test]
     fn a_caller_read_before_its_callee_is_not_covered() {
-        let mut p = Prediction::new();
-        p.read(
-            0,
-            "@function outer() { @return inner(); }",
-            std::iter::empty(),
-            &[],
-        );
-        p.read(
-            1,
-            "@function inner() { @return 1/2; }",
-            std::iter::empty(),
-            &[],
-        );
         let mut needed = TraceFilter::default();
         needed.callables.insert("inner".into());
+        let p = predict(&[(OUTER, &[]), (INNER, &[])]);
         assert!(!p.covers(&needed), "file 0 calls inner before it joined");
-        let mut q = Prediction::new();
-        q.read(
-            0,
-            "@function inner() { @return 1/2; }",
-            std::iter::empty(),
-            &[],
-        );
-        q.read(
-            1,
-            "@function outer() { @return inner(); }",
-            std::iter::empty(),
-            &[],
-        );
+        let q = predict(&[(INNER, &[]), (OUTER, &[])]);
         needed.callables.insert("outer".into());
         assert!(q.covers(&needed));
         assert!(q.filter().callables.contains("outer"));
-        let mut r = Prediction::new();
-        r.read(
-            0,
-            "@function outer() { @return inner(); }",
-            std::iter::empty(),
-            &["@function inner() { @return 1/2; }".to_string()],
-        );
-        r.read(
-            1,
-            "@function inner() { @return 1/2; }",
-            std::iter::empty(),
-            &[],
-        );
+        let r = predict(&[(OUTER, &[INNER]), (INNER, &[])]);
         assert!(r.covers(&needed), "inner was read ahead with file 0");
     }
 
     #[test]
     fn functions_without_division_stay_out() {
-        let mut p = Prediction::new();
-        p.read(
-            0,
+        let p = predict(&[(
             "@function a($x) { @return $x * 2; /* a/b */ } // c/d\n@function b($x) { @return \"x/y\"; }",
-            std::iter::empty(),
             &[],
-        );
+        )]);
         assert!(p.filter().callables.is_empty());
     }
 }

@@ -234,9 +234,10 @@ impl Probes {
                 );
                 predict.read(
                     index,
+                    path,
                     text,
                     candidates.iter().filter_map(|c| c.member.clone()),
-                    &ahead,
+                    ahead,
                 );
                 mixed_decls::plan(text, index, !skipped, planned, Some(predict.filter()))
             }
