@@ -99,6 +99,28 @@ fn unescape_pipes(s: &str) -> String {
     }
 }
 
+/// Splits text at unescaped pipes: the first piece continues the last cell,
+/// the others start new ones.
+fn split_pipes(cells: &mut Vec<String>, v: &str) {
+    let b = v.as_bytes();
+    let mut last = 0;
+    let mut first = true;
+    let mut add = |cells: &mut Vec<String>, piece: String| match cells.last_mut() {
+        Some(c) if std::mem::take(&mut first) => c.push_str(&piece),
+        _ => {
+            first = false;
+            cells.push(piece);
+        }
+    };
+    for k in memchr::memchr_iter(b'|', b) {
+        if k == 0 || b[k - 1] != b'\\' {
+            add(cells, unescape_pipes(&v[last..k]));
+            last = k + 1;
+        }
+    }
+    add(cells, unescape_pipes(&v[last..]));
+}
+
 fn push_cell(cells: &mut Vec<String>, s: &str) {
     match cells.last_mut() {
         Some(c) => c.push_str(s),
@@ -109,6 +131,14 @@ fn push_cell(cells: &mut Vec<String>, s: &str) {
 impl Parser<'_> {
     fn row_cells(&mut self, row: &str) -> Vec<String> {
         let mut cells: Vec<String> = Vec::new();
+        if memchr::memchr(b'`', row.as_bytes()).is_none() && find_str(row, "<code").is_none() {
+            // No code span or `<code>` to keep whole: the row is one text,
+            // split at its pipes.
+            if !row.is_empty() {
+                split_pipes(&mut cells, row);
+            }
+            return cells;
+        }
         for (i, part) in split_code_html(row).into_iter().enumerate() {
             if i % 2 == 1 {
                 push_cell(&mut cells, part);
@@ -131,22 +161,7 @@ impl Parser<'_> {
                     let sp = if delim.len() > 1 { " " } else { "" };
                     push_cell(&mut cells, &format!("{delim}{sp}{}{sp}{delim}", c.value));
                 } else {
-                    let v = &c.value;
-                    let b = v.as_bytes();
-                    let mut pieces = Vec::new();
-                    let mut last = 0;
-                    for k in 0..b.len() {
-                        if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
-                            pieces.push(unescape_pipes(&v[last..k]));
-                            last = k + 1;
-                        }
-                    }
-                    pieces.push(unescape_pipes(&v[last..]));
-                    let mut it = pieces.into_iter();
-                    if let Some(f) = it.next() {
-                        push_cell(&mut cells, &f);
-                    }
-                    cells.extend(it);
+                    split_pipes(&mut cells, &c.value);
                 }
             }
         }
