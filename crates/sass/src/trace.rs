@@ -1,15 +1,15 @@
 //! dart-sass's stack trace under a warning, rebuilt from trace probes.
 //!
-//! grass keeps no call stack, so when a warning shown needs more than its
-//! own frame (it is raised in a mixin, a function, a content block or an
-//! imported file), hyde compiles once more with trace probes
-//! ([`crate::mixed_decls`] puts them in): `ti`/`tx` around every `@include`
-//! and `@content`, `tf` where a function body begins, `ts` before a
-//! statement that calls a user-defined function, and `tb`/`te` at the start
-//! and end of every imported file. Replayed in order, they give the stack
-//! at each warning. A function has no end probe: its frame goes when an
-//! event comes from outside its body. Stylesheets without such warnings
-//! never pay for this run.
+//! grass keeps no call stack, so the stylesheets carry trace probes
+//! ([`crate::mixed_decls`] puts them in): `ti`/`tx` around every followed
+//! `@include` and `@content`, `tf` where a followed function body begins,
+//! `ts` before a statement that calls one, and `tb`/`te` at the start and
+//! end of every imported file. Replayed in order, they give the stack at
+//! each warning. A function has no end probe: its frame goes when an event
+//! comes from outside its body. Which callables are followed is predicted
+//! while the files are read ([`crate::callgraph`]); when a warning shown
+//! needs one the prediction missed, hyde compiles once more with exactly
+//! the callables that lead to the warnings shown.
 
 use crate::mixed_decls::Member;
 
