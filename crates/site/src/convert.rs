@@ -2,18 +2,21 @@
 //! configuration), Sass, and the Liquid engine with Jekyll's tags and filters.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use hyde_liquid::value::map_get;
 use hyde_liquid::{Context, Engine, Str, Value};
 
-use crate::config::Settings;
+use crate::config::{RawConfig, Settings};
 use crate::document::Document;
 use crate::drops::Phase;
 use crate::error::{Error, ErrorKind, Result, Span};
 use crate::renderer::Build;
 use crate::site::Site;
+
+mod sass_ahead;
+pub(crate) use sass_ahead::SassAhead;
 
 /// The Markdown converter configured from `markdown:` and `kramdown:`.
 pub struct Markdown {
@@ -176,14 +179,14 @@ pub fn prepare_context(
 
 /// Compiles Sass text with the site's `sass:` settings (for `scssify`).
 pub fn sass_string(site: &Site, text: &str, syntax: hyde_sass::Syntax) -> Result<String> {
-    let mut opts = sass_options(site);
+    let mut opts = sass_options(&site.raw, &site.settings);
     opts.syntax = syntax;
     hyde_sass::compile(text, &opts)
         .map(|c| {
             print_sass_warnings(&c);
             format!("{}\n", c.css)
         })
-        .map_err(|e| sass_error(site, &e))
+        .map_err(|e| sass_error(&site.settings.source, &e))
 }
 
 /// dart-sass's warnings (`@warn`, `@debug`, deprecations), printed on stderr
@@ -195,17 +198,17 @@ fn print_sass_warnings(compiled: &hyde_sass::CompiledCss) {
     }
 }
 
-fn sass_options(site: &Site) -> hyde_sass::SassOptions {
-    let cfg = site.raw.get("sass");
+fn sass_options(raw: &RawConfig, settings: &Settings) -> hyde_sass::SassOptions {
+    let cfg = raw.get("sass");
     let get = |k: &str| cfg.and_then(|c| c.get(k));
     hyde_sass::SassOptions {
         style: get("style")
             .map(|v| hyde_sass::Style::from_config(&v.to_liquid_string()))
             .unwrap_or_default(),
-        load_paths: site.settings.sass_load_paths.clone(),
+        load_paths: settings.sass_load_paths.clone(),
         quiet_deps: get("quiet_deps").is_some_and(|v| v.is_truthy()),
         verbose: get("verbose").is_some_and(|v| v.is_truthy()),
-        source_map_root: Some(site.settings.source.clone()),
+        source_map_root: Some(settings.source.clone()),
         ..Default::default()
     }
 }
@@ -311,8 +314,8 @@ fn collect_dirs(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn sass_error(site: &Site, e: &hyde_sass::SassError) -> Error {
-    let file = crate::config::display_path(&site.settings.source, std::path::Path::new(&e.file));
+fn sass_error(source: &Path, e: &hyde_sass::SassError) -> Error {
+    let file = crate::config::display_path(source, Path::new(&e.file));
     let mut span = Span::file(file);
     span.line = e.line;
     span.column = e.column;
@@ -328,7 +331,7 @@ fn sass_error(site: &Site, e: &hyde_sass::SassError) -> Error {
 /// jekyll-sass-converter's `SourceMapPage`s: one per Sass page when maps are
 /// written, named `<basename>.css.map` in the CSS page's folder, with its data.
 pub fn source_map_pages(site: &Site) -> Vec<(usize, Arc<Document>)> {
-    if !sourcemap_required(site) {
+    if !sourcemap_required(&site.raw, &site.environment) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -376,39 +379,90 @@ pub fn source_map_pages(site: &Site) -> Vec<(usize, Arc<Document>)> {
 
 /// Whether jekyll-sass-converter writes a source map (`sass.sourcemap`:
 /// `always`, the default; `never`; `development`: only in that environment).
-fn sourcemap_required(site: &Site) -> bool {
-    let opt = site
-        .raw
+fn sourcemap_required(raw: &RawConfig, environment: &str) -> bool {
+    let opt = raw
         .get("sass")
         .and_then(|s| s.get("sourcemap"))
         .map(|v| v.to_liquid_string().trim_start_matches(':').to_string())
         .unwrap_or_else(|| "always".into());
     match opt.as_str() {
         "never" => false,
-        "development" => site.environment == "development",
+        "development" => environment == "development",
         _ => true,
     }
 }
 
+/// How one Sass page is compiled: jekyll-sass-converter's options for it.
+#[derive(Debug)]
+pub(crate) struct SassSetup {
+    opts: hyde_sass::SassOptions,
+    /// Whether a source map is written next to the CSS, and its name.
+    map: Option<String>,
+    add_charset: bool,
+}
+
+impl SassSetup {
+    /// The options for the `.scss`/`.sass` page `doc`.
+    pub(crate) fn new(
+        raw: &RawConfig,
+        settings: &Settings,
+        environment: &str,
+        doc: &Document,
+    ) -> SassSetup {
+        let mut opts = sass_options(raw, settings);
+        opts.syntax = hyde_sass::Syntax::from_extension(doc.extname.trim_start_matches('.'))
+            .unwrap_or_default();
+        opts.file = Some(doc.path.clone());
+        let map = sourcemap_required(raw, environment);
+        opts.source_map = map;
+        let add_charset = raw
+            .get("sass")
+            .and_then(|s| s.get("add_charset"))
+            .is_some_and(|v| v.is_truthy());
+        SassSetup {
+            opts,
+            map: map.then(|| format!("{}.css.map", doc.basename)),
+            add_charset,
+        }
+    }
+
+    /// Compiles the page's text (its Liquid output), printing nothing.
+    pub(crate) fn compile(&self, text: &str) -> Compiled {
+        hyde_sass::compile(text, &self.opts)
+    }
+
+    /// Whether `other` compiles the same way.
+    fn same_as(&self, other: &SassSetup) -> bool {
+        format!("{self:?}") == format!("{other:?}")
+    }
+
+    /// The page's CSS and source map from a compilation, printing its
+    /// warnings now (where the page's conversion is in the build).
+    pub(crate) fn finish(
+        &self,
+        source: &Path,
+        compiled: Compiled,
+    ) -> Result<(String, Option<String>)> {
+        let compiled = compiled.map_err(|e| sass_error(source, &e))?;
+        print_sass_warnings(&compiled);
+        let css = compiled.jekyll_output(self.map.as_deref(), self.add_charset);
+        Ok((css, self.map.as_ref().and(compiled.source_map)))
+    }
+}
+
+/// One Sass compilation's result.
+pub(crate) type Compiled = std::result::Result<hyde_sass::CompiledCss, hyde_sass::SassError>;
+
 /// Compiles a `.scss`/`.sass` page after its Liquid pass: the CSS, and the
-/// source map written next to it when one is required.
+/// source map written next to it when one is required. A compilation started
+/// ahead for the same text ([`SassAhead`]) is taken instead of compiling again.
 pub fn sass(site: &Site, doc: &Document, text: &str) -> Result<(String, Option<String>)> {
-    let mut opts = sass_options(site);
-    opts.syntax =
-        hyde_sass::Syntax::from_extension(doc.extname.trim_start_matches('.')).unwrap_or_default();
-    opts.file = Some(doc.path.clone());
-    let map = sourcemap_required(site);
-    opts.source_map = map;
-    let add_charset = site
-        .raw
-        .get("sass")
-        .and_then(|s| s.get("add_charset"))
-        .is_some_and(|v| v.is_truthy());
-    let compiled = hyde_sass::compile(text, &opts).map_err(|e| sass_error(site, &e))?;
-    print_sass_warnings(&compiled);
-    let map_name = format!("{}.css.map", doc.basename);
-    let css = compiled.jekyll_output(map.then_some(map_name.as_str()), add_charset);
-    Ok((css, if map { compiled.source_map } else { None }))
+    let setup = SassSetup::new(&site.raw, &site.settings, &site.environment, doc);
+    let compiled = match site.sass_ahead.take(doc, text, &setup) {
+        Some(done) => done,
+        None => setup.compile(text),
+    };
+    setup.finish(&site.settings.source, compiled)
 }
 
 #[cfg(test)]

@@ -7,64 +7,83 @@
 
 /// Whether `text` matches the glob `pattern` the way `File.fnmatch?(pattern, text)` does.
 pub fn fnmatch(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    if t.first() == Some(&'.') && p.first() != Some(&'.') {
+    if text.starts_with('.') && !pattern.starts_with('.') && !pattern.starts_with("\\.") {
         // A leading period must be matched explicitly.
-        if !(p.first() == Some(&'\\') && p.get(1) == Some(&'.')) {
-            return false;
-        }
+        return false;
     }
-    matches(&p, &t)
+    matches_rest(pattern, text)
+}
+
+/// [`fnmatch`] without the leading-period rule: for the rest of a pattern
+/// and a text after a literal prefix they share.
+pub(crate) fn matches_rest(pattern: &str, text: &str) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        // One byte is one character: no copies.
+        matches(pattern.as_bytes(), text.as_bytes())
+    } else {
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        matches(&p, &t)
+    }
+}
+
+/// A character of a pattern or text: a byte of ASCII text, or a `char`.
+trait Unit: Copy + PartialEq + PartialOrd {
+    fn is(self, c: u8) -> bool;
+}
+
+impl Unit for u8 {
+    fn is(self, c: u8) -> bool {
+        self == c
+    }
+}
+
+impl Unit for char {
+    fn is(self, c: u8) -> bool {
+        self == char::from(c)
+    }
 }
 
 /// Iterative wildcard matching with single-star backtracking (linear-ish).
-fn matches(p: &[char], t: &[char]) -> bool {
+fn matches<U: Unit>(p: &[U], t: &[U]) -> bool {
     let (mut pi, mut ti) = (0usize, 0usize);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
         if pi < p.len() {
-            match p[pi] {
-                '*' => {
-                    while pi < p.len() && p[pi] == '*' {
-                        pi += 1;
-                    }
-                    star = Some((pi, ti));
-                    continue;
+            let c = p[pi];
+            if c.is(b'*') {
+                while pi < p.len() && p[pi].is(b'*') {
+                    pi += 1;
                 }
-                '?' => {
+                star = Some((pi, ti));
+                continue;
+            } else if c.is(b'?') {
+                pi += 1;
+                ti += 1;
+                continue;
+            } else if c.is(b'[') {
+                if let Some((ok, next)) = class(p, pi, t[ti]) {
+                    if ok {
+                        pi = next;
+                        ti += 1;
+                        continue;
+                    }
+                } else if t[ti].is(b'[') {
+                    // Unterminated class: `[` is literal.
                     pi += 1;
                     ti += 1;
                     continue;
                 }
-                '[' => {
-                    if let Some((ok, next)) = class(p, pi, t[ti]) {
-                        if ok {
-                            pi = next;
-                            ti += 1;
-                            continue;
-                        }
-                    } else if t[ti] == '[' {
-                        // Unterminated class: `[` is literal.
-                        pi += 1;
-                        ti += 1;
-                        continue;
-                    }
+            } else if c.is(b'\\') && pi + 1 < p.len() {
+                if p[pi + 1] == t[ti] {
+                    pi += 2;
+                    ti += 1;
+                    continue;
                 }
-                '\\' if pi + 1 < p.len() => {
-                    if p[pi + 1] == t[ti] {
-                        pi += 2;
-                        ti += 1;
-                        continue;
-                    }
-                }
-                c => {
-                    if c == t[ti] {
-                        pi += 1;
-                        ti += 1;
-                        continue;
-                    }
-                }
+            } else if c == t[ti] {
+                pi += 1;
+                ti += 1;
+                continue;
             }
         }
         match star {
@@ -76,7 +95,7 @@ fn matches(p: &[char], t: &[char]) -> bool {
             None => return false,
         }
     }
-    while pi < p.len() && p[pi] == '*' {
+    while pi < p.len() && p[pi].is(b'*') {
         pi += 1;
     }
     pi == p.len()
@@ -84,9 +103,9 @@ fn matches(p: &[char], t: &[char]) -> bool {
 
 /// Matches `c` against the class starting at `p[start] == '['`.
 /// Returns (matched, index after `]`), or None when the class is unterminated.
-fn class(p: &[char], start: usize, c: char) -> Option<(bool, usize)> {
+fn class<U: Unit>(p: &[U], start: usize, c: U) -> Option<(bool, usize)> {
     let mut i = start + 1;
-    let negate = matches!(p.get(i), Some('!') | Some('^'));
+    let negate = p.get(i).is_some_and(|u| u.is(b'!') || u.is(b'^'));
     if negate {
         i += 1;
     }
@@ -94,19 +113,19 @@ fn class(p: &[char], start: usize, c: char) -> Option<(bool, usize)> {
     let mut first = true;
     loop {
         let mut lo = *p.get(i)?;
-        if lo == ']' && !first {
+        if lo.is(b']') && !first {
             return Some((matched != negate, i + 1));
         }
         first = false;
-        if lo == '\\' {
+        if lo.is(b'\\') {
             i += 1;
             lo = *p.get(i)?;
         }
         i += 1;
-        if p.get(i) == Some(&'-') && p.get(i + 1).is_some_and(|&h| h != ']') {
+        if p.get(i).is_some_and(|u| u.is(b'-')) && p.get(i + 1).is_some_and(|h| !h.is(b']')) {
             let mut hi = p[i + 1];
             i += 2;
-            if hi == '\\' {
+            if hi.is(b'\\') {
                 hi = *p.get(i)?;
                 i += 1;
             }
@@ -137,5 +156,42 @@ mod tests {
         assert!(fnmatch("/s/a\\*", "/s/a*"));
         assert!(fnmatch("/s/?", "/s/z"));
         assert!(!fnmatch("/s/{a,b}", "/s/a"));
+    }
+
+    #[test]
+    fn ascii_text_matches_by_bytes_as_by_characters() {
+        let parts = [
+            "*", "?", "a", "b", "/", ".", "[a-b]", "[!a]", "[", "]", "\\*", "\\",
+        ];
+        // Every pattern and text of up to three parts.
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.sort();
+        strings.dedup();
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut matched = 0;
+        for p in &strings {
+            for t in strings.iter().step_by(7) {
+                let by_bytes = super::matches(p.as_bytes(), t.as_bytes());
+                assert_eq!(by_bytes, super::matches(&chars(p), &chars(t)), "{p} {t}");
+                matched += usize::from(by_bytes);
+            }
+        }
+        assert!(matched > 1000, "{matched}");
+    }
+
+    #[test]
+    fn non_ascii_characters_are_one_character_each() {
+        assert!(fnmatch("/s/?x", "/s/éx"));
+        assert!(fnmatch("/s/[à-ü]", "/s/é"));
+        assert!(!fnmatch("/s/??x", "/s/éx"));
+        assert!(!fnmatch("*", ".hidden"));
+        assert!(fnmatch("\\.*", ".hidden"));
     }
 }

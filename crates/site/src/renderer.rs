@@ -99,12 +99,22 @@ impl Build {
     /// Prepares the engine and parses the layouts.
     pub fn new(site: Site) -> Result<Build> {
         let engine = crate::convert::engine_for(&site);
-        let mut layouts = HashMap::new();
-        for (name, l) in &site.layouts {
-            let t = Template::parse_shared(&l.content, &l.relative_path, &engine).map_err(|e| {
-                liquid_error(e, &l.relative_path, l.content_line, &site.settings.source)
-            })?;
-            layouts.insert(name.clone(), (t, AtomicUsize::new(0)));
+        // Parsed in parallel; the first error in name order is reported.
+        let mut parsed: Vec<(&String, Result<Arc<Template>>)> = site
+            .layouts
+            .par_iter()
+            .map(|(name, l)| {
+                let t =
+                    Template::parse_shared(&l.content, &l.relative_path, &engine).map_err(|e| {
+                        liquid_error(e, &l.relative_path, l.content_line, &site.settings.source)
+                    });
+                (name, t)
+            })
+            .collect();
+        parsed.sort_by(|a, b| a.0.cmp(b.0));
+        let mut layouts = HashMap::with_capacity(parsed.len());
+        for (name, t) in parsed {
+            layouts.insert(name.clone(), (t?, AtomicUsize::new(0)));
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
         let includes_load_paths = site.settings.includes_load_paths();

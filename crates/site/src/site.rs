@@ -15,12 +15,14 @@ use hyde_liquid::{Map, Value};
 use rayon::prelude::*;
 
 use crate::config::{BuildOptions, CollectionConfig, RawConfig, Settings};
+use crate::convert::SassAhead;
 use crate::dates;
 use crate::defaults::FrontMatterDefaults;
 use crate::document::{self, Converter, Document, Kind, PageInit};
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
 use crate::frontmatter;
 use crate::incremental::read_cache::{copy_document, FileStamp, ReadCache};
+use crate::incremental::SassMemo;
 use crate::reader::{self, Entry};
 use crate::static_file::StaticFile;
 use crate::value::{self, deep_merge, utf8_error};
@@ -83,6 +85,8 @@ pub struct Site {
     pub defaults: FrontMatterDefaults,
     /// Warnings gathered while reading.
     pub warnings: Vec<Warning>,
+    /// Sass pages' compilations, started while reading.
+    pub(crate) sass_ahead: SassAhead,
 }
 
 impl Site {
@@ -106,17 +110,20 @@ impl Site {
         time: DateTime<FixedOffset>,
         environment: String,
     ) -> Result<Site> {
-        Site::read_cached(raw, settings, time, environment, None)
+        Site::read_cached(raw, settings, time, environment, None, None)
     }
 
     /// [`Site::read`], taking pages and documents whose file is unchanged
-    /// from `cache` (valid while the configuration and time are the same).
+    /// from `cache` (valid while the configuration and time are the same);
+    /// Sass pages start compiling as soon as they are read ([`SassAhead`]),
+    /// unless `sass_memo` holds them.
     pub(crate) fn read_cached(
         raw: RawConfig,
         settings: Settings,
         time: DateTime<FixedOffset>,
         environment: String,
         cache: Option<&mut ReadCache>,
+        sass_memo: Option<&Arc<SassMemo>>,
     ) -> Result<Site> {
         let (defaults, dwarn) =
             FrontMatterDefaults::new(raw.get("defaults"), &settings.collections_dir);
@@ -168,6 +175,13 @@ impl Site {
             .flatten()
             .collect();
         let mut pages: Vec<Document> = pages.into_iter().flatten().collect();
+        let sass_ahead = SassAhead::start(
+            &raw,
+            &settings,
+            &environment,
+            pages.iter().chain(&theme_pages),
+            sass_memo,
+        );
         let mut static_files: Vec<Arc<StaticFile>> = ctx
             .read_all(&entries.static_files, |ctx, e| ctx.static_file(e, None))?
             .into_iter()
@@ -244,6 +258,7 @@ impl Site {
             data,
             defaults,
             warnings,
+            sass_ahead,
         })
     }
 

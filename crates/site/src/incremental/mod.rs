@@ -29,7 +29,7 @@ use chrono::{DateTime, FixedOffset};
 pub use deps::Deps;
 pub(crate) use digest::text_digest;
 pub use plan::{Plan, State};
-pub(crate) use sass_memo::{sass_folders_digest, SassEntry, SassMemo};
+pub(crate) use sass_memo::{folders_digest, sass_folders_digest, SassEntry, SassMemo};
 
 use crate::build::{BuildReport, Sink};
 use crate::config::{BuildOptions, RawConfig, Settings};
@@ -128,7 +128,14 @@ impl Session {
         let prev = self.state.take();
         let full = prev.is_none();
         let used = settings.clone();
-        let site = Site::read_cached(raw, settings, time, env, Some(&mut self.read))?;
+        let site = Site::read_cached(
+            raw,
+            settings,
+            time,
+            env,
+            Some(&mut self.read),
+            Some(&self.sass),
+        )?;
         let sass = std::sync::Arc::clone(&self.sass);
         let (report, plan) = crate::build::build_incremental(site, sink, t0, prev, sass)?;
         let (rendered, reused) = (plan.rendered, plan.reused);

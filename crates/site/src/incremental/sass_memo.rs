@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Mutex;
 
+use crate::config::RawConfig;
 use crate::incremental::digest::{hash_debug, hash_tree, Fingerprint};
 use crate::site::Site;
 
@@ -40,10 +41,30 @@ pub(crate) struct SassEntry {
 /// of the Sass pages themselves and below them (a page at the top of the
 /// source: that folder alone), and the `sass:` settings.
 pub(crate) fn sass_folders_digest(site: &Site) -> u64 {
+    let sass_pages = site
+        .pages
+        .iter()
+        .filter(|p| matches!(p.extname.as_str(), ".scss" | ".sass"))
+        .map(|p| p.path.as_path());
+    folders_digest(
+        &site.raw,
+        &site.environment,
+        &site.settings.source,
+        sass_pages,
+    )
+}
+
+/// [`sass_folders_digest`] from the parts of the site it reads (before the
+/// site is whole): the Sass pages' files among them.
+pub(crate) fn folders_digest<'a>(
+    raw: &RawConfig,
+    environment: &str,
+    source: &Path,
+    sass_pages: impl Iterator<Item = &'a Path>,
+) -> u64 {
     let mut h = Fingerprint::default();
-    hash_debug(&(site.raw.get("sass"), &site.environment), &mut h);
-    let source = &site.settings.source;
-    let cfg = site.raw.get("sass");
+    hash_debug(&(raw.get("sass"), environment), &mut h);
+    let cfg = raw.get("sass");
     let sass_dir = cfg
         .and_then(|c| c.get("sass_dir"))
         .map(|v| v.to_liquid_string())
@@ -60,12 +81,10 @@ pub(crate) fn sass_folders_digest(site: &Site) -> u64 {
         let dir = source.join(above_globs(d));
         hash_tree(source, &dir, true, &mut h, &mut |_| {});
     }
-    for p in &site.pages {
-        if matches!(p.extname.as_str(), ".scss" | ".sass") {
-            if let Some(dir) = p.path.parent() {
-                let below = dir != source.as_path();
-                hash_tree(source, dir, below, &mut h, &mut |_| {});
-            }
+    for page in sass_pages {
+        if let Some(dir) = page.parent() {
+            let below = dir != source;
+            hash_tree(source, dir, below, &mut h, &mut |_| {});
         }
     }
     h.finish()
