@@ -60,11 +60,11 @@ pub struct SiteDrop {
     collections: OnceLock<Value>,
     categories: OnceLock<Value>,
     tags: OnceLock<Value>,
-    coll_docs: OnceLock<Vec<(String, Value)>>,
-    /// The configuration's string keys, indexed with a fast hasher: a
-    /// template reads `site.KEY` in every loop iteration (the pager's page
-    /// numbers), and the configuration hash is large.
-    config: OnceLock<StrMap<Value>>,
+    /// The configuration's string keys and the collections' documents,
+    /// indexed with a fast hasher: a template reads `site.KEY` in every
+    /// loop iteration (the pager's page numbers), and the configuration
+    /// hash is large.
+    index: OnceLock<StrMap<Indexed>>,
     /// The document being rendered, for `site.related_posts`.
     current: Option<Arc<Document>>,
 }
@@ -83,14 +83,32 @@ impl SiteDrop {
             collections: OnceLock::new(),
             categories: OnceLock::new(),
             tags: OnceLock::new(),
-            coll_docs: OnceLock::new(),
-            config: OnceLock::new(),
+            index: OnceLock::new(),
             current: None,
         }
     }
 
     fn doc(&self, d: &Arc<Document>) -> Value {
         doc_value(&self.b, d, self.phase)
+    }
+
+    /// [`SiteDrop::index`], made on first use: a collection's label shadows
+    /// a configuration key of the same name.
+    fn index(&self) -> &StrMap<Indexed> {
+        self.index.get_or_init(|| {
+            let site = &self.b.site;
+            let mut index = StrMap::default();
+            for (k, v) in site.raw.map.iter() {
+                if let Value::Str(k) = k {
+                    index.insert(k.clone(), Indexed::Config(v.clone()));
+                }
+            }
+            for c in site.collections.iter().filter(|c| c.label() != "posts") {
+                let docs = Value::array(c.docs.iter().map(|d| self.doc(d)).collect());
+                index.insert(c.label().into(), Indexed::Collection(docs));
+            }
+            index
+        })
     }
 
     fn attr_hash(&self, attr: &str) -> Value {
@@ -115,6 +133,12 @@ impl SiteDrop {
         }
         Value::hash(m)
     }
+}
+
+/// What [`SiteDrop::index`] holds for a key.
+enum Indexed {
+    Config(Value),
+    Collection(Value),
 }
 
 /// `site` as a drop that also knows the current document.
@@ -168,22 +192,10 @@ impl Object for SiteDrop {
     fn get(&self, key: &str) -> Option<Value> {
         let site = &self.b.site;
         record::record_site_key(key, site.collections.iter().map(|c| c.label().to_string()));
-        if key != "posts" {
-            let colls = self.coll_docs.get_or_init(|| {
-                site.collections
-                    .iter()
-                    .filter(|c| c.label() != "posts")
-                    .map(|c| {
-                        (
-                            c.label().to_string(),
-                            Value::array(c.docs.iter().map(|d| self.doc(d)).collect()),
-                        )
-                    })
-                    .collect()
-            });
-            if let Some((_, v)) = colls.iter().find(|(l, _)| l == key) {
-                return Some(v.clone());
-            }
+        let indexed = self.index().get(key);
+        // Jekyll's SiteDrop looks a collection up before its own methods.
+        if let Some(Indexed::Collection(docs)) = indexed {
+            return Some(docs.clone());
         }
         Some(match key {
             "posts" => self
@@ -277,16 +289,10 @@ impl Object for SiteDrop {
             },
             "config" => Value::Nil,
             _ => {
-                let config = self.config.get_or_init(|| {
-                    let mut index = StrMap::default();
-                    for (k, v) in site.raw.map.iter() {
-                        if let Value::Str(k) = k {
-                            index.insert(k.clone(), v.clone());
-                        }
-                    }
-                    index
-                });
-                return config.get(key).cloned();
+                return match indexed {
+                    Some(Indexed::Config(v)) => Some(v.clone()),
+                    _ => None,
+                }
             }
         })
     }
@@ -355,11 +361,7 @@ fn page_position(order: usize) -> usize {
 
 /// A document or page as a Liquid value.
 pub fn doc_value(b: &Arc<Build>, d: &Arc<Document>, phase: Phase) -> Value {
-    Value::object(DocDrop {
-        b: b.clone(),
-        doc: d.clone(),
-        phase,
-    })
+    Value::object(DocDrop::new(b.clone(), d.clone(), phase))
 }
 
 /// `page` / a document: data keys plus Jekyll's computed fields.
@@ -367,12 +369,46 @@ pub struct DocDrop {
     b: Arc<Build>,
     doc: Arc<Document>,
     phase: Phase,
+    shown: Shown,
+}
+
+/// Computed values a drop hands out again and again (`page.url` in every
+/// turn of a navigation loop, `entry.collection` and `entry.id` in every
+/// listing that reuses `site.posts`, `page.next`), made once per drop and
+/// then shared. None depends on the viewer or the recording.
+#[derive(Default)]
+struct Shown {
+    url: OnceLock<Str>,
+    relative_path: OnceLock<Str>,
+    collection: OnceLock<Str>,
+    id: OnceLock<Str>,
+    next: OnceLock<Value>,
+    previous: OnceLock<Value>,
+}
+
+fn shown(cell: &OnceLock<Str>, make: impl FnOnce() -> Str) -> Value {
+    Value::Str(cell.get_or_init(make).clone())
 }
 
 impl DocDrop {
     /// The drop for `doc` during `phase`.
     pub fn new(b: Arc<Build>, doc: Arc<Document>, phase: Phase) -> DocDrop {
-        DocDrop { b, doc, phase }
+        DocDrop {
+            b,
+            doc,
+            phase,
+            shown: Shown::default(),
+        }
+    }
+
+    fn url(&self) -> Value {
+        shown(&self.shown.url, || self.doc.url.as_str().into())
+    }
+
+    fn relative_path(&self) -> Value {
+        shown(&self.shown.relative_path, || {
+            self.doc.relative_path.as_str().into()
+        })
     }
 
     /// The document shown.
@@ -415,7 +451,20 @@ impl DocDrop {
         let Some(label) = self.doc.collection() else {
             return Value::Nil;
         };
+        // Recorded on every read: a shared drop serves many renders.
         record::record_list(label);
+        let cell = if delta < 0 {
+            &self.shown.previous
+        } else {
+            &self.shown.next
+        };
+        // `{% if page.next %}…{{ page.next.url }}…{{ page.next.title }}`
+        // finds the neighbour once.
+        cell.get_or_init(|| self.find_neighbour(label, delta))
+            .clone()
+    }
+
+    fn find_neighbour(&self, label: &str, delta: isize) -> Value {
         let Some(c) = self.b.site.collection(label) else {
             return Value::Nil;
         };
@@ -441,9 +490,7 @@ impl DocDrop {
                     return Value::str("");
                 }
                 Value::object(ExcerptDrop {
-                    b: self.b.clone(),
-                    doc: self.doc.clone(),
-                    phase: self.phase,
+                    drop: DocDrop::new(self.b.clone(), self.doc.clone(), self.phase),
                 })
             }
         }
@@ -482,9 +529,9 @@ impl Object for DocDrop {
                 "path" => Some(
                     d.get("path")
                         .cloned()
-                        .unwrap_or_else(|| Value::str(d.relative_path.as_str())),
+                        .unwrap_or_else(|| self.relative_path()),
                 ),
-                "url" => Some(Value::str(d.url.as_str())),
+                "url" => Some(self.url()),
                 "output" => Some(Value::Nil),
                 _ => d.get(key).cloned(),
             };
@@ -498,10 +545,12 @@ impl Object for DocDrop {
                 (Phase::Pages | Phase::Layouts, Some(o)) => Value::str(o.as_str()),
                 _ => Value::Nil,
             },
-            "id" => Value::str(d.id()),
-            "url" => Value::str(d.url.as_str()),
-            "relative_path" | "path" => Value::str(d.relative_path.as_str()),
-            "collection" => Value::str(d.collection().unwrap_or_default()),
+            "id" => shown(&self.shown.id, || d.id().into()),
+            "url" => self.url(),
+            "relative_path" | "path" => self.relative_path(),
+            "collection" => shown(&self.shown.collection, || {
+                d.collection().unwrap_or_default().into()
+            }),
             "excerpt" => self.excerpt(),
             "name" => d
                 .get("name")
@@ -612,54 +661,35 @@ fn page_dir(url: &str) -> String {
 
 /// `post.excerpt`: prints as the rendered excerpt; reads like the document.
 pub struct ExcerptDrop {
-    b: Arc<Build>,
-    doc: Arc<Document>,
-    phase: Phase,
+    /// The document's own drop, for the keys the excerpt shares with it.
+    drop: DocDrop,
 }
 
 impl ExcerptDrop {
     fn rendered(&self) -> String {
-        record::record_excerpt(&self.doc);
-        crate::renderer::excerpt_output(&self.b, &self.doc)
+        let d = &self.drop;
+        record::record_excerpt(&d.doc);
+        crate::renderer::excerpt_output(&d.b, &d.doc)
     }
 }
 
 impl Object for ExcerptDrop {
     fn get(&self, key: &str) -> Option<Value> {
+        let doc = &self.drop.doc;
         match key {
             "content" | "output" => Some(Value::str(self.rendered())),
-            "excerpt" | "layout" => match key {
-                "layout" => self.doc.get("layout").cloned(),
-                _ => None,
-            },
-            "id" => Some(Value::str(format!("{}#excerpt", self.doc.id()))),
-            "relative_path" | "path" => {
-                Some(Value::str(format!("{}/#excerpt", self.doc.relative_path)))
-            }
-            _ => DocDrop {
-                b: self.b.clone(),
-                doc: self.doc.clone(),
-                phase: self.phase,
-            }
-            .get(key),
+            "excerpt" => None,
+            "layout" => doc.get("layout").cloned(),
+            "id" => Some(Value::str(format!("{}#excerpt", doc.id()))),
+            "relative_path" | "path" => Some(Value::str(format!("{}/#excerpt", doc.relative_path))),
+            _ => self.drop.get(key),
         }
     }
     fn keys(&self) -> Vec<Str> {
-        DocDrop {
-            b: self.b.clone(),
-            doc: self.doc.clone(),
-            phase: self.phase,
-        }
-        .keys()
+        self.drop.keys()
     }
     fn to_value(&self) -> Value {
-        let mut v = match (DocDrop {
-            b: self.b.clone(),
-            doc: self.doc.clone(),
-            phase: self.phase,
-        })
-        .to_value()
-        {
+        let mut v = match self.drop.to_value() {
             Value::Hash(h) => (*h).clone(),
             _ => Map::new(),
         };

@@ -12,6 +12,7 @@ use hyde_liquid::{Engine, Error, Str, Template, Zone};
 
 use crate::liquid_ext::{PostRef, SiteContext, SiteFile};
 use crate::renderer::Build;
+use crate::value::StrMap;
 
 /// The site's `timezone` as Liquid's local zone.
 pub struct TzZone(pub Tz);
@@ -35,8 +36,9 @@ impl Zone for TzZone {
 #[derive(Default)]
 pub struct IncludeCache {
     map: Mutex<HashMap<PathBuf, Arc<Template>>>,
-    /// `{% include name %}` names already located in the load paths.
-    by_name: RwLock<HashMap<String, Located>>,
+    /// `{% include name %}` names already located in the load paths (read
+    /// for every include rendered: hashed with the short-key hasher).
+    by_name: RwLock<StrMap<Located>>,
 }
 
 type Located = (Arc<Path>, Arc<Template>);
@@ -50,7 +52,7 @@ impl IncludeCache {
         let path = crate::liquid_ext::tags::include::locate(site, &site.includes_load_paths, file)?;
         let found: Located = (path.as_path().into(), self.get_or_parse(&path, engine)?);
         if let Ok(mut m) = self.by_name.write() {
-            m.insert(file.to_owned(), found.clone());
+            m.insert(file.into(), found.clone());
         }
         Ok(found)
     }

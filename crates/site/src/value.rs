@@ -56,23 +56,20 @@ pub fn str_list(v: &Value) -> Vec<String> {
 /// Jekyll's `Utils.deep_merge_hashes!`: hashes merge recursively, a nil new
 /// value keeps the old one, anything else replaces it.
 pub fn deep_merge(target: &mut Map, over: &Map) {
+    // One hash of each key (every document merges its defaults and data).
     for (k, new) in over.iter() {
-        if new.is_nil() {
-            if !target.contains_key(k) {
-                target.insert(k.clone(), Value::Nil);
-            }
+        let mut inserted = false;
+        let slot = target.entry(k.clone()).or_insert_with(|| {
+            inserted = true;
+            new.clone()
+        });
+        if inserted || new.is_nil() {
             continue;
         }
-        match (target.get_mut(k), new) {
-            (Some(Value::Hash(old)), Value::Hash(newh)) => {
-                let mut merged = (**old).clone();
-                deep_merge(&mut merged, newh);
-                *old = Arc::new(merged);
-            }
-            (Some(slot), _) => *slot = new.clone(),
-            (None, _) => {
-                target.insert(k.clone(), new.clone());
-            }
+        match (slot, new) {
+            // Copied only when another value shares the old hash.
+            (Value::Hash(old), Value::Hash(newh)) => deep_merge(Arc::make_mut(old), newh),
+            (slot, _) => *slot = new.clone(),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use hyde_liquid::{Context, Error, FilterArgs, Value};
 
-use super::host::{site, SiteContext};
+use super::host::{site, site_ref, SiteContext};
 use super::ruby;
 
 fn convert(
@@ -26,7 +26,7 @@ pub fn markdownify(
     ctx: &mut Context,
 ) -> Result<Value, Error> {
     args.check_arity(0, 0)?;
-    let site = site(ctx)?;
+    let site = site_ref(ctx)?;
     let text = match input {
         Value::Str(s) => Cow::Borrowed(&**s),
         other => Cow::Owned(ruby::to_s(other)),

@@ -172,5 +172,14 @@ pub fn install(ctx: &mut Context, site: Arc<dyn SiteContext>) {
 pub(crate) fn site(ctx: &Context) -> Result<Arc<dyn SiteContext>, Error> {
     ctx.host::<SiteRef>()
         .map(|s| s.0.clone())
-        .ok_or_else(|| Error::runtime("no site in this Liquid context (registers[:site] is nil)"))
+        .ok_or_else(no_site)
+}
+
+/// [`site`] borrowed from `ctx`, for filters that do not render.
+pub(crate) fn site_ref(ctx: &Context) -> Result<&dyn SiteContext, Error> {
+    ctx.host::<SiteRef>().map(|s| &*s.0).ok_or_else(no_site)
+}
+
+fn no_site() -> Error {
+    Error::runtime("no site in this Liquid context (registers[:site] is nil)")
 }

@@ -164,6 +164,14 @@ pub fn read_property(item: &Value, property: &str) -> Result<Value, Error> {
 /// Jekyll's `parse_sort_input`: integer-like and float-like values (by
 /// their `to_s`) become numbers, for proper sorting.
 pub fn parse_sort_input(v: Value) -> Value {
+    // Their `to_s` is never a number (`2024-01-02 00:00:00 +0000`, `true`,
+    // ``): skip printing them (dates are the usual sort key).
+    if matches!(
+        v,
+        Value::Time(_) | Value::Date(_) | Value::Nil | Value::Bool(_)
+    ) {
+        return v;
+    }
     let s = to_s(&v);
     let t = s.trim_matches(|c: char| c.is_ascii_whitespace());
     let body = t.strip_prefix('-').unwrap_or(t);

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use hyde_liquid::{Context, Error, FilterArgs, Value};
 
-use super::host::{site, SiteContext};
+use super::host::{site_ref, SiteContext};
 use super::ruby;
 use super::uri;
 
@@ -17,17 +17,23 @@ use super::uri;
 /// drops), else the input itself. Pages reach Liquid as hashes and static
 /// files as `StaticFileDrop`s, neither of which has the method, so they keep
 /// their `to_s`, as in Jekyll.
-fn url_of(input: &Value) -> Value {
+fn url_of(input: &Value) -> Cow<'_, Value> {
     if let Value::Object(o) = input {
         let has_url_method = matches!(
             o.type_name(),
             "Jekyll::Drops::DocumentDrop" | "Jekyll::Drops::ExcerptDrop"
         );
         if has_url_method && o.contains_key("url") {
-            return o.get("url").unwrap_or(Value::Nil);
+            return Cow::Owned(o.get("url").unwrap_or(Value::Nil));
         }
     }
-    input.clone()
+    Cow::Borrowed(input)
+}
+
+/// `site.baseurl` as the URL filters prefix it: without its trailing `/`.
+fn base_path(site: &dyn SiteContext) -> &str {
+    let baseurl = site.baseurl().unwrap_or("");
+    baseurl.strip_suffix('/').unwrap_or(baseurl)
 }
 
 fn push_with_leading_slash(out: &mut String, s: &str) {
@@ -43,8 +49,7 @@ fn invalid(e: uri::InvalidUri) -> Error {
 
 /// Jekyll's `compute_relative_url` for a URL string.
 pub fn relative_url_str(site: &dyn SiteContext, input: &str) -> Result<String, Error> {
-    let baseurl = site.baseurl().unwrap_or("");
-    let baseurl = baseurl.strip_suffix('/').unwrap_or(baseurl);
+    let baseurl = base_path(site);
     let mut joined = String::with_capacity(baseurl.len() + input.len() + 2);
     push_with_leading_slash(&mut joined, baseurl);
     push_with_leading_slash(&mut joined, input);
@@ -60,12 +65,20 @@ pub fn relative_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value
         return Ok(Value::Nil);
     }
     let input = url_of(input);
-    let text = match &input {
+    let text = match &*input {
         Value::Str(s) => Cow::Borrowed(&**s),
         other => Cow::Owned(ruby::to_s(other)),
     };
     if uri::checked_is_absolute(&text).map_err(invalid)? {
-        return Ok(input);
+        return Ok(input.into_owned());
+    }
+    // Without a base URL an already-normal path is its own result (the
+    // usual `'/assets/x' | relative_url` on a site served from the root):
+    // share the input's string instead of copying it.
+    if let Value::Str(s) = &*input {
+        if base_path(site).is_empty() && uri::is_normal_path(s) {
+            return Ok(Value::Str(s.clone()));
+        }
     }
     relative_url_str(site, &text).map(Value::from)
 }
@@ -76,12 +89,12 @@ pub fn absolute_url_value(site: &dyn SiteContext, input: &Value) -> Result<Value
         return Ok(Value::Nil);
     }
     let input = url_of(input);
-    let text = match &input {
+    let text = match &*input {
         Value::Str(s) => Cow::Borrowed(&**s),
         other => Cow::Owned(ruby::to_s(other)),
     };
     if uri::checked_is_absolute(&text).map_err(invalid)? {
-        return Ok(input);
+        return Ok(input.into_owned());
     }
     let relative = relative_url_str(site, &text)?;
     match site.url() {
@@ -105,7 +118,7 @@ pub fn relative_url(
     ctx: &mut Context,
 ) -> Result<Value, Error> {
     args.check_arity(0, 0)?;
-    relative_url_value(&*site(ctx)?, input)
+    relative_url_value(site_ref(ctx)?, input)
 }
 
 /// The `absolute_url` filter.
@@ -115,7 +128,7 @@ pub fn absolute_url(
     ctx: &mut Context,
 ) -> Result<Value, Error> {
     args.check_arity(0, 0)?;
-    absolute_url_value(&*site(ctx)?, input)
+    absolute_url_value(site_ref(ctx)?, input)
 }
 
 /// The `strip_index` filter: a trailing `/index.html` (or `.htm`) becomes `/`.

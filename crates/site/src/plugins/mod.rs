@@ -388,7 +388,9 @@ pub fn needs_ordered_rendering(site: &Site) -> bool {
 
 /// Sets the per-document variables plugins provide (`paginator`).
 pub fn prepare_context(b: &Arc<Build>, ctx: &mut Context, doc: &Arc<Document>, phase: Phase) {
-    if is_enabled(&b.site, Plugin::Paginate) {
+    // Only an `index.html` page can be paginated: every other render skips
+    // the plugin list and the configuration.
+    if paginate::may_be_paginated(doc) && is_enabled(&b.site, Plugin::Paginate) {
         if let Some(p) = paginate::paginator(b, doc, phase) {
             ctx.set_global("paginator", p);
         }

@@ -3,7 +3,7 @@
 //! copy of that page for each further page at `paginate_path`, and the
 //! `paginator` variable on each of them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use hyde_liquid::{Map, Value};
 
@@ -128,13 +128,30 @@ fn page_path(site: &Site, template: Option<&Arc<Document>>, num: i64) -> Option<
 pub(crate) struct Pagination {
     template: Option<Arc<Document>>,
     posts: Vec<Arc<Document>>,
+    /// Each page's `paginator` by phase, made on first use: a paginated
+    /// page renders its content and then each of its layouts.
+    made: Vec<[OnceLock<Value>; PHASES]>,
+}
+
+const PHASES: usize = 4;
+
+fn phase_index(phase: Phase) -> usize {
+    match phase {
+        Phase::Documents => 0,
+        Phase::DocumentLayouts => 1,
+        Phase::Pages => 2,
+        Phase::Layouts => 3,
+    }
 }
 
 impl Pagination {
-    fn of(site: &Site) -> Pagination {
+    fn of(site: &Site, per: i64) -> Pagination {
+        let posts: Vec<Arc<Document>> = visible_posts(site).into_iter().cloned().collect();
+        let pages = usize::try_from(total_pages(posts.len(), per)).unwrap_or(0);
         Pagination {
             template: template_page(site).cloned(),
-            posts: visible_posts(site).into_iter().cloned().collect(),
+            posts,
+            made: (0..pages).map(|_| Default::default()).collect(),
         }
     }
 }
@@ -196,10 +213,15 @@ pub fn generate(site: &mut Site, warnings: &mut Vec<Warning>) -> crate::error::R
     Ok(())
 }
 
+/// Whether `doc` can be the pagination index or one of its copies: only
+/// `index.html` pages can.
+pub fn may_be_paginated(doc: &Document) -> bool {
+    doc.name == "index.html" && matches!(doc.kind, Kind::Page)
+}
+
 /// The page number a document shows, when it is the pagination index or one of its copies.
 fn page_number(site: &Site, template: Option<&Arc<Document>>, doc: &Document) -> Option<i64> {
-    // Only copies of an `index.html` page can be paginated: skip the search for others.
-    if doc.name != "index.html" || !matches!(doc.kind, Kind::Page) {
+    if !may_be_paginated(doc) {
         return None;
     }
     let template = template?;
@@ -226,9 +248,12 @@ fn page_number(site: &Site, template: Option<&Arc<Document>>, doc: &Document) ->
 
 /// The `paginator` hash for a document, when it has one.
 pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Value> {
+    if !may_be_paginated(doc) {
+        return None;
+    }
     let site = &b.site;
     let per = per_page(site).filter(|p| *p > 0)?;
-    let cached = b.pagination.get_or_init(|| Pagination::of(site));
+    let cached = b.pagination.get_or_init(|| Pagination::of(site, per));
     let template = cached.template.as_ref();
     let num = page_number(site, template, doc)?;
     let posts = &cached.posts;
@@ -236,6 +261,25 @@ pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Va
     if num > total {
         return None;
     }
+    let slot = usize::try_from(num - 1)
+        .ok()
+        .and_then(|i| cached.made.get(i))
+        .map(|phases| &phases[phase_index(phase)]);
+    match slot {
+        Some(slot) => Some(
+            slot.get_or_init(|| make_paginator(b, cached, num, per, phase))
+                .clone(),
+        ),
+        None => Some(make_paginator(b, cached, num, per, phase)),
+    }
+}
+
+/// The `paginator` hash of page `num`.
+fn make_paginator(b: &Arc<Build>, cached: &Pagination, num: i64, per: i64, phase: Phase) -> Value {
+    let site = &b.site;
+    let template = cached.template.as_ref();
+    let posts = &cached.posts;
+    let total = total_pages(posts.len(), per);
     let init = usize::try_from((num - 1).saturating_mul(per)).unwrap_or(usize::MAX);
     let end = init
         .saturating_add(usize::try_from(per).unwrap_or(usize::MAX))
@@ -264,7 +308,7 @@ pub fn paginator(b: &Arc<Build>, doc: &Arc<Document>, phase: Phase) -> Option<Va
     m.insert(Value::str("previous_page_path"), path_or_nil(previous));
     m.insert(Value::str("next_page"), int_or_nil(next));
     m.insert(Value::str("next_page_path"), path_or_nil(next));
-    Some(Value::hash(m))
+    Value::hash(m)
 }
 
 #[cfg(test)]

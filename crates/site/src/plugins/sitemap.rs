@@ -9,6 +9,10 @@
 use hyde_liquid::{Body, Context, Error, Render, Tag, TagInput, Value};
 
 use super::util::{self, filter, filter_str, get, is_false, var};
+use crate::liquid_ext::host::site_ref;
+use crate::liquid_ext::ruby;
+use crate::liquid_ext::text::xml_escape;
+use crate::liquid_ext::url::absolute_url_value;
 use crate::site::Site;
 
 /// Extensions of static files the sitemap lists.
@@ -68,11 +72,15 @@ impl Render for RobotsNode {
     }
 }
 
-/// `url | replace: '/index.html', '/' | absolute_url | xml_escape`.
-fn loc(ctx: &mut Context, url: &Value) -> Result<String, Error> {
+/// `url | replace: '/index.html', '/' | absolute_url | xml_escape`, with
+/// Jekyll's filters called directly (one entry per document and page).
+fn loc(ctx: &Context, url: &Value) -> Result<String, Error> {
     let url = url.to_liquid_string().replace("/index.html", "/");
-    let abs = filter(ctx, "absolute_url", &Value::str(url), &[])?;
-    Ok(filter(ctx, "xml_escape", &abs, &[])?.to_liquid_string())
+    let abs = absolute_url_value(site_ref(ctx)?, &Value::from(url))?;
+    Ok(match &abs {
+        Value::Str(s) => xml_escape(s),
+        other => xml_escape(&ruby::to_s(other)),
+    })
 }
 
 fn entry(

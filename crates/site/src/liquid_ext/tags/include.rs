@@ -6,6 +6,7 @@
 //! validated as Jekyll validates it. `include_relative` looks next to the
 //! page being rendered instead.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -41,6 +42,8 @@ struct ParsedInclude {
     /// The file name as a template, when it holds `{{ }}`.
     file_template: Option<Result<Template, Error>>,
     params: Option<Vec<(Value, Param)>>,
+    /// Whether `file` is a fixed name that `validate_file_name` accepts.
+    fixed_name_valid: bool,
 }
 
 fn variable_syntax() -> &'static Regex {
@@ -168,7 +171,10 @@ impl Tag for IncludeTag {
         let file_template = variable_syntax()
             .is_match(&file)
             .then(|| Template::parse(&file, tag.engine));
+        let fixed_name_valid =
+            file_template.is_none() && validate_file_name(tag.name, &file).is_ok();
         Ok(Box::new(ParsedInclude {
+            fixed_name_valid,
             tag_name: tag.name.to_owned(),
             kind: self.0,
             file,
@@ -263,11 +269,11 @@ fn page_dir(site: &dyn SiteContext, ctx: &Context) -> PathBuf {
 }
 
 impl ParsedInclude {
-    fn file_name(&self, ctx: &mut Context) -> Result<String, Error> {
+    fn file_name(&self, ctx: &mut Context) -> Result<Cow<'_, str>, Error> {
         match &self.file_template {
-            Some(Ok(t)) => t.render(ctx),
+            Some(Ok(t)) => t.render(ctx).map(Cow::Owned),
             Some(Err(e)) => Err(e.clone()),
-            None => Ok(self.file.clone()),
+            None => Ok(Cow::Borrowed(&self.file)),
         }
     }
 
@@ -288,7 +294,11 @@ impl Render for ParsedInclude {
     fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
         let site = site(ctx)?;
         let file = self.file_name(ctx)?;
-        validate_file_name(&self.tag_name, &file)?;
+        // A fixed name that passed once passes on every render; Jekyll
+        // still checks only when the tag renders.
+        if !self.fixed_name_valid {
+            validate_file_name(&self.tag_name, &file)?;
+        }
         let (path, template) = match self.kind {
             IncludeKind::Includes => site.include(&file, ctx.engine())?,
             IncludeKind::Relative => {
