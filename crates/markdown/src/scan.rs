@@ -30,7 +30,6 @@ pub(crate) fn char_len(s: &str, pos: usize) -> usize {
     char_at(s, pos).map_or(1, char::len_utf8)
 }
 
-/// Index just past the next `\n` at or after `pos`, if any.
 /// `hay.find(needle)` for a needle whose first byte is rare (`$$`,
 /// `<code`): memchr on that byte, where `str::find` sets up a two-way
 /// searcher on every call.
@@ -44,6 +43,7 @@ pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     memchr::memchr_iter(first, h).find(|&i| h[i..].starts_with(n))
 }
 
+/// Index just past the next `\n` at or after `pos`, if any.
 pub(crate) fn line_end(s: &str, pos: usize) -> Option<usize> {
     memchr::memchr(b'\n', &s.as_bytes()[pos.min(s.len())..]).map(|i| pos + i + 1)
 }
