@@ -22,7 +22,7 @@ use num_bigint::BigInt;
 use regex::bytes::{Captures, Regex};
 
 use super::Zone;
-use crate::value::{Time, TimeMode, Wide};
+use crate::value::{far_offset, Time, TimeMode, Wide};
 
 /// The fields `Date._parse` found (only those `Time.parse` uses).
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -958,11 +958,7 @@ pub fn time_parse(
             // as local (its `%Z` names the zone).
             let (shown, mode) = if zone_utc(z) {
                 (FixedOffset::east_opt(0), TimeMode::Utc)
-            } else if zone
-                .offset_at_utc(&far_edge(&eras).unwrap_or(utc))
-                .local_minus_utc()
-                == o
-            {
+            } else if local_offset(zone, utc, &eras).local_minus_utc() == o {
                 (FixedOffset::east_opt(o), TimeMode::Local)
             } else {
                 (FixedOffset::east_opt(o), TimeMode::Fixed)
@@ -972,10 +968,9 @@ pub fn time_parse(
         }
         None => {
             let local = civil_to_naive(c)?;
-            let at = match far_edge(&eras) {
-                None => super::local_time(zone, local),
-                Some(edge) => zone
-                    .offset_at_utc(&edge)
+            let at = match eras {
+                Wide::Small(0) => super::local_time(zone, local),
+                _ => local_offset(zone, local, &eras)
                     .from_local_datetime(&local)
                     .single(),
             };
@@ -984,12 +979,12 @@ pub fn time_parse(
     }
 }
 
-/// For a time `eras` eras away (not 0), the end of chrono's range on its side.
-fn far_edge(eras: &Wide) -> Option<NaiveDateTime> {
+/// The local zone's offset at `t` (a UTC time, or a wall-clock one far
+/// away), `eras` eras from it: Ruby's guess past chrono's years.
+fn local_offset(zone: &dyn Zone, t: NaiveDateTime, eras: &Wide) -> FixedOffset {
     match eras {
-        Wide::Small(0) => None,
-        e if e.is_negative() => Some(NaiveDateTime::MIN),
-        _ => Some(NaiveDateTime::MAX),
+        Wide::Small(0) => zone.offset_at_utc(&t),
+        _ => far_offset(zone, t, !eras.is_negative()),
     }
 }
 

@@ -1,12 +1,11 @@
 //! The `date` filter: Liquid's `Utils.to_date` (times, `now`/`today`,
 //! epoch seconds, `Time.parse`-able strings) and Ruby's `strftime`.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime, Offset};
-use num_traits::ToPrimitive;
+use chrono::{DateTime, FixedOffset, NaiveTime, Offset};
 
 use super::add;
 use crate::context::Context;
-use crate::date::{at_utc, parse_time_with_mode, strftime_checked};
+use crate::date::{parse_time_with_mode, strftime_checked};
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::value::{Time, TimeMode, Value};
@@ -115,34 +114,15 @@ pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
     }
 }
 
-/// `Time.at(secs)` in the local zone; past chrono's range the zone's
-/// offset at the edge of that range.
+/// `Time.at(secs)` in the local zone (see [`Time::localtime`] for times
+/// past chrono's years).
 fn epoch(secs: i128, ctx: &Context) -> Option<Time> {
-    let edge = if secs < 0 {
-        NaiveDateTime::MIN
-    } else {
-        NaiveDateTime::MAX
-    };
-    let utc = i64::try_from(secs)
-        .ok()
-        .and_then(|s| DateTime::from_timestamp(s, 0))
-        .map_or(edge, |t| t.naive_utc());
-    let offset = at_utc(ctx.zone(), utc).offset().fix();
-    Time::from_epoch(secs, 0, offset, TimeMode::Local)
+    let utc = FixedOffset::east_opt(0)?;
+    Some(Time::from_epoch(secs, 0, utc, TimeMode::Local)?.localtime(ctx.zone()))
 }
 
-/// [`epoch`] for seconds past `i128`.
+/// [`epoch`] for a Bignum of seconds.
 fn epoch_big(secs: &num_bigint::BigInt, ctx: &Context) -> Option<Time> {
-    match secs.to_i128() {
-        Some(s) => epoch(s, ctx),
-        None => {
-            let edge = if secs.sign() == num_bigint::Sign::Minus {
-                NaiveDateTime::MIN
-            } else {
-                NaiveDateTime::MAX
-            };
-            let offset = at_utc(ctx.zone(), edge).offset().fix();
-            Time::from_epoch_big(secs, offset, TimeMode::Local)
-        }
-    }
+    let utc = FixedOffset::east_opt(0)?;
+    Some(Time::from_epoch_big(secs, utc, TimeMode::Local)?.localtime(ctx.zone()))
 }

@@ -24,7 +24,7 @@ pub(crate) use int::{cmp_int_float, IntRef};
 pub use literal::MethodLiteral;
 pub use object::Object;
 pub use sort::ruby_sort;
-pub(crate) use time::{Civil, Wide};
+pub(crate) use time::{far_offset, Civil, Wide};
 pub use time::{Time, TimeMode};
 
 /// An immutable, cheaply clonable string.

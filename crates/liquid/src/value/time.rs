@@ -317,16 +317,20 @@ impl Time {
     }
 
     /// Ruby's `Time#localtime`: the same instant at `zone`'s offset then,
-    /// as a local time. Past chrono's years the offset is the zone's at
-    /// the end of chrono's range on that side (as for `Time.at`).
+    /// as a local time. Past chrono's years the offset is Ruby's guess:
+    /// before them, the zone's earliest offset (its local mean time); after
+    /// them, the offset on the same day of a year before 2038 whose month
+    /// starts on the same weekday (so daylight saving time follows today's
+    /// rules).
     pub fn localtime(&self, zone: &dyn crate::date::Zone) -> Time {
-        let utc = match self.era.small() {
-            Some(0) => self.at.naive_utc(),
-            _ if self.era > Era::ZERO => chrono::NaiveDateTime::MAX,
-            _ => chrono::NaiveDateTime::MIN,
+        let utc = self.at.naive_utc();
+        let offset = match self.era.small() {
+            Some(0) => zone.offset_at_utc(&utc),
+            // The era keeps the year modulo 400, so the calendar is right.
+            _ => far_offset(zone, utc, self.era > Era::ZERO),
         };
         Time {
-            at: self.at.with_timezone(&zone.offset_at_utc(&utc)),
+            at: self.at.with_timezone(&offset),
             era: self.era.clone(),
             mode: TimeMode::Local,
         }
@@ -363,6 +367,35 @@ impl Time {
             iso_week: iso.week(),
         }
     }
+}
+
+/// Ruby's guess of `zone`'s offset at a time past chrono's years, given
+/// by its fields in a year of the same calendar (see [`Time::localtime`]).
+pub(crate) fn far_offset(
+    zone: &dyn crate::date::Zone,
+    t: chrono::NaiveDateTime,
+    future: bool,
+) -> FixedOffset {
+    let at = match future {
+        false => chrono::NaiveDateTime::MIN,
+        true => compat_year(t).unwrap_or(chrono::NaiveDateTime::MAX),
+    };
+    zone.offset_at_utc(&at)
+}
+
+/// `t` moved to the latest year up to 2037 with the same calendar month:
+/// the month starts on the same weekday and, for February, the year is
+/// leap alike (Ruby's guess for a zone's offset in the far future).
+fn compat_year(t: chrono::NaiveDateTime) -> Option<chrono::NaiveDateTime> {
+    use chrono::NaiveDate;
+    let leap = |y: i32| NaiveDate::from_ymd_opt(y, 2, 29).is_some();
+    let month = t.month();
+    let weekday = NaiveDate::from_ymd_opt(t.year(), month, 1)?.weekday();
+    let year = (1970..=2037).rev().find(|&y| {
+        NaiveDate::from_ymd_opt(y, month, 1).is_some_and(|d| d.weekday() == weekday)
+            && (month != 2 || leap(y) == leap(t.year()))
+    })?;
+    t.with_year(year)
 }
 
 /// A chrono time becomes a local time (the mode Ruby's `Time.now` and

@@ -89,3 +89,42 @@ fn ambiguous_local_time_is_the_later_one() {
         "2024-03-10T03:30:00-04:00"
     );
 }
+
+#[test]
+fn far_times_take_rubys_guess_of_the_local_offset() {
+    // TZ=America/New_York ruby -e 'p Time.at(n).strftime("%z")': local mean
+    // time before the zone's history; after chrono's years, the offset of
+    // the same day in a year before 2038 (daylight saving time included).
+    let engine = hyde_liquid::Engine::new();
+    let mut ctx = hyde_liquid::Context::new(&engine);
+    ctx.set_zone(std::sync::Arc::new(Named(chrono_tz::America::New_York)));
+    let t = hyde_liquid::Template::parse(
+        "{{ -10000000000000000000000000000000000000000 | date: '%z' }} \
+         {{ 10000000000000000000000000000000000000000 | date: '%z %F' }} \
+         {{ 10000000000000 | date: '%z %F' }} {{ -10000000000000 | date: '%z' }}",
+        &engine,
+    )
+    .unwrap();
+    assert_eq!(
+        t.render(&mut ctx).unwrap(),
+        "-0456 -0500 316887385068114309645621034631676-12-12 -0400 318857-05-20 -0456"
+    );
+}
+
+#[test]
+fn far_local_times_parse_at_rubys_guess_of_the_offset() {
+    // TZ=America/New_York ruby -rtime -e 'p Time.parse(s).strftime("%z")'
+    let zone = Named(chrono_tz::America::New_York);
+    let now = chrono::Utc
+        .with_ymd_and_hms(2024, 6, 1, 0, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    for (input, want) in [
+        ("300000-07-01 12:00", "300000-07-01 12:00:00 -0400"),
+        ("300000-01-01 12:00", "300000-01-01 12:00:00 -0500"),
+        ("-300000-07-01 12:00", "-300000-07-01 12:00:00 -0456"),
+    ] {
+        let t = time_parse(input, &zone, now).unwrap();
+        assert_eq!(t.strftime("%Y-%m-%d %H:%M:%S %z", ""), want, "{input}");
+    }
+}
