@@ -780,12 +780,14 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
         Phase::DocumentLayouts,
         plan.as_deref_mut(),
     );
-    let mut results = Vec::new();
+    // A document's output moves into its `output` (pages may read it), and
+    // its file is written from there: `None` below. No copy of it is made.
+    let mut results: Vec<Result<(Option<String>, Vec<Warning>)>> = Vec::new();
     for (d, r) in docs.iter().zip(doc_results) {
         let (out, w) = r?;
-        let _ = d.output.set(out.clone());
+        let kept = d.output.set(out).err();
         if d.write {
-            results.push(Ok((out, w)));
+            results.push(Ok((kept, w)));
         }
     }
     let mut targets: Vec<Arc<Document>> = docs.iter().filter(|d| d.write).cloned().collect();
@@ -800,7 +802,11 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
 
     // Pass 2b: pages' layouts.
     let site_layouts = Arc::new(SiteDrop::new(b.clone(), Phase::Layouts));
-    results.extend(layout_pass(&b, &site_layouts, &pages, Phase::Layouts, plan));
+    results.extend(
+        layout_pass(&b, &site_layouts, &pages, Phase::Layouts, plan)
+            .into_iter()
+            .map(|r| r.map(|(out, w)| (Some(out), w))),
+    );
     targets.extend(pages.iter().cloned());
 
     // Jekyll writes pages, then static files, then documents: on a collision
@@ -824,7 +830,10 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
         }
         let f = OutputFile {
             path: d.output_path.clone(),
-            contents: Contents::Bytes(out.into_bytes()),
+            contents: match out {
+                Some(out) => Contents::Bytes(out.into_bytes()),
+                None => Contents::Output(d.clone()),
+            },
         };
         if d.collection().is_some() {
             doc_files.push(f);

@@ -20,8 +20,21 @@ use rayon::prelude::*;
 pub enum Contents {
     /// Rendered bytes.
     Bytes(Vec<u8>),
+    /// A document's rendered output, shared with its `output` (not copied).
+    Output(std::sync::Arc<crate::document::Document>),
     /// A static file copied from this source path, keeping its mtime.
     Copy(PathBuf),
+}
+
+impl Contents {
+    /// The rendered bytes; `None` for a copied static file.
+    pub fn rendered(&self) -> Option<&[u8]> {
+        match self {
+            Contents::Bytes(b) => Some(b),
+            Contents::Output(d) => Some(d.output.get().map_or(&[][..], |s| s.as_bytes())),
+            Contents::Copy(_) => None,
+        }
+    }
 }
 
 /// One file of the built site.
@@ -134,7 +147,21 @@ impl DiskOutput {
         let io = |e| WriteError::Io(target.clone(), e);
         let old = fs::symlink_metadata(&target).ok();
         match &file.contents {
-            Contents::Bytes(bytes) => {
+            Contents::Copy(src) => {
+                let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
+                let mtime = meta.modified().ok();
+                if let Some(old) = &old {
+                    if old.is_file() && old.len() == meta.len() && old.modified().ok() == mtime {
+                        return Ok(Wrote::Unchanged);
+                    }
+                    if old.is_dir() {
+                        fs::remove_dir_all(&target).map_err(io)?;
+                    }
+                }
+                copy_atomically(src, &target, &meta, mtime).map_err(io)?;
+            }
+            rendered => {
+                let bytes = rendered.rendered().unwrap_or_default();
                 // Nothing to replace (and nobody reading): no temporary and rename needed.
                 if old.is_none() && !self.atomic_new && write_new(&target, bytes).map_err(io)? {
                     return Ok(Wrote::Written);
@@ -154,19 +181,6 @@ impl DiskOutput {
                     }
                 }
                 write_atomically(&target, bytes).map_err(io)?;
-            }
-            Contents::Copy(src) => {
-                let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
-                let mtime = meta.modified().ok();
-                if let Some(old) = &old {
-                    if old.is_file() && old.len() == meta.len() && old.modified().ok() == mtime {
-                        return Ok(Wrote::Unchanged);
-                    }
-                    if old.is_dir() {
-                        fs::remove_dir_all(&target).map_err(io)?;
-                    }
-                }
-                copy_atomically(src, &target, &meta, mtime).map_err(io)?;
             }
         }
         Ok(Wrote::Written)
@@ -424,8 +438,8 @@ impl Output for MemoryOutput {
                 return Err(WriteError::OutsideDestination(f.path.clone()));
             }
             let bytes = match &f.contents {
-                Contents::Bytes(b) => b.clone(),
                 Contents::Copy(src) => fs::read(src).map_err(|e| WriteError::Io(src.clone(), e))?,
+                rendered => rendered.rendered().unwrap_or_default().to_vec(),
             };
             if before.get(&f.path) == Some(&bytes) {
                 stats.unchanged += 1;

@@ -96,7 +96,7 @@ impl DiskWriter {
             .par_iter()
             .map(|f| {
                 let known = stamps.get(&f.path).copied().flatten();
-                matches!(f.contents, Contents::Bytes(_))
+                !matches!(f.contents, Contents::Copy(_))
                     && unchanged.contains(&f.path)
                     && !paths.twice.contains(f.path.as_str())
                     && !self.shared.contains(&f.path)
