@@ -366,20 +366,7 @@ impl<'d> Html<'d> {
                     None => out.push_str(&format!("&{name};")),
                 }
             }
-            Kind::Math
-                if el.attr.is_empty() && self.opts.math_engine.as_deref() == Some("mathjax") =>
-            {
-                // `convert_math`'s usual case, written in place.
-                let (open, close) = if el.block {
-                    ("\\[", "\\]\n")
-                } else {
-                    ("\\(", "\\)")
-                };
-                out.push_str(open);
-                escape_into(out, &el.value, Esc::All);
-                out.push_str(close);
-            }
-            Kind::Math => out.push_str(&self.convert_math(el, indent)),
+            Kind::Math => self.math_into(el, indent, out),
             Kind::Abbreviation => {
                 let title = self.abbrev_defs.get(&el.value).cloned().unwrap_or_default();
                 let mut attr = self
@@ -632,21 +619,28 @@ impl<'d> Html<'d> {
         }
     }
 
-    fn convert_math(&mut self, el: &El, indent: i64) -> String {
+    /// kramdown's `convert_math`, written onto `out`.
+    fn math_into(&mut self, el: &El, indent: i64, out: &mut String) {
         if self.opts.math_engine.as_deref() == Some("mathjax") {
-            let value = escape(&el.value, Esc::All);
-            let result = if el.block {
-                format!("\\[{value}\\]\n")
+            let (open, close) = if el.block {
+                ("\\[", "\\]\n")
             } else {
-                format!("\\({value}\\)")
+                ("\\(", "\\)")
             };
             if el.attr.is_empty() {
-                return result;
+                // The usual case: in place, no copy of the formula.
+                out.push_str(open);
+                escape_into(out, &el.value, Esc::All);
+                out.push_str(close);
+            } else if el.block {
+                let mut result = String::from(open);
+                escape_into(&mut result, &el.value, Esc::All);
+                result.push_str(close);
+                out.push_str(&block_html("div", &el.attr, &result, indent));
+            } else {
+                out.push_str(&span_html("span", &el.attr, &format!("${}$", el.value)));
             }
-            if el.block {
-                return block_html("div", &el.attr, &result, indent);
-            }
-            return span_html("span", &el.attr, &format!("${}$", el.value));
+            return;
         }
         if let Some(e) = &self.opts.math_engine {
             self.warnings
@@ -657,11 +651,11 @@ impl<'d> Html<'d> {
             .trim_start()
             .to_string();
         attr.set("class", class);
-        if el.block {
+        out.push_str(&if el.block {
             block_html("div", &attr, &format!("$$\n{}\n$$", el.value), indent)
         } else {
             span_html("span", &attr, &format!("${}$", el.value))
-        }
+        });
     }
 }
 
