@@ -143,40 +143,6 @@ fn divides(body: &str) -> bool {
     false
 }
 
-/// The paths and texts of the stylesheets `text` (at `path`) imports, and theirs in
-/// turn, leaving out those in `seen` (which gets them): found as grass
-/// would find them, next to the importer or in a load path, near enough
-/// for a prediction (a file missed only costs a second run).
-pub(crate) fn read_ahead(
-    path: &Path,
-    text: &str,
-    load_paths: &[PathBuf],
-    seen: &mut HashSet<PathBuf>,
-) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    seen.insert(path.to_path_buf());
-    let mut queue = vec![(path.to_path_buf(), text.to_string())];
-    while let Some((path, text)) = queue.pop() {
-        let dir = path.parent().unwrap_or(Path::new(""));
-        for (_, url, _) in crate::deprecation::import_urls(&text) {
-            let Some(found) = std::iter::once(dir)
-                .chain(load_paths.iter().map(PathBuf::as_path))
-                .find_map(|base| find_import(&base.join(url)))
-            else {
-                continue;
-            };
-            if !seen.insert(found.clone()) {
-                continue;
-            }
-            if let Ok(imported) = std::fs::read_to_string(&found) {
-                out.push((found.clone(), imported.clone()));
-                queue.push((found, imported));
-            }
-        }
-    }
-    out
-}
-
 /// The SCSS file an import URL resolved at `base` names.
 fn find_import(base: &Path) -> Option<PathBuf> {
     let name = base.file_name()?.to_str()?;
@@ -231,6 +197,8 @@ pub(crate) struct Prediction {
     file_names: Vec<HashSet<String>>,
     /// Files read ahead and not yet read by grass: their text and names.
     ahead: HashMap<PathBuf, (String, HashSet<String>)>,
+    /// Every file read, or read ahead, so far.
+    seen: HashSet<PathBuf>,
 }
 
 impl Prediction {
@@ -245,6 +213,40 @@ impl Prediction {
     /// The filter to instrument the file being read with.
     pub(crate) fn filter(&self) -> &TraceFilter {
         &self.filter
+    }
+
+    /// The paths and texts of the stylesheets `text` (at `path`) imports,
+    /// and theirs in turn, leaving out those read ahead before: found as
+    /// grass would find them, next to the importer or in a load path, near
+    /// enough for a prediction (a file missed only costs a second run).
+    pub(crate) fn read_ahead(
+        &mut self,
+        path: &Path,
+        text: &str,
+        load_paths: &[PathBuf],
+    ) -> Vec<(PathBuf, String)> {
+        let mut out = Vec::new();
+        self.seen.insert(path.to_path_buf());
+        let mut queue = vec![(path.to_path_buf(), text.to_string())];
+        while let Some((path, text)) = queue.pop() {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            for (_, url, _) in crate::deprecation::import_urls(&text) {
+                let Some(found) = std::iter::once(dir)
+                    .chain(load_paths.iter().map(PathBuf::as_path))
+                    .find_map(|base| find_import(&base.join(url)))
+                else {
+                    continue;
+                };
+                if !self.seen.insert(found.clone()) {
+                    continue;
+                }
+                if let Ok(imported) = std::fs::read_to_string(&found) {
+                    out.push((found.clone(), imported.clone()));
+                    queue.push((found, imported));
+                }
+            }
+        }
+        out
     }
 
     /// Reads file `index` (files come in order), at `path`: its mixins,

@@ -57,8 +57,6 @@ pub(crate) struct Probes {
     trace: Option<mixed_decls::TraceFilter>,
     /// A first run predicting the trace filter as it reads the files.
     predict: Option<RefCell<Prediction>>,
-    /// The stylesheets read ahead for the prediction.
-    read_ahead: RefCell<HashSet<PathBuf>>,
     /// The load paths (to name files as dart-sass does in stack frames).
     load_paths: Vec<PathBuf>,
     /// Colour-name warnings given: (file, place, name); dart-sass gives
@@ -106,7 +104,6 @@ impl Probes {
             mixed: std::cell::Cell::new(false),
             trace: None,
             predict: None,
-            read_ahead: RefCell::new(HashSet::new()),
             load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
             load_rules: RefCell::new(HashMap::new()),
@@ -226,12 +223,7 @@ impl Probes {
         let mixed = match &self.predict {
             Some(predict) => {
                 let mut predict = predict.borrow_mut();
-                let ahead = callgraph::read_ahead(
-                    path,
-                    text,
-                    &self.load_paths,
-                    &mut self.read_ahead.borrow_mut(),
-                );
+                let ahead = predict.read_ahead(path, text, &self.load_paths);
                 predict.read(
                     index,
                     path,
