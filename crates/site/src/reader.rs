@@ -222,6 +222,27 @@ fn sorted_names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The names in `dir`, sorted, each with whether it is a folder (a symlink
+/// by what it points to), told by the listing itself where it can be: one
+/// `stat` less per file.
+fn sorted_entries(dir: &Path) -> Vec<(String, bool)> {
+    let mut entries: Vec<(String, bool)> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .flatten()
+            .map(|e| {
+                let is_dir = match e.file_type() {
+                    Ok(t) if !t.is_symlink() => t.is_dir(),
+                    _ => e.path().is_dir(),
+                };
+                (e.file_name().to_string_lossy().into_owned(), is_dir)
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    entries.sort();
+    entries
+}
+
 fn join_rel(dir: &str, name: &str) -> String {
     if dir.is_empty() {
         name.to_string()
@@ -265,20 +286,20 @@ fn files_below(filter: &EntryFilter, base: &Path, base_rel: &str, dotmatch: bool
         } else {
             base.join(&sub)
         };
-        for name in sorted_names(&dir) {
+        for (name, is_dir) in sorted_entries(&dir) {
             if !dotmatch && name.starts_with('.') {
                 continue;
             }
             let rel = join_rel(&sub, &name);
-            if dir.join(&name).is_dir() {
+            if is_dir {
                 stack.push(rel.clone());
             }
-            all.push(rel);
+            all.push((rel, is_dir));
         }
     }
     all.sort();
-    for rel in all {
-        if base.join(&rel).is_dir() {
+    for (rel, is_dir) in all {
+        if is_dir {
             continue;
         }
         if filter.keep(base_rel, &rel) {
@@ -364,10 +385,27 @@ fn read_all(settings: &Settings, filter: &EntryFilter) -> Entries {
         } else {
             Vec::new()
         };
-        let list = files
-            .into_iter()
-            .map(|rel| filter.entry(source, join_rel(&dir_rel, &rel)))
-            .collect();
+        let list = if filter.cache.is_none() {
+            // Each file's first bytes read in parallel (no cache to share).
+            use rayon::prelude::*;
+            files
+                .into_par_iter()
+                .map(|rel| {
+                    let rel = join_rel(&dir_rel, &rel);
+                    let path = source.join(&rel);
+                    Entry {
+                        has_front_matter: front_matter_of(&path),
+                        path,
+                        rel,
+                    }
+                })
+                .collect()
+        } else {
+            files
+                .into_iter()
+                .map(|rel| filter.entry(source, join_rel(&dir_rel, &rel)))
+                .collect()
+        };
         entries.collections.push((c.label.clone(), list));
     }
     read_theme_assets(settings, &mut entries);
@@ -469,15 +507,14 @@ fn read_directory(settings: &Settings, filter: &EntryFilter, dir: &str, out: &mu
     } else {
         source.join(dir)
     };
-    let names: Vec<String> = sorted_names(&base)
+    let names: Vec<(String, bool)> = sorted_entries(&base)
         .into_iter()
-        .filter(|n| filter.keep(dir, n))
+        .filter(|(n, _)| filter.keep(dir, n))
         .collect();
     let (mut dirs, mut pages, mut statics) = (Vec::new(), Vec::new(), Vec::new());
-    for name in names {
+    for (name, is_dir) in names {
         let rel = join_rel(dir, &name);
-        let path = base.join(&name);
-        if path.is_dir() {
+        if is_dir {
             dirs.push(rel);
         } else {
             let e = filter.entry(source, rel);
