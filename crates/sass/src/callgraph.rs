@@ -52,16 +52,25 @@ pub(crate) fn called_names(text: &str) -> impl Iterator<Item = String> + '_ {
 pub(crate) fn references(text: &str) -> HashSet<String> {
     let mut out: HashSet<String> = called_names(text).collect();
     for (at, _) in text.match_indices("@include") {
-        let rest = text[at + 8..].trim_start();
-        let name: String = rest
-            .chars()
-            .take_while(|c| ident_char(*c) || *c == '.')
-            .collect();
-        if let Some(last) = name.rsplit('.').next().filter(|n| !n.is_empty()) {
-            out.insert(last.replace('_', "-"));
+        let name = included_name(&text[at + 8..]);
+        if !name.is_empty() {
+            out.insert(name);
         }
     }
     out
+}
+
+/// The mixin an `@include` names, from the text after the keyword:
+/// `ns.name` as `name`, `_` read as `-` (empty when there is none). The
+/// trace probes and the prediction read includes with this one function,
+/// so that a prediction never misses an include the probes follow.
+pub(crate) fn included_name(after_keyword: &str) -> String {
+    let name: String = after_keyword
+        .trim_start()
+        .chars()
+        .take_while(|c| ident_char(*c) || *c == '.')
+        .collect();
+    name.rsplit('.').next().unwrap_or("").replace('_', "-")
 }
 
 /// A `@mixin` or `@function` found by [`callables`].

@@ -494,16 +494,8 @@ impl Scanner<'_> {
             }
             "include" | "content" => {
                 self.creator(true);
-                let included = (name == "include").then(|| {
-                    let rest = self.text[name_end..end].trim_start();
-                    rest.chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
-                        .collect::<String>()
-                        .rsplit('.')
-                        .next()
-                        .unwrap_or("")
-                        .replace('_', "-")
-                });
+                let included = (name == "include")
+                    .then(|| crate::callgraph::included_name(&self.text[name_end..end]));
                 let followed = self.trace.is_some_and(|t| match &included {
                     Some(mixin) => t.callables.contains(mixin) || (t.content && block),
                     None => {
