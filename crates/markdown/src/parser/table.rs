@@ -273,6 +273,8 @@ impl Parser<'_> {
         let mut root = El::new(Kind::Root);
         let saved = std::mem::take(&mut self.span_stack);
         let mut tsc = Src::new(text);
+        // A string of its own: a fresh budget, as `parse_spans_root` gives.
+        self.span_budget = super::guard::budget_for(text.len());
         self.parse_spans(&mut tsc, &mut root, None, Set::CodespanHtml);
         self.span_stack = saved;
         let mut pipe_on_line = false;
