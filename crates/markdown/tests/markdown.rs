@@ -104,6 +104,18 @@ fn span_html_on_a_table_line_warns_alike_wherever_it_starts() {
     assert_eq!(at_start, after_text);
 }
 
+/// The same bug, seen in the HTML (kramdown 2.4's output): the emphasis
+/// opened in `<em>` runs past `</em>`, so the second line has no pipe
+/// outside HTML and is no table. With the budget the first table had used
+/// up, the emphasis was not tried and the line became a table.
+#[test]
+fn emphasis_in_span_html_can_keep_a_line_from_being_a_table() {
+    assert_eq!(
+        jekyll("a | b\n\n<em>[**</em>* | a |\n"),
+        "<table>\n  <tbody>\n    <tr>\n      <td>a</td>\n      <td>b</td>\n    </tr>\n  </tbody>\n</table>\n\n<p><em>[<em>*&lt;/em&gt;</em> | a |</em></p>\n"
+    );
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
