@@ -116,6 +116,14 @@ fn emphasis_in_span_html_can_keep_a_line_from_being_a_table() {
     );
 }
 
+/// Pins a bug: an inline link's unclosed `(` running to a text ending in a
+/// multi-byte character panicked (the URL's last byte was cut, not its last
+/// character).
+#[test]
+fn unclosed_link_url_ending_in_a_multibyte_character() {
+    assert_eq!(jekyll("[a](b (x) \u{e9}"), "<p>[a](b (x) \u{e9}</p>\n");
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();

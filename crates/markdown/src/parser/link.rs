@@ -183,11 +183,13 @@ impl Parser<'_> {
         }
         let scanned = &s[from..i];
         sc.pos = i;
-        let inner = if scanned.len() >= 2 {
-            &scanned[1..scanned.len() - 1]
-        } else {
-            ""
-        };
+        // Ruby's `link_url[1..-2]`: without the first and last characters
+        // (the last one is any character when the `(` is never closed).
+        let inner = scanned.get(1..).map_or("", |rest| {
+            let mut chars = rest.chars();
+            chars.next_back();
+            chars.as_str()
+        });
         *link_url = inner
             .trim_matches(|c: char| c.is_ascii() && is_ws(c as u8) || c == '\0')
             .to_string();
