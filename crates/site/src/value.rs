@@ -81,8 +81,11 @@ pub fn from_yaml(node: &hyde_yaml::Node) -> Value {
         Yaml::Null => Value::Nil,
         Yaml::Bool(b) => Value::Bool(*b),
         Yaml::Int(i) => Value::Int(*i),
-        // Ruby prints a Bignum as its digits; a string prints the same.
-        Yaml::BigInt(s) => Value::str(s.as_str()),
+        // Psych makes a Bignum of an integer past 64 bits (its digits are
+        // Ruby's `to_s`, so they always parse).
+        Yaml::BigInt(s) => s
+            .parse::<hyde_liquid::BigInt>()
+            .map_or_else(|_| Value::str(s.as_str()), Value::from),
         Yaml::Float(f) => Value::Float(*f),
         Yaml::Str(s) => Value::str(s.as_str()),
         Yaml::Date(d) => NaiveDate::from_ymd_opt(d.year, d.month.into(), d.day.into())
@@ -346,4 +349,31 @@ pub fn utf8_error(file: &str, e: &std::string::FromUtf8Error) -> Error {
         format!("invalid UTF-8 (byte 0x{:02x})", bytes[valid]),
         "save the file as UTF-8",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_past_64_bits_are_bignums_as_in_psych() {
+        let data = parse_yaml(
+            "big: 12345678901234567890123\nneg: -99999999999999999999\nsmall: 42\n",
+            "_data/n.yml",
+            ErrorKind::Data,
+        )
+        .unwrap();
+        for (key, digits) in [
+            ("big", "12345678901234567890123"),
+            ("neg", "-99999999999999999999"),
+        ] {
+            let v = data.get(key).unwrap();
+            assert!(matches!(v, Value::BigInt(_)), "{key}: {v:?}");
+            assert_eq!(
+                v,
+                Value::from(digits.parse::<hyde_liquid::BigInt>().unwrap())
+            );
+        }
+        assert_eq!(data.get("small"), Some(Value::Int(42)));
+    }
 }
