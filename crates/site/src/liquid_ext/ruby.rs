@@ -37,20 +37,20 @@ pub fn expect_str<'v>(method: &str, v: &'v Value) -> Result<&'v str, Error> {
     v.as_str().ok_or_else(|| no_method(method, v))
 }
 
-/// Ruby's `String#to_i`: leading whitespace, a sign, digits (with single
-/// underscores between them); 0 when there are none.
-pub fn str_to_i(s: &str) -> i64 {
+/// Reads the integer prefix `String#to_i` reads: leading whitespace, a
+/// sign, digits (with single underscores between them). Calls `digit` with
+/// each digit's value and returns whether the sign was `-`.
+fn scan_integer(s: &str, mut digit: impl FnMut(u8)) -> bool {
     let s = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let (negative, digits) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    let mut n: i64 = 0;
     let mut prev_digit = false;
     for b in digits.bytes() {
         if b.is_ascii_digit() {
-            n = n.saturating_mul(10).saturating_add(i64::from(b - b'0'));
+            digit(b - b'0');
             prev_digit = true;
         } else if b == b'_' && prev_digit {
             prev_digit = false;
@@ -58,10 +58,30 @@ pub fn str_to_i(s: &str) -> i64 {
             break;
         }
     }
+    negative
+}
+
+/// Ruby's `String#to_i`, saturating at 64 bits; 0 when there are no digits.
+pub fn str_to_i(s: &str) -> i64 {
+    let mut n: i64 = 0;
+    let negative = scan_integer(s, |d| {
+        n = n.saturating_mul(10).saturating_add(i64::from(d));
+    });
     if negative {
         -n
     } else {
         n
+    }
+}
+
+/// Ruby's `String#to_i` as an Integer of any size (a Bignum past 64 bits).
+pub fn str_to_integer(s: &str) -> Value {
+    let mut digits = String::new();
+    let negative = scan_integer(s, |d| digits.push(char::from(b'0' + d)));
+    match digits.parse::<hyde_liquid::BigInt>() {
+        Ok(n) if negative => Value::from(-n),
+        Ok(n) => Value::from(n),
+        Err(_) => Value::Int(0),
     }
 }
 

@@ -231,6 +231,11 @@ pub fn to_integer_filter(
         Value::Float(f) if f.is_finite() && f.trunc().abs() >= 9.2e18 => {
             Ok(Value::str(format!("{:.0}", f.trunc())))
         }
+        // Integer#to_i is the number itself, String#to_i any size, and
+        // Time#to_i the epoch seconds however far.
+        Value::Int(_) | Value::BigInt(_) => Ok(input.clone()),
+        Value::Str(s) => Ok(ruby::str_to_integer(s)),
+        Value::Time(t) => Ok(Value::from(t.timestamp_big())),
         other => ruby::to_i(other).map(Value::Int),
     }
 }
