@@ -64,11 +64,27 @@ pub struct Warning {
 /// written as dart-sass writes it.
 pub fn compile(src: &str, opts: &SassOptions) -> Result<CompiledCss, SassError> {
     let entry = entry_path(opts);
-    let mut compiled = run_plain(src, &entry, opts)?;
-    if opts.source_map {
-        compiled.source_map = Some(source_map(src, &entry, opts, &mut compiled.css));
-    }
-    Ok(compiled)
+    let PlainSheet {
+        sheet,
+        loaded,
+        warnings,
+        omitted,
+    } = plain_sheet(src, &entry, opts)?;
+    // The map is laid over the tree the warnings run made (its probes print
+    // nothing into the CSS), so grass does not run a third time for it.
+    let (css, source_map) = if opts.source_map {
+        let (css, map) = source_map(src, &entry, opts, sheet);
+        (css, Some(map))
+    } else {
+        (format::write(&sheet, opts.style), None)
+    };
+    Ok(CompiledCss {
+        css,
+        source_map,
+        loaded_files: loaded,
+        warnings,
+        omitted_deprecations: omitted,
+    })
 }
 
 impl CompiledCss {
@@ -122,17 +138,6 @@ fn url_encode(name: &str) -> String {
         }
     }
     out
-}
-
-fn run_plain(src: &str, entry: &Path, opts: &SassOptions) -> Result<CompiledCss, SassError> {
-    let sheet = plain_sheet(src, entry, opts)?;
-    Ok(CompiledCss {
-        css: format::write(&sheet.sheet, opts.style),
-        source_map: None,
-        loaded_files: sheet.loaded,
-        warnings: sheet.warnings,
-        omitted_deprecations: sheet.omitted,
-    })
 }
 
 struct PlainSheet {
@@ -332,7 +337,14 @@ fn recompress(css: &str) -> Option<String> {
 /// Compiles once more with a marker in every SCSS rule, carries the rules'
 /// origins over to the plain tree and maps them. The CSS is rewritten from
 /// the same tree, so it cannot differ from the plain output.
-fn source_map(src: &str, entry: &Path, opts: &SassOptions, css: &mut String) -> String {
+/// The CSS of `plain` and its source map: positions come from a run whose
+/// output carries markers naming each rule's origin.
+fn source_map(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    mut plain: tree::Sheet,
+) -> (String, String) {
     let file_name = format!(
         "{}.css",
         entry
@@ -354,17 +366,19 @@ fn source_map(src: &str, entry: &Path, opts: &SassOptions, css: &mut String) -> 
         );
         run_grass(&fs, entry, opts, opts.style)
     };
-    let (Ok(marked), Ok((mut plain, _, _))) = (marked, sheet_with(src, entry, opts, None)) else {
-        return sourcemap::empty_map(&file_name);
+    let Ok(marked) = marked else {
+        return (
+            format::write(&plain, opts.style),
+            sourcemap::empty_map(&file_name),
+        );
     };
     let mut marked_sheet = tree::parse(&marked.css);
     instrument::take_markers(&mut marked_sheet);
     fixes::apply(&mut marked_sheet, opts.style);
     instrument::copy_origins(&mut plain, &marked_sheet);
-    let (text, spans) = format::write_with_spans(&plain, opts.style);
-    *css = text;
+    let (css, spans) = format::write_with_spans(&plain, opts.style);
     let sources = sources.into_inner();
-    sourcemap::build(&spans, &sources, naming)
+    (css, sourcemap::build(&spans, &sources, naming))
 }
 
 struct GrassRun {
