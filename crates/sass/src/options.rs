@@ -48,7 +48,7 @@ impl Syntax {
 }
 
 /// Everything one compilation needs besides the source text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SassOptions {
     /// Output style.
     pub style: Style,

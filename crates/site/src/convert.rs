@@ -393,7 +393,7 @@ fn sourcemap_required(raw: &RawConfig, environment: &str) -> bool {
 }
 
 /// How one Sass page is compiled: jekyll-sass-converter's options for it.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SassSetup {
     opts: hyde_sass::SassOptions,
     /// Whether a source map is written next to the CSS, and its name.
@@ -429,11 +429,6 @@ impl SassSetup {
     /// Compiles the page's text (its Liquid output), printing nothing.
     pub(crate) fn compile(&self, text: &str) -> Compiled {
         hyde_sass::compile(text, &self.opts)
-    }
-
-    /// Whether `other` compiles the same way.
-    fn same_as(&self, other: &SassSetup) -> bool {
-        format!("{self:?}") == format!("{other:?}")
     }
 
     /// The page's CSS and source map from a compilation, printing its

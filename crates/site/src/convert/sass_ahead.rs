@@ -95,7 +95,7 @@ impl SassAhead {
                 content: page.content.clone(),
                 mode,
                 path: page.path.clone(),
-                setup: SassSetup::new(raw, settings, environment, page),
+                setup: setup.clone(),
                 memo: memo.clone(),
                 guess,
             };
@@ -127,7 +127,7 @@ impl SassAhead {
             sent.recv().ok().flatten()
         });
         let guessed = guess.as_deref()? == text;
-        if !guessed || !job.setup.same_as(setup) {
+        if !guessed || job.setup != *setup {
             return None;
         }
         let handle = job.done.lock().ok()?.take()?;
