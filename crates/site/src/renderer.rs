@@ -646,6 +646,7 @@ fn layout_pass(
     let record = plan.is_some();
     let results: Vec<(Result<Laid>, Option<Deps>)> = docs
         .par_iter()
+        .with_max_len(1)
         .zip(reused)
         .map(|(d, reused)| {
             if let Some(r) = reused {
@@ -695,6 +696,7 @@ fn content_pass(
     let record = plan.is_some();
     let results: Vec<Option<(Result<String>, Deps)>> = docs
         .par_iter()
+        .with_max_len(1)
         .zip(&reused)
         .map(|(d, reused)| {
             if *reused {

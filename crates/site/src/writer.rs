@@ -224,6 +224,42 @@ fn ensure_dir(root: &Path, dir: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Makes every folder of `folders` (paths relative to `root`, closed under
+/// parents), shallowest first; the folders of one depth in parallel.
+fn make_folders(root: &Path, folders: &HashSet<&str>) -> Result<(), WriteError> {
+    let mut by_depth: Vec<Vec<&str>> = Vec::new();
+    for f in folders {
+        let depth = f.bytes().filter(|&b| b == b'/').count();
+        if by_depth.len() <= depth {
+            by_depth.resize_with(depth + 1, Vec::new);
+        }
+        by_depth[depth].push(f);
+    }
+    for level in by_depth {
+        level
+            .par_iter()
+            .try_for_each(|f| make_folder(&root.join(f)))?;
+    }
+    Ok(())
+}
+
+/// Makes the folder `dir` whose parent exists, replacing a file or symlink
+/// that is there (a symlink is never followed).
+fn make_folder(dir: &Path) -> Result<(), WriteError> {
+    let io = |e| WriteError::Io(dir.to_path_buf(), e);
+    match fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            if fs::symlink_metadata(dir).map_err(io)?.is_dir() {
+                return Ok(());
+            }
+            fs::remove_file(dir).map_err(io)?;
+            fs::create_dir(dir).map_err(io)
+        }
+        Err(e) => Err(io(e)),
+    }
+}
+
 /// Writes to a temporary name in the same folder, then renames into place, so
 /// a reader (the dev server) never sees a half-written file.
 fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -283,6 +319,8 @@ impl Output for DiskOutput {
                 return Err(WriteError::OutsideDestination(f.path.clone()));
             }
         }
+        // A destination that did not exist holds nothing stale to clean.
+        let fresh = fs::symlink_metadata(&self.dest).is_err();
         fs::create_dir_all(&self.dest).map_err(|e| WriteError::Io(self.dest.clone(), e))?;
         // On a shared path the last file wins, as if written in order.
         let mut last: HashMap<&str, usize> = HashMap::with_capacity(files.len());
@@ -298,17 +336,11 @@ impl Output for DiskOutput {
         // Folders first, each once; then the files, in parallel (no two
         // share a path, and none is a folder another one needs).
         let mut folders: HashSet<&str> = HashSet::new();
-        let mut leaves: Vec<&str> = Vec::new();
         for f in &files_to_write {
             let mut p = f.path.as_str();
-            let mut leaf = true;
             while let Some((up, _)) = p.rsplit_once('/') {
                 if !folders.insert(up) {
                     break;
-                }
-                if leaf {
-                    leaves.push(up);
-                    leaf = false;
                 }
                 p = up;
             }
@@ -317,9 +349,7 @@ impl Output for DiskOutput {
             .iter()
             .any(|f| folders.contains(f.path.as_str()));
         if !clash {
-            for dir in leaves {
-                ensure_dir(&self.dest, &self.dest.join(dir))?;
-            }
+            make_folders(&self.dest, &folders)?;
         }
         let results: Vec<Result<Wrote, WriteError>> = if clash {
             // A file where another file's folder goes: write in order, making
@@ -345,7 +375,9 @@ impl Output for DiskOutput {
                 Wrote::Unchanged => stats.unchanged += 1,
             }
         }
-        stats.removed = clean_stale(&self.dest, files, keep_files)?;
+        if !fresh {
+            stats.removed = clean_stale(&self.dest, files, keep_files)?;
+        }
         Ok(stats)
     }
 }
