@@ -136,16 +136,21 @@ impl DiskOutput {
         if let Some(parent) = self.dest.join(&file.path).parent() {
             ensure_dir(&self.dest, parent)?;
         }
-        self.write_one(file)
+        self.write_one(file, false)
     }
 
     /// Writes one file whose folder exists. A file that is not there yet is
     /// written in place (unless the destination is served); one that is
-    /// there is replaced atomically.
-    fn write_one(&self, file: &OutputFile) -> Result<Wrote, WriteError> {
+    /// there is replaced atomically. `fresh`: the destination was made by
+    /// this write, so nothing is there yet (and nothing is looked up).
+    fn write_one(&self, file: &OutputFile, fresh: bool) -> Result<Wrote, WriteError> {
         let target = self.dest.join(&file.path);
         let io = |e| WriteError::Io(target.clone(), e);
-        let old = fs::symlink_metadata(&target).ok();
+        let old = if fresh {
+            None
+        } else {
+            fs::symlink_metadata(&target).ok()
+        };
         match &file.contents {
             Contents::Copy(src) => {
                 let meta = fs::metadata(src).map_err(|e| WriteError::Io(src.clone(), e))?;
@@ -360,13 +365,13 @@ impl Output for DiskOutput {
                 if let Some(parent) = target.parent() {
                     ensure_dir(&self.dest, parent)?;
                 }
-                out.push(self.write_one(f));
+                out.push(self.write_one(f, false));
             }
             out
         } else {
             files_to_write
                 .par_iter()
-                .map(|f| self.write_one(f))
+                .map(|f| self.write_one(f, fresh))
                 .collect()
         };
         for r in results {
