@@ -386,6 +386,9 @@ fn control_character(src: &str) -> Option<YamlError> {
 }
 
 fn load_text(src: &str, opts: &LoadOptions<'_>) -> Result<Node, YamlError> {
+    if let Some(node) = crate::flat::load(src, opts) {
+        return Ok(node);
+    }
     if let Some(e) = control_character(src) {
         return Err(e);
     }

@@ -36,6 +36,7 @@ mod bom;
 mod chrono_lite;
 mod dump;
 mod error;
+mod flat;
 mod lenient;
 mod loader;
 mod plain;
