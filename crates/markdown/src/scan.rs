@@ -99,18 +99,30 @@ fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '.' | '_')
 }
 
+/// An XML NCName from `pos`: its end. ASCII bytes are tested directly (tag
+/// and attribute names nearly always are); other characters one by one.
 fn ncname_end(s: &str, pos: usize) -> Option<usize> {
-    let mut it = s.get(pos..)?.char_indices();
-    let (_, c) = it.next()?;
-    if !is_name_start(c) {
-        return None;
-    }
-    let mut end = pos + c.len_utf8();
-    for (i, c) in it {
-        if !is_name_char(c) {
-            break;
+    let b = s.as_bytes();
+    let mut end = match *b.get(pos)? {
+        c if c.is_ascii_alphabetic() || c == b'_' => pos + 1,
+        c if c.is_ascii() => return None,
+        _ => {
+            let c = s.get(pos..)?.chars().next()?;
+            if !is_name_start(c) {
+                return None;
+            }
+            pos + c.len_utf8()
         }
-        end = pos + i + c.len_utf8();
+    };
+    loop {
+        match b.get(end) {
+            Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_') => end += 1,
+            Some(&c) if !c.is_ascii() => match s[end..].chars().next() {
+                Some(c) if is_name_char(c) => end += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
     }
     Some(end)
 }
@@ -159,24 +171,199 @@ pub(crate) fn ald_close_candidates(s: &str, pos: usize) -> Vec<usize> {
     out
 }
 
-const SPAN_ELEMENTS: &[&str] = &[
-    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
-    "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt",
-    "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
-];
+/// Flags of an HTML element name in kramdown's tables.
+pub(crate) mod elem {
+    /// `HTML_SPAN_ELEMENTS`.
+    pub const SPAN: u8 = 1;
+    /// `HTML_BLOCK_ELEMENTS`.
+    pub const BLOCK: u8 = 2;
+    /// `HTML_ELEMENTS_WITHOUT_BODY`.
+    pub const NO_BODY: u8 = 4;
+    /// `HTML_CONTENT_MODEL`: `:block`, `:span` or `:raw`.
+    pub const CONTENT_BLOCK: u8 = 8;
+    pub const CONTENT_SPAN: u8 = 16;
+    pub const CONTENT_RAW: u8 = 32;
+}
+
+/// Every name in kramdown's HTML tables with its flags, sorted by name.
+const ELEMENTS: &[(&str, u8)] = {
+    use elem::*;
+    &[
+        ("a", SPAN | CONTENT_SPAN),
+        ("abbr", SPAN | CONTENT_SPAN),
+        ("acronym", SPAN | CONTENT_SPAN),
+        ("address", BLOCK | CONTENT_BLOCK),
+        ("applet", BLOCK | CONTENT_BLOCK),
+        ("area", NO_BODY),
+        ("article", BLOCK | CONTENT_BLOCK),
+        ("aside", BLOCK | CONTENT_BLOCK),
+        ("b", SPAN | CONTENT_SPAN),
+        ("base", NO_BODY),
+        ("bdo", SPAN | CONTENT_SPAN),
+        ("big", SPAN | CONTENT_SPAN),
+        ("blockquote", BLOCK | CONTENT_BLOCK),
+        ("body", BLOCK | CONTENT_BLOCK),
+        ("br", SPAN | NO_BODY),
+        ("button", SPAN | CONTENT_SPAN),
+        ("caption", BLOCK | CONTENT_SPAN),
+        ("cite", SPAN | CONTENT_SPAN),
+        ("code", SPAN | CONTENT_RAW),
+        ("col", BLOCK | NO_BODY),
+        ("colgroup", BLOCK),
+        ("command", NO_BODY),
+        ("dd", BLOCK | CONTENT_BLOCK),
+        ("del", SPAN | CONTENT_SPAN),
+        ("details", CONTENT_BLOCK),
+        ("dfn", SPAN | CONTENT_SPAN),
+        ("div", BLOCK | CONTENT_BLOCK),
+        ("dl", BLOCK | CONTENT_BLOCK),
+        ("dt", BLOCK | CONTENT_SPAN),
+        ("em", SPAN | CONTENT_SPAN),
+        ("embed", NO_BODY),
+        ("fieldset", BLOCK | CONTENT_BLOCK),
+        ("figcaption", BLOCK | CONTENT_BLOCK),
+        ("figure", CONTENT_BLOCK),
+        ("footer", BLOCK | CONTENT_BLOCK),
+        ("form", BLOCK | CONTENT_BLOCK),
+        ("h1", BLOCK | CONTENT_SPAN),
+        ("h2", BLOCK | CONTENT_SPAN),
+        ("h3", BLOCK | CONTENT_SPAN),
+        ("h4", BLOCK | CONTENT_SPAN),
+        ("h5", BLOCK | CONTENT_SPAN),
+        ("h6", BLOCK | CONTENT_SPAN),
+        ("head", BLOCK),
+        ("header", BLOCK | CONTENT_BLOCK),
+        ("hgroup", BLOCK | CONTENT_BLOCK),
+        ("hr", BLOCK | NO_BODY),
+        ("html", BLOCK),
+        ("i", SPAN | CONTENT_SPAN),
+        ("iframe", BLOCK | CONTENT_BLOCK),
+        ("img", SPAN | NO_BODY),
+        ("input", SPAN | NO_BODY),
+        ("ins", SPAN | CONTENT_SPAN),
+        ("kbd", SPAN | CONTENT_RAW),
+        ("keygen", NO_BODY),
+        ("label", SPAN | CONTENT_SPAN),
+        ("legend", BLOCK | CONTENT_SPAN),
+        ("li", BLOCK | CONTENT_BLOCK),
+        ("link", NO_BODY),
+        ("main", BLOCK | CONTENT_BLOCK),
+        ("map", BLOCK | CONTENT_BLOCK),
+        ("mark", SPAN),
+        ("math", CONTENT_RAW),
+        ("menu", BLOCK | CONTENT_BLOCK),
+        ("meta", NO_BODY),
+        ("nav", BLOCK | CONTENT_BLOCK),
+        ("noscript", CONTENT_BLOCK),
+        ("object", CONTENT_BLOCK),
+        ("ol", BLOCK),
+        ("optgroup", BLOCK | CONTENT_SPAN),
+        ("option", SPAN | CONTENT_RAW),
+        ("p", BLOCK | CONTENT_SPAN),
+        ("param", NO_BODY),
+        ("pre", BLOCK | CONTENT_RAW),
+        ("q", SPAN | CONTENT_SPAN),
+        ("rb", SPAN | CONTENT_SPAN),
+        ("rbc", SPAN | CONTENT_SPAN),
+        ("rp", SPAN | CONTENT_SPAN),
+        ("rt", SPAN | CONTENT_SPAN),
+        ("rtc", SPAN | CONTENT_SPAN),
+        ("ruby", SPAN | CONTENT_SPAN),
+        ("samp", SPAN | CONTENT_RAW),
+        ("script", CONTENT_RAW),
+        ("section", BLOCK | CONTENT_BLOCK),
+        ("select", SPAN | CONTENT_SPAN),
+        ("small", SPAN | CONTENT_SPAN),
+        ("source", NO_BODY),
+        ("span", SPAN | CONTENT_SPAN),
+        ("strong", SPAN | CONTENT_SPAN),
+        ("style", CONTENT_RAW),
+        ("sub", SPAN | CONTENT_SPAN),
+        ("summary", BLOCK | CONTENT_BLOCK),
+        ("sup", SPAN | CONTENT_SPAN),
+        ("table", BLOCK),
+        ("tbody", BLOCK),
+        ("td", BLOCK | CONTENT_BLOCK),
+        ("textarea", CONTENT_RAW),
+        ("tfoot", BLOCK),
+        ("th", BLOCK | CONTENT_SPAN),
+        ("thead", BLOCK),
+        ("tr", BLOCK),
+        ("track", NO_BODY),
+        ("tt", SPAN | CONTENT_SPAN),
+        ("u", SPAN),
+        ("ul", BLOCK),
+        ("var", SPAN | CONTENT_RAW),
+        ("wbr", NO_BODY),
+    ]
+};
+
+/// A name of at most 15 bytes as one number: its bytes big-endian, then its
+/// length. Numbers sort as the names do, so [`element_flags`] binary-searches
+/// numbers instead of comparing strings (block HTML asks for every tag).
+const fn name_key(name: &[u8]) -> Option<u128> {
+    if name.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let mut i = 0;
+    while i < name.len() {
+        buf[i] = name[i];
+        i += 1;
+    }
+    buf[15] = name.len() as u8;
+    Some(u128::from_be_bytes(buf))
+}
+
+/// The keys of [`ELEMENTS`], in the same (strictly increasing) order.
+const ELEMENT_KEYS: [u128; ELEMENTS.len()] = {
+    let mut keys = [0; ELEMENTS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match name_key(ELEMENTS[i].0.as_bytes()) {
+            Some(k) => k,
+            None => panic!("element name too long"),
+        };
+        assert!(i == 0 || keys[i - 1] < keys[i], "ELEMENTS out of order");
+        i += 1;
+    }
+    keys
+};
+
+/// The flags of an HTML element name (0 for a name kramdown does not know).
+pub(crate) fn element_flags(name: &str) -> u8 {
+    name_key(name.as_bytes())
+        .and_then(|k| ELEMENT_KEYS.binary_search(&k).ok())
+        .map_or(0, |i| ELEMENTS[i].1)
+}
 
 /// `HTML_SPAN_ELEMENTS`.
 pub(crate) fn is_span_element(name: &str) -> bool {
-    SPAN_ELEMENTS.contains(&name)
+    element_flags(name) & elem::SPAN != 0
 }
 
-/// `(?!(?:span elements|script)\b)` at `pos`.
+/// `name.downcase` without a copy when it has no capital letter (tag names
+/// nearly always are lowercase ASCII).
+pub(crate) fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
+    if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        std::borrow::Cow::Owned(name.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
+/// `(?!(?:span elements|script)\b)` at `pos`: every such name is a run of
+/// ASCII word characters, so it is the whole word there or not at all.
 fn starts_with_lazy_span_name(s: &str, pos: usize) -> bool {
     let rest = &s[pos..];
-    SPAN_ELEMENTS
-        .iter()
-        .chain(std::iter::once(&"script"))
-        .any(|e| rest.starts_with(e) && !char_at(rest, e.len()).is_some_and(is_word_char))
+    let word = rest
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest, |(i, _)| &rest[..i]);
+    word == "script" || is_span_element(word)
 }
 
 /// `LAZY_END_HTML_START` at `pos` (after optional indentation was skipped).

@@ -85,10 +85,12 @@ impl Attrs {
     pub fn get(&self, k: &str) -> Option<&str> {
         self.0.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str())
     }
-    pub fn set(&mut self, k: &str, v: String) {
-        match self.0.iter_mut().find(|(a, _)| a == k) {
+    /// Takes the key as `&str` or owned (a `String` or `Cow` key is moved
+    /// in, not copied, when it is new).
+    pub fn set(&mut self, k: impl AsRef<str> + Into<String>, v: String) {
+        match self.0.iter_mut().find(|(a, _)| a == k.as_ref()) {
             Some(slot) => slot.1 = v,
-            None => self.0.push((k.to_string(), v)),
+            None => self.0.push((k.into(), v)),
         }
     }
     pub fn remove(&mut self, k: &str) -> Option<String> {

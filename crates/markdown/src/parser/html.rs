@@ -1,110 +1,22 @@
 //! Raw HTML in Markdown: block-level tags (with `parse_block_html` and the
 //! `markdown` attribute), kramdown's raw-HTML tree builder, and span-level tags.
 
+use std::borrow::Cow;
+
 use super::{add_text, Parser, Src};
 use crate::scan::*;
 use crate::tree::{Attrs, El, Kind, Model};
 
-const CONTENT_BLOCK: &[&str] = &[
-    "address",
-    "applet",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "fieldset",
-    "figure",
-    "figcaption",
-    "footer",
-    "form",
-    "header",
-    "hgroup",
-    "iframe",
-    "li",
-    "main",
-    "map",
-    "menu",
-    "nav",
-    "noscript",
-    "object",
-    "section",
-    "summary",
-    "td",
-];
-const CONTENT_SPAN: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
-    "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q",
-    "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
-    "th", "tt",
-];
-const CONTENT_RAW: &[&str] = &[
-    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
-];
-pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "applet",
-    "body",
-    "blockquote",
-    "caption",
-    "col",
-    "colgroup",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "head",
-    "iframe",
-    "legend",
-    "menu",
-    "li",
-    "main",
-    "map",
-    "nav",
-    "ol",
-    "optgroup",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tfoot",
-    "tr",
-    "ul",
-];
-pub(crate) const WITHOUT_BODY: &[&str] = &[
-    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
-    "meta", "param", "source", "track", "wbr",
-];
-
 /// `HTML_CONTENT_MODEL[name]`.
 pub(crate) fn content_model(name: &str) -> Model {
-    if CONTENT_BLOCK.contains(&name) {
+    model_of(element_flags(name))
+}
+
+/// The content model in an element's flags.
+fn model_of(f: u8) -> Model {
+    if f & elem::CONTENT_BLOCK != 0 {
         Model::Block
-    } else if CONTENT_SPAN.contains(&name) {
+    } else if f & elem::CONTENT_SPAN != 0 {
         Model::Span
     } else {
         Model::Raw
@@ -113,12 +25,17 @@ pub(crate) fn content_model(name: &str) -> Model {
 
 /// `HTML_ELEMENT[name]`: a name kramdown knows as HTML.
 pub(crate) fn is_known(name: &str) -> bool {
-    is_span_element(name)
-        || BLOCK_ELEMENTS.contains(&name)
-        || WITHOUT_BODY.contains(&name)
-        || CONTENT_BLOCK.contains(&name)
-        || CONTENT_SPAN.contains(&name)
-        || CONTENT_RAW.contains(&name)
+    element_flags(name) != 0
+}
+
+/// `HTML_BLOCK_ELEMENTS`.
+pub(crate) fn is_block_element(name: &str) -> bool {
+    element_flags(name) & elem::BLOCK != 0
+}
+
+/// `HTML_ELEMENTS_WITHOUT_BODY`.
+pub(crate) fn without_body(name: &str) -> bool {
+    element_flags(name) & elem::NO_BODY != 0
 }
 
 /// A matched start tag.
@@ -167,7 +84,7 @@ pub(crate) fn tag_at(s: &str, pos: usize) -> Option<Tag<'_>> {
             }
             match b.get(m) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    if let Some(close) = s[m + 1..].find(q as char) {
+                    if let Some(close) = memchr::memchr(q, &b[m + 1..]) {
                         k = m + 1 + close + 1;
                     }
                 }
@@ -244,7 +161,7 @@ fn instruction_at(s: &str, pos: usize) -> Option<usize> {
 }
 
 /// `parse_html_attributes`.
-pub(crate) fn parse_attrs(s: &str, lowercase: bool) -> Attrs {
+pub(crate) fn parse_attrs(s: &str, lower_names: bool) -> Attrs {
     let mut attrs = Attrs::default();
     let b = s.as_bytes();
     let mut i = 0;
@@ -256,10 +173,11 @@ pub(crate) fn parse_attrs(s: &str, lowercase: bool) -> Attrs {
             i += char_len(s, i);
             continue;
         };
-        let mut name = s[i..ne].to_string();
-        if lowercase {
-            name = name.to_lowercase();
-        }
+        let name = if lower_names {
+            lowercase(&s[i..ne])
+        } else {
+            Cow::Borrowed(&s[i..ne])
+        };
         let mut val = String::new();
         let mut k = ne;
         let mut m = ne;
@@ -273,7 +191,7 @@ pub(crate) fn parse_attrs(s: &str, lowercase: bool) -> Attrs {
             }
             match b.get(m) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    if let Some(close) = s[m + 1..].find(q as char) {
+                    if let Some(close) = memchr::memchr(q, &b[m + 1..]) {
                         val = s[m + 1..m + 1 + close].to_string();
                         k = m + 1 + close + 1;
                     }
@@ -287,7 +205,7 @@ pub(crate) fn parse_attrs(s: &str, lowercase: bool) -> Attrs {
                 }
             }
         }
-        attrs.set(&name, val);
+        attrs.set(name, val);
         i = k;
     }
     attrs
@@ -326,7 +244,7 @@ impl Parser<'_> {
             return BlockHtml::Handled;
         }
         if let Some(tag) = tag_at(s, p) {
-            if !is_span_element(&tag.name.to_lowercase()) {
+            if !is_span_element(&lowercase(tag.name)) {
                 if self.depth_exceeded() {
                     return BlockHtml::No;
                 }
@@ -338,7 +256,7 @@ impl Parser<'_> {
             return BlockHtml::No;
         }
         if let Some((name, end)) = close_tag_at(s, p) {
-            let name = name.to_lowercase();
+            let name = lowercase(name);
             if !is_span_element(&name) && tree.kind == Kind::Html && tree.value == name {
                 sc.pos = end;
                 return BlockHtml::Stop;
@@ -349,15 +267,22 @@ impl Parser<'_> {
 
     /// `handle_html_start_tag` + `handle_kramdown_html_tag`: builds the element for `tag`.
     fn handle_start_tag(&mut self, sc: &mut Src, tag: &Tag, parent: &El, parent_raw: bool) -> El {
-        let mut name = tag.name.to_string();
-        if is_known(&name.to_lowercase()) {
-            name = name.to_lowercase();
-        }
+        let lower = lowercase(tag.name);
+        // The name as written has these flags too: a name kramdown does not
+        // know in lowercase is not known with capitals either.
+        let flags = element_flags(&lower);
+        let known = flags != 0;
+        let name = if known {
+            lower
+        } else {
+            Cow::Borrowed(tag.name)
+        };
+        let name = &*name;
         let mut closed = tag.self_closed;
-        let mut el = El::with_value(Kind::Html, name.clone());
+        let mut el = El::with_value(Kind::Html, name);
         el.block = true;
-        el.attr = parse_attrs(tag.attrs, is_known(&name));
-        if !closed && WITHOUT_BODY.contains(&name.as_str()) {
+        el.attr = parse_attrs(tag.attrs, known);
+        if !closed && flags & elem::NO_BODY != 0 {
             closed = true;
         }
         let _ = parent;
@@ -367,18 +292,18 @@ impl Parser<'_> {
         let mut model = if parent_raw {
             Model::Raw
         } else if self.opts.parse_block_html {
-            content_model(&name)
+            model_of(flags)
         } else {
             Model::Raw
         };
         if let Some(m) = markdown_attr(el.attr.remove("markdown")) {
-            model = m.unwrap_or_else(|| content_model(&name));
+            model = m.unwrap_or_else(|| model_of(flags));
         }
         if name == "script" || name == "style" {
             // Raw text up to the end tag; the body is kept verbatim.
             el.model = model;
             el.is_closed = false;
-            self.raw_tag_body(sc, &mut el, &name);
+            self.raw_tag_body(sc, &mut el, name);
             return el;
         }
         if model == Model::Block {
@@ -398,7 +323,7 @@ impl Parser<'_> {
                 }
                 Model::Span => {
                     let rest = sc.rest();
-                    match find_close_ci(rest, &name) {
+                    match find_close_ci(rest, name) {
                         Some((off, end_off)) => {
                             add_text(&mut el, &rest[..off], Kind::RawText);
                             sc.pos += end_off;
@@ -494,7 +419,7 @@ impl Parser<'_> {
                 el.children.push(child);
             } else if let Some((name, end)) = close_tag_at(s, q) {
                 let matches = if is_known(&el.value) {
-                    name.to_lowercase() == el.value
+                    lowercase(name) == el.value
                 } else {
                     name == el.value
                 };

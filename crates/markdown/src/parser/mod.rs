@@ -24,10 +24,7 @@ use crate::tree::{Attrs, El, EobKind, Ial, Kind};
 
 pub(crate) use attr::update_attr_with_ial;
 
-/// `HTML_ELEMENTS_WITHOUT_BODY`.
-pub(crate) fn without_body(name: &str) -> bool {
-    html::WITHOUT_BODY.contains(&name)
-}
+pub(crate) use html::without_body;
 
 /// A scanner over one source string.
 pub(crate) struct Src<'a> {

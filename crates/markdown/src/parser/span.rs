@@ -3,7 +3,7 @@
 //! markers, links, smart quotes, math, extensions, entities, typographic
 //! symbols, line breaks, escapes, GFM strikethrough).
 
-use super::html::{close_tag_at, comment_at, content_model, tag_at, WITHOUT_BODY};
+use super::html::{close_tag_at, comment_at, content_model, tag_at, without_body};
 use super::inline::{autolink_at, strikethrough_end};
 use super::{add_text, Parser, Src};
 use crate::scan::*;
@@ -624,12 +624,14 @@ impl Parser<'_> {
             sc.pos = i + 1;
             return;
         };
-        let mut name = tag.name.to_string();
-        let known = super::html::is_known(&name.to_lowercase());
-        if known {
-            name = name.to_lowercase();
-        }
-        if super::html::BLOCK_ELEMENTS.contains(&name.as_str()) {
+        let lower = lowercase(tag.name);
+        let known = super::html::is_known(&lower);
+        let name = if known {
+            lower.into_owned()
+        } else {
+            tag.name.to_string()
+        };
+        if super::html::is_block_element(&name) {
             self.warning(format!("Found block HTML tag '{name}' in span-level text"));
             add_text(el, &s[i..tag.end], Kind::Text);
             sc.pos = tag.end;
@@ -661,7 +663,7 @@ impl Parser<'_> {
         h.attr = attrs;
         h.model = if do_parsing { Model::Span } else { Model::Raw };
         h.is_closed = tag.self_closed;
-        if !tag.self_closed && !WITHOUT_BODY.contains(&name.as_str()) {
+        if !tag.self_closed && !without_body(&name) {
             let mut stop = Stop::Close {
                 name: name.clone(),
                 ci: known,
