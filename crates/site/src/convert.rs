@@ -6,13 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use hyde_liquid::value::map_get;
-use hyde_liquid::{Context, Engine, Str, Value};
+use hyde_liquid::{Engine, Str, Value};
 
 use crate::config::{RawConfig, Settings};
 use crate::document::Document;
-use crate::drops::Phase;
 use crate::error::{Error, ErrorKind, Result, Span};
-use crate::renderer::Build;
 use crate::site::Site;
 
 mod sass_ahead;
@@ -158,23 +156,6 @@ pub fn engine_for(site: &Site) -> Engine {
         engine.set_strict_variables(map_get(l, "strict_variables").is_some_and(Value::is_truthy));
     }
     engine
-}
-
-/// Host state for Jekyll's tags and filters, set on every render context:
-/// the site (Jekyll's `registers[:site]`), the `page` register and the zone.
-pub fn prepare_context(
-    b: &Arc<Build>,
-    ctx: &mut Context,
-    page: &Value,
-    doc: &Arc<Document>,
-    phase: Phase,
-) {
-    crate::liquid_ext::install(ctx, b.clone());
-    ctx.set_register("page", page.clone());
-    ctx.set_zone(Arc::new(crate::site_context::TzZone(
-        b.site.settings.timezone,
-    )));
-    crate::plugins::prepare_context(b, ctx, doc, phase);
 }
 
 /// Compiles Sass text with the site's `sass:` settings (for `scssify`).

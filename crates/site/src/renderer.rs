@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use hyde_liquid::value::map_get;
 use hyde_liquid::{Context, Engine, Map, Template, Value};
 use rayon::prelude::*;
 
@@ -20,6 +21,7 @@ use crate::drops::{doc_value, DocDrop, JekyllDrop, Phase, SiteDrop, SiteWithCurr
 use crate::error::{Error, ErrorKind, Result, Span, Warning};
 use crate::incremental::deps::{self as record, recording, Deps};
 use crate::incremental::Plan;
+use crate::liquid_ext::SiteRef;
 use crate::site::Site;
 use crate::value::deep_merge;
 use crate::writer::{Contents, OutputFile};
@@ -41,11 +43,16 @@ pub struct Build {
     /// starts (its front matter, then each enclosing layout's merged under
     /// it), made once: every document with that layout sees the same ones.
     layout_data: HashMap<String, Vec<Value>>,
-    /// The names of the globals every render sets (see [`Build::context`]).
-    global_names: [Value; 9],
-    /// The top-level `theme` (Jekyll's `ThemeDrop`) when the site has a gem
-    /// theme, made once.
-    theme: Option<Value>,
+    /// The globals map each render starts from (see [`Build::context`]),
+    /// by which of `content` and `layout` it sets: names, `jekyll`,
+    /// `paginator` and `theme` are made once and each render fills in the
+    /// rest, instead of hashing nine names into a new map every time.
+    globals: [Map; 4],
+    /// `highlighter_prefix` / `highlighter_suffix` for Markdown and for
+    /// other converters.
+    around: [Value; 2],
+    /// The site's time zone for dates, made once.
+    zone: Arc<dyn hyde_liquid::Zone>,
     /// Kramdown options from the configuration.
     pub(crate) markdown: crate::convert::Markdown,
     /// Where `{% include %}` looks.
@@ -133,19 +140,14 @@ impl Build {
                 .map(str::to_string)
         };
         let (url, baseurl) = (config_str("url"), config_str("baseurl"));
-        let global_names = [
-            "site",
-            "page",
-            "jekyll",
-            "paginator",
-            "highlighter_prefix",
-            "highlighter_suffix",
-            "content",
-            "layout",
-            "theme",
-        ]
-        .map(Value::str);
         let theme = site.settings.theme.as_ref().map(|t| t.to_liquid());
+        let jekyll = Value::object(JekyllDrop {
+            environment: site.environment.clone(),
+        });
+        let globals =
+            std::array::from_fn(|i| base_globals(&jekyll, &theme, i & 1 != 0, i & 2 != 0));
+        let zone: Arc<dyn hyde_liquid::Zone> =
+            Arc::new(crate::site_context::TzZone(site.settings.timezone));
         let layout_data = site
             .layouts
             .keys()
@@ -153,8 +155,9 @@ impl Build {
             .collect();
         Ok(Build {
             layout_data,
-            global_names,
-            theme,
+            globals,
+            around: [Value::str("\n"), Value::str("")],
+            zone,
             url,
             baseurl,
             site,
@@ -188,15 +191,30 @@ impl Build {
         }
     }
 
+    /// What every render of `doc` shares (its content, its excerpt, each
+    /// layout of its chain), made once for all of them.
+    fn doc_globals(
+        self: &Arc<Self>,
+        site: &Arc<SiteDrop>,
+        doc: &Arc<Document>,
+        page: Value,
+    ) -> DocGlobals {
+        DocGlobals {
+            site: Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
+            page,
+            host: Arc::new(SiteRef(self.clone())),
+        }
+    }
+
     /// A render context for `doc` with `site`, `page`, `jekyll` (and, when
     /// given, `content` and `layout`) set.
     fn context(
         self: &Arc<Self>,
-        site: &Arc<SiteDrop>,
+        g: &DocGlobals,
         doc: &Arc<Document>,
         phase: Phase,
-        page: Value,
-        content_and_layout: [Option<Value>; 2],
+        content: Option<Value>,
+        layout: Option<Value>,
     ) -> Context {
         let mut ctx = Context::new(&self.engine);
         // jekyll-paginate's paginator lists posts.
@@ -209,36 +227,26 @@ impl Build {
         // Jekyll's Markdown converter sets both to "\n" (kramdown then sees the
         // `{% highlight %}` block as a block of its own); other converters leave them nil.
         let around = match converter_for(&self.site, &doc.extname) {
-            Converter::Markdown => "\n",
-            _ => "",
+            Converter::Markdown => &self.around[0],
+            _ => &self.around[1],
         };
-        // The globals in one map, sized once, under names made once.
-        let k = &self.global_names;
-        let mut globals = Map::with_capacity(k.len());
-        globals.insert(
-            k[0].clone(),
-            Value::object(SiteWithCurrent::new(site.clone(), doc.clone())),
-        );
-        globals.insert(k[1].clone(), page.clone());
-        globals.insert(
-            k[2].clone(),
-            Value::object(JekyllDrop {
-                environment: self.site.environment.clone(),
-            }),
-        );
-        globals.insert(k[3].clone(), Value::Nil);
-        globals.insert(k[4].clone(), Value::str(around));
-        globals.insert(k[5].clone(), Value::str(around));
-        for (name, v) in k[6..8].iter().zip(content_and_layout) {
-            if let Some(v) = v {
-                globals.insert(name.clone(), v);
-            }
-        }
-        if let Some(theme) = &self.theme {
-            globals.insert(k[8].clone(), theme.clone());
+        // The slots follow [`base_globals`]' order.
+        let variant = usize::from(content.is_some()) | usize::from(layout.is_some()) << 1;
+        let mut globals = self.globals[variant].clone();
+        globals[0] = g.site.clone();
+        globals[1] = g.page.clone();
+        globals[4] = around.clone();
+        globals[5] = around.clone();
+        for (slot, v) in (6..).zip(content.into_iter().chain(layout)) {
+            globals[slot] = v;
         }
         ctx.set_globals(globals);
-        crate::convert::prepare_context(self, &mut ctx, &page, doc, phase);
+        // Host state for Jekyll's tags and filters: the site (Jekyll's
+        // `registers[:site]`), the `page` register and the zone.
+        ctx.set_host(g.host.clone());
+        ctx.set_register("page", g.page.clone());
+        ctx.set_zone(self.zone.clone());
+        crate::plugins::prepare_context(self, &mut ctx, doc, phase);
         ctx
     }
 
@@ -299,6 +307,42 @@ impl Build {
         }
         Ok((css, map))
     }
+}
+
+/// The globals one document's renders share (see [`Build::doc_globals`]).
+struct DocGlobals {
+    /// `site`, knowing the document (for `site.related_posts`).
+    site: Value,
+    page: Value,
+    /// The site as Jekyll's tags and filters reach it.
+    host: Arc<SiteRef>,
+}
+
+/// A render's globals in the order Jekyll's payload has them, with `site`,
+/// `page` and the highlighter strings left nil for [`Build::context`] to
+/// set: `site`, `page`, `jekyll`, `paginator`, `highlighter_prefix`,
+/// `highlighter_suffix`, then `content` and `layout` when the render sets
+/// them, then `theme` when the site has one.
+fn base_globals(jekyll: &Value, theme: &Option<Value>, content: bool, layout: bool) -> Map {
+    let mut names = vec![
+        "site",
+        "page",
+        "jekyll",
+        "paginator",
+        "highlighter_prefix",
+        "highlighter_suffix",
+    ];
+    names.extend(content.then_some("content"));
+    names.extend(layout.then_some("layout"));
+    let mut globals = Map::with_capacity(names.len() + 1);
+    for name in names {
+        globals.insert(Value::str(name), Value::Nil);
+    }
+    globals[2] = jekyll.clone();
+    if let Some(theme) = theme {
+        globals.insert(Value::str("theme"), theme.clone());
+    }
+    globals
 }
 
 /// The converter for an extension.
@@ -440,11 +484,11 @@ fn render_content_inner(
     let rendered;
     let mut text = doc.content.as_str();
     if doc.render_with_liquid() {
-        let page = doc_value(b, doc, phase);
         let layout = first_layout(b, doc)
             .and_then(|l| b.layout_data.get(&l.name))
             .and_then(|chain| chain.first().cloned());
-        let mut ctx = b.context(site, doc, phase, page, [None, layout]);
+        let g = b.doc_globals(site, doc, doc_value(b, doc, phase));
+        let mut ctx = b.context(&g, doc, phase, None, layout);
         if let Some(name) = doc.get("layout").filter(|v| !v.is_nil()) {
             // The name is built only when a recording is on.
             record::record(|d| {
@@ -536,7 +580,8 @@ fn render_excerpt(b: &Arc<Build>, doc: &Arc<Document>) -> Result<String> {
     if !no_liquid && (raw.contains("{%") || raw.contains("{{")) {
         let site = Arc::new(SiteDrop::new(b.clone(), Phase::Documents));
         let page = Value::object(DocDrop::new(b.clone(), doc.clone(), Phase::Documents));
-        let mut ctx = b.context(&site, doc, Phase::Documents, page, [None, None]);
+        let g = b.doc_globals(&site, doc, page);
+        let mut ctx = b.context(&g, doc, Phase::Documents, None, None);
         let name = format!("{}/#excerpt", doc_display(b, doc));
         let t = Template::parse_named(raw, &name, &b.engine)
             .map_err(|e| liquid_error(e, &name, doc.content_line, &b.site.settings.source))?;
@@ -587,13 +632,16 @@ fn place_in_layouts(
         crate::document::Kind::Page => Phase::Pages,
         _ => phase,
     };
-    let page = doc_value(b, doc, page_phase);
+    let g = b.doc_globals(site, doc, doc_value(b, doc, page_phase));
     while let Some(l) = layout {
-        let globals = [
-            Some(Value::str(output.as_str())),
+        let content = Value::str(output.as_str());
+        let mut ctx = b.context(
+            &g,
+            doc,
+            phase,
+            Some(content),
             chain.get(used.len()).cloned(),
-        ];
-        let mut ctx = b.context(site, doc, phase, page.clone(), globals);
+        );
         let (t, added) = &b.layouts[&l.name];
         let started = std::time::Instant::now();
         // Sized for the content and what this layout added before, so the
@@ -608,7 +656,7 @@ fn place_in_layouts(
             liquid_error(e, &l.relative_path, l.content_line, &b.site.settings.source)
         })?;
         used.push(l.name.clone());
-        let next = match l.data.get(&Value::str("layout")) {
+        let next = match map_get(&l.data, "layout") {
             Some(Value::Nil) | None => None,
             Some(v) => Some(v.to_liquid_string()),
         };
