@@ -41,9 +41,32 @@ struct ParsedInclude {
     file: String,
     /// The file name as a template, when it holds `{{ }}`.
     file_template: Option<Result<Template, Error>>,
-    params: Option<Vec<(Value, Param)>>,
+    params: Option<Params>,
     /// Whether `file` is a fixed name that `validate_file_name` accepts.
     fixed_name_valid: bool,
+}
+
+/// An include's `key=value` parameters, ready to fill the `include` hash.
+struct Params {
+    /// Each distinct key once, in the order first written, with nil values:
+    /// cloned and filled in by every render instead of hashing the keys
+    /// into a new map each time.
+    keys: Map,
+    /// The parameters as written, each with its key's slot in `keys`: a
+    /// key written twice keeps its first place and its last value, as
+    /// inserting them one by one would.
+    values: Vec<(usize, Param)>,
+}
+
+impl Params {
+    fn new(params: Vec<(Value, Param)>) -> Params {
+        let mut keys = Map::with_capacity(params.len());
+        let values = params
+            .into_iter()
+            .map(|(key, param)| (keys.insert_full(key, Value::Nil).0, param))
+            .collect();
+        Params { keys, values }
+    }
 }
 
 fn variable_syntax() -> &'static Regex {
@@ -161,12 +184,12 @@ impl Tag for IncludeTag {
         };
         let params = match params {
             None => None,
-            Some(p) => Some(parse_params(&p).ok_or_else(|| {
+            Some(p) => Some(Params::new(parse_params(&p).ok_or_else(|| {
                 Error::runtime(format!(
                     "Invalid syntax for include tag:\n\n{p}\n\nValid syntax:\n\n{}\n\n",
                     syntax_example(tag.name)
                 ))
-            })?),
+            })?)),
         };
         let file_template = variable_syntax()
             .is_match(&file)
@@ -277,14 +300,13 @@ impl ParsedInclude {
         }
     }
 
-    fn params_value(&self, ctx: &Context, params: &[(Value, Param)]) -> Result<Value, Error> {
-        let mut map = Map::with_capacity(params.len());
-        for (key, param) in params {
-            let value = match param {
+    fn params_value(&self, ctx: &Context, params: &Params) -> Result<Value, Error> {
+        let mut map = params.keys.clone();
+        for (slot, param) in &params.values {
+            map[*slot] = match param {
                 Param::Literal(v) => v.clone(),
                 Param::Variable(e) => e.evaluate(ctx)?,
             };
-            map.insert(key.clone(), value);
         }
         Ok(Value::hash(map))
     }
@@ -332,6 +354,15 @@ mod tests {
         assert!(parse_params(r#"name="x" junk"#).is_none());
         assert!(parse_params(r#"a="1"b="2""#).is_none());
         assert_eq!(parse_params("").map(|p| p.len()), Some(0));
+    }
+
+    #[test]
+    fn include_params_repeated_key_keeps_first_place_and_last_value() {
+        let params = Params::new(parse_params(r#"a="1" b=x a="3""#).unwrap());
+        let keys: Vec<String> = params.keys.keys().map(Value::to_liquid_string).collect();
+        assert_eq!(keys, ["a", "b"]);
+        let slots: Vec<usize> = params.values.iter().map(|(slot, _)| *slot).collect();
+        assert_eq!(slots, [0, 1, 0]);
     }
 
     #[test]
