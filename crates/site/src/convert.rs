@@ -2,6 +2,7 @@
 //! configuration), Sass, and the Liquid engine with Jekyll's tags and filters.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -12,6 +13,7 @@ use crate::config::{RawConfig, Settings};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result, Span};
 use crate::site::Site;
+use crate::value::KeyHasher;
 
 mod sass_ahead;
 pub(crate) use sass_ahead::SassAhead;
@@ -23,8 +25,10 @@ pub struct Markdown {
     commonmark: Option<hyde_markdown::CommonMarkOptions>,
     /// Jekyll's warnings for `commonmark:` names it does not know.
     warnings: Vec<String>,
-    /// `markdownify` results by input, for the whole build.
-    converted: RwLock<HashMap<Box<str>, Str>>,
+    /// `markdownify` results by input, for the whole build (inputs are
+    /// whole excerpts: hashed with the crate's word-at-a-time hasher,
+    /// not SipHash).
+    converted: RwLock<HashMap<Box<str>, Str, BuildHasherDefault<KeyHasher>>>,
 }
 
 impl Markdown {
