@@ -236,12 +236,27 @@ impl KeyId {
     }
 }
 
+/// Whether two keys are one for a Ruby Hash (`eql?`), as [`KeyId`] tells,
+/// without copying a String key.
+fn same_key(a: &Yaml, b: &Yaml) -> bool {
+    match (a, b) {
+        (Yaml::Str(x), Yaml::Str(y)) => x == y,
+        (Yaml::Str(_), _) | (_, Yaml::Str(_)) => false,
+        _ => KeyId::of(a) == KeyId::of(b),
+    }
+}
+
+/// Up to this many entries a map finds a key by a scan: front matter holds
+/// a dozen keys, for which hashing each one costs more than comparing.
+const SCAN_LIMIT: usize = 16;
+
 /// An ordered Ruby Hash: keys keep their first-insertion position, a repeated
 /// key replaces the value in place.
 #[derive(Clone, Debug, Default)]
 pub struct Map {
     entries: Vec<(Node, Node)>,
-    index: HashMap<KeyId, usize>,
+    /// Position of each key, once there are more than [`SCAN_LIMIT`].
+    index: Option<HashMap<KeyId, usize>>,
 }
 
 impl PartialEq for Map {
@@ -258,13 +273,28 @@ impl Map {
 
     /// Ruby's `hash[key] = value`: replace in place, or append.
     pub fn insert(&mut self, key: Node, value: Node) {
-        let id = KeyId::of(&key.value);
-        match self.index.get(&id) {
-            Some(&i) => self.entries[i].1 = value,
-            None => {
-                self.index.insert(id, self.entries.len());
-                self.entries.push((key, value));
-            }
+        if let Some(i) = self.position(&key.value) {
+            self.entries[i].1 = value;
+            return;
+        }
+        if let Some(index) = &mut self.index {
+            index.insert(KeyId::of(&key.value), self.entries.len());
+        }
+        self.entries.push((key, value));
+        if self.index.is_none() && self.entries.len() > SCAN_LIMIT {
+            let ids = self.entries.iter().enumerate();
+            self.index = Some(ids.map(|(i, (k, _))| (KeyId::of(&k.value), i)).collect());
+        }
+    }
+
+    /// Where `key` is, by Ruby's `eql?`.
+    fn position(&self, key: &Yaml) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(&KeyId::of(key)).copied(),
+            None => self
+                .entries
+                .iter()
+                .position(|(k, _)| same_key(&k.value, key)),
         }
     }
 
@@ -277,12 +307,18 @@ impl Map {
 
     /// Look up a String key (what Liquid does).
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.get_key(&Yaml::Str(key.to_string()))
+        if self.index.is_some() {
+            return self.get_key(&Yaml::Str(key.to_string()));
+        }
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value.as_str() == Some(key))
+            .map(|(_, v)| v)
     }
 
     /// Look up any key with Ruby's `eql?` equality.
     pub fn get_key(&self, key: &Yaml) -> Option<&Node> {
-        self.index.get(&KeyId::of(key)).map(|&i| &self.entries[i].1)
+        self.position(key).map(|i| &self.entries[i].1)
     }
 
     /// Entries in Ruby's order.

@@ -71,6 +71,30 @@ fn merge_keys_and_duplicate_keys_follow_ruby_hash_order() {
 }
 
 #[test]
+fn duplicate_keys_replace_in_place_in_small_and_large_maps() {
+    for n in [3, 40] {
+        let mut src: String = (0..n).map(|i| format!("k{i}: {i}\n")).collect();
+        src.push_str("k1: again\n1: int\n1.0: float\n'1': str\n1: int2\n");
+        let v = value(&src);
+        let m = v.as_map().unwrap();
+        assert_eq!(m.len(), n + 3, "{n}");
+        assert_eq!(m.get("k1").unwrap().value, Yaml::Str("again".into()));
+        assert_eq!(m.get("1").unwrap().value, Yaml::Str("str".into()));
+        assert_eq!(
+            m.get_key(&Yaml::Int(1)).unwrap().value,
+            Yaml::Str("int2".into())
+        );
+        assert_eq!(
+            m.get_key(&Yaml::Float(1.0)).unwrap().value,
+            Yaml::Str("float".into())
+        );
+        let keys: Vec<String> = m.iter().map(|(k, _)| k.value.to_ruby_s()).collect();
+        assert_eq!(keys[1], "k1");
+        assert_eq!(keys[n..], ["1", "1.0", "1"]);
+    }
+}
+
+#[test]
 fn non_string_keys_keep_their_type() {
     let v = value("1: int\n'1': str\ntrue: bool\n");
     let m = v.as_map().unwrap();
