@@ -69,7 +69,9 @@ fn name_bit(name: &str) -> u64 {
 }
 
 impl Scope {
-    #[inline]
+    /// Always inlined: most scopes fail the one-word test, which is then
+    /// all a lookup costs for them.
+    #[inline(always)]
     fn get(&self, name: &str, bit: u64) -> Option<&Value> {
         if self.names & bit == 0 {
             return None;

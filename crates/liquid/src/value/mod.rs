@@ -8,6 +8,7 @@ pub(crate) mod compare;
 mod format;
 mod int;
 mod literal;
+mod map;
 mod object;
 mod sort;
 mod time;
@@ -22,6 +23,7 @@ pub use compare::{compare, liquid_eq};
 pub use format::{format_float, inspect};
 pub(crate) use int::{cmp_int_float, IntRef};
 pub use literal::MethodLiteral;
+pub use map::{Map, MapHasher};
 pub use object::Object;
 pub use sort::ruby_sort;
 pub(crate) use time::{far_offset, Civil, Wide};
@@ -29,11 +31,6 @@ pub use time::{Time, TimeMode};
 
 /// An immutable, cheaply clonable string.
 pub type Str = Arc<str>;
-
-/// An insertion-ordered hash, keyed like a Ruby hash (usually by strings).
-///
-/// Look a string key up without allocating with [`map_get`].
-pub type Map = indexmap::IndexMap<Value, Value>;
 
 /// A Liquid value.
 #[derive(Default)]
@@ -182,16 +179,24 @@ impl Value {
 }
 
 /// Looks a string key up in a [`Map`] without allocating.
+#[inline]
 pub fn map_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     // Small hashes (most front matter and data) are faster to scan than to
-    // hash: SipHash of a short key costs about as much as 30 comparisons
-    // that mostly stop at the length.
+    // hash: hashing a short key costs about as much as 30 comparisons that
+    // mostly stop at the length.
     if map.len() <= 24 {
         return map
             .iter()
             .find(|(k, _)| matches!(k, Value::Str(s) if s.len() == key.len() && str_eq(s, key)))
             .map(|(_, v)| v);
     }
+    map_get_hashed(map, key)
+}
+
+/// [`map_get`] in a large map, kept out of line so that the scan inlines
+/// into the lookups that call it.
+#[inline(never)]
+fn map_get_hashed<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     map.get(&StrKey(key))
 }
 
@@ -239,8 +244,8 @@ impl StdHash for StrKey<'_> {
 }
 
 /// A string key folded into one word, which the map's hasher then hashes:
-/// SipHash (the `Map`'s `RandomState`) costs per `write`, and a string is
-/// otherwise written as its bytes plus a terminator. Up to 16 bytes the
+/// a hasher costs per `write`, and a string is otherwise written as its
+/// bytes plus a terminator. Up to 16 bytes the
 /// words cover every byte, so distinct short keys of one length fold
 /// apart. The fold has no key of its own; flooding a map with colliding
 /// keys is not a concern for a build tool that reads its own sites.
