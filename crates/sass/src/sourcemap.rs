@@ -3,6 +3,7 @@
 //! order Jekyll writes them after dart-sass (`version`, `sourceRoot`,
 //! `sources`, `names`, `mappings`, `sourcesContent`, `file`).
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::format::Span;
@@ -28,19 +29,24 @@ pub(crate) struct Naming<'a> {
 pub(crate) fn build(spans: &[Span], sources: &[Source], naming: Naming<'_>) -> String {
     let mut spans: Vec<Span> = spans.to_vec();
     spans.sort_by_key(|s| (s.line, s.column));
-    // A file read twice (imported twice) is one source.
+    // A file read twice (imported twice) is one source: its first reading.
+    let mut firsts: HashMap<&Path, u32> = HashMap::new();
+    let first_reading: Vec<u32> = (0u32..)
+        .zip(sources)
+        .map(|(index, source)| *firsts.entry(&source.path).or_insert(index))
+        .collect();
     for span in &mut spans {
-        let index = span.origin.source as usize;
-        if let Some(path) = sources.get(index).map(|s| &s.path) {
-            if let Some(first) = sources.iter().position(|s| &s.path == path) {
-                span.origin.source = first as u32;
-            }
+        if let Some(&first) = first_reading.get(span.origin.source as usize) {
+            span.origin.source = first;
         }
     }
-    // Only sources that rules point at are listed, in order of first use.
+    // Only sources that rules point at are listed, in order of first use;
+    // `slot` is each source's place in that list.
     let mut used: Vec<u32> = Vec::new();
+    let mut slot: Vec<Option<usize>> = vec![None; sources.len()];
     for span in &spans {
-        if !used.contains(&span.origin.source) && (span.origin.source as usize) < sources.len() {
+        if let Some(entry @ None) = slot.get_mut(span.origin.source as usize) {
+            *entry = Some(used.len());
             used.push(span.origin.source);
         }
     }
@@ -49,7 +55,7 @@ pub(crate) fn build(spans: &[Span], sources: &[Source], naming: Naming<'_>) -> S
         (0u32, 0i64, 0i64, 0i64, 0i64);
     let mut first_in_line = true;
     for span in &spans {
-        let Some(src) = used.iter().position(|&u| u == span.origin.source) else {
+        let Some(&Some(src)) = slot.get(span.origin.source as usize) else {
             continue;
         };
         while line < span.line {
