@@ -13,6 +13,7 @@ pub(crate) fn insert_markers(text: &str, source: usize) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut copied = 0;
+    let mut lines = LineCounter::default();
     let mut stmt_start = 0;
     let mut parens = 0usize;
     let mut i = 0;
@@ -65,7 +66,7 @@ pub(crate) fn insert_markers(text: &str, source: usize) -> String {
                 let prelude = &text[stmt_start..i];
                 if is_style_rule(prelude.trim()) {
                     let lead = prelude.len() - prelude.trim_start().len();
-                    let (line, column) = line_col(text, stmt_start + lead);
+                    let (line, column) = lines.line_col(text, stmt_start + lead);
                     out.push_str(&text[copied..=i]);
                     out.push_str(&format!("{MARKER}: {source} {line} {column};"));
                     copied = i + 1;
@@ -137,12 +138,27 @@ fn is_style_rule(prelude: &str) -> bool {
     }
 }
 
-/// 0-based line and character column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    (line, before[line_start..].chars().count())
+/// 0-based line and character column of byte offsets met in increasing
+/// order, counting each part of the text once (a stylesheet has thousands
+/// of rules).
+#[derive(Default)]
+struct LineCounter {
+    /// Where counting stopped, the lines before it and where its line starts.
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCounter {
+    fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let passed = &text[self.offset..offset];
+        self.line += passed.matches('\n').count();
+        if let Some(last) = passed.rfind('\n') {
+            self.line_start = self.offset + last + 1;
+        }
+        self.offset = offset;
+        (self.line, text[self.line_start..offset].chars().count())
+    }
 }
 
 /// Removes the markers, recording each as its block's origin.
