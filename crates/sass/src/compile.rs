@@ -64,15 +64,34 @@ pub struct Warning {
 /// written as dart-sass writes it.
 pub fn compile(src: &str, opts: &SassOptions) -> Result<CompiledCss, SassError> {
     let entry = entry_path(opts);
+    // Compressed, the source-map markers ride in the warnings run instead of
+    // a run of their own: a rule only its marker kept in grass's output is
+    // empty once the markers are taken out, and goes with the other empty
+    // rules, as grass would have left it out. (Expanded, grass's blank
+    // lines around such rules would differ.)
+    let sources = RefCell::new(Vec::new());
+    let marking = opts.source_map && opts.style == Style::Compressed;
     let PlainSheet {
         sheet,
         loaded,
         warnings,
         omitted,
-    } = plain_sheet(src, &entry, opts)?;
-    // The map is laid over the tree the warnings run made (its probes print
-    // nothing into the CSS), so grass does not run a third time for it.
-    let (css, source_map) = if opts.source_map {
+        marked,
+    } = plain_sheet(src, &entry, opts, marking.then_some(&sources))?;
+    let (css, source_map) = if marked {
+        let (css, spans) = format::write_with_spans(&sheet, opts.style);
+        let file_name = map_file_name(&entry);
+        let naming = sourcemap::Naming {
+            root: opts.source_map_root.as_deref(),
+            file: &file_name,
+        };
+        (
+            css,
+            Some(sourcemap::build(&spans, &sources.into_inner(), naming)),
+        )
+    } else if opts.source_map {
+        // The map is laid over the tree the warnings run made (its probes
+        // print nothing into the CSS), so grass does not run a third time.
         let (css, map) = source_map(src, &entry, opts, sheet);
         (css, Some(map))
     } else {
@@ -145,14 +164,32 @@ struct PlainSheet {
     loaded: Vec<PathBuf>,
     warnings: Vec<Warning>,
     omitted: usize,
+    /// The rules carry their origins (from the markers of a source list).
+    marked: bool,
 }
 
 /// Compiles with deprecation probes in the SCSS (see [`crate::deprecation`]);
 /// they print nothing into the CSS. Should that run fail, the error comes
 /// from a run without probes, as do the CSS and messages if that one passes.
-fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet, SassError> {
+/// With `sources`, the probed run carries source-map markers too (see
+/// [`crate::instrument`]) and lists the sources they name there.
+fn plain_sheet(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    sources: Option<&RefCell<Vec<sourcemap::Source>>>,
+) -> Result<PlainSheet, SassError> {
     if opts.skip_deprecations {
-        let (sheet, loaded, events) = sheet_with(src, entry, opts, None)?;
+        let marked = sources.and_then(|sources| marked_sheet(src, entry, opts, None, sources));
+        let SheetRun {
+            sheet,
+            loaded,
+            events,
+            marked,
+        } = match marked {
+            Some(run) => run,
+            None => sheet_with(src, entry, opts, None, None)?,
+        };
         let probes = deprecation::Probes::new(entry, Vec::new(), &opts.load_paths);
         let (warnings, omitted, _) = deprecation_warnings(events, &probes, opts, None);
         return Ok(PlainSheet {
@@ -160,6 +197,7 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
             loaded,
             warnings,
             omitted,
+            marked,
         });
     }
     let skip = if opts.quiet_deps {
@@ -167,15 +205,27 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
     } else {
         Vec::new()
     };
-    let probes = deprecation::Probes::new(entry, skip, &opts.load_paths).predicting();
-    let probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        sheet_with(src, entry, opts, Some(&probes))
-    }));
-    let (sheet, loaded, events, probes_ran) = match probed {
-        Ok(Ok((sheet, loaded, events))) => (sheet, loaded, events, true),
+    let new_probes =
+        || deprecation::Probes::new(entry, skip.clone(), &opts.load_paths).predicting();
+    let mut probes = new_probes();
+    let mut probed =
+        sources.and_then(|sources| marked_sheet(src, entry, opts, Some(&probes), sources));
+    if probed.is_none() {
+        if sources.is_some() {
+            // The probes hold the marked texts: start afresh.
+            probes = new_probes();
+        }
+        probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            sheet_with(src, entry, opts, Some(&probes), None)
+        }))
+        .ok()
+        .and_then(Result::ok);
+    }
+    let (sheet, loaded, events, marked, probes_ran) = match probed {
+        Some(run) => (run.sheet, run.loaded, run.events, run.marked, true),
         _ => {
-            let (sheet, loaded, events) = sheet_with(src, entry, opts, None)?;
-            (sheet, loaded, events, false)
+            let run = sheet_with(src, entry, opts, None, None)?;
+            (run.sheet, run.loaded, run.events, false, false)
         }
     };
     let mut stack = trace::Stack::new();
@@ -196,7 +246,27 @@ fn plain_sheet(src: &str, entry: &Path, opts: &SassOptions) -> Result<PlainSheet
         loaded,
         warnings,
         omitted,
+        marked,
     })
+}
+
+/// [`sheet_with`] with source-map markers listing their sources in
+/// `sources`; `None` when it failed, panicked or a stylesheet went without
+/// markers (the caller then compiles without markers, so that an error or
+/// the compressed-mode workaround comes from such a run).
+fn marked_sheet(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    probes: Option<&deprecation::Probes>,
+    sources: &RefCell<Vec<sourcemap::Source>>,
+) -> Option<SheetRun> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sheet_with(src, entry, opts, probes, Some(sources))
+    }))
+    .ok()?
+    .ok()
+    .filter(|run| run.marked)
 }
 
 /// The logger's events of a run with `probes` (CSS unused), if it passes.
@@ -269,31 +339,50 @@ fn deprecation_warnings(
     (out, omitted, needs_trace)
 }
 
-type SheetRun = (tree::Sheet, Vec<PathBuf>, Vec<Event>);
+/// A compiled stylesheet read back as a tree (fixes applied), the
+/// stylesheets read, and the logger's events.
+struct SheetRun {
+    sheet: tree::Sheet,
+    loaded: Vec<PathBuf>,
+    events: Vec<Event>,
+    /// Its rules carry their origins: the run had markers in every SCSS
+    /// stylesheet.
+    marked: bool,
+}
 
+/// Compiles `src` with `probes` and, with `sources`, source-map markers
+/// (whose run fails at once rather than retry with the compressed
+/// workaround below: the caller compiles again without markers).
 fn sheet_with(
     src: &str,
     entry: &Path,
     opts: &SassOptions,
     probes: Option<&deprecation::Probes>,
+    sources: Option<&RefCell<Vec<sourcemap::Source>>>,
 ) -> Result<SheetRun, SassError> {
-    let new_fs = || {
-        let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+    let new_fs = |sources| {
+        let fs = HydeFs::new(
+            entry,
+            src.to_string(),
+            opts.syntax,
+            &opts.load_paths,
+            sources,
+        );
         match probes {
             Some(p) => fs.with_probes(p),
             None => fs,
         }
     };
-    let fs = new_fs();
+    let fs = new_fs(sources);
     let run = match run_grass(&fs, entry, opts, opts.style) {
         Ok(run) => run,
-        Err(_) if opts.style == Style::Compressed => {
+        Err(_) if opts.style == Style::Compressed && sources.is_none() => {
             // grass's compressed mode interpolates colours compressed
             // (`.fw-#{black}` -> `.fw-#000`), which can make valid input
             // fail. dart-sass interpolates the expanded form: compile
             // expanded, then let grass compress that CSS. (Colours keep
             // their expanded spelling then; see docs/compat.md.)
-            let again = new_fs();
+            let again = new_fs(None);
             let expanded = run_grass(&again, entry, opts, Style::Expanded)?;
             match recompress(&expanded.css) {
                 Some(css) => GrassRun {
@@ -306,6 +395,10 @@ fn sheet_with(
         Err(err) => return Err(err),
     };
     let mut sheet = tree::parse(&run.css);
+    if sources.is_some() {
+        // Rules left empty go with the other empty rules in `fixes::apply`.
+        instrument::take_markers(&mut sheet);
+    }
     if opts.style == Style::Compressed
         && fixes::wants_expanded_patch(&sheet, fs.interpolated_custom_props())
     {
@@ -317,7 +410,12 @@ fn sheet_with(
     if opts.style == Style::Expanded {
         fixes::mark_trailing_comments(&mut sheet.items, &fs.trailing_comments());
     }
-    Ok((sheet, fs.loaded(), run.events))
+    Ok(SheetRun {
+        sheet,
+        loaded: fs.loaded(),
+        events: run.events,
+        marked: fs.marks_every_rule(),
+    })
 }
 
 /// grass's compressed rendering of plain CSS.
@@ -345,12 +443,7 @@ fn source_map(
     opts: &SassOptions,
     mut plain: tree::Sheet,
 ) -> (String, String) {
-    let file_name = format!(
-        "{}.css",
-        entry
-            .file_stem()
-            .map_or("stdin".into(), |s| s.to_string_lossy())
-    );
+    let file_name = map_file_name(entry);
     let naming = sourcemap::Naming {
         root: opts.source_map_root.as_deref(),
         file: &file_name,
@@ -379,6 +472,16 @@ fn source_map(
     let (css, spans) = format::write_with_spans(&plain, opts.style);
     let sources = sources.into_inner();
     (css, sourcemap::build(&spans, &sources, naming))
+}
+
+/// The map's `file`: the entry's name with `.css`.
+fn map_file_name(entry: &Path) -> String {
+    format!(
+        "{}.css",
+        entry
+            .file_stem()
+            .map_or("stdin".into(), |s| s.to_string_lossy())
+    )
 }
 
 struct GrassRun {
@@ -642,6 +745,16 @@ mod tests {
     /// Compiles `main.scss` among `files` (with `_sass` as the load path):
     /// the warnings' text and how many times grass ran.
     fn compile_counting(files: &[(&str, &str)]) -> (String, usize) {
+        let (out, runs, _dir) = compile_counting_with(files, |_| {});
+        (out.warning_log(), runs)
+    }
+
+    /// [`compile_counting`] with options set by `set`: the output, how
+    /// many times grass ran, and the folder of the files.
+    fn compile_counting_with(
+        files: &[(&str, &str)],
+        set: impl FnOnce(&mut SassOptions),
+    ) -> (CompiledCss, usize, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in files {
             let path = dir.path().join(name);
@@ -649,15 +762,16 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         let main = dir.path().join("main.scss");
-        let opts = SassOptions {
+        let mut opts = SassOptions {
             file: Some(main.clone()),
             load_paths: vec![dir.path().join("_sass")],
             warning_root: Some(dir.path().to_path_buf()),
             ..SassOptions::default()
         };
+        set(&mut opts);
         GRASS_RUNS.with(|n| n.set(0));
         let out = compile(&std::fs::read_to_string(&main).unwrap(), &opts).unwrap();
-        (out.warning_log(), GRASS_RUNS.with(|n| n.get()))
+        (out, GRASS_RUNS.with(|n| n.get()), dir)
     }
 
     /// A function dividing, read after the function that calls it (its
@@ -696,5 +810,36 @@ mod tests {
             ("_sass/_m.scss", "@mixin m { width: 1px; .b { c: d; } }\n"),
         ]);
         assert_eq!((log.as_str(), runs), ("", 1));
+    }
+
+    /// Compressed, the source map's markers ride in the one run: rules that
+    /// only they kept (a parent of nested rules, a rule that only extends,
+    /// a `@media` of such rules) still go, and CSS and map are those of a
+    /// run of their own.
+    #[test]
+    fn a_compressed_source_map_needs_one_run() {
+        let files = [
+            (
+                "main.scss",
+                "@import \"m\";\n.a {\n  .b { c: d; }\n}\n.e { @extend .x; }\n@media print { .f { @extend .x; } }\n@page { .g { @extend .x; } }\n",
+            ),
+            ("_sass/_m.scss", ".x { y: z; }\n%p { q: r; }\n.s { @extend %p; }\n"),
+        ];
+        let mut used = None;
+        let (out, runs, _dir) = compile_counting_with(&files, |opts| {
+            opts.style = Style::Compressed;
+            opts.source_map = true;
+            used = Some(opts.clone());
+        });
+        assert_eq!(runs, 1);
+        let opts = used.unwrap();
+        let entry = entry_path(&opts);
+        let src = files[0].1;
+        let sheet = plain_sheet(src, &entry, &opts, None).unwrap().sheet;
+        let (css, map) = source_map(src, &entry, &opts, sheet);
+        assert_eq!(out.css, css);
+        assert_eq!(out.source_map.as_deref(), Some(map.as_str()));
+        assert!(css.starts_with(".x,"), "{css}");
+        assert!(!css.contains(".a{"), "{css}");
     }
 }

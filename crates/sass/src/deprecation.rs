@@ -83,6 +83,8 @@ struct ProbedFile {
     probed: String,
     /// Where probes went: (byte offset in `text`, length inserted).
     inserted: Vec<(usize, usize)>,
+    /// `probed` carries source-map markers too (and `inserted` them).
+    marked: bool,
 }
 
 impl Probes {
@@ -266,8 +268,29 @@ impl Probes {
             mixed,
             probed: probed.clone(),
             inserted,
+            marked: false,
         });
         probed
+    }
+
+    /// The text [`Probes::instrument`] gave for `path` (read as `text`)
+    /// with source-map markers for source `source` besides the probes (see
+    /// [`crate::instrument`]): each right after its rule's `{`, before any
+    /// probe there. `None` when `text` was not instrumented (the file was
+    /// read again with other contents). A file read again keeps the
+    /// markers of its first reading.
+    pub(crate) fn with_markers(&self, path: &Path, text: &str, source: usize) -> Option<String> {
+        let index = *self.by_path.borrow().get(path)?;
+        let mut files = self.files.borrow_mut();
+        let file = files.get_mut(index).filter(|f| f.text == text)?;
+        if !file.marked {
+            let markers = crate::instrument::markers(&file.text, source);
+            let (probed, inserted) = add_markers(&file.probed, &file.inserted, &markers);
+            file.probed = probed;
+            file.inserted = inserted;
+            file.marked = true;
+        }
+        Some(file.probed.clone())
     }
 
     /// The original text of line `line` (0-based) of `file` and the byte
@@ -927,6 +950,36 @@ fn insert(text: &str, insertions: &[(usize, u8, String)]) -> (String, Vec<(usize
     }
     out.push_str(&text[copied..]);
     (out, inserted)
+}
+
+/// `probed` (a text with insertions at `inserted`, offsets in the
+/// original text) with `markers` (original offsets, in order) inserted too,
+/// each before the insertions at its offset; and where all went.
+fn add_markers(
+    probed: &str,
+    inserted: &[(usize, usize)],
+    markers: &[(usize, String)],
+) -> (String, Vec<(usize, usize)>) {
+    let extra: usize = markers.iter().map(|(_, m)| m.len()).sum();
+    let mut out = String::with_capacity(probed.len() + extra);
+    let mut all = Vec::with_capacity(inserted.len() + markers.len());
+    let mut probes = inserted.iter().copied().peekable();
+    // Bytes the probes before the current offset added, and how much of
+    // `probed` is copied.
+    let (mut shift, mut copied) = (0, 0);
+    for (at, marker) in markers {
+        while let Some((probe_at, len)) = probes.next_if(|(probe_at, _)| probe_at < at) {
+            shift += len;
+            all.push((probe_at, len));
+        }
+        out.push_str(&probed[copied..at + shift]);
+        copied = at + shift;
+        out.push_str(marker);
+        all.push((*at, marker.len()));
+    }
+    all.extend(probes);
+    out.push_str(&probed[copied..]);
+    (out, all)
 }
 
 fn warning(f: &ProbedFile, c: &Candidate, frames: &str) -> Warning {

@@ -10,9 +10,24 @@ const MARKER: &str = "--hyde-sm";
 
 /// Inserts a marker into every style rule of an SCSS text.
 pub(crate) fn insert_markers(text: &str, source: usize) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let markers = markers(text, source);
+    let extra: usize = markers.iter().map(|(_, m)| m.len()).sum();
+    let mut out = String::with_capacity(text.len() + extra);
     let mut copied = 0;
+    for (at, marker) in &markers {
+        out.push_str(&text[copied..*at]);
+        out.push_str(marker);
+        copied = *at;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The marker of every style rule of an SCSS text: the byte offset right
+/// after the rule's `{`, in order, and the marker's text.
+pub(crate) fn markers(text: &str, source: usize) -> Vec<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut lines = LineCounter::default();
     let mut stmt_start = 0;
     let mut parens = 0usize;
@@ -67,9 +82,7 @@ pub(crate) fn insert_markers(text: &str, source: usize) -> String {
                 if is_style_rule(prelude.trim()) {
                     let lead = prelude.len() - prelude.trim_start().len();
                     let (line, column) = lines.line_col(text, stmt_start + lead);
-                    out.push_str(&text[copied..=i]);
-                    out.push_str(&format!("{MARKER}: {source} {line} {column};"));
-                    copied = i + 1;
+                    out.push((i + 1, format!("{MARKER}: {source} {line} {column};")));
                 }
                 stmt_start = i + 1;
             }
@@ -77,7 +90,6 @@ pub(crate) fn insert_markers(text: &str, source: usize) -> String {
         }
         i += 1;
     }
-    out.push_str(&text[copied.min(text.len())..]);
     out
 }
 

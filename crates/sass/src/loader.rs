@@ -34,6 +34,8 @@ pub(crate) struct HydeFs<'a> {
     exists: RefCell<std::collections::HashMap<PathBuf, bool>>,
     read_error: RefCell<Option<SassError>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
+    /// A stylesheet grass read carries no markers (see [`HydeFs::marks_every_rule`]).
+    markers_lost: std::cell::Cell<bool>,
     probes: Option<&'a Probes>,
 }
 
@@ -58,8 +60,15 @@ impl<'a> HydeFs<'a> {
             exists: RefCell::new(std::collections::HashMap::new()),
             read_error: RefCell::new(None),
             sources,
+            markers_lost: std::cell::Cell::new(false),
             probes: None,
         }
+    }
+
+    /// With a source list: every SCSS stylesheet grass read carried
+    /// source-map markers.
+    pub(crate) fn marks_every_rule(&self) -> bool {
+        self.sources.is_some() && !self.markers_lost.get()
     }
 
     /// The deprecation probes in the sources, if any.
@@ -185,24 +194,29 @@ impl<'a> HydeFs<'a> {
         if let Some(probes) = self.probes.filter(|_| !is_css) {
             probes.note_functions(&text);
         }
-        let text = match self.probes {
-            Some(probes) if !is_css && self.syntax_of(path) == Syntax::Scss => {
-                probes.instrument(path, &text)
-            }
-            _ => text,
+        let scss = !is_css && self.syntax_of(path) == Syntax::Scss;
+        let probed = match self.probes {
+            Some(probes) if scss => Some(probes.instrument(path, &text)),
+            _ => None,
         };
-        if !self.interpolated_custom_props.get() && interpolates_custom_property(&text) {
+        let read = probed.as_deref().unwrap_or(&text);
+        if !self.interpolated_custom_props.get() && interpolates_custom_property(read) {
             self.interpolated_custom_props.set(true);
         }
         let Some(sources) = self.sources else {
-            return text.into_bytes();
+            return probed.unwrap_or(text).into_bytes();
         };
         let mut sources = sources.borrow_mut();
         let index = sources.len();
-        let out = if !is_css && self.syntax_of(path) == Syntax::Scss {
-            instrument::insert_markers(&text, index)
-        } else {
-            text.clone()
+        let out = match (probed, self.probes) {
+            (Some(probed), Some(probes)) => {
+                probes.with_markers(path, &text, index).unwrap_or_else(|| {
+                    self.markers_lost.set(true);
+                    probed
+                })
+            }
+            _ if scss => instrument::insert_markers(&text, index),
+            _ => text.clone(),
         };
         sources.push(sourcemap::Source {
             path: path.to_path_buf(),
