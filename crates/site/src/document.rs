@@ -416,7 +416,7 @@ pub fn title_from_slug(slug: &str) -> String {
 /// Jekyll's excerpt extraction: the text before the separator, with Liquid
 /// blocks left open closed again and link definitions used in it appended.
 pub fn extract_excerpt(content: &str, separator: &str) -> String {
-    let Some(idx) = content.find(separator) else {
+    let Some(idx) = find_separator(content, separator) else {
         return content.to_string();
     };
     let mut head = content[..idx].to_string();
@@ -428,7 +428,7 @@ pub fn extract_excerpt(content: &str, separator: &str) -> String {
         close_open_blocks(&mut head);
     }
     let mut defs = Vec::new();
-    for line in tail.lines() {
+    for line in definition_candidates(tail) {
         let t = line.trim_start_matches(' ');
         if line.len() - t.len() > 3 || !t.starts_with('[') {
             continue;
@@ -446,6 +446,48 @@ pub fn extract_excerpt(content: &str, separator: &str) -> String {
     head.push_str("\n\n");
     head.push_str(&defs.join("\n"));
     head
+}
+
+/// `text.find(separator)`, looking for the separator's first character
+/// with memchr: the default `\n\n` is then found in a few steps, where
+/// the two-way search reads every byte before it.
+fn find_separator(text: &str, separator: &str) -> Option<usize> {
+    let Some(first) = separator.chars().next() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = text[from..].find(first) {
+        let at = from + i;
+        if text[at..].starts_with(separator) {
+            return Some(at);
+        }
+        from = at + first.len_utf8();
+    }
+    None
+}
+
+/// The lines of `text` (as `str::lines` gives them) whose first non-space
+/// character is `[`, found from each `[` rather than line by line: a
+/// document's text after its excerpt is long and holds few brackets.
+fn definition_candidates(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let at = from + text[from..].find('[')?;
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        from = (end + 1).min(text.len());
+        if text[start..at].bytes().all(|b| b == b' ') {
+            // `lines` drops the `\r` of a `\r\n` line end.
+            let line = &text[start..end];
+            return Some(match end < text.len() {
+                true => line.strip_suffix('\r').unwrap_or(line),
+                false => line,
+            });
+        }
+        if end == text.len() {
+            return None;
+        }
+    })
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -490,4 +532,39 @@ fn close_open_blocks(head: &mut String) {
         }
     }
     head.push_str(&added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_search_helpers_agree_with_std() {
+        let texts = [
+            "",
+            "one\n\ntwo",
+            "[a]: x\n  [b]: y\r\n    [c]: z\n x [d]: w\n[e]\r",
+            "no brackets\n\n\nat all\n",
+            "é[ü]\n\n[x]: y\r\n\r\n",
+            "<!--more-->a<!--more--><!--",
+        ];
+        for text in texts {
+            let by_lines: Vec<&str> = text
+                .lines()
+                .filter(|l| l.trim_start_matches(' ').starts_with('['))
+                .collect();
+            assert_eq!(
+                definition_candidates(text).collect::<Vec<_>>(),
+                by_lines,
+                "{text:?}"
+            );
+            for sep in ["", "\n\n", "<!--more-->", "[", "ü", "\r\n\r\n", "zz"] {
+                assert_eq!(
+                    find_separator(text, sep),
+                    text.find(sep),
+                    "{text:?} {sep:?}"
+                );
+            }
+        }
+    }
 }

@@ -61,7 +61,15 @@ pub fn fill_template(
 /// Jekyll's `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`,
 /// squeeze repeated slashes.
 pub fn sanitize_url(s: &str) -> String {
-    let with_slash = format!("/{s}").replace("..", "/").replace("./", "");
+    let mut with_slash = format!("/{s}");
+    // Most URLs need none of the three steps: each is skipped when it
+    // would change nothing.
+    if with_slash.contains("..") || with_slash.contains("./") {
+        with_slash = with_slash.replace("..", "/").replace("./", "");
+    }
+    if !with_slash.contains("//") {
+        return with_slash;
+    }
     let mut out = String::with_capacity(with_slash.len());
     let mut prev_slash = false;
     for c in with_slash.chars() {
