@@ -140,8 +140,9 @@ pub struct Context {
     scopes: Vec<Scope>,
     environment: Map,
     static_environment: Arc<Map>,
-    /// A handful of entries each: scanned, not hashed.
-    registers: Vec<(String, Value)>,
+    /// A handful of entries each: scanned, not hashed. Names are shared
+    /// like variable names, so setting `page` for every render copies none.
+    registers: Vec<(Str, Value)>,
     host: Vec<(TypeId, Arc<dyn Any + Send + Sync>)>,
     file_system: Option<Arc<dyn FileSystem>>,
     limits: Limits,
@@ -327,15 +328,15 @@ impl Context {
     pub fn register(&self, name: &str) -> Option<&Value> {
         self.registers
             .iter()
-            .find(|(k, _)| k == name)
+            .find(|(k, _)| &**k == name)
             .map(|(_, v)| v)
     }
 
     /// Sets a register.
     pub fn set_register(&mut self, name: &str, value: Value) {
-        match self.registers.iter_mut().find(|(k, _)| k == name) {
+        match self.registers.iter_mut().find(|(k, _)| &**k == name) {
             Some(slot) => slot.1 = value,
-            None => self.registers.push((name.to_string(), value)),
+            None => self.registers.push((shared_name(name), value)),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::value::Value;
+use crate::value::{Str, Value};
 
 /// A fast hasher for the tags' small string-keyed tables, which a template
 /// consults on every `cycle` (SipHash cost more than the rest of the tag).
@@ -44,11 +44,15 @@ impl FastHasher {
 
 pub(crate) type FastMap<V> = HashMap<String, V, BuildHasherDefault<FastHasher>>;
 
+/// A [`FastMap`] keyed by names the template already shares.
+pub(crate) type SharedKeyMap<V> = HashMap<Str, V, BuildHasherDefault<FastHasher>>;
+
 /// Mutable state of one render, owned by the [`crate::Context`].
 #[derive(Default)]
 pub(crate) struct State {
     pub(crate) cycles: FastMap<usize>,
-    pub(crate) for_offsets: FastMap<i64>,
+    /// Keyed by the loop's name, shared with the `for` tag.
+    pub(crate) for_offsets: SharedKeyMap<i64>,
     pub(crate) ifchanged: Option<String>,
     pub(crate) loops: Vec<Value>,
     /// Inside `render`, `include` is not allowed.

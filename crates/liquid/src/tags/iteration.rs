@@ -388,12 +388,12 @@ impl Render for For {
         };
         let segment = Segment::new(&collection, from, to, self.reversed)?;
         // Ruby records where every loop stopped, for a later `offset:
-        // continue`; the name is copied only the first time it is seen.
+        // continue`.
         let next = from + segment.len() as i64;
         match ctx.state.for_offsets.get_mut(&*self.name) {
             Some(slot) => *slot = next,
             None => {
-                ctx.state.for_offsets.insert(self.name.to_string(), next);
+                ctx.state.for_offsets.insert(self.name.clone(), next);
             }
         }
         if segment.is_empty() {
