@@ -92,6 +92,22 @@ impl SiteDrop {
         doc_value(&self.b, d, self.phase)
     }
 
+    /// `site.posts`, newest first, made on first use and shared by every
+    /// render of the phase.
+    fn posts(&self) -> &Value {
+        self.posts.get_or_init(|| {
+            Value::array(
+                self.b
+                    .site
+                    .posts()
+                    .iter()
+                    .rev()
+                    .map(|d| self.doc(d))
+                    .collect(),
+            )
+        })
+    }
+
     /// [`SiteDrop::index`], made on first use: a collection's label shadows
     /// a configuration key of the same name.
     fn index(&self) -> &StrMap<Indexed> {
@@ -145,12 +161,19 @@ enum Indexed {
 pub struct SiteWithCurrent {
     base: Arc<SiteDrop>,
     current: Arc<Document>,
+    /// `site.related_posts`, made on first use: a layout tests its size,
+    /// then loops over it.
+    related: OnceLock<Option<Value>>,
 }
 
 impl SiteWithCurrent {
     /// `site` while rendering `current`.
     pub fn new(base: Arc<SiteDrop>, current: Arc<Document>) -> SiteWithCurrent {
-        SiteWithCurrent { base, current }
+        SiteWithCurrent {
+            base,
+            current,
+            related: OnceLock::new(),
+        }
     }
 }
 
@@ -158,7 +181,10 @@ impl Object for SiteWithCurrent {
     fn get(&self, key: &str) -> Option<Value> {
         if key == "related_posts" {
             record::record_list("posts");
-            return related_posts(&self.base, &self.current);
+            return self
+                .related
+                .get_or_init(|| related_posts(&self.base, &self.current))
+                .clone();
         }
         self.base.get(key)
     }
@@ -173,17 +199,22 @@ impl Object for SiteWithCurrent {
     }
 }
 
-/// Jekyll's default related posts: the ten most recent other posts.
+/// Jekyll's default related posts: the ten most recent other posts, as
+/// `site.posts` shows them (the same drops).
 fn related_posts(site: &SiteDrop, current: &Arc<Document>) -> Option<Value> {
     current.collection()?;
     let posts = site.b.site.posts();
-    let start = posts.len().saturating_sub(11);
-    let list: Vec<Value> = posts[start..]
+    let Value::Array(newest_first) = site.posts() else {
+        return None;
+    };
+    let list: Vec<Value> = posts
         .iter()
         .rev()
-        .filter(|p| !Arc::ptr_eq(p, current))
+        .zip(newest_first.iter())
+        .take(11)
+        .filter(|(p, _)| !Arc::ptr_eq(p, current))
         .take(10)
-        .map(|d| site.doc(d))
+        .map(|(_, drop)| drop.clone())
         .collect();
     Some(Value::array(list))
 }
@@ -198,12 +229,7 @@ impl Object for SiteDrop {
             return Some(docs.clone());
         }
         Some(match key {
-            "posts" => self
-                .posts
-                .get_or_init(|| {
-                    Value::array(site.posts().iter().rev().map(|d| self.doc(d)).collect())
-                })
-                .clone(),
+            "posts" => self.posts().clone(),
             "pages" if !self.b.source_map_pages.is_empty() => {
                 // Source-map pages join `site.pages` once their CSS page has rendered.
                 let viewer = VIEWER.with(|v| v.get());
@@ -384,6 +410,8 @@ struct Shown {
     id: OnceLock<Str>,
     next: OnceLock<Value>,
     previous: OnceLock<Value>,
+    /// A document's `excerpt` (an archive tests it, then prints it).
+    excerpt: OnceLock<Value>,
 }
 
 fn shown(cell: &OnceLock<Str>, make: impl FnOnce() -> Str) -> Value {
@@ -481,18 +509,22 @@ impl DocDrop {
     fn excerpt(&self) -> Value {
         match self.doc.kind {
             Kind::Page => self.doc.get("excerpt").cloned().unwrap_or(Value::Nil),
-            Kind::Document { .. } => {
-                if let Some(v) = self.doc.get("excerpt") {
-                    // A front-matter excerpt is shown as written.
-                    return Value::str(v.to_liquid_string());
-                }
-                if self.doc.excerpt.is_none() {
-                    return Value::str("");
-                }
-                Value::object(ExcerptDrop {
-                    drop: DocDrop::new(self.b.clone(), self.doc.clone(), self.phase),
+            Kind::Document { .. } => self
+                .shown
+                .excerpt
+                .get_or_init(|| {
+                    if let Some(v) = self.doc.get("excerpt") {
+                        // A front-matter excerpt is shown as written.
+                        return Value::str(v.to_liquid_string());
+                    }
+                    if self.doc.excerpt.is_none() {
+                        return Value::str("");
+                    }
+                    Value::object(ExcerptDrop {
+                        drop: DocDrop::new(self.b.clone(), self.doc.clone(), self.phase),
+                    })
                 })
-            }
+                .clone(),
         }
     }
 }
