@@ -151,6 +151,16 @@ fn to_liquid(v: &Value) -> &Value {
     }
 }
 
+/// [`to_liquid`] of a value the caller owns: the value itself, without the
+/// copy (and the drop of the original) that cloning the borrow costs.
+#[inline(always)]
+fn into_liquid(v: Value) -> Value {
+    match v {
+        Value::Object(_) if MethodLiteral::of(&v).is_some() => to_liquid(&v).clone(),
+        _ => v,
+    }
+}
+
 /// What `empty`/`blank` evaluate to with this engine.
 fn method_literal(m: MethodLiteral, ctx: &Context) -> &'static Value {
     static EMPTY_STRING: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::str(""));
@@ -327,7 +337,7 @@ impl Lookup {
             },
         };
         let mut obj = match found {
-            Ok(v) => to_liquid(&v).clone(),
+            Ok(v) => into_liquid(v),
             Err(e) if strict => return Err(e),
             Err(_) => Value::Nil,
         };
@@ -346,7 +356,7 @@ impl Lookup {
                 return Ok(Value::Nil);
             }
         }
-        Ok(to_liquid(&obj).clone())
+        Ok(into_liquid(obj))
     }
 
     /// Follows the lookup by reference as far as it can (non-strict mode):
@@ -391,7 +401,7 @@ impl Lookup {
             }
             obj = step(ctx, &obj, key)?;
         }
-        Ok(to_liquid(&obj).clone())
+        Ok(into_liquid(obj))
     }
 }
 
