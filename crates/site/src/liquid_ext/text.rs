@@ -93,16 +93,50 @@ fn non_cjk_word_regex() -> &'static Regex {
 /// Ruby's `String#split` with no argument, counted.
 pub fn split_count(input: &str) -> usize {
     // Ruby's spaces are ASCII, so bytes will do (no UTF-8 decoding): count
-    // the starts of runs of non-space bytes. Runs once per page whose
-    // layout shows a reading time.
+    // the starts of runs of non-space bytes, a non-space byte after a space
+    // (or first). It runs over the whole page wherever a layout shows a
+    // reading time, so it looks at eight bytes at a time.
+    let bytes = input.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
     let mut words = 0;
-    let mut in_word = false;
-    for &b in input.as_bytes() {
-        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
-        words += usize::from(!space && !in_word);
-        in_word = !space;
+    // The byte before the text counts as a space.
+    let mut carry = 0x80;
+    let mut count = |word: u64| {
+        let space = space_bytes(word);
+        let after_space = (space << 8) | carry;
+        words += (!space & HI & after_space).count_ones() as usize;
+        carry = space >> 56;
+    };
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        count(u64::from_le_bytes(word));
     }
+    // The last few bytes, padded with spaces (which start no word).
+    let mut word = [b' '; 8];
+    word[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    count(u64::from_le_bytes(word));
     words
+}
+
+/// Each byte's high bit, in a word of eight bytes.
+const HI: u64 = 0x8080_8080_8080_8080;
+/// Each byte's low bit.
+const LO: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `word` that is one of Ruby's spaces: ` `,
+/// or `\t` to `\r` (9 to 13). No sum below carries into the next byte:
+/// each adds at most 0x7f to a byte's low seven bits.
+fn space_bytes(word: u64) -> u64 {
+    let low7 = word & !HI;
+    let ascii = !word & HI;
+    // A byte equal to ` ` is zero once xored with it.
+    let x = word ^ (LO * u64::from(b' '));
+    let blank = !(((x & !HI) + !HI) | x) & HI;
+    // A seven-bit byte plus 0x77 reaches 0x80 from 9 on; plus 0x72, from 14.
+    let from_tab = (low7 + LO * 0x77) & HI;
+    let from_14 = (low7 + LO * 0x72) & HI;
+    blank | (from_tab & !from_14 & ascii)
 }
 
 /// Jekyll's `number_of_words(input, mode)`.
@@ -266,6 +300,48 @@ mod tests {
             9
         );
         assert_eq!(number_of_words("hello world", WordMode::Auto), 2);
+    }
+
+    #[test]
+    fn number_of_words_split_edges() {
+        for (text, words) in [
+            ("", 0),
+            (" ", 0),
+            ("a", 1),
+            (" a", 1),
+            ("a ", 1),
+            ("\t\r\n\x0B\x0Ca\x0Cb\x0B", 2),
+            ("one  two\n\nthree", 3),
+            ("é ü", 2),
+            ("\u{89}\u{8d}\u{a0} x", 2),
+            ("a\x08b\x0Ec\x1Fd!e\x7F", 1),
+            ("eight ch nine chars sixteen by tes", 7),
+        ] {
+            assert_eq!(split_count(text), words, "{text:?}");
+        }
+        // Every short mix of spaces, other bytes and multi-byte characters,
+        // against a byte-at-a-time count.
+        let one_at_a_time = |text: &str| {
+            let mut words = 0;
+            let mut in_word = false;
+            for b in text.bytes() {
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                words += usize::from(!space && !in_word);
+                in_word = !space;
+            }
+            words
+        };
+        let pieces = [" ", "\t", "\r", "\x0B", "a", "\x08", "\x0E", "é", "\u{85}"];
+        let mut text = String::new();
+        for n in 0..40_000u32 {
+            text.clear();
+            let mut k = n;
+            while k > 0 {
+                text.push_str(pieces[(k % 9) as usize]);
+                k /= 9;
+            }
+            assert_eq!(split_count(&text), one_at_a_time(&text), "{text:?}");
+        }
     }
 
     #[test]
