@@ -60,7 +60,7 @@ struct Scope {
 
 /// A name's bit in [`Scope::names`], from its length and first byte.
 #[inline(always)]
-fn name_bit(name: &str) -> u64 {
+pub(crate) fn name_bit(name: &str) -> u64 {
     let first = name.as_bytes().first().copied().unwrap_or(0);
     let h = (name.len() as u32)
         .wrapping_mul(7)
@@ -258,7 +258,12 @@ impl Context {
 
     /// Like [`Context::get`], without cloning.
     pub fn get_ref(&self, name: &str) -> Option<&Value> {
-        let bit = name_bit(name);
+        self.get_ref_with_bit(name, name_bit(name))
+    }
+
+    /// [`Context::get_ref`] with the name's [`name_bit`], which a parsed
+    /// lookup computes once.
+    pub(crate) fn get_ref_with_bit(&self, name: &str, bit: u64) -> Option<&Value> {
         for scope in self.scopes.iter().rev() {
             if let Some(v) = scope.get(name, bit) {
                 return Some(v);

@@ -30,6 +30,8 @@ pub enum Expression {
 #[derive(Clone, Debug)]
 pub struct Lookup {
     name: Option<Expression>,
+    /// The scope filter bit of a literal name, computed once.
+    name_bit: u64,
     keys: Vec<Key>,
 }
 
@@ -312,7 +314,15 @@ impl Lookup {
                 }
             })
             .collect();
-        Lookup { name, keys }
+        let name_bit = match &name {
+            Some(Expression::Literal(Value::Str(n))) => crate::context::name_bit(n),
+            _ => 0,
+        };
+        Lookup {
+            name,
+            name_bit,
+            keys,
+        }
     }
 
     fn evaluate(&self, ctx: &Context) -> Result<Value, Error> {
@@ -370,7 +380,7 @@ impl Lookup {
         let Some(Expression::Literal(Value::Str(name))) = &self.name else {
             return Walk::General;
         };
-        let mut cur: &Value = match ctx.get_ref(name) {
+        let mut cur: &Value = match ctx.get_ref_with_bit(name, self.name_bit) {
             Some(v) => to_liquid(v),
             None => return Walk::Done(&NIL),
         };
