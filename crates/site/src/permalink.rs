@@ -64,10 +64,10 @@ pub fn sanitize_url(s: &str) -> String {
     let mut with_slash = format!("/{s}");
     // Most URLs need none of the three steps: each is skipped when it
     // would change nothing.
-    if with_slash.contains("..") || with_slash.contains("./") {
+    if with_slash.contains('.') && (with_slash.contains("..") || with_slash.contains("./")) {
         with_slash = with_slash.replace("..", "/").replace("./", "");
     }
-    if !with_slash.contains("//") {
+    if !with_slash.as_bytes().windows(2).any(|w| w == b"//") {
         return with_slash;
     }
     let mut out = String::with_capacity(with_slash.len());

@@ -35,7 +35,7 @@ pub(crate) fn load(src: &str, opts: &LoadOptions<'_>) -> Option<Node> {
         let line_no = first_line + lines;
         lines += 1;
         if line.is_empty() || line.starts_with('#') {
-            if !line.chars().all(plain_char) {
+            if !all_plain(line) {
                 return None;
             }
             continue;
@@ -61,6 +61,16 @@ pub(crate) fn load(src: &str, opts: &LoadOptions<'_>) -> Option<Node> {
 /// mark.
 fn plain_char(c: char) -> bool {
     matches!(c, ' '..='~' | '\u{a0}'..='\u{2027}' | '\u{202a}'..='\u{d7ff}' | '\u{e000}'..='\u{fefe}' | '\u{ff00}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Whether every character of `s` is [`plain_char`]; ASCII text, nearly
+/// all of it, is checked by bytes without decoding.
+fn all_plain(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().all(|b| (b' '..=b'~').contains(&b))
+    } else {
+        s.chars().all(plain_char)
+    }
 }
 
 /// One `key: value` line.
@@ -93,7 +103,7 @@ fn pair(line: &str, line_no: usize, opts: &LoadOptions<'_>) -> Option<(Node, Nod
         b'"' => {
             let close = text[1..].find('"')? + 1;
             let inner = &text[1..close];
-            if inner.contains('\\') || !inner.chars().all(plain_char) {
+            if inner.contains('\\') || !all_plain(inner) {
                 return None;
             }
             trailer(&text[close + 1..])?;
@@ -144,8 +154,7 @@ fn typed(
 /// or a comment.
 fn trailer(rest: &str) -> Option<()> {
     let t = rest.trim_start_matches(' ');
-    let ok =
-        t.is_empty() || (t.starts_with('#') && t.len() < rest.len() && t.chars().all(plain_char));
+    let ok = t.is_empty() || (t.starts_with('#') && t.len() < rest.len() && all_plain(t));
     ok.then_some(())
 }
 
@@ -157,7 +166,7 @@ fn single_quoted(text: &str) -> Option<(String, usize)> {
     loop {
         let q = rest.find('\'')?;
         let part = &rest[..q];
-        if !part.chars().all(plain_char) {
+        if !all_plain(part) {
             return None;
         }
         out.push_str(part);
@@ -199,7 +208,7 @@ fn plain_scalar(text: &str) -> Option<&str> {
                 | b':'
         ),
     };
-    if !first_ok || !text.chars().all(plain_char) {
+    if !first_ok || !all_plain(text) {
         return None;
     }
     let mut end = text.len();
