@@ -20,17 +20,24 @@ pub fn is_ruby_space(c: char) -> bool {
 
 /// `input.encode(xml: :attr)` without the surrounding quotes.
 pub fn xml_escape(input: &str) -> String {
+    // The five are ASCII: copy the runs between them whole (the sitemap
+    // escapes every URL of the site).
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&input[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&input[copied..]);
     out
 }
 
@@ -282,6 +289,9 @@ mod tests {
     #[test]
     fn xml_escape_quotes_and_apostrophes() {
         assert_eq!(xml_escape("a\"b'c<d>&e"), "a&quot;b&apos;c&lt;d&gt;&amp;e");
+        assert_eq!(xml_escape("é<ü>"), "é&lt;ü&gt;");
+        assert_eq!(xml_escape("&"), "&amp;");
+        assert_eq!(xml_escape(""), "");
     }
 
     #[test]
