@@ -61,7 +61,9 @@ pub fn fill_template(
 /// Jekyll's `URL#sanitize_url`: prefix `/`, turn `..` into `/`, drop `./`,
 /// squeeze repeated slashes.
 pub fn sanitize_url(s: &str) -> String {
-    let mut with_slash = format!("/{s}");
+    let mut with_slash = String::with_capacity(s.len() + 1);
+    with_slash.push('/');
+    with_slash.push_str(s);
     // Most URLs need none of the three steps: each is skipped when it
     // would change nothing.
     if with_slash.contains('.') && (with_slash.contains("..") || with_slash.contains("./")) {
