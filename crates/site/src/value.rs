@@ -108,7 +108,7 @@ pub fn from_yaml(node: &hyde_yaml::Node) -> Value {
         }
         Yaml::Seq(items) => Value::array(items.iter().map(from_yaml).collect()),
         Yaml::Map(m) => {
-            let mut out = Map::new();
+            let mut out = Map::with_capacity(m.len());
             for (k, v) in m.iter() {
                 out.insert(from_yaml(k), from_yaml(v));
             }
