@@ -21,7 +21,16 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "join", 0, 1, |v, a, _| {
         let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
         let items = items_ref(v);
-        let mut out = String::new();
+        // Sized for string items up front: joining a page's words grew the
+        // string a dozen times.
+        let size: usize = items
+            .iter()
+            .map(|x| match x {
+                Value::Str(s) => s.len() + glue.len(),
+                _ => glue.len(),
+            })
+            .sum();
+        let mut out = String::with_capacity(size);
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 out.push_str(&glue);

@@ -374,11 +374,24 @@ fn slice(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
         });
     }
     let s = to_s(v);
-    let chars: Vec<char> = s.chars().collect();
-    Ok(Value::str(match slice_range(chars.len(), offset, length) {
-        Some((a, b)) => chars[a..b].iter().collect::<String>(),
-        None => String::new(),
-    }))
+    Ok(match char_slice(&s, offset, length) {
+        Some(part) => same_or_new(v, part),
+        None => Value::str(String::new()),
+    })
+}
+
+/// `String#slice(offset, length)` in characters. The offsets are found by
+/// walking the string, not by copying it into a vector of characters (the
+/// compress layout takes the first and last character of every page).
+fn char_slice(s: &str, offset: i64, length: i64) -> Option<&str> {
+    let ascii = s.is_ascii();
+    let count = if ascii { s.len() } else { s.chars().count() };
+    let (a, b) = slice_range(count, offset, length)?;
+    let byte = |n: usize| match ascii {
+        true => n,
+        false => s.char_indices().nth(n).map_or(s.len(), |(i, _)| i),
+    };
+    Some(&s[byte(a)..byte(b)])
 }
 
 fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
@@ -522,6 +535,19 @@ pub(crate) fn split<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
             .char_indices()
             .map(|(i, c)| &s[i..i + c.len_utf8()])
             .collect(),
+        p if p.len() > 1 => {
+            // memchr's searcher: std's two-way search was 5% of a
+            // production build (the compress layout splits every page).
+            let mut parts = Vec::new();
+            let mut last = 0;
+            // Matches do not overlap, as with `str::split`.
+            for at in memchr::memmem::find_iter(s.as_bytes(), p.as_bytes()) {
+                parts.push(&s[last..at]);
+                last = at + p.len();
+            }
+            parts.push(&s[last..]);
+            parts
+        }
         p => s.split(p).collect(),
     };
     while parts.last() == Some(&"") {
@@ -690,5 +716,55 @@ fn replace_last(s: &str, pat: &str, rep: &str) -> String {
     match s.rfind(pat) {
         Some(at) => format!("{}{}{}", &s[..at], rep, &s[at + pat.len()..]),
         None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every string of up to `n` characters over `alphabet`.
+    fn strings(alphabet: &[char], n: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..n {
+            level = level
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn split_on_a_long_pattern_is_strs_split() {
+        for s in strings(&['a', 'b'], 8) {
+            for p in strings(&['a', 'b'], 3).iter().filter(|p| p.len() > 1) {
+                let mut want: Vec<&str> = s.split(p.as_str()).collect();
+                while want.last() == Some(&"") {
+                    want.pop();
+                }
+                if s.is_empty() {
+                    want.clear();
+                }
+                assert_eq!(split(&s, p), want, "{s:?}.split({p:?})");
+            }
+        }
+    }
+
+    #[test]
+    fn char_slice_counts_characters() {
+        for s in strings(&['a', 'é', '€'], 4) {
+            let chars: Vec<char> = s.chars().collect();
+            for offset in -6..6 {
+                for length in -1..5 {
+                    let want = slice_range(chars.len(), offset, length)
+                        .map(|(a, b)| chars[a..b].iter().collect::<String>());
+                    let got = char_slice(&s, offset, length).map(str::to_string);
+                    assert_eq!(got, want, "{s:?}.slice({offset}, {length})");
+                }
+            }
+        }
     }
 }
