@@ -381,17 +381,30 @@ fn slice(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
 }
 
 /// `String#slice(offset, length)` in characters. The offsets are found by
-/// walking the string, not by copying it into a vector of characters (the
-/// compress layout takes the first and last character of every page).
+/// walking from the nearer end, without counting or copying the whole string
+/// (the compress layout takes the first and last character of every page).
 fn char_slice(s: &str, offset: i64, length: i64) -> Option<&str> {
-    let ascii = s.is_ascii();
-    let count = if ascii { s.len() } else { s.chars().count() };
-    let (a, b) = slice_range(count, offset, length)?;
-    let byte = |n: usize| match ascii {
-        true => n,
-        false => s.char_indices().nth(n).map_or(s.len(), |(i, _)| i),
+    if length < 0 {
+        return None;
+    }
+    let start = if offset >= 0 {
+        let n = usize::try_from(offset).unwrap_or(usize::MAX);
+        match s.char_indices().nth(n) {
+            Some((i, _)) => i,
+            // Just past the last character is an empty slice; further, none.
+            None => (s.chars().count() == n).then_some(s.len())?,
+        }
+    } else {
+        let k = usize::try_from(offset.unsigned_abs()).unwrap_or(usize::MAX);
+        s.char_indices().rev().nth(k - 1)?.0
     };
-    Some(&s[byte(a)..byte(b)])
+    let rest = &s[start..];
+    let length = usize::try_from(length).unwrap_or(usize::MAX);
+    let end = rest
+        .char_indices()
+        .nth(length)
+        .map_or(rest.len(), |(i, _)| i);
+    Some(&rest[..end])
 }
 
 fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
