@@ -2,7 +2,8 @@
 //! include stack.
 
 use std::fmt;
-use std::sync::Arc;
+
+use crate::value::Str;
 
 /// What went wrong, following Ruby Liquid's exception classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The template's name (a file path, usually), if it has one.
-    pub file: Option<Arc<str>>,
+    pub file: Option<Str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column (in characters).
@@ -58,7 +59,7 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncludeFrame {
     /// The included template's name.
-    pub name: Arc<str>,
+    pub name: Str,
     /// Where the include tag sits.
     pub from: Option<Location>,
 }
@@ -157,7 +158,7 @@ impl Error {
     }
 
     /// Records that the error passed out of the included template `name`.
-    pub fn push_include(mut self, name: Arc<str>, from: Option<Location>) -> Error {
+    pub fn push_include(mut self, name: Str, from: Option<Location>) -> Error {
         self.include_stack.push(IncludeFrame { name, from });
         self
     }
@@ -229,7 +230,7 @@ impl fmt::Display for Warning {
 }
 
 /// Computes a [`Location`] from a byte offset into `source`.
-pub(crate) fn locate(source: &str, file: Option<&Arc<str>>, offset: usize) -> Location {
+pub(crate) fn locate(source: &str, file: Option<&Str>, offset: usize) -> Location {
     let offset = offset.min(source.len());
     let mut start = offset;
     while start > 0 && !source.is_char_boundary(start) {

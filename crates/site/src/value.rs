@@ -102,7 +102,7 @@ pub fn from_yaml(node: &hyde_yaml::Node) -> Value {
                 hyde_yaml::Zone::Local => TimeMode::Local,
             };
             match off.timestamp_opt(t.unix, t.nanos) {
-                chrono::LocalResult::Single(dt) => Value::Time(Time::new(dt, mode)),
+                chrono::LocalResult::Single(dt) => Value::time(Time::new(dt, mode)),
                 _ => Value::Nil,
             }
         }

@@ -88,7 +88,7 @@ pub fn to_date(v: &Value, ctx: &Context) -> Option<DateTime<FixedOffset>> {
 /// an offset, local otherwise), epoch seconds and `now` are local.
 pub fn to_time(v: &Value, ctx: &Context) -> Option<Time> {
     match v {
-        Value::Time(t) => Some(t.clone()),
+        Value::Time(t) => Some(Time::clone(t)),
         Value::Date(d) => Some(Time::utc(d.and_time(NaiveTime::MIN).and_utc())),
         Value::Int(i) => epoch((*i).into(), ctx),
         // `Time.at` takes any Bignum (10**40 is in the year 3 * 10^32).

@@ -29,8 +29,12 @@ pub use sort::ruby_sort;
 pub(crate) use time::{far_offset, Civil, Wide};
 pub use time::{Time, TimeMode};
 
-/// An immutable, cheaply clonable string.
-pub type Str = Arc<str>;
+/// An immutable string that is cheap to clone. Templates make many short
+/// strings (`split` cuts a page into words; keys, slugs and dates are a few
+/// bytes long): up to 23 bytes are kept inside the value itself, so making
+/// one allocates nothing, and longer ones are shared behind an `Arc`.
+/// `Value` stays 24 bytes.
+pub type Str = smol_str::SmolStr;
 
 /// A Liquid value.
 #[derive(Default)]
@@ -59,8 +63,10 @@ pub enum Value {
     /// An inclusive range with a bound beyond `i64` (Ruby ranges take
     /// Bignums); built by [`Value::range`], which picks the variant.
     BigRange(Arc<(BigInt, BigInt)>),
-    /// A time with a UTC offset and a zone mode (Ruby's `Time`).
-    Time(Time),
+    /// A time with a UTC offset and a zone mode (Ruby's `Time`). Shared
+    /// behind an `Arc`: a `Time` is as wide as a whole `Value`, and inline
+    /// it would leave no room for the tag beside an inline [`Str`].
+    Time(Arc<Time>),
     /// A calendar date (Ruby's `Date`, as YAML produces for `2024-01-05`).
     Date(NaiveDate),
     /// A host object ("drop"), read lazily and by reference.
@@ -85,7 +91,7 @@ impl Value {
 
     /// A time value; a chrono time is a local time (see [`Time`]).
     pub fn time(t: impl Into<Time>) -> Value {
-        Value::Time(t.into())
+        Value::Time(Arc::new(t.into()))
     }
 
     /// A host object.
@@ -319,7 +325,7 @@ impl Clone for Value {
             Value::Int(i) => Value::Int(*i),
             Value::BigInt(i) => Value::BigInt(Arc::clone(i)),
             Value::Float(f) => Value::Float(*f),
-            Value::Str(s) => Value::Str(Arc::clone(s)),
+            Value::Str(s) => Value::Str(s.clone()),
             Value::Array(a) => Value::Array(Arc::clone(a)),
             Value::Hash(h) => Value::Hash(Arc::clone(h)),
             Value::Range(a, b) => Value::Range(*a, *b),

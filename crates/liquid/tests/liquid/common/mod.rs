@@ -34,7 +34,7 @@ pub fn from_json(v: &serde_json::Value) -> Value {
             } else {
                 TimeMode::Fixed
             };
-            Value::Time(Time::new(t, mode))
+            Value::time(Time::new(t, mode))
         }
         serde_json::Value::Object(o) if o.contains_key("$int") => o["$int"]
             .as_str()

@@ -333,8 +333,8 @@ fn times_print_their_zone_as_ruby_does() {
     use hyde_liquid::{Time, TimeMode};
     let at = DateTime::parse_from_rfc3339("2024-01-02T03:04:05+00:00").unwrap();
     let mut ctx = Context::new(&Engine::new());
-    ctx.set_global("utc", Value::Time(Time::new(at, TimeMode::Utc)));
-    ctx.set_global("fixed", Value::Time(Time::new(at, TimeMode::Fixed)));
+    ctx.set_global("utc", Value::time(Time::new(at, TimeMode::Utc)));
+    ctx.set_global("fixed", Value::time(Time::new(at, TimeMode::Fixed)));
     ctx.set_global("local", Value::time(at));
     let t = Template::parse(
         "{{ utc }} [{{ utc | date: '%Z' }}] {{ fixed }} [{{ fixed | date: '%Z' }}] {{ local }} [{{ local | date: '%Z' }}]",
