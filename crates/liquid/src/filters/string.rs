@@ -502,39 +502,39 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
 }
 
 /// Ruby's `split(" ", limit)`: fields separated by ASCII whitespace runs.
+/// Leading whitespace is skipped; trailing whitespace gives an empty last
+/// field only when there is a limit; the field the limit is reached at runs
+/// to the end of the string.
 pub fn awk_split(s: &str, limit: Option<usize>) -> Vec<&str> {
     if limit == Some(1) {
         return if s.is_empty() { vec![] } else { vec![s] };
     }
     let b = s.as_bytes();
     let mut out = Vec::new();
-    let (mut beg, mut end, mut skip, mut fields) = (0, 0, true, 1usize);
-    for (p, &c) in b.iter().enumerate() {
-        if skip {
-            if is_space(c) {
-                beg = p + 1;
-            } else {
-                end = p + 1;
-                skip = false;
-                if limit.is_some_and(|l| l <= fields) {
-                    break;
-                }
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            if limit.is_some() && !b.is_empty() {
+                out.push("");
             }
-        } else if is_space(c) {
-            out.push(&s[beg..end]);
-            skip = true;
-            beg = p + 1;
-            if limit.is_some() {
-                fields += 1;
-            }
-        } else {
-            end = p + 1;
+            return out;
+        }
+        let start = i;
+        if limit.is_some_and(|l| l <= out.len() + 1) {
+            out.push(&s[start..]);
+            return out;
+        }
+        while i < b.len() && !is_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+        if i == b.len() {
+            return out;
         }
     }
-    if !b.is_empty() && (limit.is_some() || b.len() > beg) {
-        out.push(&s[beg.min(s.len())..]);
-    }
-    out
 }
 
 /// Ruby's `String#split(pattern)` with a string pattern.
@@ -762,6 +762,52 @@ mod tests {
                     want.clear();
                 }
                 assert_eq!(split(&s, p), want, "{s:?}.split({p:?})");
+            }
+        }
+    }
+
+    #[test]
+    fn awk_split_keeps_ruby_fields() {
+        /// A byte-at-a-time statement of Ruby's `rb_str_split_m` for `" "`.
+        fn reference(s: &str, limit: Option<usize>) -> Vec<&str> {
+            if limit == Some(1) {
+                return if s.is_empty() { vec![] } else { vec![s] };
+            }
+            let b = s.as_bytes();
+            let mut out = Vec::new();
+            let (mut beg, mut end, mut skip, mut fields) = (0, 0, true, 1usize);
+            for (p, &c) in b.iter().enumerate() {
+                if skip {
+                    if is_space(c) {
+                        beg = p + 1;
+                    } else {
+                        end = p + 1;
+                        skip = false;
+                        if limit.is_some_and(|l| l <= fields) {
+                            break;
+                        }
+                    }
+                } else if is_space(c) {
+                    out.push(&s[beg..end]);
+                    skip = true;
+                    beg = p + 1;
+                    fields += 1;
+                } else {
+                    end = p + 1;
+                }
+            }
+            if !b.is_empty() && (limit.is_some() || b.len() > beg) {
+                out.push(&s[beg.min(s.len())..]);
+            }
+            out
+        }
+        for s in strings(&['a', ' ', '\n', 'é'], 7) {
+            for limit in [None, Some(0), Some(1), Some(2), Some(3), Some(5)] {
+                assert_eq!(
+                    awk_split(&s, limit),
+                    reference(&s, limit),
+                    "{s:?} {limit:?}"
+                );
             }
         }
     }
