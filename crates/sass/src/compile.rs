@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use crate::error::SassError;
 use crate::loader::HydeFs;
@@ -353,12 +354,48 @@ struct SheetRun {
 /// Compiles `src` with `probes` and, with `sources`, source-map markers
 /// (whose run fails at once rather than retry with the compressed
 /// workaround below: the caller compiles again without markers).
+///
+/// Compressed output may need grass's expanded output of the same source
+/// as well (see [`fixes::wants_expanded_patch`]). That run starts on a
+/// second thread as soon as a stylesheet read interpolates a custom
+/// property, the usual reason (themes read first define their colours so),
+/// and runs beside this one; for the other reasons it runs afterwards.
 fn sheet_with(
     src: &str,
     entry: &Path,
     opts: &SassOptions,
     probes: Option<&deprecation::Probes>,
     sources: Option<&RefCell<Vec<sourcemap::Source>>>,
+) -> Result<SheetRun, SassError> {
+    if opts.style == Style::Expanded {
+        return styled_sheet(src, entry, opts, probes, sources, None);
+    }
+    std::thread::scope(|scope| {
+        let (notice, noticed) = mpsc::channel();
+        let ahead = scope.spawn(move || {
+            noticed.recv().ok()?;
+            Some(expanded_run(src, entry, opts))
+        });
+        styled_sheet(src, entry, opts, probes, sources, Some((notice, ahead)))
+    })
+}
+
+/// The expanded run read ahead for a compressed one: told to start by the
+/// sender, its result from the handle (`None` when it never started).
+type ExpandedAhead<'scope> = (
+    mpsc::Sender<()>,
+    std::thread::ScopedJoinHandle<'scope, Option<Result<GrassRun, SassError>>>,
+);
+
+/// [`sheet_with`]; `ahead` (compressed only) is the expanded run to patch
+/// from, started early.
+fn styled_sheet(
+    src: &str,
+    entry: &Path,
+    opts: &SassOptions,
+    probes: Option<&deprecation::Probes>,
+    sources: Option<&RefCell<Vec<sourcemap::Source>>>,
+    ahead: Option<ExpandedAhead<'_>>,
 ) -> Result<SheetRun, SassError> {
     let new_fs = |sources| {
         let fs = HydeFs::new(
@@ -373,8 +410,15 @@ fn sheet_with(
             None => fs,
         }
     };
-    let fs = new_fs(sources);
-    let run = match run_grass(&fs, entry, opts, opts.style) {
+    let (notice, ahead) = ahead.unzip();
+    let fs = match notice {
+        Some(notice) => new_fs(sources).with_notice(notice),
+        None => new_fs(sources),
+    };
+    let result = run_grass(&fs, entry, opts, opts.style);
+    // Unless it started, the run ahead is not wanted.
+    fs.stop_notice();
+    let run = match result {
         Ok(run) => run,
         Err(_) if opts.style == Style::Compressed && sources.is_none() => {
             // grass's compressed mode interpolates colours compressed
@@ -402,8 +446,11 @@ fn sheet_with(
     if opts.style == Style::Compressed
         && fixes::wants_expanded_patch(&sheet, fs.interpolated_custom_props())
     {
-        let again = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
-        let expanded = run_grass(&again, entry, opts, Style::Expanded)?;
+        let started = ahead.and_then(|ahead| ahead.join().ok().flatten());
+        let expanded = match started {
+            Some(run) => run?,
+            None => expanded_run(src, entry, opts)?,
+        };
         fixes::patch_from_expanded(&mut sheet, &tree::parse(&expanded.css));
     }
     fixes::apply(&mut sheet, opts.style);
@@ -416,6 +463,12 @@ fn sheet_with(
         events: run.events,
         marked: fs.marks_every_rule(),
     })
+}
+
+/// grass's expanded output of `src`, without probes or markers.
+fn expanded_run(src: &str, entry: &Path, opts: &SassOptions) -> Result<GrassRun, SassError> {
+    let fs = HydeFs::new(entry, src.to_string(), opts.syntax, &opts.load_paths, None);
+    run_grass(&fs, entry, opts, Style::Expanded)
 }
 
 /// grass's compressed rendering of plain CSS.
@@ -810,6 +863,28 @@ mod tests {
             ("_sass/_m.scss", "@mixin m { width: 1px; .b { c: d; } }\n"),
         ]);
         assert_eq!((log.as_str(), runs), ("", 1));
+    }
+
+    /// A theme's custom properties interpolate colours, which compressed
+    /// output keeps as written (from an expanded run): that run goes on a
+    /// second thread, beside the compressed one.
+    #[test]
+    fn a_compressed_theme_runs_its_expanded_patch_beside() {
+        let (out, runs, _dir) = compile_counting_with(
+            &[
+                ("main.scss", "@import \"theme\";\n.a { color: var(--c); }\n"),
+                (
+                    "_sass/_theme.scss",
+                    "$c: #FFFFFF;\n:root { --c: #{$c}; --d: #{rgba(0, 0, 0, 0.5)}; }\n",
+                ),
+            ],
+            |opts| opts.style = Style::Compressed,
+        );
+        assert_eq!(
+            out.css,
+            ":root{--c: #FFFFFF;--d: rgba(0, 0, 0, 0.5)}.a{color:var(--c)}"
+        );
+        assert_eq!(runs, 1, "grass runs on this thread");
     }
 
     /// Compressed, the source map's markers ride in the one run: rules that

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 
 use crate::deprecation::Probes;
 use crate::error::SassError;
@@ -29,6 +30,8 @@ pub(crate) struct HydeFs<'a> {
     dirs: RefCell<Vec<PathBuf>>,
     trailing: RefCell<HashSet<String>>,
     interpolated_custom_props: std::cell::Cell<bool>,
+    /// Told (once) when a stylesheet read interpolates a custom property.
+    on_interpolated_custom_prop: RefCell<Option<Sender<()>>>,
     implicit: RefCell<HashSet<PathBuf>>,
     /// Which paths are files, as asked so far.
     exists: RefCell<std::collections::HashMap<PathBuf, bool>>,
@@ -56,6 +59,7 @@ impl<'a> HydeFs<'a> {
             dirs: RefCell::new(vec![entry.parent().unwrap_or(Path::new("")).to_path_buf()]),
             trailing: RefCell::new(HashSet::new()),
             interpolated_custom_props: std::cell::Cell::new(false),
+            on_interpolated_custom_prop: RefCell::new(None),
             implicit: RefCell::new(HashSet::new()),
             exists: RefCell::new(std::collections::HashMap::new()),
             read_error: RefCell::new(None),
@@ -74,6 +78,19 @@ impl<'a> HydeFs<'a> {
     /// The deprecation probes in the sources, if any.
     pub(crate) fn probes(&self) -> Option<&'a Probes> {
         self.probes
+    }
+
+    /// Sends on `notice` as soon as a stylesheet read interpolates a custom
+    /// property (see [`HydeFs::interpolated_custom_props`]), then drops it;
+    /// [`HydeFs::stop_notice`] drops it unused.
+    pub(crate) fn with_notice(self, notice: Sender<()>) -> Self {
+        *self.on_interpolated_custom_prop.borrow_mut() = Some(notice);
+        self
+    }
+
+    /// Drops the sender given to [`HydeFs::with_notice`], if it was not used.
+    pub(crate) fn stop_notice(&self) {
+        self.on_interpolated_custom_prop.borrow_mut().take();
     }
 
     /// Inserts deprecation probes into every SCSS file grass reads.
@@ -203,6 +220,14 @@ impl<'a> HydeFs<'a> {
         if !self.interpolated_custom_props.get() && interpolates_custom_property(read) {
             self.interpolated_custom_props.set(true);
         }
+        if self.on_interpolated_custom_prop.borrow().is_some()
+            && declares_interpolated_custom_property(&text)
+        {
+            if let Some(notice) = self.on_interpolated_custom_prop.borrow_mut().take() {
+                // The receiver is gone when its run is no longer wanted.
+                let _ = notice.send(());
+            }
+        }
         let Some(sources) = self.sources else {
             return probed.unwrap_or(text).into_bytes();
         };
@@ -313,6 +338,30 @@ fn interpolates_custom_property(text: &str) -> bool {
     false
 }
 
+/// A custom property declared with an interpolation in its name or value
+/// (`--c: #{$c};`, `--#{$p}-c: red;`). Stricter than
+/// [`interpolates_custom_property`] (`&--#{$m} {` is a selector): a miss
+/// only costs time here.
+fn declares_interpolated_custom_property(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find("--") {
+        let at = from + pos;
+        from = at + 2;
+        let starts_token =
+            at == 0 || matches!(bytes[at - 1], b' ' | b'\t' | b'\n' | b'\r' | b'{' | b';');
+        if !starts_token {
+            continue;
+        }
+        let rest = &text[at..];
+        let statement = rest[..rest.find([';', '\n']).unwrap_or(rest.len())].trim_end();
+        if statement.contains("#{") && statement.contains(':') && !statement.ends_with('{') {
+            return true;
+        }
+    }
+    false
+}
+
 /// The indented syntax allows `@import a, b` without quotes; grass only
 /// accepts quoted URLs, so quote each plain name.
 fn quote_indented_imports(text: &str) -> String {
@@ -340,4 +389,26 @@ fn quote_indented_imports(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_properties_declared_with_interpolation_start_the_expanded_run() {
+        assert!(declares_interpolated_custom_property(
+            ":root {\n  --c: #{$c};\n}\n"
+        ));
+        assert!(declares_interpolated_custom_property(
+            ".fa { --#{$p}-family: 'x'; }"
+        ));
+        // A BEM modifier is a selector, not a custom property.
+        assert!(!declares_interpolated_custom_property(
+            ".btn { &--#{$name} { color: $c; } }"
+        ));
+        assert!(!declares_interpolated_custom_property(
+            ":root { --c: red; }"
+        ));
+    }
 }
