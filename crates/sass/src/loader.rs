@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -27,14 +28,16 @@ pub(crate) struct HydeFs<'a> {
     load_paths: &'a [PathBuf],
     loaded: RefCell<Vec<PathBuf>>,
     /// Directories of the stylesheets read so far, entry's first, once each.
-    dirs: RefCell<Vec<PathBuf>>,
+    /// With each, whether it [`is_plain`].
+    dirs: RefCell<Vec<(PathBuf, bool)>>,
     trailing: RefCell<HashSet<String>>,
     interpolated_custom_props: std::cell::Cell<bool>,
     /// Told (once) when a stylesheet read interpolates a custom property.
     on_interpolated_custom_prop: RefCell<Option<Sender<()>>>,
     implicit: RefCell<HashSet<PathBuf>>,
-    /// Which paths are files, as asked so far.
-    exists: RefCell<std::collections::HashMap<PathBuf, bool>>,
+    /// Which paths are files, as asked so far, by the paths' text (hashing
+    /// a `Path` walks its components, and grass asks thousands of times).
+    exists: RefCell<std::collections::HashMap<OsString, bool>>,
     read_error: RefCell<Option<SassError>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
     /// A stylesheet grass read carries no markers (see [`HydeFs::marks_every_rule`]).
@@ -56,7 +59,7 @@ impl<'a> HydeFs<'a> {
             entry_syntax,
             load_paths,
             loaded: RefCell::new(Vec::new()),
-            dirs: RefCell::new(vec![entry.parent().unwrap_or(Path::new("")).to_path_buf()]),
+            dirs: RefCell::new(vec![plain_dir(entry.parent().unwrap_or(Path::new("")))]),
             trailing: RefCell::new(HashSet::new()),
             interpolated_custom_props: std::cell::Cell::new(false),
             on_interpolated_custom_prop: RefCell::new(None),
@@ -149,8 +152,9 @@ impl<'a> HydeFs<'a> {
             return None;
         }
         let dirs = self.dirs.borrow();
-        for dir in dirs.iter() {
-            let Ok(rel) = path.strip_prefix(dir) else {
+        let plain = is_plain(path);
+        for (dir, dir_plain) in dirs.iter() {
+            let Some(rel) = relative_to(path, plain && *dir_plain, dir) else {
                 continue;
             };
             for load_path in self.load_paths {
@@ -169,11 +173,13 @@ impl<'a> HydeFs<'a> {
     /// Whether `path` is a file, asking the disk once per compilation
     /// (grass asks about the same candidates several times per import).
     fn file_exists(&self, path: &Path) -> bool {
-        if let Some(&known) = self.exists.borrow().get(path) {
+        if let Some(&known) = self.exists.borrow().get(path.as_os_str()) {
             return known;
         }
         let found = path.is_file();
-        self.exists.borrow_mut().insert(path.to_path_buf(), found);
+        self.exists
+            .borrow_mut()
+            .insert(path.as_os_str().to_owned(), found);
         found
     }
 
@@ -286,8 +292,8 @@ impl grass::Fs for HydeFs<'_> {
         // since `resolve` runs for every candidate path grass tries.
         if let Some(dir) = real.parent() {
             let mut dirs = self.dirs.borrow_mut();
-            if !dirs.iter().any(|d| d == dir) {
-                dirs.push(dir.to_path_buf());
+            if !dirs.iter().any(|(d, _)| d == dir) {
+                dirs.push(plain_dir(dir));
             }
         }
         match String::from_utf8(bytes) {
@@ -320,6 +326,38 @@ impl grass::Fs for HydeFs<'_> {
         let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
         std::fs::canonicalize(&real).or(Ok(real))
     }
+}
+
+/// Whether a path's components are exactly its `/`-separated parts: no
+/// empty, `.` or `..` part, no trailing slash (`/.` rules out dot files
+/// too, which only costs them the slower comparison).
+fn is_plain(path: &Path) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    !bytes.is_empty()
+        && !bytes.ends_with(b"/")
+        && !bytes.starts_with(b"./")
+        && !bytes.windows(2).any(|w| w == b"//" || w == b"/.")
+}
+
+/// A directory with whether it [`is_plain`].
+fn plain_dir(dir: &Path) -> (PathBuf, bool) {
+    (dir.to_path_buf(), is_plain(dir))
+}
+
+/// `path.strip_prefix(dir)`. When both paths are plain (see [`is_plain`]),
+/// as `both_plain` says, a path not under `dir` is told by its bytes,
+/// without walking the components of both.
+fn relative_to<'p>(path: &'p Path, both_plain: bool, dir: &Path) -> Option<&'p Path> {
+    if both_plain {
+        let (p, d) = (
+            path.as_os_str().as_encoded_bytes(),
+            dir.as_os_str().as_encoded_bytes(),
+        );
+        if !(p.starts_with(d) && (p.len() == d.len() || p[d.len()] == b'/')) {
+            return None;
+        }
+    }
+    path.strip_prefix(dir).ok()
 }
 
 /// A `--name: value` declaration (or `--#{...}` name) whose text up to the
@@ -394,6 +432,38 @@ fn quote_indented_imports(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick answer agrees with `Path::strip_prefix` on plain paths and
+    /// leaves the others to it.
+    #[test]
+    fn relative_to_agrees_with_strip_prefix() {
+        let paths = [
+            "/s/_sass",
+            "/s/_sass/a.scss",
+            "/s/_sass/vendor/b.scss",
+            "/s/_sassy/c.scss",
+            "/s/_sass/./d.scss",
+            "/s//_sass/e.scss",
+            "/s/_sass/../f.scss",
+            "/s/_sass/",
+            "/s/.x/g.scss",
+            "/",
+            "rel/h.scss",
+            "rel",
+            "./rel/i.scss",
+            "/s",
+        ];
+        for path in paths {
+            for dir in paths {
+                let (path, dir) = (Path::new(path), Path::new(dir));
+                assert_eq!(
+                    relative_to(path, is_plain(path) && is_plain(dir), dir),
+                    path.strip_prefix(dir).ok(),
+                    "{path:?} under {dir:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn custom_properties_declared_with_interpolation_start_the_expanded_run() {
