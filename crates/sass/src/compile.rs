@@ -405,6 +405,10 @@ fn styled_sheet(
             &opts.load_paths,
             sources,
         );
+        let fs = match opts.style {
+            Style::Expanded => fs.with_trailing_comments(),
+            Style::Compressed => fs,
+        };
         match probes {
             Some(p) => fs.with_probes(p),
             None => fs,

@@ -30,7 +30,9 @@ pub(crate) struct HydeFs<'a> {
     /// Directories of the stylesheets read so far, entry's first, once each.
     /// With each, whether it [`is_plain`].
     dirs: RefCell<Vec<(PathBuf, bool)>>,
-    trailing: RefCell<HashSet<String>>,
+    /// Comments trailing another node, when collected (see
+    /// [`HydeFs::with_trailing_comments`]).
+    trailing: RefCell<Option<HashSet<String>>>,
     interpolated_custom_props: std::cell::Cell<bool>,
     /// Told (once) when a stylesheet read interpolates a custom property.
     on_interpolated_custom_prop: RefCell<Option<Sender<()>>>,
@@ -60,7 +62,7 @@ impl<'a> HydeFs<'a> {
             load_paths,
             loaded: RefCell::new(Vec::new()),
             dirs: RefCell::new(vec![plain_dir(entry.parent().unwrap_or(Path::new("")))]),
-            trailing: RefCell::new(HashSet::new()),
+            trailing: RefCell::new(None),
             interpolated_custom_props: std::cell::Cell::new(false),
             on_interpolated_custom_prop: RefCell::new(None),
             implicit: RefCell::new(HashSet::new()),
@@ -126,7 +128,14 @@ impl<'a> HydeFs<'a> {
 
     /// Comments that trail another node on their source line.
     pub(crate) fn trailing_comments(&self) -> HashSet<String> {
-        self.trailing.borrow().clone()
+        self.trailing.borrow_mut().take().unwrap_or_default()
+    }
+
+    /// Collects the comments that trail another node on their line, for
+    /// [`HydeFs::trailing_comments`] (only expanded output places them).
+    pub(crate) fn with_trailing_comments(self) -> Self {
+        *self.trailing.borrow_mut() = Some(HashSet::new());
+        self
     }
 
     /// The file a path grass asks for stands for: itself, or for
@@ -210,7 +219,9 @@ impl<'a> HydeFs<'a> {
         let text = match self.syntax_of(path) {
             Syntax::Sass => quote_indented_imports(&text),
             Syntax::Scss => {
-                fixes::collect_trailing_comments(&text, &mut self.trailing.borrow_mut());
+                if let Some(trailing) = self.trailing.borrow_mut().as_mut() {
+                    fixes::collect_trailing_comments(&text, trailing);
+                }
                 text
             }
         };
