@@ -69,6 +69,10 @@ pub(crate) struct Probes {
     /// Each file's name in stack frames when found through a load path
     /// (else its path is shown).
     frame_urls: RefCell<HashMap<usize, String>>,
+    /// Where the statement at (file, offset) ends, for the statements a
+    /// traced function is called in (a function is called from the same
+    /// few statements thousands of times).
+    statement_ends: RefCell<HashMap<(usize, usize), usize>>,
 }
 
 #[derive(Debug)]
@@ -109,6 +113,7 @@ impl Probes {
             load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
             load_rules: RefCell::new(HashMap::new()),
+            statement_ends: RefCell::new(HashMap::new()),
             mixin_defaults: RefCell::new(HashMap::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
@@ -438,7 +443,11 @@ impl Probes {
                 if let SiteKind::Function(name) = &site.kind {
                     stack.function(name, |file, offset| {
                         let f = files.get(file)?;
-                        let (end, _) = slash_div::statement_end(&f.text, offset);
+                        let end = *self
+                            .statement_ends
+                            .borrow_mut()
+                            .entry((file, offset))
+                            .or_insert_with(|| slash_div::statement_end(&f.text, offset).0);
                         Some(offset + mixed_decls::call_offset(&f.dashed[offset..end], name)?)
                     });
                 }
