@@ -374,7 +374,13 @@ fn sheet_with(
         let (notice, noticed) = mpsc::channel();
         let ahead = scope.spawn(move || {
             noticed.recv().ok()?;
-            Some(expanded_run(src, entry, opts))
+            // A panic left in a thread nobody joins would reach the scope's
+            // caller: this run ends as not run instead (and runs again if
+            // needed).
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                expanded_run(src, entry, opts)
+            }))
+            .ok()
         });
         styled_sheet(src, entry, opts, probes, sources, Some((notice, ahead)))
     })
