@@ -7,7 +7,7 @@ use crate::engine::Engine;
 use crate::error::Error;
 use crate::expr::to_integer;
 use crate::lex::{find_ascii, is_space};
-use crate::value::Value;
+use crate::value::{str_of, Value};
 
 pub(super) fn register(e: &mut Engine) {
     add(e, "downcase", 0, 0, |v, _, _| {
@@ -49,8 +49,8 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "truncatewords", 0, 2, truncatewords);
     add(e, "split", 1, 1, |v, a, _| {
         let s = to_s(v);
-        let parts = split(&s, &to_s(&a[0]));
-        Ok(Value::array(parts.into_iter().map(Value::str).collect()))
+        let parts = split_map(&s, &to_s(&a[0]), |p| Value::Str(str_of(p)));
+        Ok(Value::array(parts))
     });
     add(e, "strip", 0, 0, |v, _, _| {
         Ok(same_or_new(v, to_s(v).trim_matches(is_strip_char)))
@@ -506,11 +506,21 @@ fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error
 /// field only when there is a limit; the field the limit is reached at runs
 /// to the end of the string.
 pub fn awk_split(s: &str, limit: Option<usize>) -> Vec<&str> {
+    let mut out = Vec::new();
+    awk_fields(s, limit, |field| out.push(field));
+    out
+}
+
+/// [`awk_split`]'s fields, handed to `field` in order.
+fn awk_fields<'a>(s: &'a str, limit: Option<usize>, mut field: impl FnMut(&'a str)) {
     if limit == Some(1) {
-        return if s.is_empty() { vec![] } else { vec![s] };
+        if !s.is_empty() {
+            field(s);
+        }
+        return;
     }
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut fields = 0;
     let mut i = 0;
     loop {
         while i < b.len() && is_space(b[i]) {
@@ -518,54 +528,90 @@ pub fn awk_split(s: &str, limit: Option<usize>) -> Vec<&str> {
         }
         if i == b.len() {
             if limit.is_some() && !b.is_empty() {
-                out.push("");
+                field("");
             }
-            return out;
+            return;
         }
         let start = i;
-        if limit.is_some_and(|l| l <= out.len() + 1) {
-            out.push(&s[start..]);
-            return out;
+        fields += 1;
+        if limit.is_some_and(|l| l <= fields) {
+            field(&s[start..]);
+            return;
         }
-        while i < b.len() && !is_space(b[i]) {
-            i += 1;
-        }
-        out.push(&s[start..i]);
+        i = field_end(b, i);
+        field(&s[start..i]);
         if i == b.len() {
-            return out;
+            return;
         }
     }
 }
 
-/// Ruby's `String#split(pattern)` with a string pattern.
-pub(crate) fn split<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
-    if s.is_empty() {
-        return vec![];
+/// The position of the first ASCII whitespace byte at or after `i`, or the
+/// end. Words are scanned eight bytes at a time: splitting each page into
+/// words was the largest cost of the compress layout.
+fn field_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x21; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Marks the bytes below 0x21 (and maybe some after the first: a
+        // borrow runs upward, so only the lowest mark is exact).
+        let low = x.wrapping_sub(ONES) & !x & HIGH;
+        if low == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (low.trailing_zeros() / 8) as usize;
+        if is_space(b[at]) {
+            return at;
+        }
+        // A control byte that is not whitespace.
+        i = at + 1;
     }
-    let mut parts: Vec<&str> = match pat {
-        " " => awk_split(s, None),
-        "" => s
-            .char_indices()
-            .map(|(i, c)| &s[i..i + c.len_utf8()])
-            .collect(),
+    while i < b.len() && !is_space(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Ruby's `String#split(pattern)` with a string pattern, each part mapped
+/// by `part` as it is found.
+pub(crate) fn split_map<'a, T>(
+    s: &'a str,
+    pat: &str,
+    mut part: impl FnMut(&'a str) -> T,
+) -> Vec<T> {
+    let mut parts = Vec::new();
+    if s.is_empty() {
+        return parts;
+    }
+    // Ruby drops trailing empty parts.
+    let mut trailing_empty = 0;
+    let mut push = |p: &'a str| {
+        trailing_empty = if p.is_empty() { trailing_empty + 1 } else { 0 };
+        parts.push(part(p));
+    };
+    match pat {
+        " " => awk_fields(s, None, push),
+        "" => {
+            for (i, c) in s.char_indices() {
+                push(&s[i..i + c.len_utf8()]);
+            }
+        }
         p if p.len() > 1 => {
             // memchr's searcher: std's two-way search was 5% of a
             // production build (the compress layout splits every page).
-            let mut parts = Vec::new();
             let mut last = 0;
             // Matches do not overlap, as with `str::split`.
             for at in memchr::memmem::find_iter(s.as_bytes(), p.as_bytes()) {
-                parts.push(&s[last..at]);
+                push(&s[last..at]);
                 last = at + p.len();
             }
-            parts.push(&s[last..]);
-            parts
+            push(&s[last..]);
         }
-        p => s.split(p).collect(),
-    };
-    while parts.last() == Some(&"") {
-        parts.pop();
+        p => s.split(p).for_each(push),
     }
+    parts.truncate(parts.len() - trailing_empty);
     parts
 }
 
@@ -761,48 +807,85 @@ mod tests {
                 if s.is_empty() {
                     want.clear();
                 }
-                assert_eq!(split(&s, p), want, "{s:?}.split({p:?})");
+                assert_eq!(split_map(&s, p, |x| x), want, "{s:?}.split({p:?})");
+            }
+        }
+    }
+
+    /// A byte-at-a-time statement of Ruby's `rb_str_split_m` for `" "`.
+    fn reference(s: &str, limit: Option<usize>) -> Vec<&str> {
+        if limit == Some(1) {
+            return if s.is_empty() { vec![] } else { vec![s] };
+        }
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let (mut beg, mut end, mut skip, mut fields) = (0, 0, true, 1usize);
+        for (p, &c) in b.iter().enumerate() {
+            if skip {
+                if is_space(c) {
+                    beg = p + 1;
+                } else {
+                    end = p + 1;
+                    skip = false;
+                    if limit.is_some_and(|l| l <= fields) {
+                        break;
+                    }
+                }
+            } else if is_space(c) {
+                out.push(&s[beg..end]);
+                skip = true;
+                beg = p + 1;
+                fields += 1;
+            } else {
+                end = p + 1;
+            }
+        }
+        if !b.is_empty() && (limit.is_some() || b.len() > beg) {
+            out.push(&s[beg.min(s.len())..]);
+        }
+        out
+    }
+
+    #[test]
+    fn awk_split_keeps_ruby_fields() {
+        for s in strings(&['a', ' ', '\n', 'é'], 7) {
+            for limit in [None, Some(0), Some(1), Some(2), Some(3), Some(5)] {
+                assert_eq!(
+                    awk_split(&s, limit),
+                    reference(&s, limit),
+                    "{s:?} {limit:?}"
+                );
             }
         }
     }
 
     #[test]
-    fn awk_split_keeps_ruby_fields() {
-        /// A byte-at-a-time statement of Ruby's `rb_str_split_m` for `" "`.
-        fn reference(s: &str, limit: Option<usize>) -> Vec<&str> {
-            if limit == Some(1) {
-                return if s.is_empty() { vec![] } else { vec![s] };
-            }
-            let b = s.as_bytes();
-            let mut out = Vec::new();
-            let (mut beg, mut end, mut skip, mut fields) = (0, 0, true, 1usize);
-            for (p, &c) in b.iter().enumerate() {
-                if skip {
-                    if is_space(c) {
-                        beg = p + 1;
+    fn awk_split_scans_long_words_eight_bytes_at_a_time() {
+        // Pseudo-random strings long enough for whole eight-byte chunks,
+        // with control bytes that are not whitespace and multi-byte
+        // characters on either side of the chunk edges.
+        let alphabet = [
+            'a', 'b', ' ', '\n', '\t', '\x0b', '\x0c', '\r', '\x01', '\x1f', '!', 'é', '€', '\x7f',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut r = seed;
+            let s: String = (0..len)
+                .map(|i| {
+                    r = r.rotate_left(5) ^ i as u64;
+                    // Mostly word characters, as in text.
+                    if r % 3 == 0 {
+                        alphabet[(r / 3 % alphabet.len() as u64) as usize]
                     } else {
-                        end = p + 1;
-                        skip = false;
-                        if limit.is_some_and(|l| l <= fields) {
-                            break;
-                        }
+                        'a'
                     }
-                } else if is_space(c) {
-                    out.push(&s[beg..end]);
-                    skip = true;
-                    beg = p + 1;
-                    fields += 1;
-                } else {
-                    end = p + 1;
-                }
-            }
-            if !b.is_empty() && (limit.is_some() || b.len() > beg) {
-                out.push(&s[beg.min(s.len())..]);
-            }
-            out
-        }
-        for s in strings(&['a', ' ', '\n', 'é'], 7) {
-            for limit in [None, Some(0), Some(1), Some(2), Some(3), Some(5)] {
+                })
+                .collect();
+            for limit in [None, Some(2), Some(4)] {
                 assert_eq!(
                     awk_split(&s, limit),
                     reference(&s, limit),

@@ -36,6 +36,19 @@ pub use time::{Time, TimeMode};
 /// `Value` stays 24 bytes.
 pub type Str = smol_str::SmolStr;
 
+/// A [`Str`] copy of `s`. smol_str's `new` is an out-of-line call that also
+/// looks for its whitespace-only forms; a short string is copied inline here
+/// instead, which halves the cost of the words `split` cuts a page into.
+pub(crate) fn str_of(s: &str) -> Str {
+    // smol_str's inline capacity (`new_inline` panics beyond it).
+    const INLINE_CAP: usize = 23;
+    if s.len() <= INLINE_CAP {
+        Str::new_inline(s)
+    } else {
+        Str::new(s)
+    }
+}
+
 /// A Liquid value.
 #[derive(Default)]
 pub enum Value {
