@@ -18,27 +18,7 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "size", 0, 0, |v, _, _| Ok(size(v)));
     add(e, "first", 0, 0, |v, _, _| Ok(first_last(v, true)));
     add(e, "last", 0, 0, |v, _, _| Ok(first_last(v, false)));
-    add(e, "join", 0, 1, |v, a, _| {
-        let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
-        let items = items_ref(v);
-        // Sized for string items up front: joining a page's words grew the
-        // string a dozen times.
-        let size: usize = items
-            .iter()
-            .map(|x| match x {
-                Value::Str(s) => s.len() + glue.len(),
-                _ => glue.len(),
-            })
-            .sum();
-        let mut out = String::with_capacity(size);
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(&glue);
-            }
-            item.write_to(&mut out);
-        }
-        Ok(Value::str(out))
-    });
+    add(e, "join", 0, 1, |v, a, _| Ok(join(v, a)));
     add_owned(
         e,
         "reverse",
@@ -70,6 +50,41 @@ pub(super) fn register(e: &mut Engine) {
         items.extend(extra.iter().cloned());
         Ok(Value::array(items))
     });
+}
+
+/// `join`: the items' `to_s` with `glue` (a space by default) between them.
+fn join(v: &Value, a: &[Value]) -> Value {
+    let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
+    let items = items_ref(v);
+    // Sized for string items up front: joining a page's words grew the
+    // string a dozen times.
+    let size: usize = items
+        .iter()
+        .map(|x| match x {
+            Value::Str(s) => s.len() + glue.len(),
+            _ => glue.len(),
+        })
+        .sum();
+    let mut out = String::with_capacity(size);
+    // A one-byte glue (the compress layout joins a page's words with a
+    // space) is pushed as a character rather than copied as a string.
+    let glue_char = match glue.as_bytes() {
+        &[b] if b.is_ascii() => Some(b as char),
+        _ => None,
+    };
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            match glue_char {
+                Some(c) => out.push(c),
+                None => out.push_str(&glue),
+            }
+        }
+        match item {
+            Value::Str(s) => out.push_str(s),
+            _ => item.write_to(&mut out),
+        }
+    }
+    Value::str(out)
 }
 
 /// `InputIterator`: the items a filter iterates.
