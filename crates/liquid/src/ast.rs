@@ -4,6 +4,7 @@ use crate::context::Context;
 use crate::engine::Render;
 use crate::error::Error;
 use crate::expr::Variable;
+use crate::value::Value;
 
 /// One node of a block.
 pub(crate) enum Node {
@@ -64,6 +65,23 @@ impl Block {
         let mut s = String::new();
         self.render(ctx, &mut s)?;
         Ok(s)
+    }
+
+    /// Renders the block into a string value. A block that is one `{{ }}`
+    /// of a string (`{% capture raw %}{{ content }}{% endcapture %}`) keeps
+    /// that string, O(1), instead of copying it into a buffer and again
+    /// into the value.
+    pub(crate) fn render_to_value(&self, ctx: &mut Context) -> Result<Value, Error> {
+        if let [Node::Output(v, offset)] = self.nodes.as_slice() {
+            let value = v.evaluate(ctx).map_err(|e| locate(e, ctx, *offset))?;
+            let value = match value {
+                Value::Str(_) => value,
+                _ => Value::str(value.to_liquid_string()),
+            };
+            ctx.step(value.as_str().map_or(0, str::len))?;
+            return Ok(value);
+        }
+        self.render_to_string(ctx).map(Value::str)
     }
 }
 

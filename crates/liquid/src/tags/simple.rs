@@ -99,8 +99,8 @@ impl Capture {
 
 impl Render for Capture {
     fn render(&self, ctx: &mut Context, _out: &mut String) -> Result<(), Error> {
-        let s = self.body.render_to_string(ctx)?;
-        ctx.assign_str(&self.to, Value::str(s));
+        let value = self.body.render_to_value(ctx)?;
+        ctx.assign_str(&self.to, value);
         Ok(())
     }
     fn is_blank(&self) -> bool {
