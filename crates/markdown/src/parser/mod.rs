@@ -229,7 +229,7 @@ impl<'o> Parser<'o> {
         p.parse_blocks(&text, &mut root);
         p.update_tree(&mut root);
         p.replace_abbreviations_root(&mut root);
-        let order = p.footnote_order.clone();
+        let order = std::mem::take(&mut p.footnote_order);
         for name in &order {
             // The definition stays registered while its own content is parsed,
             // so a note may refer to itself.
