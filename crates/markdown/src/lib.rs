@@ -85,7 +85,8 @@ pub fn to_html(src: &str, opts: &Options) -> Result<Output, Error> {
 fn convert_as(src: &str, opts: &Options, input: Input) -> Output {
     let mut doc = parser::Parser::parse(src, opts, input);
     let mut warnings = std::mem::take(&mut doc.warnings);
-    let mut conv = convert::Html::new(&doc);
+    let footnote_defs = std::mem::take(&mut doc.footnotes);
+    let mut conv = convert::Html::new(&doc, footnote_defs);
     let html = conv.convert_root(&doc.root);
     let toc = std::mem::take(&mut conv.toc)
         .into_iter()

@@ -54,7 +54,7 @@ impl Html<'_> {
                 .get(&name)
                 .map(|(_, src)| src.clone())
                 .unwrap_or_default();
-            let Some(def) = self.footnote_defs.get(&source) else {
+            let Some(def) = self.footnote_defs.remove(&source) else {
                 i += 1;
                 continue;
             };
@@ -64,7 +64,7 @@ impl Html<'_> {
                 ("id".into(), format!("fn:{name}")),
                 ("role".into(), "doc-endnote".into()),
             ]);
-            li.children = def.content.children.clone();
+            li.children = def.content.children;
             let mut insert_space = false;
             let mut path: Option<Vec<usize>> = None;
             if li.children.last().is_some_and(|c| c.kind == Kind::P)

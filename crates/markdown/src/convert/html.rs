@@ -14,7 +14,9 @@ use crate::tree::{Align, Attrs, El, Kind, Model, Sym};
 /// Converter state (kramdown's `Converter::Html` instance).
 pub(crate) struct Html<'d> {
     pub opts: &'d Options,
-    pub footnote_defs: &'d HashMap<String, FootnoteDef>,
+    /// Taken from the document: each definition is moved into the footnote
+    /// list when it is written (once: one entry per name).
+    pub footnote_defs: HashMap<String, FootnoteDef>,
     pub abbrev_defs: &'d HashMap<String, String>,
     pub abbrev_attrs: &'d HashMap<String, Attrs>,
     /// (name, number, repeat count) in order of first reference.
@@ -118,10 +120,10 @@ fn random_token() -> String {
 }
 
 impl<'d> Html<'d> {
-    pub fn new(doc: &'d Doc) -> Html<'d> {
+    pub fn new(doc: &'d Doc, footnote_defs: HashMap<String, FootnoteDef>) -> Html<'d> {
         Html {
             opts: &doc.options,
-            footnote_defs: &doc.footnotes,
+            footnote_defs,
             abbrev_defs: &doc.abbrev_defs,
             abbrev_attrs: &doc.abbrev_attrs,
             footnotes: Vec::new(),
