@@ -581,10 +581,15 @@ pub(crate) fn split_map<'a, T>(
     pat: &str,
     mut part: impl FnMut(&'a str) -> T,
 ) -> Vec<T> {
-    let mut parts = Vec::new();
     if s.is_empty() {
-        return parts;
+        return Vec::new();
     }
+    let mut parts = match pat {
+        // Room for the words of HTML text (about 14 bytes a word with its
+        // space) so that splitting a page grows the array once at most.
+        " " => Vec::with_capacity(s.len() / 8),
+        _ => Vec::new(),
+    };
     // Ruby drops trailing empty parts.
     let mut trailing_empty = 0;
     let mut push = |p: &'a str| {
