@@ -56,6 +56,11 @@ pub(super) fn register(e: &mut Engine) {
 fn join(v: &Value, a: &[Value]) -> Value {
     let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
     let items = items_ref(v);
+    if let [item @ Value::Str(_)] = &items[..] {
+        // One string is its own join (the compress layout joins what
+        // follows each comment): share it.
+        return item.clone();
+    }
     // Sized for string items up front: joining a page's words grew the
     // string a dozen times.
     let size: usize = items
