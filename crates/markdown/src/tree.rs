@@ -126,7 +126,6 @@ pub(crate) struct El {
     pub value: String,
     pub attr: Attrs,
     pub children: Vec<El>,
-    pub ial: Option<Box<Ial>>,
     pub transparent: bool,
     /// Category: block (true) or span.
     pub block: bool,
@@ -153,6 +152,9 @@ pub(crate) struct Extra {
     pub eob: EobKind,
     /// Raw types kept by `{::nomarkdown type="..."}`.
     pub raw_types: Vec<String>,
+    /// The element's inline attribute list (kept for its ALD references and
+    /// for the parsers that look back at it).
+    pub ial: Option<Ial>,
 }
 
 static NO_EXTRA: Extra = Extra {
@@ -162,6 +164,7 @@ static NO_EXTRA: Extra = Extra {
     original: None,
     eob: EobKind::Plain,
     raw_types: Vec::new(),
+    ial: None,
 };
 
 impl El {
@@ -171,7 +174,6 @@ impl El {
             value: String::new(),
             attr: Attrs::default(),
             children: Vec::new(),
-            ial: None,
             transparent: false,
             block: false,
             level: 0,
@@ -205,6 +207,26 @@ impl El {
     }
     pub fn raw_types(&self) -> &[String] {
         &self.extra().raw_types
+    }
+    pub fn ial(&self) -> Option<&Ial> {
+        self.extra().ial.as_ref()
+    }
+    pub fn take_ial(&mut self) -> Option<Ial> {
+        self.x.as_deref_mut().and_then(|x| x.ial.take())
+    }
+    /// The attributes to update from the IAL, and the IAL.
+    pub fn attr_and_ial(&mut self) -> (&mut Attrs, Option<&Ial>) {
+        (
+            &mut self.attr,
+            self.x.as_deref().and_then(|x| x.ial.as_ref()),
+        )
+    }
+    /// Sets (or, with `None`, clears) the IAL; an element without one
+    /// gets no extra fields for a `None`.
+    pub fn set_ial(&mut self, ial: Option<Ial>) {
+        if ial.is_some() || self.x.is_some() {
+            self.extra_mut().ial = ial;
+        }
     }
     pub fn with_value(kind: Kind, value: impl Into<String>) -> El {
         let mut e = El::new(kind);

@@ -179,7 +179,7 @@ impl<'d> Html<'d> {
 
     fn inner_into(&mut self, el: &El, indent: i64, out: &mut String) {
         let indent = indent + 2;
-        let refs = el.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
+        let refs = el.ial().map(|i| i.refs.clone()).unwrap_or_default();
         self.stack.push((el.kind, el.model, refs));
         for (i, c) in el.children.iter().enumerate() {
             if c.kind == Kind::Td {
@@ -256,8 +256,7 @@ impl<'d> Html<'d> {
                 } else if el.children.len() == 1
                     && el.children[0].kind == Kind::Img
                     && el.children[0]
-                        .ial
-                        .as_ref()
+                        .ial()
                         .is_some_and(|i| i.has_ref("standalone"))
                 {
                     out.push_str(&self.standalone_image(el, indent))
@@ -447,7 +446,7 @@ impl<'d> Html<'d> {
     }
 
     fn convert_list(&mut self, el: &El, indent: i64, out: &mut String) {
-        let refs = el.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
+        let refs = el.ial().map(|i| i.refs.clone()).unwrap_or_default();
         if self.toc_code.is_none() && refs.iter().any(|r| r == "toc") {
             let token = format!("{}toc", random_token());
             self.toc_code = Some((el.kind, el.attr.clone(), token.clone()));

@@ -76,7 +76,7 @@ impl Parser<'_> {
         }
         let mut eob = self.new_block_el(Kind::Eob);
         eob.extra_mut().eob = EobKind::LinkDef(id.clone());
-        let ial = eob.ial.as_deref().cloned();
+        let ial = eob.ial().cloned();
         tree.children.push(eob);
         self.link_defs.insert(
             id,
@@ -167,8 +167,7 @@ impl Parser<'_> {
                 let mut ial = tree
                     .children
                     .last_mut()
-                    .and_then(|l| l.ial.take())
-                    .map(|b| *b)
+                    .and_then(El::take_ial)
                     .unwrap_or_default();
                 self.parse_attribute_list(content, &mut ial);
                 if let Some(last) = tree.children.last_mut() {
@@ -185,7 +184,7 @@ impl Parser<'_> {
                         }
                         _ => {}
                     }
-                    last.ial = Some(Box::new(ial));
+                    last.set_ial(Some(ial));
                 }
                 if ial_block_start(s, sc.pos).is_none() {
                     let mut eob = self.new_block_el(Kind::Eob);

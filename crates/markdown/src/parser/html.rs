@@ -287,7 +287,7 @@ impl Parser<'_> {
         }
         let _ = parent;
         if let Some(ial) = self.block_ial.take() {
-            el.ial = Some(Box::new(ial));
+            el.set_ial(Some(ial));
         }
         let mut model = if parent_raw {
             Model::Raw

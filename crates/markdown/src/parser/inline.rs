@@ -164,9 +164,9 @@ impl Parser<'_> {
                 sc.pos = c + 1;
                 let alds = &self.alds;
                 if let Some(last) = el.children.last_mut() {
-                    let mut ial = last.ial.take().map(|b| *b).unwrap_or_default();
+                    let mut ial = last.take_ial().unwrap_or_default();
                     update_ial_with_ial(&mut ial, &attr);
-                    last.ial = Some(Box::new(ial));
+                    last.set_ial(Some(ial));
                     update_attr_with_ial(alds, &mut last.attr, &attr);
                 }
                 return;

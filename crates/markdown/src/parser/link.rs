@@ -39,7 +39,7 @@ impl Parser<'_> {
         if let Some(ial) = &ial {
             update_attr_with_ial(&self.alds, &mut el.attr, ial);
         }
-        el.ial = ial.map(Box::new);
+        el.set_ial(ial);
         if el.kind == Kind::A {
             el.attr.set("href", href);
         } else {

@@ -181,7 +181,7 @@ impl Parser<'_> {
                 if let Some((ial_text, e)) = list_item_ial(&content) {
                     let mut ial = Ial::default();
                     self.parse_attribute_list(ial_text, &mut ial);
-                    item.ial = Some(Box::new(ial));
+                    item.set_ial(Some(ial));
                     content = content[e..].to_string();
                 }
                 res = ItemRes {
@@ -250,7 +250,7 @@ impl Parser<'_> {
             if ch[0].kind == Kind::P
                 && ch.len() >= 2
                 && ch[1].kind == Kind::Eob
-                && ch[0].ial.is_some()
+                && ch[0].ial().is_some()
             {
                 ch.remove(1);
             }
@@ -336,14 +336,14 @@ impl Parser<'_> {
             if let Some((ial_text, e)) = list_item_ial(&term) {
                 let mut ial = Ial::default();
                 self.parse_attribute_list(ial_text, &mut ial);
-                dt.ial = Some(Box::new(ial));
+                dt.set_ial(Some(ial));
                 term = term[e..].to_string();
             }
             dt.extra_mut().raw_text = term.clone();
             dt.children.push(El::with_value(Kind::RawText, term));
             deflist.children.push(dt);
         }
-        deflist.ial = para.ial.take();
+        deflist.set_ial(para.take_ial());
         let mut dds: Vec<(usize, String)> = Vec::new();
         let mut res = ItemRes { indent: 0 };
         let mut max_marker_indent = 3;
@@ -358,7 +358,7 @@ impl Parser<'_> {
                 if let Some((ial_text, e)) = list_item_ial(&content) {
                     let mut ial = Ial::default();
                     self.parse_attribute_list(ial_text, &mut ial);
-                    dd.ial = Some(Box::new(ial));
+                    dd.set_ial(Some(ial));
                     content = content[e..].to_string();
                 }
                 res = ItemRes {

@@ -353,7 +353,7 @@ impl<'o> Parser<'o> {
         let mut el = El::new(kind);
         el.block = true;
         if let Some(ial) = self.block_ial.take() {
-            el.ial = Some(Box::new(ial));
+            el.set_ial(Some(ial));
         }
         el
     }
@@ -398,7 +398,7 @@ impl<'o> Parser<'o> {
                     out.append(&mut holder.children);
                 }
                 Kind::Eob => {
-                    if let Some(ial) = child.ial.take() {
+                    if let Some(ial) = child.take_ial() {
                         self.apply_eob_ial(child.eob(), &ial);
                     }
                 }
@@ -425,8 +425,8 @@ impl<'o> Parser<'o> {
     /// IAL, and the raw text header ids are made from.
     fn update_child(&mut self, child: &mut El) {
         self.update_tree(child);
-        if let Some(ial) = child.ial.as_deref() {
-            update_attr_with_ial(&self.alds, &mut child.attr, ial);
+        if let (attr, Some(ial)) = child.attr_and_ial() {
+            update_attr_with_ial(&self.alds, attr, ial);
         }
         if child.kind == Kind::Dt || (child.kind == Kind::Header && self.auto_id_stripping) {
             let t = self.raw_text_of(child);

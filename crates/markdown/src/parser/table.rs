@@ -327,7 +327,7 @@ impl Parser<'_> {
             }
         }
         table.extra_mut().align.resize(columns, Align::Default);
-        table.ial = pending_ial.map(Box::new);
+        table.set_ial(pending_ial);
         tree.children.push(table);
         true
     }
