@@ -256,18 +256,21 @@ impl Document {
     pub fn id(&self) -> String {
         let trimmed = self.url.trim_end_matches('/');
         let dir = match trimmed.rfind('/') {
-            Some(0) | None => "/".to_string(),
-            Some(i) => trimmed[..i].to_string(),
+            Some(0) | None => "/",
+            Some(i) => &trimmed[..i],
         };
-        let slug = self
-            .get("slug")
-            .map(Value::to_liquid_string)
-            .unwrap_or_else(|| self.basename.clone());
-        if dir.ends_with('/') {
-            format!("{dir}{slug}")
-        } else {
-            format!("{dir}/{slug}")
+        // Built by hand: `format!` costs more than the rest (an archive
+        // asks every post for its id).
+        let mut id = String::with_capacity(dir.len() + 1 + self.basename.len());
+        id.push_str(dir);
+        if !dir.ends_with('/') {
+            id.push('/');
         }
+        match self.get("slug") {
+            Some(v) => v.write_to(&mut id),
+            None => id.push_str(&self.basename),
+        }
+        id
     }
 
     /// Whether Liquid runs on the content (Jekyll's `render_with_liquid?`).
