@@ -23,7 +23,7 @@ use crate::incremental::deps::{self as record, recording, Deps};
 use crate::incremental::Plan;
 use crate::liquid_ext::SiteRef;
 use crate::site::Site;
-use crate::value::deep_merge;
+use crate::value::{deep_merge, StrMap};
 use crate::writer::{Contents, OutputFile};
 
 /// Everything rendering needs, shared by all threads.
@@ -34,7 +34,7 @@ pub struct Build {
     pub engine: Engine,
     /// Layouts, parsed once, each with the most its output has added to
     /// the content so far (to size the next output's buffer).
-    layouts: HashMap<String, (Arc<Template>, AtomicUsize)>,
+    layouts: StrMap<(Arc<Template>, AtomicUsize)>,
     /// `site.url` and `site.baseurl` when they are strings, read once (the
     /// URL filters ask for them on every call).
     pub(crate) url: Option<String>,
@@ -42,7 +42,7 @@ pub struct Build {
     /// For each layout, the `layout` hash of every step of the chain it
     /// starts (its front matter, then each enclosing layout's merged under
     /// it), made once: every document with that layout sees the same ones.
-    layout_data: HashMap<String, Vec<Value>>,
+    layout_data: StrMap<Vec<Value>>,
     /// The globals map each render starts from (see [`Build::context`]),
     /// by which of `content` and `layout` it sets: names, `jekyll`,
     /// `paginator` and `theme` are made once and each render fills in the
@@ -119,9 +119,9 @@ impl Build {
             })
             .collect();
         parsed.sort_by(|a, b| a.0.cmp(b.0));
-        let mut layouts = HashMap::with_capacity(parsed.len());
+        let mut layouts = StrMap::with_capacity_and_hasher(parsed.len(), Default::default());
         for (name, t) in parsed {
-            layouts.insert(name.clone(), (t?, AtomicUsize::new(0)));
+            layouts.insert(name.as_str().into(), (t?, AtomicUsize::new(0)));
         }
         let markdown = crate::convert::Markdown::new(&site.settings);
         let includes_load_paths = site.settings.includes_load_paths();
@@ -151,7 +151,7 @@ impl Build {
         let layout_data = site
             .layouts
             .keys()
-            .map(|name| (name.clone(), merged_layout_data(&site, name)))
+            .map(|name| (name.as_str().into(), merged_layout_data(&site, name)))
             .collect();
         Ok(Build {
             layout_data,
@@ -485,7 +485,7 @@ fn render_content_inner(
     let mut text = doc.content.as_str();
     if doc.render_with_liquid() {
         let layout = first_layout(b, doc)
-            .and_then(|l| b.layout_data.get(&l.name))
+            .and_then(|l| b.layout_data.get(l.name.as_str()))
             .and_then(|chain| chain.first().cloned());
         let g = b.doc_globals(site, doc, doc_value(b, doc, phase));
         let mut ctx = b.context(&g, doc, phase, None, layout);
@@ -597,12 +597,12 @@ fn place_in_layouts(
     b: &Arc<Build>,
     site: &Arc<SiteDrop>,
     doc: &Arc<Document>,
-    content: String,
+    content: &str,
     phase: Phase,
     warnings: &mut Vec<Warning>,
 ) -> Result<String> {
     let name = match doc.get("layout") {
-        None | Some(Value::Nil) => return Ok(content),
+        None | Some(Value::Nil) => return Ok(content.to_string()),
         Some(v) => v.to_liquid_string(),
     };
     record::record(|d| {
@@ -620,10 +620,14 @@ fn place_in_layouts(
                 format!("create _layouts/{name}.html or fix the layout name"),
             ));
         }
-        return Ok(content);
+        return Ok(content.to_string());
     }
-    let mut output = content;
-    let chain = b.layout_data.get(&name).map_or(&[][..], Vec::as_slice);
+    // What the last layout gave; the converted content (borrowed) before.
+    let mut output: Option<String> = None;
+    let chain = b
+        .layout_data
+        .get(name.as_str())
+        .map_or(&[][..], Vec::as_slice);
     let mut used: Vec<String> = Vec::new();
     // Jekyll's `page` in a page's layouts is a copy taken before the page
     // rendered: its `content` is the source, as while converting pages.
@@ -634,27 +638,27 @@ fn place_in_layouts(
     };
     let g = b.doc_globals(site, doc, doc_value(b, doc, page_phase));
     while let Some(l) = layout {
-        let content = Value::str(output.as_str());
+        let inner = output.as_deref().unwrap_or(content);
         let mut ctx = b.context(
             &g,
             doc,
             phase,
-            Some(content),
+            Some(Value::str(inner)),
             chain.get(used.len()).cloned(),
         );
-        let (t, added) = &b.layouts[&l.name];
+        let (t, added) = &b.layouts[l.name.as_str()];
         let started = std::time::Instant::now();
         // Sized for the content and what this layout added before, so the
         // output is not copied over and over as it grows.
-        let mut out = String::with_capacity(output.len() + added.load(Ordering::Relaxed));
+        let mut out = String::with_capacity(inner.len() + added.load(Ordering::Relaxed));
         let rendered = t.render_to(&mut ctx, &mut out).map(|()| out);
         if let Ok(out) = &rendered {
             b.profile(&l.relative_path, out.len(), started.elapsed());
-            added.fetch_max(out.len().saturating_sub(output.len()), Ordering::Relaxed);
+            added.fetch_max(out.len().saturating_sub(inner.len()), Ordering::Relaxed);
         }
-        output = rendered.map_err(|e| {
+        output = Some(rendered.map_err(|e| {
             liquid_error(e, &l.relative_path, l.content_line, &b.site.settings.source)
-        })?;
+        })?);
         used.push(l.name.clone());
         let next = match map_get(&l.data, "layout") {
             Some(Value::Nil) | None => None,
@@ -672,7 +676,7 @@ fn place_in_layouts(
             }
         }
     }
-    Ok(output)
+    Ok(output.unwrap_or_else(|| content.to_string()))
 }
 
 /// A document's final output and the warnings its layouts gave.
@@ -702,13 +706,13 @@ fn layout_pass(
             }
             let (r, deps) = recording(record, || {
                 let mut w = Vec::new();
-                let content = d.rendered.get().cloned().unwrap_or_default();
+                let content = d.rendered.get().map_or("", String::as_str);
                 let out = if d.place_in_layout() {
                     crate::drops::with_viewer(d.order, || {
                         place_in_layouts(b, site, d, content, phase, &mut w)
                     })?
                 } else {
-                    content
+                    content.to_string()
                 };
                 let mut out = crate::plugins::post_render(&b.site, d, out);
                 // Outputs wait in memory until written: no spare capacity.
