@@ -347,7 +347,7 @@ fn ruby_sort<T>(mut v: Vec<T>, cmp: &impl Fn(&T, &T) -> std::cmp::Ordering) -> V
 fn sort_docs(docs: &mut Vec<Document>, c: &CollectionConfig, time: DateTime<FixedOffset>) {
     let by_date = |a: &Document, b: &Document| jekyll_doc_cmp(a, b, time);
     if !c.order.is_empty() {
-        *docs = ruby_sort(std::mem::take(docs), &by_date);
+        ruby_sort_docs(docs, &by_date);
         let rel = |d: &Document| d.relative_path.clone();
         let pos = |d: &Document| {
             c.order
@@ -372,10 +372,24 @@ fn sort_docs(docs: &mut Vec<Document>, c: &CollectionConfig, time: DateTime<Fixe
             };
             ord.then_with(|| by_date(a, b))
         };
-        *docs = ruby_sort(std::mem::take(docs), &by_key);
+        ruby_sort_docs(docs, &by_key);
     } else {
-        *docs = ruby_sort(std::mem::take(docs), &by_date);
+        ruby_sort_docs(docs, &by_date);
     }
+}
+
+/// [`ruby_sort`] of documents: sorts their positions, then moves each
+/// document once (a document is large, and the merge sort moves every
+/// element at each of its levels).
+fn ruby_sort_docs(
+    docs: &mut Vec<Document>,
+    cmp: &impl Fn(&Document, &Document) -> std::cmp::Ordering,
+) {
+    let order = ruby_sort((0..docs.len()).collect(), &|&a: &usize, &b: &usize| {
+        cmp(&docs[a], &docs[b])
+    });
+    let mut slots: Vec<Option<Document>> = std::mem::take(docs).into_iter().map(Some).collect();
+    *docs = order.into_iter().filter_map(|i| slots[i].take()).collect();
 }
 
 struct ReadCtx<'a> {
