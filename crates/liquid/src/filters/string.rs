@@ -591,12 +591,15 @@ pub(crate) fn split_map<'a, T>(
     if s.is_empty() {
         return Some(Vec::new());
     }
-    let mut parts = match pat {
+    if pat == " " {
         // Room for the words of HTML text (about 14 bytes a word with its
         // space) so that splitting a page grows the array once at most.
-        " " => Vec::with_capacity(s.len() / 8),
-        _ => Vec::new(),
-    };
+        let mut parts = Vec::with_capacity(s.len() / 8);
+        // No word is empty: nothing to drop at the end.
+        awk_fields(s, None, |p| parts.push(part(p)));
+        return Some(parts);
+    }
+    let mut parts = Vec::new();
     // Ruby drops trailing empty parts.
     let mut trailing_empty = 0;
     let mut push = |p: &'a str| {
@@ -604,7 +607,6 @@ pub(crate) fn split_map<'a, T>(
         parts.push(part(p));
     };
     match pat {
-        " " => awk_fields(s, None, push),
         "" => {
             for (i, c) in s.char_indices() {
                 push(&s[i..i + c.len_utf8()]);
