@@ -408,6 +408,9 @@ struct Shown {
     relative_path: OnceLock<Str>,
     collection: OnceLock<Str>,
     id: OnceLock<Str>,
+    /// `date` (a time value is allocated: an archive reads it up to three
+    /// times per entry).
+    date: OnceLock<Value>,
     next: OnceLock<Value>,
     previous: OnceLock<Value>,
     /// A document's `excerpt` (an archive tests it, then prints it).
@@ -590,7 +593,11 @@ impl Object for DocDrop {
                 .unwrap_or_else(|| Value::str(d.name.as_str())),
             "next" => self.neighbour(1),
             "previous" => self.neighbour(-1),
-            "date" => d.date.map(Value::time).unwrap_or(Value::Nil),
+            "date" => self
+                .shown
+                .date
+                .get_or_init(|| d.date.map(Value::time).unwrap_or(Value::Nil))
+                .clone(),
             _ => return d.get(key).cloned(),
         })
     }
