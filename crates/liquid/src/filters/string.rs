@@ -865,13 +865,13 @@ mod tests {
     #[test]
     fn awk_split_keeps_ruby_fields() {
         for s in strings(&['a', ' ', '\n', 'é'], 7) {
-            for limit in [None, Some(0), Some(1), Some(2), Some(3), Some(5)] {
-                assert_eq!(
-                    awk_split(&s, limit),
-                    reference(&s, limit),
-                    "{s:?} {limit:?}"
-                );
-            }
+            assert_splits_as_reference(&s, &[None, Some(0), Some(1), Some(2), Some(3), Some(5)]);
+        }
+    }
+
+    fn assert_splits_as_reference(s: &str, limits: &[Option<usize>]) {
+        for &limit in limits {
+            assert_eq!(awk_split(s, limit), reference(s, limit), "{s:?} {limit:?}");
         }
     }
 
@@ -901,13 +901,7 @@ mod tests {
                     }
                 })
                 .collect();
-            for limit in [None, Some(2), Some(4)] {
-                assert_eq!(
-                    awk_split(&s, limit),
-                    reference(&s, limit),
-                    "{s:?} {limit:?}"
-                );
-            }
+            assert_splits_as_reference(&s, &[None, Some(2), Some(4)]);
         }
     }
 
