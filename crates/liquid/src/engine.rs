@@ -88,6 +88,22 @@ pub trait Filter: Send + Sync {
     ) -> Result<Value, Error> {
         self.call(&input, args, ctx)
     }
+
+    /// Applies the filter as the last one of a `{{ }}` output, appending
+    /// its result to `out` as the output prints it. A filter that builds a
+    /// long string (`join` of a page's words) can write it there directly
+    /// instead of into a value that is copied and dropped. Defaults to
+    /// [`Filter::call_owned`] and printing the value.
+    fn write_owned(
+        &self,
+        input: Value,
+        args: &FilterArgs<'_>,
+        ctx: &mut Context,
+        out: &mut String,
+    ) -> Result<(), Error> {
+        self.call_owned(input, args, ctx)?.write_to(out);
+        Ok(())
+    }
 }
 
 impl<F> Filter for F

@@ -511,6 +511,24 @@ fn lookup_name(obj: &Value, k: &str, command: bool) -> Value {
     }
 }
 
+/// What an unknown filter does when filters are not strict: nothing.
+struct PassThrough;
+
+impl Filter for PassThrough {
+    fn call(&self, input: &Value, _: &FilterArgs<'_>, _: &mut Context) -> Result<Value, Error> {
+        Ok(input.clone())
+    }
+
+    fn call_owned(
+        &self,
+        input: Value,
+        _: &FilterArgs<'_>,
+        _: &mut Context,
+    ) -> Result<Value, Error> {
+        Ok(input)
+    }
+}
+
 /// A filter application inside output markup.
 #[derive(Clone)]
 pub(crate) struct FilterCall {
@@ -620,78 +638,105 @@ impl Variable {
 
     /// Evaluates the expression and applies the filters.
     pub fn evaluate(&self, ctx: &mut Context) -> Result<Value, Error> {
-        let mut value = match &self.expr {
-            Some(e) => e.evaluate(ctx)?,
-            None => Value::Nil,
-        };
+        let mut value = self.input(ctx)?;
         for call in &self.filters {
-            // Literal arguments (most calls) are lent as they are.
-            if let Some(literal) = &call.literal_args {
-                value = self.apply(call, value, literal, &[], ctx)?;
-                continue;
-            }
-            // Up to four arguments live on the stack.
-            let mut small: [Value; 4] = Default::default();
-            let mut heap = Vec::new();
-            let args: &[Value] = if call.args.len() <= small.len() {
-                for (slot, a) in small.iter_mut().zip(&call.args) {
-                    *slot = a.evaluate(ctx)?;
-                }
-                &small[..call.args.len()]
-            } else {
-                for a in &call.args {
-                    heap.push(a.evaluate(ctx)?);
-                }
-                &heap
-            };
-            let mut kwargs = Vec::new();
-            for (k, a) in &call.kwargs {
-                kwargs.push((k.clone(), a.evaluate(ctx)?));
-            }
-            value = self.apply(call, value, args, &kwargs, ctx)?;
+            value = self.call(call, ctx, |f, args, ctx| f.call_owned(value, args, ctx))?;
         }
         Ok(value)
     }
 
-    /// Applies one filter to `value` (an unknown filter passes it through
-    /// unless filters are strict).
+    /// The expression's value, before any filter.
+    fn input(&self, ctx: &Context) -> Result<Value, Error> {
+        match &self.expr {
+            Some(e) => e.evaluate(ctx),
+            None => Ok(Value::Nil),
+        }
+    }
+
+    /// Evaluates `call`'s arguments and hands them to `run` with the filter
+    /// (an unknown filter passes its input through unless filters are
+    /// strict).
     #[inline]
-    fn apply(
+    fn call<R>(
         &self,
         call: &FilterCall,
-        value: Value,
-        positional: &[Value],
-        keyword: &[(Str, Value)],
         ctx: &mut Context,
-    ) -> Result<Value, Error> {
-        let fa = FilterArgs {
-            positional,
-            keyword,
+        run: impl FnOnce(&dyn Filter, &FilterArgs<'_>, &mut Context) -> Result<R, Error>,
+    ) -> Result<R, Error> {
+        // Literal arguments (most calls) are lent as they are.
+        if let Some(literal) = &call.literal_args {
+            let args = FilterArgs {
+                positional: literal,
+                keyword: &[],
+            };
+            return self.with_filter(call, ctx, &args, run);
+        }
+        // Up to four arguments live on the stack.
+        let mut small: [Value; 4] = Default::default();
+        let mut heap = Vec::new();
+        let positional: &[Value] = if call.args.len() <= small.len() {
+            for (slot, a) in small.iter_mut().zip(&call.args) {
+                *slot = a.evaluate(ctx)?;
+            }
+            &small[..call.args.len()]
+        } else {
+            for a in &call.args {
+                heap.push(a.evaluate(ctx)?);
+            }
+            &heap
         };
+        let mut keyword = Vec::new();
+        for (k, a) in &call.kwargs {
+            keyword.push((k.clone(), a.evaluate(ctx)?));
+        }
+        let args = FilterArgs {
+            positional,
+            keyword: &keyword,
+        };
+        self.with_filter(call, ctx, &args, run)
+    }
+
+    /// Finds `call`'s filter (after its arguments were evaluated, as Ruby
+    /// does) and runs it.
+    #[inline]
+    fn with_filter<R>(
+        &self,
+        call: &FilterCall,
+        ctx: &mut Context,
+        args: &FilterArgs<'_>,
+        run: impl FnOnce(&dyn Filter, &FilterArgs<'_>, &mut Context) -> Result<R, Error>,
+    ) -> Result<R, Error> {
         if let Some(f) = &call.filter {
-            return f.call_owned(value, &fa, ctx);
+            return run(&**f, args, ctx);
         }
         match ctx.engine().filter(&call.name).cloned() {
-            Some(f) => f.call_owned(value, &fa, ctx),
+            Some(f) => run(&*f, args, ctx),
             None if self.strict_filters => Err(Error::new(
                 ErrorKind::UndefinedFilter,
                 format!("undefined filter {}", call.name),
             )),
-            None => Ok(value),
+            None => run(&PassThrough, args, ctx),
         }
     }
 
-    /// Appends `{{ ... }}` output to `out`; a variable without filters is
-    /// printed by reference.
+    /// Appends `{{ ... }}` output to `out`: a variable without filters is
+    /// printed by reference, and the last filter prints its result
+    /// straight into `out` ([`Filter::write_owned`]), which then is never
+    /// kept as a value.
     pub(crate) fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
-        if self.filters.is_empty() {
+        let Some((last, first)) = self.filters.split_last() else {
             if let Some(e) = &self.expr {
                 e.evaluate_cow(ctx)?.write_to(out);
             }
             return Ok(());
+        };
+        let mut value = self.input(ctx)?;
+        for call in first {
+            value = self.call(call, ctx, |f, args, ctx| f.call_owned(value, args, ctx))?;
         }
-        self.evaluate(ctx)?.write_to(out);
-        Ok(())
+        self.call(last, ctx, |f, args, ctx| {
+            f.write_owned(value, args, ctx, out)
+        })
     }
 
     /// Whether the markup had no expression at all (`{{ }}`).

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use num_traits::ToPrimitive;
 
-use super::{add, add_owned, to_s};
+use super::{add, add_owned, add_writing, to_s};
 
 use crate::context::Context;
 use crate::engine::Engine;
@@ -18,7 +18,7 @@ pub(super) fn register(e: &mut Engine) {
     add(e, "size", 0, 0, |v, _, _| Ok(size(v)));
     add(e, "first", 0, 0, |v, _, _| Ok(first_last(v, true)));
     add(e, "last", 0, 0, |v, _, _| Ok(first_last(v, false)));
-    add(e, "join", 0, 1, |v, a, _| Ok(join(v, a)));
+    add_writing(e, "join", 0, 1, |v, a, _| Ok(join(v, a)), join_into);
     add_owned(
         e,
         "reverse",
@@ -54,13 +54,25 @@ pub(super) fn register(e: &mut Engine) {
 
 /// `join`: the items' `to_s` with `glue` (a space by default) between them.
 fn join(v: &Value, a: &[Value]) -> Value {
-    let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
     let items = items_ref(v);
     if let [item @ Value::Str(_)] = &items[..] {
         // One string is its own join (the compress layout joins what
         // follows each comment): share it.
         return item.clone();
     }
+    let mut out = String::new();
+    join_items(&items, a, &mut out);
+    Value::str(out)
+}
+
+/// [`join`], appended to `out` (the compress layout prints a page's
+/// words joined: they go straight into the page).
+fn join_into(v: &Value, a: &[Value], out: &mut String) {
+    join_items(&items_ref(v), a, out);
+}
+
+fn join_items(items: &[Value], a: &[Value], out: &mut String) {
+    let glue = a.first().map_or(std::borrow::Cow::Borrowed(" "), to_s);
     // Sized for string items up front: joining a page's words grew the
     // string a dozen times.
     let size: usize = items
@@ -70,7 +82,7 @@ fn join(v: &Value, a: &[Value]) -> Value {
             _ => glue.len(),
         })
         .sum();
-    let mut out = String::with_capacity(size);
+    out.reserve(size);
     // A one-byte glue (the compress layout joins a page's words with a
     // space) is pushed as a character rather than copied as a string.
     let glue_char = match glue.as_bytes() {
@@ -86,10 +98,9 @@ fn join(v: &Value, a: &[Value]) -> Value {
         }
         match item {
             Value::Str(s) => out.push_str(s),
-            _ => item.write_to(&mut out),
+            _ => item.write_to(out),
         }
     }
-    Value::str(out)
 }
 
 /// `InputIterator`: the items a filter iterates.

@@ -14,14 +14,25 @@ use crate::value::{Map, Value};
 
 type StdFn = fn(&Value, &[Value], &mut Context) -> Result<Value, Error>;
 type OwnedFn = fn(Value, &[Value], &mut Context) -> Result<Value, Error>;
+type WriteFn = fn(&Value, &[Value], &mut String);
 
 /// A standard filter: a function plus its Ruby arity (arguments after the
-/// input), and optionally a version that consumes its input.
+/// input), and optionally a version that consumes its input and one that
+/// prints its result (it cannot fail) straight into a `{{ }}` output.
 struct Std {
     f: StdFn,
     owned: Option<OwnedFn>,
+    write: Option<WriteFn>,
     min: usize,
     max: usize,
+}
+
+impl Std {
+    /// Whether `args` suit the fast forms: positional only, as many as
+    /// the filter takes.
+    fn plain_args(&self, args: &FilterArgs<'_>) -> bool {
+        args.keyword.is_empty() && (self.min..=self.max).contains(&args.positional.len())
+    }
 }
 
 impl Filter for Std {
@@ -32,14 +43,23 @@ impl Filter for Std {
         ctx: &mut Context,
     ) -> Result<Value, Error> {
         match self.owned {
-            Some(owned)
-                if args.keyword.is_empty()
-                    && (self.min..=self.max).contains(&args.positional.len()) =>
-            {
-                owned(input, args.positional, ctx)
-            }
+            Some(owned) if self.plain_args(args) => owned(input, args.positional, ctx),
             _ => self.call(&input, args, ctx),
         }
+    }
+
+    fn write_owned(
+        &self,
+        input: Value,
+        args: &FilterArgs<'_>,
+        ctx: &mut Context,
+        out: &mut String,
+    ) -> Result<(), Error> {
+        match self.write {
+            Some(write) if self.plain_args(args) => write(&input, args.positional, out),
+            _ => self.call_owned(input, args, ctx)?.write_to(out),
+        }
+        Ok(())
     }
 
     fn call(
@@ -81,6 +101,7 @@ fn add(e: &mut Engine, name: &str, min: usize, max: usize, f: StdFn) {
         Std {
             f,
             owned: None,
+            write: None,
             min,
             max,
         },
@@ -94,6 +115,21 @@ fn add_owned(e: &mut Engine, name: &str, min: usize, max: usize, f: StdFn, owned
         Std {
             f,
             owned: Some(owned),
+            write: None,
+            min,
+            max,
+        },
+    );
+}
+
+/// [`add`] for a filter that can print its result straight into an output.
+fn add_writing(e: &mut Engine, name: &str, min: usize, max: usize, f: StdFn, write: WriteFn) {
+    e.register_filter(
+        name,
+        Std {
+            f,
+            owned: None,
+            write: Some(write),
             min,
             max,
         },

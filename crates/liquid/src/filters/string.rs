@@ -1,7 +1,7 @@
 //! String filters: case, escaping and encoding, whitespace, replacement,
 //! slicing and splitting, with Ruby's `String` semantics.
 
-use super::{add, build_str, to_s};
+use super::{add, add_writing, build_str, to_s};
 use crate::context::Context;
 use crate::engine::Engine;
 use crate::error::Error;
@@ -58,15 +58,32 @@ pub(super) fn register(e: &mut Engine) {
         });
         Ok(Value::array(parts))
     });
-    add(e, "strip", 0, 0, |v, _, _| {
-        Ok(same_or_new(v, to_s(v).trim_matches(is_strip_char)))
-    });
-    add(e, "lstrip", 0, 0, |v, _, _| {
-        Ok(same_or_new(v, to_s(v).trim_start_matches(is_strip_char)))
-    });
-    add(e, "rstrip", 0, 0, |v, _, _| {
-        Ok(same_or_new(v, to_s(v).trim_end_matches(is_strip_char)))
-    });
+    // Printed, a stripped string is a slice of the input: the compress
+    // layout prints its whole page so.
+    add_writing(
+        e,
+        "strip",
+        0,
+        0,
+        |v, _, _| Ok(same_or_new(v, to_s(v).trim_matches(is_strip_char))),
+        |v, _, out| out.push_str(to_s(v).trim_matches(is_strip_char)),
+    );
+    add_writing(
+        e,
+        "lstrip",
+        0,
+        0,
+        |v, _, _| Ok(same_or_new(v, to_s(v).trim_start_matches(is_strip_char))),
+        |v, _, out| out.push_str(to_s(v).trim_start_matches(is_strip_char)),
+    );
+    add_writing(
+        e,
+        "rstrip",
+        0,
+        0,
+        |v, _, _| Ok(same_or_new(v, to_s(v).trim_end_matches(is_strip_char))),
+        |v, _, out| out.push_str(to_s(v).trim_end_matches(is_strip_char)),
+    );
     add(e, "strip_html", 0, 0, |v, _, _| Ok(strip_html(v)));
     add(e, "strip_newlines", 0, 0, |v, _, _| {
         let s = to_s(v);

@@ -119,8 +119,7 @@ impl Echo {
 
 impl Render for Echo {
     fn render(&self, ctx: &mut Context, out: &mut String) -> Result<(), Error> {
-        self.0.evaluate(ctx)?.write_to(out);
-        Ok(())
+        self.0.render(ctx, out)
     }
 }
 

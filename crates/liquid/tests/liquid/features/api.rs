@@ -346,3 +346,48 @@ fn times_print_their_zone_as_ruby_does() {
         "2024-01-02 03:04:05 UTC [UTC] 2024-01-02 03:04:05 +0000 [] 2024-01-02 03:04:05 +0000 [UTC]"
     );
 }
+
+#[test]
+fn a_last_filter_prints_what_its_value_would() {
+    // `join` and `strip` print straight into the output when they end a
+    // `{{ }}`; the text must be that of the value they return.
+    let data = [
+        ("words", "[\"a\", \"bb\", \" c \"]"),
+        ("nested", "[[1, [2.5, null]], \"x\", true]"),
+        ("one", "[\"only\"]"),
+        ("none", "[]"),
+        ("text", "\" \\t padded \\n\""),
+        ("hash", "{\"k\": \" v \"}"),
+        ("number", "42"),
+        ("nil", "null"),
+    ];
+    let globals: Vec<(&str, Value)> = data
+        .iter()
+        .map(|(k, json)| {
+            (
+                *k,
+                crate::common::from_json(&serde_json::from_str(json).unwrap()),
+            )
+        })
+        .collect();
+    for (name, _) in &data {
+        for filter in [
+            "join",
+            "join: \", \"",
+            "join: \"-\"",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "no_such_filter",
+            "strip | join: \"+\"",
+        ] {
+            let printed = format!("[{{{{ {name} | {filter} }}}}]");
+            let assigned = format!("{{% assign v = {name} | {filter} %}}[{{{{ v }}}}]");
+            assert_eq!(
+                render_with(&printed, &globals).unwrap(),
+                render_with(&assigned, &globals).unwrap(),
+                "{name} | {filter}"
+            );
+        }
+    }
+}
