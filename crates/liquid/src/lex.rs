@@ -14,14 +14,18 @@ pub(crate) fn is_space(b: u8) -> bool {
     b <= b' ' && (b == b' ' || (b'\t'..=b'\r').contains(&b))
 }
 
-/// The first position of the ASCII byte `c` in `s`: a plain loop for
-/// short strings (`memchr`'s setup costs more there), `memchr` otherwise.
+/// The first position of the ASCII byte `c` in `s` (a character
+/// boundary: UTF-8 never uses ASCII bytes inside a character): a plain
+/// loop for short strings (`memchr`'s setup costs more there), the memchr
+/// crate's vector search otherwise (`str::find` with a `char` searches a
+/// word at a time; `strip_html` looks for every `<` and `>` of a page).
 #[inline]
 pub(crate) fn find_ascii(s: &str, c: u8) -> Option<usize> {
+    debug_assert!(c.is_ascii());
     if s.len() <= 64 {
         s.bytes().position(|b| b == c)
     } else {
-        s.find(char::from(c))
+        memchr::memchr(c, s.as_bytes())
     }
 }
 
