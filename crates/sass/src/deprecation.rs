@@ -255,12 +255,8 @@ impl Probes {
             // Where the file begins (after `@use` and friends) and ends:
             // the import frames of every warning's stack trace.
             let begin = past_module_rules(text);
-            insertions.push((begin, 0, format!("@debug \"hyde-probe-tb {index}\";")));
-            insertions.push((
-                text.len(),
-                9,
-                format!("\n@debug \"hyde-probe-te {index}\";"),
-            ));
+            insertions.push((begin, 0, format!("@debug hyde-probe-tb-{index};")));
+            insertions.push((text.len(), 9, format!("\n@debug hyde-probe-te-{index};")));
         }
         insertions.sort_by_key(|(at, order, _)| (*at, *order));
         let (probed, inserted) = insert(text, &insertions);
@@ -420,7 +416,8 @@ impl Probes {
         let Some(rest) = payload.strip_prefix('t') else {
             return false;
         };
-        let mut parts = rest.split_whitespace();
+        // `<tag>-<file>-<site>`: an identifier (see `mixed_decls`).
+        let mut parts = rest.split('-');
         let tag = parts.next().unwrap_or("");
         let file = parts.next().and_then(|f| f.parse::<usize>().ok());
         let index = parts.next().and_then(|f| f.parse::<usize>().ok());

@@ -511,7 +511,7 @@ impl Scanner<'_> {
                     };
                     let member = self.member();
                     self.trace_probe(start, 4, "ti", start, member, kind);
-                    let done = "@debug \"hyde-probe-tx\";".to_string();
+                    let done = "@debug hyde-probe-tx;".to_string();
                     if block {
                         // After the content block's `}`.
                         self.pos = end + 1;
@@ -741,7 +741,9 @@ impl Scanner<'_> {
             .unwrap_or(Member::TopLevel)
     }
 
-    /// A trace probe `hyde-probe-<tag> <file> <site>` at `at`.
+    /// A trace probe `@debug hyde-probe-<tag>-<file>-<site>` at `at`. Its
+    /// message is an unquoted identifier: grass writes a quoted string's
+    /// message out byte by byte, and trace probes run thousands of times.
     fn trace_probe(
         &mut self,
         at: usize,
@@ -760,7 +762,7 @@ impl Scanner<'_> {
         self.plan.insertions.push((
             at,
             order,
-            format!("@debug \"hyde-probe-{tag} {} {index}\";", self.file),
+            format!("@debug hyde-probe-{tag}-{}-{index};", self.file),
         ));
     }
 
