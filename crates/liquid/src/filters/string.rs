@@ -443,19 +443,34 @@ fn truncate(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
     let l = length
         .saturating_sub(ellipsis.chars().count() as i64)
         .max(0) as usize;
-    // No more bytes than `length` means no more characters either.
-    if s.len() as i64 <= length || s.chars().count() as i64 <= length {
+    // Ruby: `input.length > length`; a negative length always truncates.
+    let longer = match usize::try_from(length) {
+        // No more bytes than `length` means no more characters either.
+        Ok(n) => s.len() > n && char_start(&s, n).is_some(),
+        Err(_) => true,
+    };
+    if !longer {
         // The input string itself, shared, when it is one.
         return Ok(match v {
             Value::Str(_) => v.clone(),
             _ => Value::str(s),
         });
     }
-    let end = s.char_indices().nth(l).map_or(s.len(), |(i, _)| i);
+    let end = char_start(&s, l).unwrap_or(s.len());
     let mut out = String::with_capacity(end + ellipsis.len());
     out.push_str(&s[..end]);
     out.push_str(&ellipsis);
     Ok(Value::str(out))
+}
+
+/// Where character `n` (from 0) of `s` starts, if `s` has that many
+/// characters: `s.char_indices().nth(n)`, without decoding an ASCII
+/// prefix character by character (`truncate: 160` of every excerpt).
+fn char_start(s: &str, n: usize) -> Option<usize> {
+    match s.as_bytes().get(..=n) {
+        Some(prefix) if prefix.is_ascii() => Some(n),
+        _ => s.char_indices().nth(n).map(|(i, _)| i),
+    }
 }
 
 fn truncatewords(v: &Value, a: &[Value], _: &mut Context) -> Result<Value, Error> {
@@ -826,6 +841,16 @@ mod tests {
             all.extend(level.iter().cloned());
         }
         all
+    }
+
+    #[test]
+    fn char_start_is_the_nth_char_index() {
+        for s in strings(&['a', 'é', '€', '😀'], 6) {
+            for n in 0..=s.len() + 1 {
+                let want = s.char_indices().nth(n).map(|(i, _)| i);
+                assert_eq!(char_start(&s, n), want, "{s:?} {n}");
+            }
+        }
     }
 
     #[test]
