@@ -69,11 +69,14 @@ pub(crate) struct Probes {
     /// Each file's name in stack frames when found through a load path
     /// (else its path is shown).
     frame_urls: RefCell<HashMap<usize, String>>,
-    /// Where the statement at (file, offset) ends, for the statements a
-    /// traced function is called in (a function is called from the same
-    /// few statements thousands of times).
-    statement_ends: RefCell<HashMap<(usize, usize), usize>>,
+    /// Where the statement at (file, offset) calls the function whose
+    /// body begins at trace site (file, site), if it does: a function is
+    /// called from the same few statements thousands of times.
+    calls: RefCell<HashMap<CallKey, Option<usize>>>,
 }
+
+/// A statement (file, offset) and a function's trace site (file, site).
+type CallKey = ((usize, usize), (usize, usize));
 
 #[derive(Debug)]
 struct ProbedFile {
@@ -113,7 +116,7 @@ impl Probes {
             load_paths: load_paths.to_vec(),
             colours_seen: RefCell::new(HashSet::new()),
             load_rules: RefCell::new(HashMap::new()),
-            statement_ends: RefCell::new(HashMap::new()),
+            calls: RefCell::new(HashMap::new()),
             mixin_defaults: RefCell::new(HashMap::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
@@ -436,16 +439,20 @@ impl Probes {
                 stack.enter(f, site.offset, site.member.clone(), callee);
             }
             ("s", Some(f), Some(site)) => stack.statement(f, site.offset, site.member.clone()),
-            ("f", Some(_), Some(site)) => {
+            ("f", Some(function_file), Some(site)) => {
                 if let SiteKind::Function(name) = &site.kind {
+                    let function = (function_file, index.unwrap_or(0));
                     stack.function(name, |file, offset| {
-                        let f = files.get(file)?;
-                        let end = *self
-                            .statement_ends
+                        *self
+                            .calls
                             .borrow_mut()
-                            .entry((file, offset))
-                            .or_insert_with(|| slash_div::statement_end(&f.text, offset).0);
-                        Some(offset + mixed_decls::call_offset(&f.dashed[offset..end], name)?)
+                            .entry(((file, offset), function))
+                            .or_insert_with(|| {
+                                let f = files.get(file)?;
+                                let end = slash_div::statement_end(&f.text, offset).0;
+                                let call = mixed_decls::call_offset(&f.dashed[offset..end], name)?;
+                                Some(offset + call)
+                            })
                     });
                 }
             }
