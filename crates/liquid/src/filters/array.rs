@@ -83,23 +83,35 @@ fn join_items(items: &[Value], a: &[Value], out: &mut String) {
         })
         .sum();
     out.reserve(size);
-    // A one-byte glue (the compress layout joins a page's words with a
-    // space) is pushed as a character rather than copied as a string.
-    let glue_char = match glue.as_bytes() {
-        &[b] if b.is_ascii() => Some(b as char),
-        _ => None,
+    let Some((first, rest)) = items.split_first() else {
+        return;
     };
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            match glue_char {
-                Some(c) => out.push(c),
-                None => out.push_str(&glue),
+    push_item(first, out);
+    match glue.as_bytes() {
+        // A one-byte glue (the compress layout joins a page's words with a
+        // space) is pushed as a character rather than copied as a string.
+        &[b] if b.is_ascii() => {
+            let glue = char::from(b);
+            for item in rest {
+                out.push(glue);
+                push_item(item, out);
             }
         }
-        match item {
-            Value::Str(s) => out.push_str(s),
-            _ => item.write_to(out),
+        _ => {
+            for item in rest {
+                out.push_str(&glue);
+                push_item(item, out);
+            }
         }
+    }
+}
+
+/// Appends a joined item's `to_s`.
+#[inline(always)]
+fn push_item(item: &Value, out: &mut String) {
+    match item {
+        Value::Str(s) => out.push_str(s),
+        _ => item.write_to(out),
     }
 }
 
