@@ -199,7 +199,12 @@ impl Context {
     /// A fresh context using `engine`'s filters.
     pub fn new(engine: &Engine) -> Context {
         let mut scopes = Vec::with_capacity(SCOPES);
-        scopes.push(Scope::default());
+        // Room for a layout's assigns (the compress layout makes a dozen),
+        // which otherwise grow the outermost scope three times a render.
+        scopes.push(Scope {
+            vars: Vec::with_capacity(16),
+            names: 0,
+        });
         Context {
             engine: engine.clone(),
             scopes,
@@ -212,10 +217,11 @@ impl Context {
             interrupt: None,
             steps: 0,
             depth: 0,
-            frames: Vec::new(),
+            // A render's template and the includes inside it.
+            frames: Vec::with_capacity(SCOPES),
             state: Default::default(),
             partials: Default::default(),
-            spare: Vec::new(),
+            spare: Vec::with_capacity(SCOPES),
             zone: UTC.clone(),
             now: None,
         }
