@@ -42,6 +42,7 @@ mod fixes;
 mod format;
 mod highlight;
 mod instrument;
+mod listing;
 mod loader;
 mod mixed_decls;
 mod options;

@@ -15,6 +15,7 @@ use std::sync::mpsc::Sender;
 
 use crate::deprecation::Probes;
 use crate::error::SassError;
+use crate::listing::Listings;
 use crate::options::Syntax;
 use crate::{fixes, instrument, sourcemap};
 
@@ -40,6 +41,8 @@ pub(crate) struct HydeFs<'a> {
     /// Which paths are files, as asked so far, by the paths' text (hashing
     /// a `Path` walks its components, and grass asks thousands of times).
     exists: RefCell<std::collections::HashMap<OsString, bool>>,
+    /// The directories asked about, each listed once.
+    listings: Listings,
     read_error: RefCell<Option<SassError>>,
     sources: Option<&'a RefCell<Vec<sourcemap::Source>>>,
     /// A stylesheet grass read carries no markers (see [`HydeFs::marks_every_rule`]).
@@ -67,6 +70,7 @@ impl<'a> HydeFs<'a> {
             on_interpolated_custom_prop: RefCell::new(None),
             implicit: RefCell::new(HashSet::new()),
             exists: RefCell::new(std::collections::HashMap::new()),
+            listings: Listings::default(),
             read_error: RefCell::new(None),
             sources,
             markers_lost: std::cell::Cell::new(false),
@@ -179,13 +183,14 @@ impl<'a> HydeFs<'a> {
         None
     }
 
-    /// Whether `path` is a file, asking the disk once per compilation
-    /// (grass asks about the same candidates several times per import).
+    /// Whether `path` is a file, found once per compilation (grass asks
+    /// about the same candidates several times per import), from its
+    /// directory's listing.
     fn file_exists(&self, path: &Path) -> bool {
         if let Some(&known) = self.exists.borrow().get(path.as_os_str()) {
             return known;
         }
-        let found = path.is_file();
+        let found = self.listings.is_file(path);
         self.exists
             .borrow_mut()
             .insert(path.as_os_str().to_owned(), found);
@@ -270,7 +275,7 @@ impl<'a> HydeFs<'a> {
 
 impl grass::Fs for HydeFs<'_> {
     fn is_dir(&self, path: &Path) -> bool {
-        path.is_dir()
+        self.listings.is_dir(path)
     }
 
     fn is_file(&self, path: &Path) -> bool {
@@ -335,7 +340,7 @@ impl grass::Fs for HydeFs<'_> {
             return Ok(path.to_path_buf());
         }
         let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
-        std::fs::canonicalize(&real).or(Ok(real))
+        self.listings.canonicalize(&real).or(Ok(real))
     }
 }
 
