@@ -15,6 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::listing::Listings;
 use crate::mixed_decls::TraceFilter;
 
 /// A name's character (Sass identifiers, `_` read as `-` by the callers).
@@ -153,7 +154,7 @@ fn divides(body: &str) -> bool {
 }
 
 /// The SCSS file an import URL resolved at `base` names.
-fn find_import(base: &Path) -> Option<PathBuf> {
+fn find_import(base: &Path, listings: &Listings) -> Option<PathBuf> {
     let name = base.file_name()?.to_str()?;
     let partial = |p: &Path| {
         let file = p.file_name()?.to_str()?;
@@ -173,7 +174,7 @@ fn find_import(base: &Path) -> Option<PathBuf> {
         .into_iter()
         .flat_map(|p| [partial(&p), Some(p)])
         .flatten()
-        .find(|p| p.is_file())
+        .find(|p| listings.is_file(p))
 }
 
 /// The offset of the `}` closing the block whose body starts at `from`.
@@ -233,6 +234,7 @@ impl Prediction {
         path: &Path,
         text: &str,
         load_paths: &[PathBuf],
+        listings: &Listings,
     ) -> Vec<(PathBuf, String)> {
         let mut out = Vec::new();
         self.seen.insert(path.to_path_buf());
@@ -242,7 +244,7 @@ impl Prediction {
             for (_, url, _) in crate::deprecation::import_urls(&text) {
                 let Some(found) = std::iter::once(dir)
                     .chain(load_paths.iter().map(PathBuf::as_path))
-                    .find_map(|base| find_import(&base.join(url)))
+                    .find_map(|base| find_import(&base.join(url), listings))
                 else {
                     continue;
                 };

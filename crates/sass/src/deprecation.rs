@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::callgraph::{self, Prediction};
 use crate::compile::{Warning, WarningKind};
+use crate::listing::Listings;
 use crate::mixed_decls::{self, Member, SiteKind};
 use crate::slash_div::{self, Candidate};
 use crate::trace::{self, Callee, Stack};
@@ -73,6 +74,8 @@ pub(crate) struct Probes {
     /// body begins at trace site (file, site), if it does: a function is
     /// called from the same few statements thousands of times.
     calls: RefCell<HashMap<CallKey, Option<usize>>>,
+    /// What the disk holds, for reading imports ahead and naming frames.
+    listings: Listings,
 }
 
 /// A statement (file, offset) and a function's trace site (file, site).
@@ -117,9 +120,16 @@ impl Probes {
             colours_seen: RefCell::new(HashSet::new()),
             load_rules: RefCell::new(HashMap::new()),
             calls: RefCell::new(HashMap::new()),
+            listings: Listings::default(),
             mixin_defaults: RefCell::new(HashMap::new()),
             frame_urls: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// What the disk holds (shared with the file system grass reads
+    /// through).
+    pub(crate) fn listings(&self) -> &Listings {
+        &self.listings
     }
 
     /// Probes for a trace run after this one (see [`crate::trace`]).
@@ -233,7 +243,7 @@ impl Probes {
         let mixed = match &self.predict {
             Some(predict) => {
                 let mut predict = predict.borrow_mut();
-                let ahead = predict.read_ahead(path, text, &self.load_paths);
+                let ahead = predict.read_ahead(path, text, &self.load_paths, &self.listings);
                 predict.read(
                     index,
                     path,
@@ -488,11 +498,11 @@ impl Probes {
             let found_here = q
                 .path
                 .parent()
-                .is_some_and(|dir| same_target(&dir.join(url), &p.path));
+                .is_some_and(|dir| same_target(&dir.join(url), &p.path, &self.listings));
             let found_in_load_path = !found_here
                 && load_paths
                     .iter()
-                    .any(|l| same_target(&l.join(url), &p.path));
+                    .any(|l| same_target(&l.join(url), &p.path, &self.listings));
             if found_here || found_in_load_path {
                 self.load_rules.borrow_mut().insert(file, rule);
             }
@@ -877,7 +887,7 @@ pub(crate) fn import_urls(text: &str) -> Vec<(usize, &str, &'static str)> {
 /// Whether an import URL resolved at `base` (no extension, maybe a
 /// partial, maybe a folder with an index) is the file at `path`. Names are
 /// compared first; folders, canonically, only when they match.
-fn same_target(base: &Path, path: &Path) -> bool {
+fn same_target(base: &Path, path: &Path, listings: &Listings) -> bool {
     let stem = |p: &Path| {
         p.file_stem()
             .map(|s| s.to_string_lossy().trim_start_matches('_').to_string())
@@ -887,9 +897,9 @@ fn same_target(base: &Path, path: &Path) -> bool {
     };
     let same_dir = |a: &Path, b: &Path| {
         a == b
-            || std::fs::canonicalize(a)
-                .ok()
-                .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
+            || listings
+                .canonical(a)
+                .is_some_and(|a| listings.canonical(b) == Some(a))
     };
     let base_name = base.file_name().map(|n| {
         let n = n.to_string_lossy();

@@ -47,12 +47,13 @@ enum Listing {
     Unlisted,
 }
 
-/// Directory listings and canonical directories, each read once.
+/// Directory listings and canonical paths, each read once.
 #[derive(Debug, Default)]
 pub(crate) struct Listings {
     /// By the directory's path as written.
     dirs: RefCell<HashMap<OsString, Listing>>,
-    canonical_dirs: RefCell<HashMap<OsString, Option<PathBuf>>>,
+    /// Canonical paths, by the path as written.
+    canonical: RefCell<HashMap<OsString, Option<PathBuf>>>,
 }
 
 impl Listings {
@@ -76,15 +77,20 @@ impl Listings {
     /// directory's canonical path (found once) joined with its name.
     pub(crate) fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
         if let (Some(Kind::File), Some((dir, name))) = (self.kind(path), split(path)) {
-            let mut canonical_dirs = self.canonical_dirs.borrow_mut();
-            let canonical = canonical_dirs
-                .entry(dir.as_os_str().to_owned())
-                .or_insert_with(|| std::fs::canonicalize(dir).ok());
-            if let Some(canonical) = canonical {
-                return Ok(canonical.join(name));
+            if let Some(dir) = self.canonical(dir) {
+                return Ok(dir.join(name));
             }
         }
         std::fs::canonicalize(path)
+    }
+
+    /// `std::fs::canonicalize(path).ok()`, asked of the disk once per path.
+    pub(crate) fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        self.canonical
+            .borrow_mut()
+            .entry(path.as_os_str().to_owned())
+            .or_insert_with(|| std::fs::canonicalize(path).ok())
+            .clone()
     }
 
     /// What the listing of `path`'s directory says `path` is; `None` when

@@ -84,6 +84,12 @@ impl<'a> HydeFs<'a> {
         self.sources.is_some() && !self.markers_lost.get()
     }
 
+    /// The directory listings: the probes' when there are probes (they
+    /// read imports ahead), else this file system's own.
+    fn listings(&self) -> &Listings {
+        self.probes.map_or(&self.listings, Probes::listings)
+    }
+
     /// The deprecation probes in the sources, if any.
     pub(crate) fn probes(&self) -> Option<&'a Probes> {
         self.probes
@@ -190,7 +196,7 @@ impl<'a> HydeFs<'a> {
         if let Some(&known) = self.exists.borrow().get(path.as_os_str()) {
             return known;
         }
-        let found = self.listings.is_file(path);
+        let found = self.listings().is_file(path);
         self.exists
             .borrow_mut()
             .insert(path.as_os_str().to_owned(), found);
@@ -267,6 +273,10 @@ impl<'a> HydeFs<'a> {
         };
         sources.push(sourcemap::Source {
             path: path.to_path_buf(),
+            canonical: self
+                .listings()
+                .canonicalize(path)
+                .unwrap_or_else(|_| path.to_path_buf()),
             content: text,
         });
         out.into_bytes()
@@ -275,7 +285,7 @@ impl<'a> HydeFs<'a> {
 
 impl grass::Fs for HydeFs<'_> {
     fn is_dir(&self, path: &Path) -> bool {
-        self.listings.is_dir(path)
+        self.listings().is_dir(path)
     }
 
     fn is_file(&self, path: &Path) -> bool {
@@ -340,7 +350,7 @@ impl grass::Fs for HydeFs<'_> {
             return Ok(path.to_path_buf());
         }
         let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
-        self.listings.canonicalize(&real).or(Ok(real))
+        self.listings().canonicalize(&real).or(Ok(real))
     }
 }
 

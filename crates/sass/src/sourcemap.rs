@@ -12,6 +12,8 @@ use crate::format::Span;
 #[derive(Debug, Clone)]
 pub(crate) struct Source {
     pub(crate) path: PathBuf,
+    /// `path` made canonical, or as it is when it cannot be.
+    pub(crate) canonical: PathBuf,
     pub(crate) content: String,
 }
 
@@ -80,9 +82,10 @@ pub(crate) fn build(spans: &[Span], sources: &[Source], naming: Naming<'_>) -> S
         vlq(&mut mappings, src_col - prev_src_col);
         (prev_col, prev_src, prev_line, prev_src_col) = (col, src, src_line, src_col);
     }
+    let root = naming.root.map(absolute);
     let names: Vec<String> = used
         .iter()
-        .map(|&u| json_string(&source_name(&sources[u as usize].path, naming.root)))
+        .map(|&u| json_string(&source_name(&sources[u as usize], root.as_deref())))
         .collect();
     let contents: Vec<String> = used
         .iter()
@@ -105,14 +108,18 @@ pub(crate) fn empty_map(file: &str) -> String {
     )
 }
 
-/// `path` relative to `root` (with `..` when outside it), `/`-separated.
-fn source_name(path: &Path, root: Option<&Path>) -> String {
+/// `path` canonical, or as it is when it cannot be.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The source's path relative to `root` (already [`absolute`]; with `..`
+/// when outside it), `/`-separated.
+fn source_name(source: &Source, root: Option<&Path>) -> String {
     let Some(root) = root else {
-        return path.to_string_lossy().replace('\\', "/");
+        return source.path.to_string_lossy().replace('\\', "/");
     };
-    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (path, root) = (abs(path), abs(root));
-    let p: Vec<Component> = path.components().collect();
+    let p: Vec<Component> = source.canonical.components().collect();
     let r: Vec<Component> = root.components().collect();
     let common = p.iter().zip(&r).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".to_string(); r.len() - common];
