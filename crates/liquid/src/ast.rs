@@ -1,7 +1,5 @@
 //! The parsed form of a template: a tree of blocks of nodes.
 
-use std::cell::RefCell;
-
 use crate::context::Context;
 use crate::engine::Render;
 use crate::error::Error;
@@ -83,29 +81,8 @@ impl Block {
             ctx.step(value.as_str().map_or(0, str::len))?;
             return Ok(value);
         }
-        // The text is copied into the value whatever buffer it is rendered
-        // in, so the buffer is a spare one, already grown by earlier
-        // captures (the compress layout captures every page whole).
-        let mut buf = CAPTURE_BUFFERS
-            .with(|spare| spare.borrow_mut().pop())
-            .unwrap_or_default();
-        let rendered = self.render(ctx, &mut buf);
-        let value = rendered.map(|()| Value::str(buf.as_str()));
-        buf.clear();
-        // Keep a few buffers for nested captures, none of them huge.
-        CAPTURE_BUFFERS.with(|spare| {
-            let mut spare = spare.borrow_mut();
-            if spare.len() < 4 && buf.capacity() <= 1 << 20 {
-                spare.push(buf);
-            }
-        });
-        value
+        self.render_to_string(ctx).map(Value::str)
     }
-}
-
-thread_local! {
-    /// Spare buffers for [`Block::render_to_value`], one per nesting level.
-    static CAPTURE_BUFFERS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 fn locate(e: Error, ctx: &Context, offset: usize) -> Error {
