@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::config::Settings;
 use crate::fnmatch::{fnmatch, matches_rest};
@@ -16,7 +17,7 @@ use crate::frontmatter::has_front_matter;
 use crate::incremental::read_cache::FileStamp;
 
 /// A file found by the reader, relative to the source.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Entry {
     /// Absolute path.
     pub path: PathBuf,
@@ -24,10 +25,14 @@ pub struct Entry {
     pub rel: String,
     /// The file starts with front matter.
     pub has_front_matter: bool,
+    /// The file's bytes when the reader has read them all already: a
+    /// collection's document, read whole with the open that looked for its
+    /// front matter (it is read next anyway). Taken by that read.
+    pub bytes: Mutex<Option<Vec<u8>>>,
 }
 
 /// A post or draft found in a `_posts` / `_drafts` folder.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PostEntry {
     /// The file.
     pub entry: Entry,
@@ -184,6 +189,7 @@ impl EntryFilter {
             path,
             rel,
             has_front_matter,
+            bytes: Mutex::new(None),
         }
     }
 
@@ -252,19 +258,40 @@ fn join_rel(dir: &str, name: &str) -> String {
 }
 
 fn front_matter_of(path: &Path) -> bool {
+    front_matter_and_bytes(path, false).0
+}
+
+/// Whether the file at `path` starts with front matter (told by its first
+/// 512 bytes) and, if it does and `whole` is set, all its bytes (`None`
+/// when they could not be read: the document's own read reports why).
+fn front_matter_and_bytes(path: &Path, whole: bool) -> (bool, Option<Vec<u8>>) {
     use std::io::Read;
-    let mut buf = [0u8; 512];
+    let mut head = [0u8; 512];
     let Ok(mut f) = fs::File::open(path) else {
-        return false;
+        return (false, None);
     };
     let mut n = 0;
-    while n < buf.len() {
-        match f.read(&mut buf[n..]) {
-            Ok(0) | Err(_) => break,
+    let mut at_end = false;
+    while n < head.len() {
+        match f.read(&mut head[n..]) {
+            Ok(0) => {
+                at_end = true;
+                break;
+            }
             Ok(k) => n += k,
+            Err(_) => return (has_front_matter(&head[..n]), None),
         }
     }
-    has_front_matter(&buf[..n])
+    let front_matter = has_front_matter(&head[..n]);
+    if !(front_matter && whole) {
+        return (front_matter, None);
+    }
+    let mut bytes = head[..n].to_vec();
+    // (`read_to_end` sizes the buffer by the file's length.)
+    if !at_end && f.read_to_end(&mut bytes).is_err() {
+        return (front_matter, None);
+    }
+    (front_matter, Some(bytes))
 }
 
 /// What the reader learnt about the source's files, kept between the reads
@@ -342,6 +369,7 @@ fn read_all(settings: &Settings, filter: &EntryFilter) -> Entries {
                 path,
                 rel: join_rel(&settings.layouts_dir, &rel),
                 has_front_matter: true,
+                bytes: Mutex::new(None),
             },
         ));
     }
@@ -393,8 +421,10 @@ fn read_all(settings: &Settings, filter: &EntryFilter) -> Entries {
                 .map(|rel| {
                     let rel = join_rel(&dir_rel, &rel);
                     let path = source.join(&rel);
+                    let (has_front_matter, bytes) = front_matter_and_bytes(&path, true);
                     Entry {
-                        has_front_matter: front_matter_of(&path),
+                        has_front_matter,
+                        bytes: Mutex::new(bytes),
                         path,
                         rel,
                     }
@@ -440,6 +470,7 @@ fn read_theme_layouts(settings: &Settings, filter: &EntryFilter, entries: &mut E
                 rel: crate::config::display_path(&settings.source, &path),
                 path,
                 has_front_matter: true,
+                bytes: Mutex::new(None),
             },
         ));
     }
@@ -465,6 +496,7 @@ fn read_theme_assets(settings: &Settings, entries: &mut Entries) {
         let rel = rel.to_string_lossy().into_owned();
         let entry = Entry {
             has_front_matter: front_matter_of(&path),
+            bytes: Mutex::new(None),
             path,
             rel,
         };
@@ -574,6 +606,7 @@ fn read_posts(
             path: settings.source.join(&rel),
             rel,
             has_front_matter: true,
+            bytes: Mutex::new(None),
         };
         let coll_dir = &settings.collections_dir;
         let cat_dir = if !coll_dir.is_empty() && (dir == coll_dir.as_str()) {
@@ -674,6 +707,7 @@ fn data_dir(dir: &Path, rel: &str, keys: &mut Vec<String>, out: &mut Vec<(Vec<St
                     path: path.clone(),
                     rel: rel_n.clone(),
                     has_front_matter: false,
+                    bytes: Mutex::new(None),
                 },
             ));
             data_dir(&path, &rel_n, keys, out);
@@ -691,6 +725,7 @@ fn data_dir(dir: &Path, rel: &str, keys: &mut Vec<String>, out: &mut Vec<(Vec<St
                     path,
                     rel: rel_n,
                     has_front_matter: false,
+                    bytes: Mutex::new(None),
                 },
             ));
         }

@@ -467,8 +467,12 @@ impl ReadCtx<'_> {
     }
 
     fn read_text(&self, e: &Entry) -> Result<(String, ())> {
-        let bytes =
-            std::fs::read(&e.path).map_err(|err| crate::error::io_error(&e.path, &e.rel, &err))?;
+        let read_ahead = e.bytes.lock().ok().and_then(|mut b| b.take());
+        let bytes = match read_ahead {
+            Some(b) => b,
+            None => std::fs::read(&e.path)
+                .map_err(|err| crate::error::io_error(&e.path, &e.rel, &err))?,
+        };
         let text = String::from_utf8(bytes).map_err(|err| utf8_error(&e.rel, &err))?;
         Ok((
             text.strip_prefix('\u{feff}')
