@@ -260,6 +260,12 @@ impl Prediction {
         out
     }
 
+    /// The text of the stylesheet at `path`, if it was read ahead and has
+    /// not been read in order yet.
+    pub(crate) fn text_read_ahead(&self, path: &Path) -> Option<&str> {
+        self.ahead.get(path).map(|(text, _)| text.as_str())
+    }
+
     /// Reads file `index` (files come in order), at `path`: its mixins,
     /// its functions holding a `@warn` or a `/` and `seeds` (the callables
     /// holding a `slash-div` candidate) join the filter, then every

@@ -132,6 +132,13 @@ impl Probes {
         &self.listings
     }
 
+    /// The text of the stylesheet at `path` if the prediction read it
+    /// ahead (so the loader does not read it again).
+    pub(crate) fn text_read_ahead(&self, path: &Path) -> Option<String> {
+        let predict = self.predict.as_ref()?.borrow();
+        predict.text_read_ahead(path).map(str::to_string)
+    }
+
     /// Probes for a trace run after this one (see [`crate::trace`]).
     pub(crate) fn for_trace(&self, seeds: &[Member]) -> Probes {
         let mut traced = Probes::new(&self.entry, self.skip.clone(), &self.load_paths);

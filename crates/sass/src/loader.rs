@@ -300,7 +300,10 @@ impl grass::Fs for HydeFs<'_> {
             return Ok(self.prepared(path, self.entry_src.clone()));
         }
         let real = self.resolve(path).unwrap_or_else(|| path.to_path_buf());
-        let bytes = match std::fs::read(&real) {
+        // A stylesheet the probes read ahead (see `callgraph`) is not read
+        // from the disk again.
+        let ahead = self.probes.and_then(|p| p.text_read_ahead(&real));
+        let bytes = match ahead.map_or_else(|| std::fs::read(&real), |t| Ok(t.into_bytes())) {
             Ok(bytes) => bytes,
             Err(err) => {
                 // Like invalid UTF-8 below: grass would panic on the error.
