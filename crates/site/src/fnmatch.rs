@@ -17,6 +17,16 @@ pub fn fnmatch(pattern: &str, text: &str) -> bool {
 /// [`fnmatch`] without the leading-period rule: for the rest of a pattern
 /// and a text after a literal prefix they share.
 pub(crate) fn matches_rest(pattern: &str, text: &str) -> bool {
+    // The usual `exclude` list against every file the reader finds: most
+    // patterns are literal at their start, or a star and a literal suffix.
+    let wild = |b: &u8| matches!(b, b'*' | b'?' | b'[' | b'\\');
+    match pattern.as_bytes() {
+        [first, ..] if !wild(first) && text.as_bytes().first() != Some(first) => return false,
+        [b'*', suffix @ ..] if !suffix.iter().any(wild) => {
+            return text.as_bytes().ends_with(suffix)
+        }
+        _ => {}
+    }
     if pattern.is_ascii() && text.is_ascii() {
         // One byte is one character: no copies.
         matches(pattern.as_bytes(), text.as_bytes())
@@ -184,6 +194,28 @@ mod tests {
             }
         }
         assert!(matched > 1000, "{matched}");
+    }
+
+    #[test]
+    fn literal_starts_and_star_suffixes_match_as_the_general_matcher() {
+        let parts = ["*", "?", "a", "é", "/", ".", "[a-b]", "\\", ".md", "x.md"];
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.sort();
+        strings.dedup();
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        for p in &strings {
+            for t in strings.iter().step_by(5) {
+                let general = super::matches(&chars(p), &chars(t));
+                assert_eq!(super::matches_rest(p, t), general, "{p} {t}");
+            }
+        }
     }
 
     #[test]
