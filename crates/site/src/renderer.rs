@@ -942,11 +942,10 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
             .cmp(&x.time)
             .then_with(|| x.template.cmp(&y.template))
     });
-    if record {
-        // A serve session answers sooner if the model is freed off its path.
-        let parts = (b, site_docs, site_doc_layouts, site_pages, site_layouts);
-        std::thread::spawn(move || drop((parts, docs, pages, targets)));
-    }
+    // The files are written (and a serve session answers) sooner if the
+    // renderer's drops and caches are freed off their path.
+    let parts = (b, site_docs, site_doc_layouts, site_pages, site_layouts);
+    std::thread::spawn(move || drop((parts, docs, pages, targets)));
     Ok(Rendered {
         profile,
         files,
