@@ -664,7 +664,14 @@ fn char_column(line: &str, byte: usize) -> usize {
     line[..end].chars().count() + 1
 }
 
-/// One logger call.
+/// One logger call: a probe's payload, or a message.
+#[derive(Debug)]
+enum Call {
+    Probe(String),
+    Message(Logged),
+}
+
+/// A `@warn` or `@debug` message, where it was raised.
 #[derive(Debug)]
 struct Logged {
     debug: bool,
@@ -681,7 +688,7 @@ struct Logged {
 /// [`deprecation::MAX_REPETITIONS`]).
 #[derive(Debug, Default)]
 struct Collector<'a> {
-    events: RefCell<Vec<Logged>>,
+    events: RefCell<Vec<Call>>,
     /// Probes in the sources: positions are mapped back past them.
     probes: Option<&'a deprecation::Probes>,
 }
@@ -694,15 +701,10 @@ impl Collector<'_> {
             Some(inner) if !inner.contains('"') => inner,
             _ => message,
         };
-        if debug && deprecation::probe_payload(message).is_some() {
-            self.events.borrow_mut().push(Logged {
-                debug: true,
-                message: message.to_string(),
-                file: String::new(),
-                line: 0,
-                column: 0,
-                member: None,
-            });
+        if let Some(payload) = debug.then(|| deprecation::probe_payload(message)).flatten() {
+            self.events
+                .borrow_mut()
+                .push(Call::Probe(payload.to_string()));
             return;
         }
         // grass points at the value; dart-sass at the `@warn` rule itself.
@@ -730,21 +732,25 @@ impl Collector<'_> {
             .and_then(|p| p.original_position(loc.file.name(), loc.begin.line, at))
             .unwrap_or((line.to_string(), at));
         let line = line.as_str();
-        self.events.borrow_mut().push(Logged {
+        self.events.borrow_mut().push(Call::Message(Logged {
             debug,
             message: message.to_string(),
             file: loc.file.name().to_string(),
             line: loc.begin.line + 1,
             column: char_column(line, at),
             member,
-        });
+        }));
     }
 
     fn into_events(self, root: Option<&Path>, entry: &Path) -> Vec<Event> {
         self.events
             .into_inner()
             .into_iter()
-            .map(|logged| {
+            .map(|call| {
+                let logged = match call {
+                    Call::Probe(payload) => return Event::Probe(payload),
+                    Call::Message(logged) => logged,
+                };
                 let Logged {
                     debug,
                     message,
@@ -753,12 +759,6 @@ impl Collector<'_> {
                     column,
                     member,
                 } = logged;
-                if let Some(payload) = debug
-                    .then(|| deprecation::probe_payload(&message))
-                    .flatten()
-                {
-                    return Event::Probe(payload.to_string());
-                }
                 let shown = deprecation::display_path(Path::new(&file), root);
                 let formatted = if debug {
                     format!("{shown}:{line} DEBUG: {message}\n")
