@@ -200,11 +200,7 @@ impl EntryFilter {
         let base = name.rsplit('/').next().unwrap_or(name);
         let included =
             self.glob_include(&self.include, name) || self.glob_include(&self.include, base);
-        let rel = if rel_dir.is_empty() {
-            name.to_string()
-        } else {
-            format!("{rel_dir}/{name}")
-        };
+        let rel = join_rel(rel_dir, name);
         if !included && self.glob_include(&self.exclude, &rel) {
             return false;
         }
@@ -249,12 +245,17 @@ fn sorted_entries(dir: &Path) -> Vec<(String, bool)> {
     entries
 }
 
+/// `dir/name`, or `name` at the top. Pushed, not formatted: the reader
+/// joins every path it finds (on the main thread).
 fn join_rel(dir: &str, name: &str) -> String {
     if dir.is_empty() {
-        name.to_string()
-    } else {
-        format!("{dir}/{name}")
+        return name.to_string();
     }
+    let mut rel = String::with_capacity(dir.len() + 1 + name.len());
+    rel.push_str(dir);
+    rel.push('/');
+    rel.push_str(name);
+    rel
 }
 
 fn front_matter_of(path: &Path) -> bool {
