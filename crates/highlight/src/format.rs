@@ -47,10 +47,12 @@ impl Out {
     }
 }
 
-fn lex(lang: &Language, code: &str) -> Out {
+/// Lexes `code` onto the end of `html`.
+fn lex(lang: &Language, code: &str, mut html: String) -> Out {
     // Spans roughly double the text; growing from empty copies it repeatedly.
+    html.reserve(code.len() * 2 + 64);
     let mut out = Out {
-        html: String::with_capacity(code.len() * 2 + 64),
+        html,
         ..Out::default()
     };
     lang.lex_into(code, &mut out);
@@ -61,7 +63,12 @@ fn lex(lang: &Language, code: &str) -> Out {
 /// Rouge's `Formatters::HTML` output for `code`: `<span class="k">def</span>`…,
 /// escaped as Rouge escapes (`&`, `<`, `>` only), with no wrapper.
 pub fn highlight(lang: &Language, code: &str) -> String {
-    lex(lang, code).finish()
+    lex(lang, code, String::new()).finish()
+}
+
+/// [`highlight`] appended to `html` (no intermediate string to copy).
+pub fn highlight_into(lang: &Language, code: &str, html: &mut String) {
+    *html = lex(lang, code, std::mem::take(html)).finish();
 }
 
 /// Rouge's `Formatters::HTMLTable` wrapped around `Formatters::HTML`, with the
@@ -69,7 +76,7 @@ pub fn highlight(lang: &Language, code: &str) -> String {
 /// `code`; the table keeps Rouge's default class `rouge-table`). Jekyll wraps
 /// the result in `<figure class="highlight"><pre><code …>…</code></pre></figure>`.
 pub fn highlight_table(lang: &Language, code: &str) -> String {
-    let out = lex(lang, code);
+    let out = lex(lang, code, String::new());
     let ends_nl = out.last_ends_nl;
     let mut formatted = out.finish();
     // Escaping and spans add no newlines: the text's are the output's.

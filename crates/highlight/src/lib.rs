@@ -34,6 +34,6 @@ mod simple;
 #[allow(dead_code)] // The full set of Rouge token types.
 mod token;
 
-pub use format::{highlight, highlight_table};
+pub use format::{highlight, highlight_into, highlight_table};
 pub use guess::guess_language;
 pub use language::{find_fancy, find_language, plaintext, Language};

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use hyde_highlight::{find_language, highlight, highlight_table, plaintext};
+use hyde_highlight::{find_language, highlight, highlight_into, highlight_table, plaintext};
 
 /// Corpus languages still known to differ from Rouge somewhere; every other
 /// language's corpus must match byte for byte. Keep it empty.
@@ -83,6 +83,15 @@ fn rouge_corpus() {
         failed.is_empty(),
         "corpus differs from Rouge for {failed:?}"
     );
+}
+
+#[test]
+fn highlight_into_appends_what_highlight_returns() {
+    let python = find_language("python").expect("python");
+    let code = "def f(x):\n    return x < 1 and \"a\" or 'b'  # done\n";
+    let mut out = String::from("<code>");
+    highlight_into(python, code, &mut out);
+    assert_eq!(out, format!("<code>{}", highlight(python, code)));
 }
 
 #[test]

@@ -27,6 +27,31 @@ fn rouge_parts<'o>(
     lang: Option<&str>,
     block: bool,
 ) -> Option<(String, Option<&'o str>)> {
+    let plan = rouge_plan(opts, text, lang, block)?;
+    let mut body = hyde_highlight::highlight(plan.language, text);
+    if let Some(start) = plan.line_start {
+        body = line_table(body, text, start);
+    }
+    Some((body, plan.wrap))
+}
+
+/// How kramdown's Rouge call highlights a text.
+struct RougePlan<'o> {
+    language: &'static hyde_highlight::Language,
+    /// The first line number, when lines are numbered in a table.
+    line_start: Option<i64>,
+    /// The `<pre>` class of Rouge's wrapper, when it wraps.
+    wrap: Option<&'o str>,
+}
+
+/// The options of [`rouge`], resolved; `None` when kramdown falls back to
+/// a plain `<pre><code>`.
+fn rouge_plan<'o>(
+    opts: &'o Options,
+    text: &str,
+    lang: Option<&str>,
+    block: bool,
+) -> Option<RougePlan<'o>> {
     if opts.syntax_highlighter.as_deref() != Some("rouge") {
         return None;
     }
@@ -45,21 +70,23 @@ fn rouge_parts<'o>(
     if sub.disable.unwrap_or(h.disable) || (language.tag() == "plaintext" && !guess_lang) {
         return None;
     }
-    let mut body = hyde_highlight::highlight(language, text);
-    if sub.line_numbers.or(h.lines.line_numbers).unwrap_or(false) {
-        let start = sub.start_line.or(h.lines.start_line).unwrap_or(1);
-        body = line_table(body, text, start);
-    }
+    let line_start = sub
+        .line_numbers
+        .or(h.lines.line_numbers)
+        .unwrap_or(false)
+        .then(|| sub.start_line.or(h.lines.start_line).unwrap_or(1));
     // Rouge's HTMLLegacy wraps unless `wrap` is false; kramdown never wraps spans.
-    if !block || !sub.wrap.or(h.lines.wrap).unwrap_or(true) {
-        return Some((body, None));
-    }
-    let css_class = sub
-        .css_class
-        .as_deref()
-        .or(h.lines.css_class.as_deref())
-        .unwrap_or("highlight");
-    Some((body, Some(css_class)))
+    let wrap = (block && sub.wrap.or(h.lines.wrap).unwrap_or(true)).then(|| {
+        sub.css_class
+            .as_deref()
+            .or(h.lines.css_class.as_deref())
+            .unwrap_or("highlight")
+    });
+    Some(RougePlan {
+        language,
+        line_start,
+        wrap,
+    })
 }
 
 /// The `default_lang` in effect for a code block or span.
@@ -105,21 +132,28 @@ impl Html<'_> {
             }
         }
         let hl_lang = el.lang().map(String::from).or_else(|| lang.clone());
-        if let Some((code, wrap)) = rouge_parts(self.opts, &el.value, hl_lang.as_deref(), true) {
+        if let Some(plan) = rouge_plan(self.opts, &el.value, hl_lang.as_deref(), true) {
             let class_lang = lang.or_else(|| default_lang(self.opts, true).map(String::from));
             self.add_highlighter_class(&mut attr, class_lang.as_deref());
             push_sp(out, indent);
             out.push_str("<div");
             attrs_into(out, &attr);
             out.push('>');
-            if let Some(css_class) = wrap {
+            if let Some(css_class) = plan.wrap {
                 out.push_str("<div class=\"highlight\"><pre class=\"");
                 out.push_str(css_class);
                 out.push_str("\"><code>");
-                out.push_str(&code);
+            }
+            // The highlighted code goes straight onto the output.
+            match plan.line_start {
+                None => hyde_highlight::highlight_into(plan.language, &el.value, out),
+                Some(start) => {
+                    let body = hyde_highlight::highlight(plan.language, &el.value);
+                    out.push_str(&line_table(body, &el.value, start));
+                }
+            }
+            if plan.wrap.is_some() {
                 out.push_str("</code></pre></div>");
-            } else {
-                out.push_str(&code);
             }
             push_sp(out, indent);
             out.push_str("</div>\n");
