@@ -178,6 +178,11 @@ impl<'a> HydeFs<'a> {
             };
             for load_path in self.load_paths {
                 let candidate = load_path.join(rel);
+                if candidate.as_os_str() == path.as_os_str() {
+                    // Asked above (and remembered): neither it nor its
+                    // partial is there.
+                    continue;
+                }
                 if self.file_exists(&candidate) {
                     return Some(candidate);
                 }
