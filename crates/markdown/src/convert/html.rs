@@ -2,7 +2,6 @@
 //! level, span elements inline, blank lines kept as newlines, raw HTML
 //! re-serialised, code highlighted with Rouge, math written for MathJax.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::escape::{entity_into, escape, escape_into, Esc};
@@ -11,14 +10,6 @@ use crate::entities;
 use crate::options::Options;
 use crate::parser::{Doc, FootnoteDef};
 use crate::tree::{Align, Attrs, El, Kind, Model, Sym};
-
-thread_local! {
-    /// The buffer [`Html::convert_root`] builds a document's HTML in.
-    static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
-}
-
-/// The largest scratch buffer kept for the next document.
-const SCRATCH_KEPT: usize = 1 << 20;
 
 /// Converter state (kramdown's `Converter::Html` instance).
 pub(crate) struct Html<'d> {
@@ -153,13 +144,8 @@ impl<'d> Html<'d> {
 
     /// Converts the whole document.
     pub fn convert_root(&mut self, root: &El) -> String {
-        // The HTML is built in this thread's scratch buffer (kept grown
-        // between documents) and copied out at its exact size: building in a
-        // new string grew it by reallocation past the usual estimate (twice
-        // the Markdown) and then shrank it again for keeping.
-        let mut result = SCRATCH.take();
-        result.clear();
-        result.reserve(2 * self.src_len + 64);
+        // HTML is typically under twice the Markdown.
+        let mut result = String::with_capacity(2 * self.src_len + 64);
         self.inner_into(root, -2, &mut result);
         match self.footnote_location.take() {
             Some(token) => {
@@ -178,12 +164,10 @@ impl<'d> Html<'d> {
             };
             result = result.replacen(&token, &text, 1);
         }
-        // The document keeps this string for the whole build.
-        let html = result.as_str().to_owned();
-        if result.capacity() <= SCRATCH_KEPT {
-            SCRATCH.set(result);
-        }
-        html
+        // The document keeps this string for the whole build: drop the
+        // capacity reserved up front.
+        result.shrink_to_fit();
+        result
     }
 
     /// `inner`: the children of `el`, one level deeper.
