@@ -323,25 +323,34 @@ fn jekyll_doc_cmp(a: &Document, b: &Document, time: DateTime<FixedOffset>) -> st
 /// merge sort (left half `n / 2`) that takes from the left unless it compares
 /// greater. `Document#<=>` is not a total order, so the algorithm decides the
 /// result (and Rust's own sorts must not be given such a comparison).
-fn ruby_sort<T>(mut v: Vec<T>, cmp: &impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+///
+/// Sorts `v` in place, merging each pair of runs through `scratch` (one
+/// buffer for the whole sort).
+fn ruby_sort<T: Copy>(
+    v: &mut [T],
+    scratch: &mut Vec<T>,
+    cmp: &impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
     if v.len() <= 1 {
-        return v;
+        return;
     }
-    let right = v.split_off(v.len() / 2);
-    let mut left = ruby_sort(v, cmp).into_iter().peekable();
-    let mut right = ruby_sort(right, cmp).into_iter().peekable();
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
-        let next = if cmp(a, b) == std::cmp::Ordering::Greater {
-            right.next()
+    let mid = v.len() / 2;
+    ruby_sort(&mut v[..mid], scratch, cmp);
+    ruby_sort(&mut v[mid..], scratch, cmp);
+    scratch.clear();
+    let (mut left, mut right) = (0, mid);
+    while left < mid && right < v.len() {
+        if cmp(&v[left], &v[right]) == std::cmp::Ordering::Greater {
+            scratch.push(v[right]);
+            right += 1;
         } else {
-            left.next()
-        };
-        out.extend(next);
+            scratch.push(v[left]);
+            left += 1;
+        }
     }
-    out.extend(left);
-    out.extend(right);
-    out
+    scratch.extend_from_slice(&v[left..mid]);
+    // What is left of the right run is already in place.
+    v[..scratch.len()].copy_from_slice(scratch);
 }
 
 fn sort_docs(docs: &mut Vec<Document>, c: &CollectionConfig, time: DateTime<FixedOffset>) {
@@ -385,7 +394,9 @@ fn ruby_sort_docs(
     docs: &mut Vec<Document>,
     cmp: &impl Fn(&Document, &Document) -> std::cmp::Ordering,
 ) {
-    let order = ruby_sort((0..docs.len()).collect(), &|&a: &usize, &b: &usize| {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut scratch = Vec::with_capacity(docs.len());
+    ruby_sort(&mut order, &mut scratch, &|&a: &usize, &b: &usize| {
         cmp(&docs[a], &docs[b])
     });
     let mut slots: Vec<Option<Document>> = std::mem::take(docs).into_iter().map(Some).collect();
@@ -999,4 +1010,55 @@ fn insert_path(map: &mut Map, keys: &[String], v: Value) {
     rest.push(last.clone());
     insert_path(&mut child, &rest, v);
     map.insert(head, Value::hash(child));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cmp::Ordering;
+
+    /// glibc's merge sort as written out: a new vector at every level.
+    fn reference_sort<T: Copy>(v: &[T], cmp: &impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+        if v.len() <= 1 {
+            return v.to_vec();
+        }
+        let (left, right) = v.split_at(v.len() / 2);
+        let (left, right) = (reference_sort(left, cmp), reference_sort(right, cmp));
+        let (mut i, mut j, mut out) = (0, 0, Vec::new());
+        while i < left.len() && j < right.len() {
+            if cmp(&left[i], &right[j]) == Ordering::Greater {
+                out.push(right[j]);
+                j += 1;
+            } else {
+                out.push(left[i]);
+                i += 1;
+            }
+        }
+        out.extend_from_slice(&left[i..]);
+        out.extend_from_slice(&right[j..]);
+        out
+    }
+
+    #[test]
+    fn ruby_sort_merges_as_glibc_under_a_partial_order() {
+        // Like `Document#<=>`: by date when both have one, else by path alone.
+        let cmp = |a: &(Option<u8>, u8), b: &(Option<u8>, u8)| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.cmp(&y).then(a.1.cmp(&b.1)),
+            _ => a.1.cmp(&b.1),
+        };
+        let mut seed = 7u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as u8
+        };
+        for len in 0..60 {
+            for _ in 0..20 {
+                let v: Vec<(Option<u8>, u8)> = (0..len)
+                    .map(|_| ((next() % 3 > 0).then(|| next() % 5), next() % 7))
+                    .collect();
+                let mut sorted = v.clone();
+                super::ruby_sort(&mut sorted, &mut Vec::new(), &cmp);
+                assert_eq!(sorted, reference_sort(&v, &cmp), "{v:?}");
+            }
+        }
+    }
 }
