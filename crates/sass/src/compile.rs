@@ -866,6 +866,22 @@ mod tests {
         assert_eq!(frames, ["cols()", "span()", "stylesheet"], "{log}");
     }
 
+    /// The colour-name probes' mixin goes after the entry's `@use` of a
+    /// built-in module (a mixin may not come first), so the probed run
+    /// passes and the warning is given, from the one run.
+    #[test]
+    fn colour_names_are_reported_after_a_builtin_use() {
+        let (log, runs) = compile_counting(&[(
+            "main.scss",
+            "@use \"sass:math\";\n$c: red;\n.p-#{$c} { q: math.div(1, 2); }\n",
+        )]);
+        assert_eq!(runs, 1, "{log}");
+        assert!(
+            log.contains("use the color value red in interpolation"),
+            "{log}"
+        );
+    }
+
     #[test]
     fn a_stylesheet_without_warnings_needs_one_run() {
         let (log, runs) = compile_counting(&[

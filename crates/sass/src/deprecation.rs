@@ -54,6 +54,8 @@ pub(crate) struct Probes {
     /// `mixed-decls` counters are in place (the entry is SCSS and no file
     /// of the module system has been read).
     mixed: std::cell::Cell<bool>,
+    /// The entry defines the colour-name probes' mixin (it loads no module).
+    colour_mixin: std::cell::Cell<bool>,
     /// A trace run: the callables it follows.
     trace: Option<mixed_decls::TraceFilter>,
     /// A first run predicting the trace filter as it reads the files.
@@ -114,6 +116,7 @@ impl Probes {
             files: RefCell::new(Vec::new()),
             by_path: RefCell::new(HashMap::new()),
             mixed: std::cell::Cell::new(false),
+            colour_mixin: std::cell::Cell::new(false),
             trace: None,
             predict: None,
             load_paths: load_paths.to_vec(),
@@ -238,10 +241,15 @@ impl Probes {
             self.mixed.set(true);
         }
         let planned = self.mixed.get();
-        if planned && mixed_decls::uses_modules(text) {
+        let modules = planned && mixed_decls::uses_modules(text);
+        if modules {
             // Files read from now on may have their own global scope.
             self.mixed.set(false);
         }
+        if entry && !modules {
+            self.colour_mixin.set(true);
+        }
+        let colour_mixin = planned && self.colour_mixin.get();
         let candidates = if skipped {
             Vec::new()
         } else {
@@ -258,9 +266,23 @@ impl Probes {
                     candidates.iter().filter_map(|c| c.member.clone()),
                     ahead,
                 );
-                mixed_decls::plan(text, index, !skipped, planned, Some(predict.filter()))
+                mixed_decls::plan(
+                    text,
+                    index,
+                    !skipped,
+                    planned,
+                    colour_mixin,
+                    Some(predict.filter()),
+                )
             }
-            None => mixed_decls::plan(text, index, !skipped, planned, self.trace.as_ref()),
+            None => mixed_decls::plan(
+                text,
+                index,
+                !skipped,
+                planned,
+                colour_mixin,
+                self.trace.as_ref(),
+            ),
         };
         let mut insertions = mixed.insertions.clone();
         insertions.extend(slash_probes(text, index, &candidates));
@@ -270,6 +292,11 @@ impl Probes {
             let mut p = crate::script::Parser::new(text, text.starts_with('\u{feff}') as usize * 3);
             p.whitespace();
             insertions.push((p.pos, 0, mixed_decls::PRELUDE.to_string()));
+            if colour_mixin {
+                // After `@use "sass:…"` and friends, which come first.
+                let begin = past_module_rules(text);
+                insertions.push((begin, 0, mixed_decls::COLOUR_MIXIN.to_string()));
+            }
         }
         if !entry {
             // Where the file begins (after `@use` and friends) and ends:

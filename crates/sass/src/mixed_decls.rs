@@ -113,6 +113,11 @@ pub(crate) const MARKER: &str = "hyde-probe-md";
 /// What the entry stylesheet starts with: the counters.
 pub(crate) const PRELUDE: &str = "$-hydel:none;$-hydea:none;";
 
+/// Added to [`PRELUDE`] when the entry loads no module: the colour-name
+/// probe's report, as a mixin. A probe's `@if` is copied with its body
+/// each time grass runs the rule around it, and this body is large.
+pub(crate) const COLOUR_MIXIN: &str = "@mixin -hyde-cn($f,$i,$v){@debug \"hyde-probe-cn #{$f} #{$i} #{ie-hex-str($v)} #{inspect($v)}\"}";
+
 /// Whether a stylesheet loads another through the module system (its
 /// members live in their own global scope, where the counters are unset).
 pub(crate) fn uses_modules(text: &str) -> bool {
@@ -208,12 +213,15 @@ impl Frame {
 /// (a dependency under `quiet_deps`: its nodes still count). With `trace`
 /// (the user-defined functions' names), the trace probes go in too.
 /// With `counters` false (a file of the module system, whose global scope
-/// is its own) the node markers and declaration probes stay out.
+/// is its own) the node markers and declaration probes stay out. With
+/// `colour_mixin`, colour-name probes include the entry's [`COLOUR_MIXIN`]
+/// (the file shares the entry's global scope, where it is defined).
 pub(crate) fn plan(
     text: &str,
     file: usize,
     probe: bool,
     counters: bool,
+    colour_mixin: bool,
     trace: Option<&TraceFilter>,
 ) -> Plan {
     let mut s = Scanner {
@@ -224,6 +232,7 @@ pub(crate) fn plan(
         file,
         probe,
         counters,
+        colour_mixin,
         trace,
         frames: vec![Frame::new(Kind::Root, None, 0, false, false)],
         plan: Plan::default(),
@@ -246,6 +255,7 @@ pub(crate) fn member_at(text: &str, offset: usize) -> Member {
         file: 0,
         probe: false,
         counters: false,
+        colour_mixin: false,
         trace: None,
         frames: vec![Frame::new(Kind::Root, None, 0, false, false)],
         plan: Plan::default(),
@@ -264,6 +274,8 @@ struct Scanner<'a> {
     probe: bool,
     /// The node markers go in (the counters are in scope).
     counters: bool,
+    /// Colour-name probes include [`COLOUR_MIXIN`].
+    colour_mixin: bool,
     trace: Option<&'a TraceFilter>,
     frames: Vec<Frame>,
     plan: Plan,
@@ -690,14 +702,17 @@ impl Scanner<'_> {
             self.plan
                 .colours
                 .push(((open + lead, open + lead + expr.len()), member));
-            self.plan.insertions.push((
-                at,
-                2,
+            let report = if self.colour_mixin {
+                format!("@include -hyde-cn({},{index},({expr}))", self.file)
+            } else {
                 format!(
-                    "@if type-of(({expr}))==color{{@debug \"hyde-probe-cn {} {index} #{{ie-hex-str(({expr}))}} #{{inspect(({expr}))}}\"}}",
+                    "@debug \"hyde-probe-cn {} {index} #{{ie-hex-str(({expr}))}} #{{inspect(({expr}))}}\"",
                     self.file
-                ),
-            ));
+                )
+            };
+            self.plan
+                .insertions
+                .push((at, 2, format!("@if type-of(({expr}))==color{{{report}}}")));
         }
     }
 
@@ -881,7 +896,7 @@ mod tests {
     use super::*;
 
     fn probed(text: &str) -> Vec<&str> {
-        let plan = plan(text, 0, true, true, None);
+        let plan = plan(text, 0, true, true, false, None);
         plan.decls
             .iter()
             .map(|d| &text[d.span.0..d.span.1])
@@ -909,7 +924,7 @@ mod tests {
     #[test]
     fn colour_probes_skip_for_counters() {
         let spans = |text: &str| -> Vec<String> {
-            plan(text, 0, true, true, None)
+            plan(text, 0, true, true, false, None)
                 .colours
                 .iter()
                 .map(|((s, e), _)| text[*s..*e].to_string())
