@@ -168,12 +168,9 @@ mod tests {
         assert!(!fnmatch("/s/{a,b}", "/s/a"));
     }
 
-    #[test]
-    fn ascii_text_matches_by_bytes_as_by_characters() {
-        let parts = [
-            "*", "?", "a", "b", "/", ".", "[a-b]", "[!a]", "[", "]", "\\*", "\\",
-        ];
-        // Every pattern and text of up to three parts.
+    /// Every string of up to three of `parts`, sorted, each once: the
+    /// patterns and texts the matchers are compared on.
+    fn up_to_three(parts: &[&str]) -> Vec<String> {
         let mut strings = vec![String::new()];
         for _ in 0..3 {
             let longer: Vec<String> = strings
@@ -184,6 +181,15 @@ mod tests {
         }
         strings.sort();
         strings.dedup();
+        strings
+    }
+
+    #[test]
+    fn ascii_text_matches_by_bytes_as_by_characters() {
+        let parts = [
+            "*", "?", "a", "b", "/", ".", "[a-b]", "[!a]", "[", "]", "\\*", "\\",
+        ];
+        let strings = up_to_three(&parts);
         let chars = |s: &str| s.chars().collect::<Vec<char>>();
         let mut matched = 0;
         for p in &strings {
@@ -199,16 +205,7 @@ mod tests {
     #[test]
     fn literal_starts_and_star_suffixes_match_as_the_general_matcher() {
         let parts = ["*", "?", "a", "é", "/", ".", "[a-b]", "\\", ".md", "x.md"];
-        let mut strings = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
-        strings.sort();
-        strings.dedup();
+        let strings = up_to_three(&parts);
         let chars = |s: &str| s.chars().collect::<Vec<char>>();
         for p in &strings {
             for t in strings.iter().step_by(5) {
