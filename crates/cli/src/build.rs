@@ -80,9 +80,15 @@ impl BuildArgs {
     }
 }
 
+/// A log line as Jekyll's logger writes it: the topic and a space,
+/// right-aligned in 20 columns, then the message.
+pub(crate) fn line(topic: &str, message: impl std::fmt::Display) -> String {
+    format!("{:>20}{message}", format!("{topic} "))
+}
+
 fn log(quiet: bool, topic: &str, message: &str) {
     if !quiet {
-        println!("{topic:>20} {message}");
+        println!("{}", line(topic, message));
     }
 }
 
@@ -121,16 +127,23 @@ pub fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let mut out = DiskOutput::new(site.settings.destination.clone());
     match hyde_site::build_site(site, &mut out, t0) {
         Ok(report) => {
-            for w in &report.warnings {
-                eprintln!("{:>20} {}", "Warning:", w);
+            for (topic, message) in &report.notes {
+                log(q, topic, message);
             }
-            if args.profile {
+            for w in &report.warnings {
+                eprintln!("{}", line("Warning:", w));
+            }
+            // Jekyll logs the profile at info level: `--quiet` hides it.
+            if args.profile && !q {
                 print_profile(&report);
             }
             log(
                 q,
                 "",
-                &format!("done in {:.3} seconds.", t0.elapsed().as_secs_f64()),
+                &format!(
+                    "done in {} seconds.",
+                    ruby_seconds(t0.elapsed().as_secs_f64())
+                ),
             );
             log(q, "Auto-regeneration:", "disabled. Use --watch to enable.");
             Ok(ExitCode::SUCCESS)
@@ -194,43 +207,96 @@ pub fn run_clean(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn human_bytes(n: usize) -> String {
-    if n < 1024 {
-        format!("{n}B")
-    } else {
-        format!("{:.2}K", n as f64 / 1024.0)
+/// Jekyll's `--profile` report: the time of each build phase ("Build
+/// Process Summary"), then the 50 slowest templates with how often each
+/// rendered and the bytes it produced ("Site Render Stats"), in Jekyll's
+/// tables and with its log lines around them. Jekyll's RESET and CLEANUP
+/// phases have no row: hyde has no reset step and removes stale files while
+/// writing.
+fn print_profile(report: &hyde_site::BuildReport) {
+    // Jekyll rounds each phase to 0.1 ms and totals the rounded times.
+    let rounded: Vec<(String, f64)> = report
+        .phases
+        .iter()
+        .map(|(name, d)| (name.to_uppercase(), (d.as_secs_f64() * 1e4).round() / 1e4))
+        .collect();
+    let total: f64 = rounded.iter().map(|(_, t)| t).sum();
+    let mut phases = vec![["PHASE".to_string(), "TIME".to_string()]];
+    phases.extend(
+        rounded
+            .into_iter()
+            .map(|(name, t)| [name, format!("{t:.4}")]),
+    );
+    phases.push(["TOTAL TIME".to_string(), format!("{total:.4}")]);
+    println!("\nBuild Process Summary: ");
+    println!("{} ", tabulate(&phases));
+
+    let shown = &report.profile[..report.profile.len().min(50)];
+    let mut stats = vec![["Filename", "Count", "Bytes", "Time"].map(String::from)];
+    for r in shown {
+        stats.push([
+            r.template.clone(),
+            r.count.to_string(),
+            kilobytes(r.bytes),
+            format!("{:.3}", r.time.as_secs_f64()),
+        ]);
+    }
+    stats.push([
+        format!("TOTAL (for {} files)", shown.len()),
+        shown.iter().map(|r| r.count).sum::<usize>().to_string(),
+        kilobytes(shown.iter().map(|r| r.bytes).sum()),
+        format!(
+            "{:.3}",
+            shown.iter().map(|r| r.time.as_secs_f64()).sum::<f64>()
+        ),
+    ]);
+    println!("\nSite Render Stats: ");
+    println!("{} ", tabulate(&stats));
+}
+
+/// A duration as Jekyll prints it: `(Time.now - t).round(3)`, a Ruby float
+/// (`0.16`, `2.0`, `1.234`).
+pub(crate) fn ruby_seconds(secs: f64) -> String {
+    let fixed = format!("{secs:.3}");
+    let trimmed = fixed.trim_end_matches('0');
+    match trimmed.strip_suffix('.') {
+        Some(whole) => format!("{whole}.0"),
+        None => trimmed.to_string(),
     }
 }
 
-/// Jekyll's `--profile` table (Filename | Count | Bytes | Time), then the phases.
-fn print_profile(report: &hyde_site::BuildReport) {
-    let width = report
-        .profile
-        .iter()
-        .map(|r| r.template.len())
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    println!();
-    println!(
-        "{:<width$} | {:>5} | {:>8} | {:>6}",
-        "Filename", "Count", "Bytes", "Time"
-    );
-    println!("{:-<width$}-+-{:-<5}-+-{:-<8}-+-{:-<6}", "", "", "", "");
-    for r in report.profile.iter().take(50) {
-        println!(
-            "{:<width$} | {:>5} | {:>8} | {:>6.3}",
-            r.template,
-            r.count,
-            human_bytes(r.bytes),
-            r.time.as_secs_f64()
-        );
+/// Jekyll's byte count in the render stats: kilobytes to two decimals.
+fn kilobytes(n: usize) -> String {
+    format!("{:.2}K", n as f64 / 1024.0)
+}
+
+/// Jekyll's `Profiler.tabulate`: a blank line, then the header row, a
+/// separator and the rows of a borderless terminal table, the first column
+/// aligned left and the others right, then a line break.
+fn tabulate<const N: usize>(rows: &[[String; N]]) -> String {
+    let widths: Vec<usize> = (0..N)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let line = |row: &[String; N]| {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (text, &w))| match c {
+                0 => format!(" {text:<w$} "),
+                _ => format!(" {text:>w$} "),
+            })
+            .collect();
+        format!("|{}|\n", cells.join("|"))
+    };
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(w + 2)).collect();
+    let mut out = String::from("\n");
+    if let Some((header, body)) = rows.split_first() {
+        out += &line(header);
+        out += &format!("+{}+\n", rule.join("+"));
+        for row in body {
+            out += &line(row);
+        }
     }
-    println!();
-    println!("{:<12} | {:>8}", "Phase", "Time");
-    println!("{:-<12}-+-{:-<8}", "", "");
-    for (name, d) in &report.phases {
-        println!("{:<12} | {:>8.3}", name, d.as_secs_f64());
-    }
-    println!();
+    out
 }

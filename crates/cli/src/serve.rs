@@ -22,7 +22,7 @@ use clap::Args;
 use hyde_serve::{Reload, ServeOptions, WatchOptions, Watcher};
 use hyde_site::{BuildOptions, RawConfig, Session, Settings};
 
-use crate::build::BuildArgs;
+use crate::build::{line, BuildArgs};
 
 /// The flags of `jekyll serve` that hyde supports, on top of the build flags.
 #[derive(Args, Debug, Clone)]
@@ -54,7 +54,7 @@ pub struct ServeArgs {
 
 fn log(quiet: bool, topic: &str, message: &str) {
     if !quiet {
-        println!("{topic:>20} {message}");
+        println!("{}", line(topic, message));
     }
 }
 
@@ -90,7 +90,7 @@ fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
     // now names another (a warning says to restart).
     let built = session.build_on_disk(dest).map_err(|e| e.report())?;
     for w in &built.report.warnings {
-        eprintln!("{:>20} {}", "Warning:", w);
+        eprintln!("{}", line("Warning:", w));
     }
     Ok(Built {
         settings: built.settings,
@@ -188,7 +188,14 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     if !args.skip_initial_build {
         log(quiet, "Generating...", "");
         match build_once(&mut session, &dest) {
-            Ok(built) => log(quiet, "", &format!("done in {:.3} seconds.", built.seconds)),
+            Ok(built) => log(
+                quiet,
+                "",
+                &format!(
+                    "done in {} seconds.",
+                    crate::build::ruby_seconds(built.seconds)
+                ),
+            ),
             Err(e) => {
                 eprintln!("{e}");
                 server.set_error(Some(e));
@@ -221,7 +228,7 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         );
     }
     // Tests and scripts read this line to find the port: print it even with -q.
-    println!("{:>20} {address}", "Server address:");
+    println!("{}", line("Server address:", &address));
     if args.open_url {
         open_in_browser(&address);
     }
@@ -266,9 +273,12 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                 );
                 if built.settings.destination != dest || built.settings.baseurl != baseurl {
                     eprintln!(
-                        "{:>20} the destination or baseurl changed in the configuration; \
-                         restart `hyde serve` to serve the new one",
-                        "Warning:"
+                        "{}",
+                        line(
+                            "Warning:",
+                            "the destination or baseurl changed in the configuration; \
+                             restart `hyde serve` to serve the new one"
+                        )
                     );
                 }
                 if changes.paths.iter().any(|p| is_config(p)) {
@@ -313,7 +323,13 @@ fn open_in_browser(address: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("{:>20} could not run {opener}; open {address}", "Warning:");
+        eprintln!(
+            "{}",
+            line(
+                "Warning:",
+                format!("could not run {opener}; open {address}")
+            )
+        );
     }
 }
 

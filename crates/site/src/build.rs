@@ -20,7 +20,9 @@ pub struct BuildReport {
     pub stats: WriteStats,
     /// Warnings to show the user.
     pub warnings: Vec<Warning>,
-    /// Time per phase: read, render, write.
+    /// What plugins logged at info level, as (topic, message).
+    pub notes: Vec<(String, String)>,
+    /// Time per phase: read, generate, render, write.
     pub phases: Vec<(&'static str, Duration)>,
     /// The configuration files read.
     pub config_files: Vec<std::path::PathBuf>,
@@ -37,8 +39,8 @@ pub fn build(opts: &BuildOptions, out: &mut dyn Output) -> Result<BuildReport> {
 
 /// Renders and writes an already-read site.
 pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
-    generate(&mut site)?;
-    render_and_write(site, t0, None, &mut |files, keep, _| {
+    let read = generate(&mut site, t0)?;
+    render_and_write(site, read, None, &mut |files, keep, _| {
         out.write_all(files, keep)
     })
 }
@@ -52,14 +54,20 @@ pub(crate) fn build_incremental(
     prev: Option<State>,
     sass: Arc<SassMemo>,
 ) -> Result<(BuildReport, Plan)> {
-    generate(&mut site)?;
+    let mut timed = generate(&mut site, t0)?;
+    // The plan is made from the generated site: it counts as generating.
+    let t1 = Instant::now();
     let mut plan = Plan::new(prev, &site, sass);
+    timed[1].1 += t1.elapsed();
+    let read = timed;
     let report = match sink {
-        Sink::Output(out) => render_and_write(site, t0, Some(&mut plan), &mut |files, keep, _| {
-            out.write_all(files, keep)
-        })?,
+        Sink::Output(out) => {
+            render_and_write(site, read, Some(&mut plan), &mut |files, keep, _| {
+                out.write_all(files, keep)
+            })?
+        }
         Sink::Disk(disk) => {
-            render_and_write(site, t0, Some(&mut plan), &mut |files, keep, plan| {
+            render_and_write(site, read, Some(&mut plan), &mut |files, keep, plan| {
                 disk.write(files, keep, plan.map(Plan::unchanged_outputs))
             })?
         }
@@ -79,23 +87,28 @@ pub(crate) enum Sink<'a> {
 type WriteFn<'a> = dyn FnMut(&[OutputFile], &[String], Option<&Plan>) -> std::result::Result<WriteStats, WriteError>
     + 'a;
 
+/// The time the read phase took (since `t0`) and the generate phase's.
+type Timed = [(&'static str, Duration); 2];
+
 /// Generators (the built-in plugins) add and adjust pages before rendering.
-fn generate(site: &mut Site) -> Result<()> {
+fn generate(site: &mut Site, t0: Instant) -> Result<Timed> {
+    let read = t0.elapsed();
+    let t1 = Instant::now();
     let plugin_warnings = crate::plugins::generate(site)?;
     site.warnings.extend(plugin_warnings);
-    Ok(())
+    Ok([("read", read), ("generate", t1.elapsed())])
 }
 
 fn render_and_write(
     site: Site,
-    t0: Instant,
+    [read, generate]: Timed,
     mut plan: Option<&mut Plan>,
     write: &mut WriteFn<'_>,
 ) -> Result<BuildReport> {
-    let read = t0.elapsed();
     let keep_files = site.settings.keep_files.clone();
     let config_files = site.raw.files.clone();
     let mut warnings = site.warnings.clone();
+    let notes = site.notes.clone();
     let t1 = Instant::now();
     let rendered = renderer::render_with(site, plan.as_deref_mut())?;
     let render = t1.elapsed();
@@ -122,7 +135,8 @@ fn render_and_write(
         files,
         stats,
         warnings,
-        phases: vec![("read", read), ("render", render), ("write", write)],
+        notes,
+        phases: vec![read, generate, ("render", render), ("write", write)],
         config_files,
         profile: rendered_profile,
     })

@@ -9,6 +9,7 @@
 //! Layouts are parsed once and shared by all threads.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -176,8 +177,13 @@ impl Build {
         })
     }
 
+    /// Whether `--profile` statistics are being gathered.
+    pub(crate) fn profiling(&self) -> bool {
+        self.profiler.is_some()
+    }
+
     /// Records one render for `--profile`.
-    fn profile(&self, template: &str, bytes: usize, time: std::time::Duration) {
+    pub(crate) fn profile(&self, template: &str, bytes: usize, time: std::time::Duration) {
         if let Some(p) = &self.profiler {
             if let Ok(mut m) = p.lock() {
                 let row = m.entry(template.to_string()).or_insert_with(|| ProfileRow {
@@ -558,6 +564,45 @@ fn merged_layout_data(site: &Site, start: &str) -> Vec<Value> {
 }
 
 /// How a document is named in messages: its path relative to the source.
+/// The name `--profile` gives the template at `path` (absolute): Jekyll's
+/// `LiquidRenderer#normalize_path`. A file in the source is named relative
+/// to it; one in a gem from the gem's folder on (`minima-2.5.1/_includes/x`);
+/// one under a `lib` folder from the folder above it; one in the theme as
+/// `<theme folder>/<rest>`; anything else without its leading slash.
+pub(crate) fn profile_name(source: &Path, theme: Option<&Path>, path: &Path) -> String {
+    if let Ok(rest) = path.strip_prefix(source) {
+        return rest.to_string_lossy().into_owned();
+    }
+    let full = path.to_string_lossy();
+    // `(/gems/.*)*/gems/(?<dirname>[^/]+)(?<rest>.*)`: the match starts at
+    // the first `/gems/` it can; the greedy repetition then ends on the last
+    // `/gems/` past that one (not overlapping it) that a folder name follows.
+    const GEMS: &str = "/gems/";
+    let at: Vec<usize> = (0..full.len())
+        .filter(|&i| full.as_bytes()[i..].starts_with(GEMS.as_bytes()))
+        .collect();
+    let named = |i: usize| full[i + GEMS.len()..].chars().next().is_some_and(|c| c != '/');
+    for &first in &at {
+        let last = at.iter().rev().copied().find(|&i| i >= first + GEMS.len() && named(i));
+        if let Some(i) = last.or(named(first).then_some(first)) {
+            return full[i + GEMS.len()..].to_string();
+        }
+    }
+    // `(?<dirname>[^/]+/lib)(?<rest>.*)`: from the first folder that `/lib`
+    // follows.
+    for (i, _) in full.match_indices("/lib") {
+        let folder = full[..i].rfind('/').map_or(0, |j| j + 1);
+        if folder < i {
+            return full[folder..].to_string();
+        }
+    }
+    if let Some(rest) = theme.and_then(|t| path.strip_prefix(t).ok()) {
+        let name = theme.and_then(Path::file_name).unwrap_or_default();
+        return Path::new(name).join(rest).to_string_lossy().into_owned();
+    }
+    full.strip_prefix('/').unwrap_or(&full).to_string()
+}
+
 fn doc_display(b: &Build, doc: &Document) -> String {
     crate::config::display_path(&b.site.settings.source, &doc.path)
 }
@@ -951,4 +996,39 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
         files,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::profile_name;
+    use std::path::Path;
+
+    #[test]
+    fn profile_names_follow_jekylls_normalize_path() {
+        let name = |theme: Option<&str>, path: &str| {
+            profile_name(Path::new("/site"), theme.map(Path::new), Path::new(path))
+        };
+        assert_eq!(name(None, "/site/_includes/head.html"), "_includes/head.html");
+        // From the last `/gems/` a folder name follows.
+        assert_eq!(
+            name(None, "/var/lib/gems/3.1.0/gems/minima-2.5.1/_includes/x.html"),
+            "minima-2.5.1/_includes/x.html"
+        );
+        // Ruby's answers for overlapping and empty names.
+        assert_eq!(name(None, "/u/gems/gems/m-1/x"), "gems/m-1/x");
+        assert_eq!(name(None, "/a/gems//gems/t-1/x"), "t-1/x");
+        assert_eq!(name(None, "/a/gems/b/gems/"), "b/gems/");
+        assert_eq!(name(None, "/x/mylib/lib"), "mylib/lib");
+        // From the first folder `/lib` follows (Debian's library folder).
+        assert_eq!(
+            name(None, "/usr/lib/ruby/vendor_ruby/jekyll-redirect-from/redirect.html"),
+            "usr/lib/ruby/vendor_ruby/jekyll-redirect-from/redirect.html"
+        );
+        assert_eq!(name(None, "//lib/x/lib/y"), "x/lib/y");
+        assert_eq!(
+            name(Some("/opt/themes/mine"), "/opt/themes/mine/_layouts/a.html"),
+            "mine/_layouts/a.html"
+        );
+        assert_eq!(name(None, "/elsewhere/x.html"), "elsewhere/x.html");
+    }
 }

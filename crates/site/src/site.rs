@@ -85,6 +85,9 @@ pub struct Site {
     pub defaults: FrontMatterDefaults,
     /// Warnings gathered while reading.
     pub warnings: Vec<Warning>,
+    /// What the generators logged at info level, as (topic, message) in
+    /// order: jekyll-feed's "Jekyll Feed: Generating feed for posts".
+    pub notes: Vec<(String, String)>,
     /// Sass pages' compilations, started while reading.
     pub(crate) sass_ahead: SassAhead,
 }
@@ -258,6 +261,7 @@ impl Site {
             data,
             defaults,
             warnings,
+            notes: Vec::new(),
             sass_ahead,
         })
     }

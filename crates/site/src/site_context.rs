@@ -170,6 +170,16 @@ impl SiteContext for Build {
         self.includes.get_or_parse(path, engine)
     }
 
+    fn profiling(&self) -> bool {
+        Build::profiling(self)
+    }
+
+    fn profile_include(&self, path: &Path, bytes: usize, time: std::time::Duration) {
+        let theme = self.site.settings.theme.as_ref().map(|t| t.root.as_path());
+        let name = crate::renderer::profile_name(&self.site.settings.source, theme, path);
+        self.profile(&name, bytes, time);
+    }
+
     fn markdownify(&self, input: &str) -> Result<String, Error> {
         self.markdown
             .convert(input, "markdownify")

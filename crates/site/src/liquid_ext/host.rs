@@ -118,6 +118,17 @@ pub trait SiteContext: Send + Sync {
     /// dependency, for `serve`.
     fn add_include_dependency(&self, _include: &Path) {}
 
+    /// Whether `--profile` statistics are being gathered: only then is
+    /// [`profile_include`](SiteContext::profile_include) called.
+    fn profiling(&self) -> bool {
+        false
+    }
+
+    /// Records one rendering of the include at `path` for `--profile` (the
+    /// bytes it produced and the time it took), as Jekyll's
+    /// `LiquidRenderer::File` counts every include in its table.
+    fn profile_include(&self, _path: &Path, _bytes: usize, _time: std::time::Duration) {}
+
     /// The `markdownify` filter: the site's Markdown converter on `input`.
     fn markdownify(&self, input: &str) -> Result<String, Error> {
         Err(Error::runtime(format!(

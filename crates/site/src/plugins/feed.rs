@@ -150,14 +150,27 @@ fn site_tags(site: &Site) -> Vec<String> {
 /// Adds the feed pages.
 pub fn generate(site: &mut Site) -> crate::error::Result<()> {
     let cfg = feed_config(site);
+    let note = |site: &mut Site, message: String| {
+        site.notes.push(("Jekyll Feed:".into(), message));
+    };
     if map_get(&cfg, "disable_in_development").is_some_and(Value::is_truthy)
         && site.environment == "development"
     {
+        note(site, "Skipping feed generation in development".into());
         return Ok(());
     }
     let xsl = util::source_has(site, "feed.xslt.xml");
     let tags = site_tags(site);
+    let mut collection = None;
     for spec in feeds(site, &tags) {
+        // The plugin logs each collection before its feeds, and each tag
+        // feed, whether or not a source file takes the feed's place.
+        if let Some(tag) = &spec.tag {
+            note(site, format!("Generating feed for posts tagged {tag}"));
+        } else if collection != Some(spec.collection.clone()) {
+            note(site, format!("Generating feed for {}", spec.collection));
+            collection = Some(spec.collection.clone());
+        }
         if util::source_has(site, &spec.path) {
             continue;
         }

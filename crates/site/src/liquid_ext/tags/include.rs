@@ -330,13 +330,20 @@ impl Render for ParsedInclude {
             }
         };
         site.add_include_dependency(&path);
-        ctx.with_scope(|ctx| {
+        let started = site
+            .profiling()
+            .then(|| (std::time::Instant::now(), out.len()));
+        let rendered = ctx.with_scope(|ctx| {
             if let Some(params) = &self.params {
                 let value = self.params_value(ctx, params)?;
                 ctx.set_local("include", value);
             }
             ctx.render_nested(&template, out)
-        })
+        });
+        if let (Some((t0, before)), Ok(())) = (started, &rendered) {
+            site.profile_include(&path, out.len() - before, t0.elapsed());
+        }
+        rendered
     }
 }
 
