@@ -84,11 +84,14 @@ fn with_url(opts: &BuildOptions, url: Option<&str>) -> BuildOptions {
 }
 
 /// One session build; `Err` holds the report the terminal and the browser show.
-fn build_once(session: &mut Session, dest: &Path) -> Result<Built, String> {
+fn build_once(session: &mut Session, dest: &Path, quiet: bool) -> Result<Built, String> {
     let t0 = Instant::now();
     // The destination is the one being served, even if the configuration
     // now names another (a warning says to restart).
     let built = session.build_on_disk(dest).map_err(|e| e.report())?;
+    for (topic, message) in &built.report.notes {
+        log(quiet, topic, message);
+    }
     for w in &built.report.warnings {
         eprintln!("{}", line("Warning:", w));
     }
@@ -187,7 +190,7 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     if !args.skip_initial_build {
         log(quiet, "Generating...", "");
-        match build_once(&mut session, &dest) {
+        match build_once(&mut session, &dest, quiet) {
             Ok(built) => log(
                 quiet,
                 "",
@@ -257,7 +260,7 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         for path in &changes.paths {
             log(quiet, "", &path.display().to_string());
         }
-        match build_once(&mut session, &dest) {
+        match build_once(&mut session, &dest, quiet) {
             Ok(built) => {
                 log(
                     quiet,
