@@ -34,9 +34,33 @@ pub struct BuildArgs {
     /// Limits the number of posts to parse and publish
     #[arg(long = "limit_posts", alias = "limit-posts")]
     limit_posts: Option<i64>,
+    /// Watch for changes and rebuild
+    #[arg(short = 'w', long, overrides_with = "no_watch")]
+    pub watch: bool,
+    /// Don't watch for changes (the default for build; serve watches unless told not to)
+    #[arg(long = "no-watch")]
+    pub no_watch: bool,
+    /// Accepted for compatibility: changes are watched with the system's notifications
+    #[arg(long = "force_polling", alias = "force-polling")]
+    force_polling: bool,
+    /// Accepted for compatibility: related posts are the most recent ones, as without LSI
+    #[arg(long)]
+    lsi: bool,
+    /// Enable incremental rebuild (hyde rebuilds incrementally under --watch and serve)
+    #[arg(short = 'I', long)]
+    pub incremental: bool,
+    /// Fail if errors are present in front matter
+    #[arg(long = "strict_front_matter", alias = "strict-front-matter")]
+    strict_front_matter: bool,
     /// Safe mode (defaults to false)
     #[arg(long)]
     safe: bool,
+    /// Plugins directory (defaults to ./_plugins; hyde runs no Ruby plugins)
+    #[arg(short = 'p', long = "plugins", value_delimiter = ',')]
+    plugins: Vec<String>,
+    /// Layouts directory (defaults to ./_layouts)
+    #[arg(long)]
+    layouts: Option<String>,
     /// Silence output.
     #[arg(short = 'q', long)]
     pub quiet: bool,
@@ -73,6 +97,13 @@ impl BuildArgs {
             quiet: self.quiet,
             verbose: self.verbose,
             profile: self.profile,
+            layouts_dir: self.layouts.clone(),
+            plugins_dir: self.plugins.clone(),
+            strict_front_matter: self.strict_front_matter,
+            incremental: self.incremental,
+            watch: self.watch,
+            force_polling: self.force_polling,
+            lsi: self.lsi,
             environment: std::env::var("JEKYLL_ENV").ok().filter(|e| !e.is_empty()),
             github_pages: self.github_pages,
             url: None,
@@ -94,6 +125,9 @@ fn log(quiet: bool, topic: &str, message: &str) {
 
 /// `hyde build`.
 pub fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    if args.watch && !args.no_watch {
+        return crate::serve::run_watch(args);
+    }
     let opts = args.options();
     let q = args.quiet;
     let t0 = Instant::now();
@@ -121,7 +155,11 @@ pub fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     log(
         q,
         "Incremental build:",
-        "disabled. Enable with --incremental",
+        if args.incremental {
+            "disabled: hyde rebuilds incrementally under --watch and serve"
+        } else {
+            "disabled. Enable with --incremental"
+        },
     );
     log(q, "Generating...", "");
     let mut out = DiskOutput::new(site.settings.destination.clone());

@@ -47,9 +47,6 @@ pub struct ServeArgs {
     /// Serve the destination as it is, without building first
     #[arg(long = "skip-initial-build")]
     skip_initial_build: bool,
-    /// Don't watch for changes and rebuild
-    #[arg(long = "no-watch")]
-    no_watch: bool,
 }
 
 fn log(quiet: bool, topic: &str, message: &str) {
@@ -129,8 +126,20 @@ fn environment(opts: &BuildOptions) -> String {
 
 /// `hyde serve`.
 pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let opts = args.build.options();
-    let quiet = args.build.quiet;
+    run(&args.build, Some(args))
+}
+
+/// `hyde build --watch`: the first build, then a rebuild after every change,
+/// as `hyde serve` rebuilds, with nothing served.
+pub fn run_watch(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    run(args, None)
+}
+
+/// A session: the first build, then rebuilds as the sources change; with
+/// `serve`, the destination is served and its pages reloaded.
+fn run(build: &BuildArgs, serve: Option<&ServeArgs>) -> anyhow::Result<ExitCode> {
+    let opts = build.options();
+    let quiet = build.quiet;
     let (raw, settings) = match load_config(&opts, None) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -153,22 +162,29 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     );
     // Bind first, so that `site.url` names the port actually bound (with -P 0).
     std::fs::create_dir_all(&dest)?;
-    let server = hyde_serve::start(ServeOptions {
-        root: dest.clone(),
-        host: args.host.clone(),
-        port: args.port,
-        baseurl: baseurl.clone(),
-        livereload: args.livereload,
-        threads: 8,
-    })?;
-    let url = (environment(&opts) == "development")
-        .then(|| default_url(&args.host, server.addr().port()));
+    let server = match serve {
+        Some(args) => Some(hyde_serve::start(ServeOptions {
+            root: dest.clone(),
+            host: args.host.clone(),
+            port: args.port,
+            baseurl: baseurl.clone(),
+            livereload: args.livereload,
+            threads: 8,
+        })?),
+        None => None,
+    };
+    let url = match (&server, serve) {
+        (Some(server), Some(args)) if environment(&opts) == "development" => {
+            Some(default_url(&args.host, server.addr().port()))
+        }
+        _ => None,
+    };
     let url = url.as_deref();
 
     let exclude = Arc::new(RwLock::new(WatchFilter::new(&settings)));
     let filter = Arc::clone(&exclude);
     // Watch before the first build, so that no save after it is missed.
-    let mut watcher = (!args.no_watch)
+    let mut watcher = (!build.no_watch)
         .then(|| {
             Watcher::new(WatchOptions {
                 root: source.clone(),
@@ -188,7 +204,8 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     log(quiet, "Incremental build:", "enabled");
     let mut session = Session::new(with_url(&opts, url));
     let mut failed = false;
-    if !args.skip_initial_build {
+    let skip_initial_build = serve.is_some_and(|args| args.skip_initial_build);
+    if !skip_initial_build {
         log(quiet, "Generating...", "");
         match build_once(&mut session, &dest, quiet) {
             Ok(built) => log(
@@ -201,12 +218,14 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             ),
             Err(e) => {
                 eprintln!("{e}");
-                server.set_error(Some(e));
+                if let Some(server) = &server {
+                    server.set_error(Some(e));
+                }
                 failed = true;
             }
         }
     }
-    if args.no_watch {
+    if build.no_watch {
         log(quiet, "Auto-regeneration:", "disabled (--no-watch).");
     } else {
         log(
@@ -215,28 +234,37 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             &format!("enabled for '{}'", source.display()),
         );
     }
-    let base = hyde_serve::resolve::normalize_baseurl(&baseurl);
-    let address = format!("http://{}{base}/", server.addr());
-    if args.livereload {
-        let note = match args.livereload_port {
-            Some(port) => {
-                format!(" (--livereload-port {port} ignored: events share the site's port)")
-            }
-            None => String::new(),
-        };
-        log(
-            quiet,
-            "LiveReload address:",
-            &format!("http://{}/__hyde/livereload{note}", server.addr()),
-        );
+    if let (Some(server), Some(args)) = (&server, serve) {
+        let base = hyde_serve::resolve::normalize_baseurl(&baseurl);
+        let address = format!("http://{}{base}/", server.addr());
+        if args.livereload {
+            let note = match args.livereload_port {
+                Some(port) => {
+                    format!(" (--livereload-port {port} ignored: events share the site's port)")
+                }
+                None => String::new(),
+            };
+            log(
+                quiet,
+                "LiveReload address:",
+                &format!("http://{}/__hyde/livereload{note}", server.addr()),
+            );
+        }
+        // Tests and scripts read this line to find the port: print it even with -q.
+        println!("{}", line("Server address:", &address));
+        if args.open_url {
+            open_in_browser(&address);
+        }
+        log(quiet, "Server running...", "press ctrl-c to stop.");
     }
-    // Tests and scripts read this line to find the port: print it even with -q.
-    println!("{}", line("Server address:", &address));
-    if args.open_url {
-        open_in_browser(&address);
-    }
-    log(quiet, "Server running...", "press ctrl-c to stop.");
     let Some(watcher) = watcher.as_mut() else {
+        if server.is_none() {
+            return Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
         loop {
             std::thread::park();
         }
@@ -280,7 +308,7 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                         line(
                             "Warning:",
                             "the destination or baseurl changed in the configuration; \
-                             restart `hyde serve` to serve the new one"
+                             restart to use the new one"
                         )
                     );
                 }
@@ -289,16 +317,20 @@ pub fn run_serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                         WatchFilter::new(&built.settings);
                 }
                 // A good build after a failed one must clear the overlay.
-                if built.changed > 0 || failed {
-                    server.set_error(None);
-                    server.reload(reload_kind(changes.paths.iter().map(PathBuf::as_path)));
+                if let Some(server) = &server {
+                    if built.changed > 0 || failed {
+                        server.set_error(None);
+                        server.reload(reload_kind(changes.paths.iter().map(PathBuf::as_path)));
+                    }
                 }
                 failed = false;
             }
             Err(e) => {
                 eprintln!("{e}");
-                server.set_error(Some(e));
-                server.reload(Reload::Full);
+                if let Some(server) = &server {
+                    server.set_error(Some(e));
+                    server.reload(Reload::Full);
+                }
                 failed = true;
             }
         }

@@ -61,6 +61,21 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// `--profile`.
     pub profile: bool,
+    /// `--layouts DIR`: `layouts_dir`.
+    pub layouts_dir: Option<String>,
+    /// `-p/--plugins DIR1,DIR2`: `plugins_dir` (hyde runs no Ruby plugins;
+    /// the setting is kept, as `site.plugins_dir` shows it).
+    pub plugins_dir: Vec<String>,
+    /// `--strict_front_matter`: front matter that does not parse is an error.
+    pub strict_front_matter: bool,
+    /// `-I/--incremental`.
+    pub incremental: bool,
+    /// `-w/--watch`.
+    pub watch: bool,
+    /// `--force_polling`.
+    pub force_polling: bool,
+    /// `--lsi`.
+    pub lsi: bool,
     /// `JEKYLL_ENV` (default `development`).
     pub environment: Option<String>,
     /// `--github-pages`: build as GitHub Pages would (its forced settings,
@@ -287,6 +302,26 @@ impl RawConfig {
         }
         if opts.profile {
             set("profile", Value::Bool(true));
+        }
+        if let Some(dir) = &opts.layouts_dir {
+            set("layouts_dir", s(dir));
+        }
+        if !opts.plugins_dir.is_empty() {
+            set(
+                "plugins_dir",
+                Value::array(opts.plugins_dir.iter().map(|d| s(d)).collect()),
+            );
+        }
+        for (on, key) in [
+            (opts.strict_front_matter, "strict_front_matter"),
+            (opts.incremental, "incremental"),
+            (opts.watch, "watch"),
+            (opts.force_polling, "force_polling"),
+            (opts.lsi, "lsi"),
+        ] {
+            if on {
+                set(key, Value::Bool(true));
+            }
         }
         // `jekyll build` runs with serving off.
         set("serving", Value::Bool(false));
