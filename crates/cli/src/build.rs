@@ -117,7 +117,19 @@ pub(crate) fn line(topic: &str, message: impl std::fmt::Display) -> String {
     format!("{:>20}{message}", format!("{topic} "))
 }
 
-fn log(quiet: bool, topic: &str, message: &str) {
+/// The configuration files read, as Jekyll lists them.
+pub(crate) fn log_config_files(quiet: bool, files: &[PathBuf]) {
+    match files {
+        [] => log(quiet, "Configuration file:", "none"),
+        files => {
+            for f in files {
+                log(quiet, "Configuration file:", &f.display().to_string());
+            }
+        }
+    }
+}
+
+pub(crate) fn log(quiet: bool, topic: &str, message: &str) {
     if !quiet {
         println!("{}", line(topic, message));
     }
@@ -138,14 +150,7 @@ pub fn run_build(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    match site.raw.files.as_slice() {
-        [] => log(q, "Configuration file:", "none"),
-        files => {
-            for f in files {
-                log(q, "Configuration file:", &f.display().to_string());
-            }
-        }
-    }
+    log_config_files(q, &site.raw.files);
     log(q, "Source:", &site.settings.source.display().to_string());
     log(
         q,
@@ -210,26 +215,37 @@ pub fn run_clean(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    log_config_files(args.quiet, &raw.files);
     let source = &settings.source;
-    let dest = &settings.destination;
-    let mut targets = vec![(dest.clone(), "Cleaner:")];
-    targets.push((source.join(".jekyll-metadata"), "Cleaner:"));
-    targets.push((source.join(".jekyll-cache"), "Cleaner:"));
-    targets.push((source.join(".sass-cache"), "Cleaner:"));
-    for (path, topic) in targets {
-        if source.starts_with(&path) {
+    let cache_dir = raw
+        .get("cache_dir")
+        .and_then(|v| v.as_str())
+        .unwrap_or(".jekyll-cache");
+    // Jekyll's Cleaner: each path with the kind it must be to go; the Sass
+    // cache is named relative to the current folder, as Jekyll names it.
+    let targets = [
+        (settings.destination.clone(), true),
+        (source.join(".jekyll-metadata"), false),
+        (source.join(cache_dir), true),
+        (PathBuf::from(".sass-cache"), true),
+    ];
+    for (path, is_dir) in targets {
+        let absolute = std::path::absolute(&path)?;
+        if source.starts_with(&absolute) {
             anyhow::bail!(
                 "refusing to remove {}: it contains the source",
                 path.display()
             );
         }
-        if path.exists() {
+        let kind = std::fs::symlink_metadata(&path).map(|m| m.file_type());
+        let present = kind.is_ok_and(|k| if is_dir { k.is_dir() } else { k.is_file() });
+        if present {
             log(
                 args.quiet,
-                topic,
+                "Cleaner:",
                 &format!("Removing {}...", path.display()),
             );
-            if path.is_dir() {
+            if is_dir {
                 std::fs::remove_dir_all(&path)?;
             } else {
                 std::fs::remove_file(&path)?;
@@ -237,7 +253,7 @@ pub fn run_clean(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         } else {
             log(
                 args.quiet,
-                topic,
+                "Cleaner:",
                 &format!("Nothing to do for {}.", path.display()),
             );
         }

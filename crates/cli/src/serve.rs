@@ -22,7 +22,7 @@ use clap::Args;
 use hyde_serve::{Reload, ServeOptions, WatchOptions, Watcher};
 use hyde_site::{BuildOptions, RawConfig, Session, Settings};
 
-use crate::build::{line, BuildArgs};
+use crate::build::{line, log, log_config_files, BuildArgs};
 
 /// The flags of `jekyll serve` that hyde supports, on top of the build flags.
 #[derive(Args, Debug, Clone)]
@@ -47,12 +47,6 @@ pub struct ServeArgs {
     /// Serve the destination as it is, without building first
     #[arg(long = "skip-initial-build")]
     skip_initial_build: bool,
-}
-
-fn log(quiet: bool, topic: &str, message: &str) {
-    if !quiet {
-        println!("{}", line(topic, message));
-    }
 }
 
 /// Jekyll's `default_url`: in development, `site.url` points at this server.
@@ -147,14 +141,7 @@ fn run(build: &BuildArgs, serve: Option<&ServeArgs>) -> anyhow::Result<ExitCode>
             return Ok(ExitCode::from(1));
         }
     };
-    match raw.files.as_slice() {
-        [] => log(quiet, "Configuration file:", "none"),
-        files => {
-            for f in files {
-                log(quiet, "Configuration file:", &f.display().to_string());
-            }
-        }
-    }
+    log_config_files(quiet, &raw.files);
     let (source, dest, baseurl) = (
         settings.source.clone(),
         settings.destination.clone(),

@@ -128,3 +128,38 @@ fn build_watch_rebuilds_on_change() {
     let _ = child.wait();
     assert_eq!(read(&site, "_site/index.html"), "two");
 }
+
+/// `hyde clean` logs as `jekyll clean` does (compared by hand with Jekyll
+/// 4.3.1 on the same tree): the configuration file, then each of Jekyll's
+/// four paths, removed only when it is what Jekyll expects (a folder, the
+/// metadata a file), the Sass cache named relative to the current folder.
+#[test]
+fn clean_removes_and_logs_as_jekyll_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().canonicalize().unwrap();
+    write(&site, "_config.yml", "title: t\n");
+    write(&site, "_site/index.html", "x");
+    write(&site, ".sass-cache/x", "x");
+    write(
+        &site,
+        ".jekyll-metadata/keep",
+        "a folder, not Jekyll's file",
+    );
+    let out = hyde(&site, &["clean"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = site.display();
+    let want = format!(
+        "Configuration file: {s}/_config.yml\n\
+         \x20          Cleaner: Removing {s}/_site...\n\
+         \x20          Cleaner: Nothing to do for {s}/.jekyll-metadata.\n\
+         \x20          Cleaner: Nothing to do for {s}/.jekyll-cache.\n\
+         \x20          Cleaner: Removing .sass-cache...\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    assert!(!site.join("_site").exists() && !site.join(".sass-cache").exists());
+    assert!(site.join(".jekyll-metadata/keep").exists());
+}
