@@ -38,15 +38,23 @@ pub type Str = smol_str::SmolStr;
 
 /// A [`Str`] copy of `s`. smol_str's `new` is an out-of-line call that also
 /// looks for its whitespace-only forms; a short string is copied inline here
-/// instead, which halves the cost of the words `split` cuts a page into.
+/// instead. Each length has an arm of its own: with the length a constant,
+/// the copy compiles to a few register moves, where a copy of variable
+/// length calls memcpy into a stack buffer and then reads that buffer back
+/// whole before the store has landed (a store-forwarding stall for every
+/// word `split` cuts a page into).
+#[inline(always)]
 pub(crate) fn str_of(s: &str) -> Str {
-    // smol_str's inline capacity (`new_inline` panics beyond it).
-    const INLINE_CAP: usize = 23;
-    if s.len() <= INLINE_CAP {
-        Str::new_inline(s)
-    } else {
-        Str::new(s)
+    macro_rules! inline_by_length {
+        ($($n:literal)*) => {
+            match s.len() {
+                $($n => Str::new_inline(&s[..$n]),)*
+                _ => Str::new(s),
+            }
+        };
     }
+    // Up to smol_str's inline capacity (`new_inline` panics beyond it).
+    inline_by_length!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23)
 }
 
 /// A Liquid value.
