@@ -12,7 +12,7 @@ use super::{add, add_owned, add_writing, to_s};
 use crate::context::Context;
 use crate::engine::Engine;
 use crate::error::Error;
-use crate::value::{compare, liquid_eq, with_short_len, Value};
+use crate::value::{compare, liquid_eq, Value};
 
 pub(super) fn register(e: &mut Engine) {
     add(e, "size", 0, 0, |v, _, _| Ok(size(v)));
@@ -110,11 +110,7 @@ fn join_items(items: &[Value], a: &[Value], out: &mut String) {
 #[inline(always)]
 fn push_item(item: &Value, out: &mut String) {
     match item {
-        Value::Str(s) => {
-            // A page's words are short: copied with a constant length.
-            let s = s.as_str();
-            with_short_len!(s, out.push_str(s), out.push_str(s))
-        }
+        Value::Str(s) => out.push_str(s),
         _ => item.write_to(out),
     }
 }
