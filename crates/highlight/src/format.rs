@@ -25,7 +25,7 @@ impl Out {
             self.flush();
             if tok != TEXT {
                 self.html.push_str("<span class=\"");
-                self.html.push_str(tok);
+                push_short(&mut self.html, tok);
                 self.html.push_str("\">");
             }
             self.tok = Some(tok);
@@ -100,8 +100,32 @@ pub fn highlight_table(lang: &Language, code: &str) -> String {
     html
 }
 
+/// Appends `text`, a character at a time when it is short: most tokens
+/// and every class name are a few bytes, which copying as a slice (a call
+/// to `memcpy`) costs several times over.
+fn push_short(out: &mut String, text: &str) {
+    if text.len() > 8 {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        out.push(c);
+    }
+}
+
 /// Escapes `&`, `<` and `>` exactly as Rouge's HTML formatter does.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
+    if text.len() <= 8 {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                _ => out.push(c),
+            }
+        }
+        return;
+    }
     let mut from = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
