@@ -131,7 +131,7 @@ pub(crate) fn entity_into(out: &mut String, e: Entity, original: Option<&str>, m
 }
 
 /// A code point in decimal, without the formatting machinery.
-fn itoa(mut n: u32) -> Itoa {
+pub(super) fn itoa(mut n: u32) -> Itoa {
     let mut buf = [0u8; 10];
     let mut i = buf.len();
     loop {
@@ -145,13 +145,13 @@ fn itoa(mut n: u32) -> Itoa {
     Itoa { buf, start: i }
 }
 
-struct Itoa {
+pub(super) struct Itoa {
     buf: [u8; 10],
     start: usize,
 }
 
 impl Itoa {
-    fn as_str(&self) -> &str {
+    pub(super) fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[self.start..]).unwrap_or("")
     }
 }

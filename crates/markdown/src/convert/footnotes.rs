@@ -1,32 +1,45 @@
 //! Footnote references (`<sup>` links) and the footnote list written after
 //! the document, with kramdown's numbering and back-links.
 
-use super::escape::{entity_to_str, escape, Esc};
+use super::escape::{entity_to_str, escape, itoa, Esc};
 use super::html::Html;
 use crate::entities;
 use crate::tree::{Attrs, El, Kind};
 
 impl Html<'_> {
-    pub(super) fn convert_footnote(&mut self, el: &El) -> String {
-        let name = format!("{}{}", self.opts.footnote_prefix, el.value);
-        let (number, repeat) = match self.footnote_index.get(&name) {
+    /// kramdown's `convert_footnote`, written onto `out`.
+    pub(super) fn footnote_into(&mut self, el: &El, out: &mut String) {
+        let mut name = String::with_capacity(self.opts.footnote_prefix.len() + el.value.len());
+        name.push_str(&self.opts.footnote_prefix);
+        name.push_str(&el.value);
+        let (i, repeat) = match self.footnote_index.get(&name) {
             Some(&(i, _)) => {
                 let entry = &mut self.footnotes[i];
                 entry.2 += 1;
-                (entry.1, format!(":{}", entry.2))
+                (i, entry.2)
             }
             None => {
+                let i = self.footnotes.len();
                 let n = self.footnote_counter;
                 self.footnote_counter += 1;
                 self.footnote_index
-                    .insert(name.clone(), (self.footnotes.len(), el.value.clone()));
-                self.footnotes.push((name.clone(), n, 0));
-                (n, String::new())
+                    .insert(name.clone(), (i, el.value.clone()));
+                self.footnotes.push((name, n, 0));
+                (i, 0)
             }
         };
-        format!(
-            "<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
-        )
+        let (name, number, _) = &self.footnotes[i];
+        out.push_str("<sup id=\"fnref:");
+        out.push_str(name);
+        if repeat > 0 {
+            out.push(':');
+            push_int(out, repeat);
+        }
+        out.push_str("\" role=\"doc-noteref\"><a href=\"#fn:");
+        out.push_str(name);
+        out.push_str("\" class=\"footnote\" rel=\"footnote\">");
+        push_int(out, *number);
+        out.push_str("</a></sup>");
     }
 
     /// kramdown's `footnote_content`, written onto `out` (nothing when no
@@ -61,7 +74,7 @@ impl Html<'_> {
             let mut li = El::new(Kind::Li);
             li.block = true;
             li.attr = Attrs(vec![
-                ("id".into(), format!("fn:{name}")),
+                ("id".into(), ["fn:", name.as_str()].concat()),
                 ("role".into(), "doc-endnote".into()),
             ]);
             li.children = def.content.children;
@@ -103,10 +116,15 @@ impl Html<'_> {
                 }
             };
             if !self.opts.footnote_backlink.is_empty() {
-                let first = format!(
-                    "{}<a href=\"#fnref:{name}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlink_text}</a>",
-                    if insert_space { nbsp.as_str() } else { "" }
-                );
+                let first = [
+                    if insert_space { nbsp.as_str() } else { "" },
+                    "<a href=\"#fnref:",
+                    &name,
+                    "\" class=\"reversefootnote\" role=\"doc-backlink\">",
+                    &backlink_text,
+                    "</a>",
+                ]
+                .concat();
                 para.children.push(El::with_value(Kind::Raw, first));
                 for index in 1..=repeat {
                     let v = format!(
@@ -124,5 +142,13 @@ impl Html<'_> {
             return;
         }
         out.push_str("  </ol>\n</div>\n");
+    }
+}
+
+/// A footnote number in decimal, without the formatting machinery.
+fn push_int<N: TryInto<u32> + ToString + Copy>(out: &mut String, n: N) {
+    match n.try_into() {
+        Ok(n) => out.push_str(itoa(n).as_str()),
+        Err(_) => out.push_str(&n.to_string()),
     }
 }

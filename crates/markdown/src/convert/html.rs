@@ -344,7 +344,7 @@ impl<'d> Html<'d> {
                 out.push_str(" />");
             }
             Kind::Codespan => self.codespan_into(el, out),
-            Kind::Footnote => out.push_str(&self.convert_footnote(el)),
+            Kind::Footnote => self.footnote_into(el, out),
             Kind::Raw => {
                 if el.raw_types().is_empty() || el.raw_types().iter().any(|t| t == "html") {
                     out.push_str(&el.value);
@@ -500,8 +500,8 @@ impl<'d> Html<'d> {
                 _ => "center",
             };
             let style = match attr.get("style") {
-                Some(s) => format!("{s}; text-align: {a}"),
-                None => format!("text-align: {a}"),
+                Some(s) => [s, "; text-align: ", a].concat(),
+                None => ["text-align: ", a].concat(),
             };
             attr.to_mut().set("style", style);
         }

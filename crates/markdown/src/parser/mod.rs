@@ -537,9 +537,11 @@ impl<'o> Parser<'o> {
         let counter = self.gfm_ids.entry(result.clone()).or_insert(-1);
         *counter += 1;
         if *counter > 0 {
-            result.push_str(&format!("-{counter}"));
+            result.push('-');
+            result.push_str(&counter.to_string());
         }
-        format!("{}{}", self.opts.auto_id_prefix, result)
+        result.insert_str(0, &self.opts.auto_id_prefix);
+        result
     }
 }
 
