@@ -76,7 +76,16 @@ pub struct Build {
     /// Each read page's converted content and what rendering it read, by
     /// render order: set by the pages' pass or, sooner, by a later page
     /// reading it (see [`page_content`]).
-    page_contents: HashMap<usize, std::sync::OnceLock<(Result<String>, Deps)>>,
+    page_contents: HashMap<usize, std::sync::OnceLock<PageContent>>,
+}
+
+/// A page's converted content, rendered once (see [`page_slot`]), and what
+/// rendering it read. The pages' pass moves the text into the page's
+/// `rendered` (a page listing the whole site is megabytes long: it is not
+/// kept twice); whoever reads it later finds it there.
+struct PageContent {
+    text: std::sync::Mutex<Option<Result<String>>>,
+    deps: Deps,
 }
 
 /// One row of the `--profile` table: a template, how often it rendered, the
@@ -450,7 +459,7 @@ fn page_slot<'a>(
     site: Option<&Arc<SiteDrop>>,
     page: &Arc<Document>,
     record: bool,
-) -> Option<&'a (Result<String>, Deps)> {
+) -> Option<&'a PageContent> {
     let slot = b.page_contents.get(&page.order)?;
     Some(slot.get_or_init(|| {
         let own;
@@ -461,8 +470,19 @@ fn page_slot<'a>(
                 &own
             }
         };
-        recording(record, || render_content(b, site, page, Phase::Pages))
+        let (text, deps) = recording(record, || render_content(b, site, page, Phase::Pages));
+        PageContent {
+            text: std::sync::Mutex::new(Some(text)),
+            deps,
+        }
     }))
+}
+
+/// The text of a page's slot, whoever holds the lock last.
+fn slot_text(slot: &PageContent) -> std::sync::MutexGuard<'_, Option<Result<String>>> {
+    slot.text
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The converted content of `page`, as a page rendered after it sees it, and
@@ -474,11 +494,24 @@ pub(crate) fn page_content(b: &Arc<Build>, page: &Arc<Document>) -> (String, Dep
             return (done.clone(), Deps::default());
         }
     }
-    match page_slot(b, None, page, record) {
-        Some((Ok(s), deps)) => (s.clone(), deps.clone()),
-        Some((Err(_), deps)) => (page.content.clone(), deps.clone()),
-        None => (page.current_content().to_string(), Deps::default()),
-    }
+    let Some(slot) = page_slot(b, None, page, record) else {
+        return (page.current_content().to_string(), Deps::default());
+    };
+    let text = match &*slot_text(slot) {
+        Some(Ok(s)) => s.clone(),
+        Some(Err(_)) => page.content.clone(),
+        // Moved into the page's `rendered` by the pages' pass.
+        None => page.current_content().to_string(),
+    };
+    (text, slot.deps.clone())
+}
+
+/// Moves a page's converted content out of its slot, with what rendering
+/// it read (`None` when the slot was never filled or is already empty).
+fn take_page_content(b: &Build, page: &Document) -> Option<Converted> {
+    let slot = b.page_contents.get(&page.order)?.get()?;
+    let text = slot_text(slot).take()?;
+    Some((text, slot.deps.clone()))
 }
 
 fn render_content_inner(
@@ -777,6 +810,9 @@ fn layout_pass(
     out
 }
 
+/// A converted content and what rendering it read.
+type Converted = (Result<String>, Deps);
+
 /// Converts the content of every document of `docs` in parallel (those the
 /// plan, if any, cannot reuse), setting each one's `rendered`.
 fn content_pass(
@@ -791,7 +827,8 @@ fn content_pass(
         .map(|d| plan.as_mut().is_some_and(|p| p.reuse_content(d, &b.site)))
         .collect();
     let record = plan.is_some();
-    let results: Vec<Option<(Result<String>, Deps)>> = docs
+    // `None`: reused by the plan; `Some(None)`: rendered in the page's slot.
+    let results: Vec<Option<Option<Converted>>> = docs
         .par_iter()
         .with_max_len(1)
         .zip(&reused)
@@ -799,16 +836,20 @@ fn content_pass(
             if *reused {
                 return None;
             }
-            if phase == Phase::Pages {
-                if let Some((r, deps)) = page_slot(b, Some(site), d, record) {
-                    return Some((r.clone(), deps.clone()));
-                }
+            if phase == Phase::Pages && page_slot(b, Some(site), d, record).is_some() {
+                return Some(None);
             }
-            Some(recording(record, || render_content(b, site, d, phase)))
+            Some(Some(recording(record, || {
+                render_content(b, site, d, phase)
+            })))
         })
         .collect();
     for (d, r) in docs.iter().zip(results) {
-        if let Some((r, deps)) = r {
+        let Some(r) = r else { continue };
+        // Moved out of the slot only now: until every page of the pass is
+        // done, a later page may still read it from there.
+        let done = r.or_else(|| take_page_content(b, d));
+        if let Some((r, deps)) = done {
             let _ = d.rendered.set(r?);
             if let Some(p) = plan.as_mut() {
                 p.content_rendered(d, deps);
@@ -890,6 +931,11 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
         }
     }
     let mut targets: Vec<Arc<Document>> = docs.iter().filter(|d| d.write).cloned().collect();
+
+    // What the documents' passes cached (a drop for every document of the
+    // site in each phase that read `site`) is not read again: freed now, the
+    // pages' passes reuse its memory instead of touching new pages.
+    free_off_thread((site_docs, site_doc_layouts));
 
     // Pass 1b: pages' content, seeing documents converted.
     let pages: Vec<Arc<Document>> = b.site.pages.clone();
@@ -989,13 +1035,18 @@ fn render_passes(site: Site, mut plan: Option<&mut Plan>) -> Result<Rendered> {
     });
     // The files are written (and a serve session answers) sooner if the
     // renderer's drops and caches are freed off their path.
-    let parts = (b, site_docs, site_doc_layouts, site_pages, site_layouts);
-    std::thread::spawn(move || drop((parts, docs, pages, targets)));
+    free_off_thread((b, site_pages, site_layouts, docs, pages, targets));
     Ok(Rendered {
         profile,
         files,
         warnings,
     })
+}
+
+/// Drops `parts` on a thread of its own: the renderer's drops and caches
+/// hold thousands of small allocations, and the build need not wait for them.
+fn free_off_thread<T: Send + 'static>(parts: T) {
+    std::thread::spawn(move || drop(parts));
 }
 
 #[cfg(test)]
