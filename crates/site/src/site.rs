@@ -520,7 +520,7 @@ impl ReadCtx<'_> {
                     Err(e) => return Err(e),
                 };
                 let map = match v {
-                    Value::Hash(h) => (*h).clone(),
+                    Value::Hash(h) => Arc::unwrap_or_clone(h),
                     _ => Map::new(),
                 };
                 Ok((map, s.content.to_string(), s.content_line))
