@@ -614,9 +614,18 @@ pub(crate) fn profile_name(source: &Path, theme: Option<&Path>, path: &Path) -> 
     let at: Vec<usize> = (0..full.len())
         .filter(|&i| full.as_bytes()[i..].starts_with(GEMS.as_bytes()))
         .collect();
-    let named = |i: usize| full[i + GEMS.len()..].chars().next().is_some_and(|c| c != '/');
+    let named = |i: usize| {
+        full[i + GEMS.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c != '/')
+    };
     for &first in &at {
-        let last = at.iter().rev().copied().find(|&i| i >= first + GEMS.len() && named(i));
+        let last = at
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| i >= first + GEMS.len() && named(i));
         if let Some(i) = last.or(named(first).then_some(first)) {
             return full[i + GEMS.len()..].to_string();
         }
@@ -1059,10 +1068,16 @@ mod tests {
         let name = |theme: Option<&str>, path: &str| {
             profile_name(Path::new("/site"), theme.map(Path::new), Path::new(path))
         };
-        assert_eq!(name(None, "/site/_includes/head.html"), "_includes/head.html");
+        assert_eq!(
+            name(None, "/site/_includes/head.html"),
+            "_includes/head.html"
+        );
         // From the last `/gems/` a folder name follows.
         assert_eq!(
-            name(None, "/var/lib/gems/3.1.0/gems/minima-2.5.1/_includes/x.html"),
+            name(
+                None,
+                "/var/lib/gems/3.1.0/gems/minima-2.5.1/_includes/x.html"
+            ),
             "minima-2.5.1/_includes/x.html"
         );
         // Ruby's answers for overlapping and empty names.
@@ -1072,7 +1087,10 @@ mod tests {
         assert_eq!(name(None, "/x/mylib/lib"), "mylib/lib");
         // From the first folder `/lib` follows (Debian's library folder).
         assert_eq!(
-            name(None, "/usr/lib/ruby/vendor_ruby/jekyll-redirect-from/redirect.html"),
+            name(
+                None,
+                "/usr/lib/ruby/vendor_ruby/jekyll-redirect-from/redirect.html"
+            ),
             "usr/lib/ruby/vendor_ruby/jekyll-redirect-from/redirect.html"
         );
         assert_eq!(name(None, "//lib/x/lib/y"), "x/lib/y");
