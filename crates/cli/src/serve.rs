@@ -321,6 +321,8 @@ fn run(build: &BuildArgs, serve: Option<&ServeArgs>) -> anyhow::Result<ExitCode>
                 failed = true;
             }
         }
+        // Jekyll's watcher ends each regeneration with an empty log line.
+        log(quiet, "", "");
     }
 }
 
