@@ -596,7 +596,6 @@ fn merged_layout_data(site: &Site, start: &str) -> Vec<Value> {
     steps
 }
 
-/// How a document is named in messages: its path relative to the source.
 /// The name `--profile` gives the template at `path` (absolute): Jekyll's
 /// `LiquidRenderer#normalize_path`. A file in the source is named relative
 /// to it; one in a gem from the gem's folder on (`minima-2.5.1/_includes/x`);
@@ -645,6 +644,7 @@ pub(crate) fn profile_name(source: &Path, theme: Option<&Path>, path: &Path) -> 
     full.strip_prefix('/').unwrap_or(&full).to_string()
 }
 
+/// How a document is named in messages: its path relative to the source.
 fn doc_display(b: &Build, doc: &Document) -> String {
     crate::config::display_path(&b.site.settings.source, &doc.path)
 }
