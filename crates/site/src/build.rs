@@ -39,8 +39,8 @@ pub fn build(opts: &BuildOptions, out: &mut dyn Output) -> Result<BuildReport> {
 
 /// Renders and writes an already-read site.
 pub fn build_site(mut site: Site, out: &mut dyn Output, t0: Instant) -> Result<BuildReport> {
-    let read = generate(&mut site, t0)?;
-    render_and_write(site, read, None, &mut |files, keep, _| {
+    let timed = generate(&mut site, t0)?;
+    render_and_write(site, timed, None, &mut |files, keep, _| {
         out.write_all(files, keep)
     })
 }
@@ -59,15 +59,14 @@ pub(crate) fn build_incremental(
     let t1 = Instant::now();
     let mut plan = Plan::new(prev, &site, sass);
     timed[1].1 += t1.elapsed();
-    let read = timed;
     let report = match sink {
         Sink::Output(out) => {
-            render_and_write(site, read, Some(&mut plan), &mut |files, keep, _| {
+            render_and_write(site, timed, Some(&mut plan), &mut |files, keep, _| {
                 out.write_all(files, keep)
             })?
         }
         Sink::Disk(disk) => {
-            render_and_write(site, read, Some(&mut plan), &mut |files, keep, plan| {
+            render_and_write(site, timed, Some(&mut plan), &mut |files, keep, plan| {
                 disk.write(files, keep, plan.map(Plan::unchanged_outputs))
             })?
         }

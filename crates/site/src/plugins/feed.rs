@@ -161,15 +161,15 @@ pub fn generate(site: &mut Site) -> crate::error::Result<()> {
     }
     let xsl = util::source_has(site, "feed.xslt.xml");
     let tags = site_tags(site);
-    let mut collection = None;
+    let mut collection = String::new();
     for spec in feeds(site, &tags) {
         // The plugin logs each collection before its feeds, and each tag
         // feed, whether or not a source file takes the feed's place.
         if let Some(tag) = &spec.tag {
             note(site, format!("Generating feed for posts tagged {tag}"));
-        } else if collection != Some(spec.collection.clone()) {
-            note(site, format!("Generating feed for {}", spec.collection));
-            collection = Some(spec.collection.clone());
+        } else if collection != spec.collection {
+            collection.clone_from(&spec.collection);
+            note(site, format!("Generating feed for {collection}"));
         }
         if util::source_has(site, &spec.path) {
             continue;
