@@ -8,6 +8,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+use common::copy_tree;
+
 /// Jekyll on Debian names jekyll-redirect-from's built-in layout by its
 /// path in the Ruby library folder; hyde has no such file (docs/compat.md).
 const REDIRECT_LAYOUT: (&str, &str) = (
@@ -19,7 +22,7 @@ fn hyde_profile_log() -> String {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/academic");
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_dir(&example, &site);
+    copy_tree(&example, &site);
     let _ = std::fs::remove_dir_all(site.join("_site"));
     let out = Command::new(env!("CARGO_BIN_EXE_hyde"))
         .args(["build", "--profile"])
@@ -36,19 +39,6 @@ fn hyde_profile_log() -> String {
     String::from_utf8(out.stdout)
         .unwrap()
         .replace(&site.display().to_string(), "SOURCE")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// The log with each table replaced by a `<table>` line and the build time

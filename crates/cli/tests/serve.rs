@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 use hyde_site::{BuildOptions, MemoryOutput};
 
+mod common;
+use common::copy_tree;
+
 const WAIT: Duration = Duration::from_secs(20);
 
 /// A temp folder, removed on drop.
@@ -32,19 +35,6 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
